@@ -1,0 +1,390 @@
+"""Cleaning: strip boilerplate from a scraped article and lift its metadata lines out of the body.
+
+The text is cut into lines; each line is kept, or removed with the name of the rule that removed
+it. Header lines that state metadata (date, byline, masthead, breadcrumb, title) are removed and
+become fields. Whole lines are removed, never part of a body paragraph, except metadata glued to
+the front of the first line. Cleaning runs until nothing changes, so it is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from dedup import metadata
+from dedup.language import detect_language
+from dedup.options import CleanOptions
+from dedup.records import Article, Document, Removal
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
+_SPACES = re.compile(r"\s+")
+_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
+_IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+_READ_MORE = re.compile(
+    r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
+    r"lire aussi|à lire aussi|voir aussi|lea también|lea más|lea|leer más|ver también|"
+    r"leggi anche|czytaj też|czytaj także|czytaj więcej|zobacz też|lees ook|leia também)\s*[:>»]",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?: news| articles?| stories| posts| content| coverage| links| topics)?|"
+    r"more (?:news|stories|from [\w .]+|on this(?: story| topic)?)|you (?:may|might) also like|"
+    r"recommended(?: for you| stories)?|most (?:read|popular|viewed|shared)|top stories|trending"
+    r"(?: now)?|latest news|further reading|editor'?s picks|"
+    r"ähnliche artikel|weitere artikel|mehr zum thema|das könnte sie auch interessieren|meistgelesen|"
+    r"à lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
+    r"te puede interesar|articoli correlati|powiązane artykuły|zobacz także)\s*:?$",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
+    r"e-?mail(?: this)?(?: article)?|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
+    r"copy link|save|comments?|\d+ comments?|artikel teilen|teilen|drucken|partager|imprimer|"
+    r"compartir|imprimir|condividi|udostępnij|delen)"
+    r"(?:\s*[|/·•,]\s*(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|x|reddit|telegram))*\s*!?$",
+    re.IGNORECASE,
+)
+_APP_PROMPT = re.compile(
+    r"(?:click (?:in|on) the (?:upper|top) right|open (?:it )?in (?:your|the) browser|"
+    r"download (?:our|the) (?:\w+ )?app|get the app|sign up for (?:our|the) newsletter|"
+    r"subscribe to (?:our|the) newsletter|enable javascript|javascript (?:is )?(?:disabled|required)|"
+    r"your browser does not support|cookies? (?:policy|settings|help us)|we use cookies|"
+    r"all rights reserved|©|copyright \d{4})",
+    re.IGNORECASE,
+)
+
+MAX_PASSES = 3
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    blank_before: bool
+    rule: str | None = None
+
+
+@dataclass
+class _Found:
+    """Metadata found while cleaning, first statement wins."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    section: str | None = None
+
+
+class TemplateLines:
+    """Lines that repeat across many files of one folder: a text-only stand-in for a page template."""
+
+    def __init__(self, options: CleanOptions) -> None:
+        self._options = options
+        self._counts: dict[str, Counter[int]] = defaultdict(Counter)
+        self._files: Counter[str] = Counter()
+        self._frequent: dict[str, set[int]] | None = None
+
+    def add(self, group: str, text: str) -> None:
+        """Count the distinct short lines of one file of `group`."""
+        self._files[group] += 1
+        keys = {_line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= 40}
+        self._counts[group].update(keys)
+        self._frequent = None
+
+    def is_template(self, group: str, line: str) -> bool:
+        """Return True when `line` repeats in enough files of `group` to be page template."""
+        if self._frequent is None:
+            self._frequent = {}
+            for name, counts in self._counts.items():
+                needed = max(self._options.repeat_min_files, self._options.repeat_share * self._files[name])
+                self._frequent[name] = {key for key, n in counts.items() if n >= needed}
+        frequent = self._frequent.get(group)
+        return bool(frequent) and _line_key(line) in frequent  # type: ignore[operator]
+
+
+def _line_key(line: str) -> int:
+    return zlib.crc32(_SPACES.sub(" ", line.strip()).casefold().encode("utf-8", "replace"))
+
+
+def group_of(document: Document) -> str:
+    """Return the site a document belongs to for template detection: its folder."""
+    if document.path is None:
+        return ""
+    return document.path.rsplit("/", 1)[0] if "/" in document.path else ""
+
+
+def build_template(documents: Iterable[Document], options: CleanOptions) -> TemplateLines:
+    """Return the template lines of `documents`, counted per folder."""
+    template = TemplateLines(options)
+    for document in documents:
+        template.add(group_of(document), document.text)
+    return template
+
+
+def clean_document(
+    document: Document,
+    options: CleanOptions | None = None,
+    template: TemplateLines | None = None,
+) -> Article:
+    """Return the cleaned article of a document: its body, metadata and what was removed."""
+    options = options or CleanOptions()
+    group = group_of(document)
+    found = _Found()
+    text, removed = _clean_pass(document.text, options, template, group, found)
+    for _ in range(MAX_PASSES - 1):
+        again, more = _clean_pass(text, options, template, group, _Found())
+        if again == text:
+            break
+        text = again
+        removed += more
+    language = options.language or detect_language(text)
+    return Article(
+        id=document.id,
+        title=found.title,
+        date=found.date,
+        source=found.source,
+        authors=tuple(found.authors),
+        dateline=found.dateline,
+        section=found.section,
+        language=language,
+        text=text,
+        removed=tuple(removed),
+        extra=document.extra,
+    )
+
+
+def clean_text(text: str, options: CleanOptions | None = None) -> str:
+    """Return the cleaned body of one text."""
+    return clean_document(Document(id="-", text=text), options).text
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = False
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
+        for part in _SPACE_RUN.split(stripped):
+            part = part.strip()
+            if part:
+                lines.append(_Line(number, _SPACES.sub(" ", part), blank))
+                blank = False
+    return lines
+
+
+def _is_prose(text: str) -> bool:
+    """Return True for a line that reads as running text rather than a heading or a menu item."""
+    words = len(text.split())
+    return words >= 25 or (words >= 7 and bool(_TERMINAL.search(text)))
+
+
+def _clean_pass(
+    text: str,
+    options: CleanOptions,
+    template: TemplateLines | None,
+    group: str,
+    found: _Found,
+) -> tuple[str, list[Removal]]:
+    lines = _split_lines(text)
+    if not lines:
+        return "", []
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line.text)), len(lines))
+    extra = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
+
+    _mark_rules(lines, first_prose, extra, template, group, found)
+    _mark_title(lines, first_prose, found)
+    _mark_related_blocks(lines)
+    _mark_repeats(lines)
+    _mark_menus(lines)
+
+    removed = [Removal(line.text, line.rule, line.number) for line in lines if line.rule]
+    kept = [line for line in lines if not line.rule]
+    if kept:
+        glued = metadata.glued_date(kept[0].text)
+        if glued is not None:
+            match, end = glued
+            removed.append(Removal(kept[0].text[:end].strip(), "glued-metadata", kept[0].number))
+            found.date = found.date or match.iso()
+            kept[0].text = kept[0].text[end:].lstrip(" :-–—")
+        lead = metadata.wire_dateline(kept[0].text)
+        if lead is not None:
+            found.dateline = found.dateline or lead.place
+            if lead.outlet and metadata.outlet_name(lead.outlet):
+                found.source = found.source or lead.outlet
+    removed.sort(key=lambda r: r.line)
+    return _join(lines), removed
+
+
+def _mark_rules(
+    lines: list[_Line],
+    first_prose: int,
+    extra: list[re.Pattern[str]],
+    template: TemplateLines | None,
+    group: str,
+    found: _Found,
+) -> None:
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        text = line.text
+        short = len(text.split()) <= 12
+        in_header = index < first_prose
+        if any(p.search(text) for p in extra):
+            line.rule = "pattern"
+        elif _IMAGE.match(text):
+            line.rule = "image"
+        elif _READ_MORE.match(text):
+            line.rule = "read-more"
+        elif short and _SHARE.match(text):
+            line.rule = "share"
+        elif len(text) < 200 and _APP_PROMPT.search(text):
+            line.rule = "prompt"
+        elif short and (crumbs := metadata.breadcrumb(text)):
+            line.rule = "breadcrumb"
+            found.section = found.section or metadata.section_of(crumbs)
+        elif (in_header or short) and (dated := metadata.date_line(text)):
+            match, rest = dated
+            line.rule = "date"
+            found.date = found.date or match.iso()
+            names = metadata.byline(rest) if rest else None
+            if names:
+                found.authors = found.authors or names
+            elif rest and (outlet := metadata.outlet_name(rest)):
+                found.source = found.source or outlet
+        elif (in_header or short) and (names := metadata.byline(text)):
+            line.rule = "byline"
+            found.authors = found.authors or names
+        elif in_header and (outlet := metadata.outlet_name(text)):
+            line.rule = "masthead"
+            found.source = found.source or outlet
+        elif index >= last - 1 and (outlet := metadata.trailer(text)):
+            line.rule = "trailer"
+            found.source = found.source or outlet
+        elif template is not None and template.is_template(group, text):
+            line.rule = "template"
+
+
+def _mark_title(lines: list[_Line], first_prose: int, found: _Found) -> None:
+    header = lines[:first_prose]
+    # Without a metadata or boilerplate line above the body there is no header to read a title from;
+    # this also keeps a cleaned text's first line from being taken for a title on the next pass.
+    if not any(line.rule for line in header):
+        return
+    candidates = [
+        i
+        for i, line in enumerate(header)
+        if not line.rule and 3 <= len(line.text.split()) <= 30 and not line.text.endswith(".")
+    ]
+    if not candidates:
+        return
+    chosen = candidates[-1]
+    found.title = found.title or lines[chosen].text
+    lines[chosen].rule = "title"
+    # What stands above the title in a page's header is navigation.
+    for line in header[:chosen]:
+        if not line.rule:
+            line.rule = "navigation"
+
+
+def _mark_related_blocks(lines: list[_Line]) -> None:
+    inside = False
+    for line in lines:
+        if _RELATED_HEADING.match(line.text):
+            line.rule = line.rule or "related"
+            inside = True
+            continue
+        if inside:
+            words = len(line.text.split())
+            ends_story = words >= 25 and not line.text.endswith(("...", "…"))
+            if ends_story:
+                inside = False
+            else:
+                line.rule = line.rule or "related"
+
+
+def _normalized(text: str) -> str:
+    return _SPACES.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """Mark lines that repeat another line: copies, repeated bylines and pull quotes."""
+    seen: dict[str, int] = {}
+    by_head: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.rule:
+            continue
+        key = _normalized(line.text)
+        if not key:
+            continue
+        if key in seen:
+            line.rule = "repeated"
+            continue
+        seen[key] = index
+        words = key.split()
+        if len(words) >= 6:
+            by_head[" ".join(words[:4])].append(index)
+    for group in by_head.values():
+        for a_pos, a in enumerate(group):
+            for b in group[a_pos + 1 :]:
+                first, second = lines[a], lines[b]
+                if first.rule or second.rule:
+                    continue
+                if fuzz.ratio(_normalized(first.text), _normalized(second.text)) < 85:
+                    continue
+                # The pull quote is the copy without closing punctuation, else the later one.
+                if not _TERMINAL.search(first.text) and _TERMINAL.search(second.text):
+                    first.rule = "pull-quote"
+                else:
+                    second.rule = "pull-quote"
+    # A short line quoted word for word inside a longer paragraph is a pull quote.
+    kept = [(i, _normalized(line.text)) for i, line in enumerate(lines) if not line.rule]
+    long_text = [(i, key) for i, key in kept if len(key.split()) > 12]
+    for index, key in kept:
+        if 6 <= len(key.split()) <= 40:
+            if any(j != index and key in other and len(other) > len(key) for j, other in long_text):
+                lines[index].rule = "pull-quote"
+
+
+def _mark_menus(lines: list[_Line]) -> None:
+    """Mark runs of three or more short, unpunctuated lines: menus and link lists."""
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.rule and _is_menu_item(line.text):
+            run.append(line)
+            continue
+        if line is not None and line.rule and run:
+            continue  # a removed line inside a run does not end it
+        if len(run) >= 3:
+            for item in run:
+                item.rule = "menu"
+        run = []
+
+
+def _is_menu_item(text: str) -> bool:
+    return len(text.split()) <= 5 and not _TERMINAL.search(text)
+
+
+def _join(lines: list[_Line]) -> str:
+    """Return the kept lines as text, a blank line wherever the input had one between them."""
+    parts: list[str] = []
+    blank = False
+    for line in lines:
+        blank = blank or line.blank_before
+        if line.rule or not line.text:
+            continue
+        if parts:
+            parts.append("\n\n" if blank else "\n")
+        parts.append(line.text)
+        blank = False
+    return "".join(parts)

@@ -1,0 +1,317 @@
+"""The command line: flags in, one library call, the result to the writer.
+
+Every error the library raises on purpose becomes one `Error: ...` line and an exit status here,
+and only here.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import click
+
+from dedup import __version__
+from dedup.clustering import cluster_articles
+from dedup.errors import DedupError, ExitStatus, SkippedInput
+from dedup.options import ClusterOptions, Options, find_config, load_config
+from dedup.output import (
+    check_output_folder,
+    cluster_csv,
+    json_array,
+    json_lines,
+    write_article,
+    write_atomic,
+    write_stream,
+)
+from dedup.pipeline import clean_paths
+from dedup.records import Article, Cluster
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Reporter:
+    """Counts skipped inputs, warns about each on stderr, and says how the run ended."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.reasons: Counter[str] = Counter()
+
+    def skip(self, error: SkippedInput) -> None:
+        self.reasons[error.reason.split(" (")[0]] += 1
+        if not self.quiet:
+            click.echo(f"Warning: skipped {error.source}: {error.reason}", err=True)
+
+    def info(self, message: str) -> None:
+        if self.verbose:
+            click.echo(message, err=True)
+
+    def finish(self) -> ExitStatus:
+        skipped = sum(self.reasons.values())
+        if not skipped:
+            return ExitStatus.SUCCESS
+        if not self.quiet:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.reasons.items()))
+            click.echo(f"dedup: {skipped} input(s) skipped ({reasons})", err=True)
+        return ExitStatus.SOME_SKIPPED
+
+
+def _handles_errors(command: F) -> F:
+    """Turn library errors into one `Error:` line, Ctrl-C into 130, a closed pipe into quiet."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        context = click.get_current_context()
+        try:
+            status = command(*args, **kwargs)
+        except DedupError as error:
+            click.echo(f"Error: {error}", err=True)
+            context.exit(ExitStatus.USAGE)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            context.exit(ExitStatus.INTERRUPTED)
+        except BrokenPipeError:
+            _silence_stdout()
+            context.exit(ExitStatus.SUCCESS)
+        context.exit(int(status or 0))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; after a closed pipe that would raise again.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _input_options(command: F) -> F:
+    decorators = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--glob", default=None, help="File names to take from folders.  [default: *.txt]"),
+        click.option(
+            "--max-bytes", type=click.IntRange(min=1), default=None,
+            help="Skip files larger than this.  [default: 64 MB]",
+        ),
+        click.option(
+            "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+            help="TOML config file.  [default: ./dedup.toml if present]",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on stderr."),
+        click.option("-v", "--verbose", is_flag=True, help="Say what is being done on stderr."),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _format_option(choices: list[str]) -> Callable[[F], F]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=None,
+        help="Output format.  [default: table on a terminal, else jsonl]",
+    )  # fmt: skip
+
+
+def _options(config_path: str | None, glob: str | None, max_bytes: int | None) -> Options:
+    path = config_path or find_config()
+    if config_path and not os.path.isfile(config_path):
+        raise DedupError(f"{config_path}: no such config file")
+    options = load_config(path) if path else Options()
+    read = options.read
+    if glob is not None:
+        read = replace(read, glob=glob)
+    if max_bytes is not None:
+        read = replace(read, max_bytes=max_bytes)
+    return replace(options, read=read)
+
+
+def _resolve_format(fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _emit(records: Iterable[dict[str, Any]], fmt: str) -> None:
+    chunks: Iterator[str] = json_array(records) if fmt == "json" else json_lines(records)
+    write_stream(chunks, sys.stdout)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="dedup")
+def main() -> None:
+    """Normalize scraped news articles and group the reports of the same event.
+
+    \b
+      dedup clean seeds/ | jq .title
+      dedup clusters seeds/ --min-size 2
+      dedup clean corpus/ | dedup clusters - --format csv
+    """
+    # A closed pipe ends the run quietly instead of with a traceback.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+
+@main.command()
+@_input_options
+@_format_option(["jsonl", "json", "table"])
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Also write each cleaned body to a .txt in this folder.")
+@click.option("--force", is_flag=True, help="With --out: overwrite files that exist.")
+@click.option("--language", default=None, help="ISO 639-1 code of the texts' language.  [default: detected]")
+@click.option("--pattern", "patterns", multiple=True, help="A regular expression: lines matching it are boilerplate (repeatable).")
+@_handles_errors
+def clean(
+    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
+    quiet: bool, verbose: bool, fmt: str | None, out: str | None, force: bool,
+    language: str | None, patterns: tuple[str, ...],
+) -> ExitStatus:  # fmt: skip
+    """Strip boilerplate from articles and extract their metadata.
+
+    PATH is a file, a folder (read recursively) or - for standard input. Prints one JSON object
+    per article: id, title, date, source, authors, dateline, section, language, text, removed, words.
+
+    \b
+      dedup clean seeds/ | jq -c '{id, title, date, source}'
+      dedup clean scraped/ --out cleaned/
+    """
+    options = _options(config_path, glob, max_bytes)
+    cleaning = options.clean
+    if language:
+        cleaning = replace(cleaning, language=language)
+    if patterns:
+        cleaning = replace(cleaning, extra_patterns=cleaning.extra_patterns + patterns)
+    reporter = Reporter(quiet, verbose)
+    if out:
+        check_output_folder(out, paths)
+    articles = clean_paths(paths, options.read, cleaning, reporter.skip)
+    fmt = _resolve_format(fmt)
+    if out:
+        articles = _written(articles, out, force, reporter)
+    if fmt == "table":
+        from rich.console import Console
+
+        from dedup.terminal import show_articles
+
+        show_articles(list(articles), Console())
+    else:
+        _emit((a.as_dict() for a in articles), fmt)
+    return reporter.finish()
+
+
+def _written(articles: Iterable[Article], out: str, force: bool, reporter: Reporter) -> Iterator[Article]:
+    for article in articles:
+        path = write_article(out, article, force)
+        reporter.info(f"wrote {path}")
+        yield article
+
+
+def _cluster_options(func: F) -> F:
+    defaults = ClusterOptions()
+    decorators = [
+        click.option("--threshold", type=click.FloatRange(0, 1), default=None, help=f"Similarity two reports of one event reach.  [default: {defaults.threshold}]"),
+        click.option("--max-days", type=click.IntRange(min=0), default=None, help=f"Most days between reports of one event.  [default: {defaults.max_days}]"),
+        click.option("--keep", type=click.Choice(["longest", "earliest", "first"]), default=None, help="Which member represents a cluster.  [default: longest]"),
+        click.option("--language", default=None, help="ISO 639-1 code of the texts' language.  [default: detected]"),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _clustering(options: Options, **flags: Any) -> ClusterOptions:
+    changes = {k: v for k, v in flags.items() if v is not None}
+    return replace(options.cluster, **changes)
+
+
+@main.command()
+@_input_options
+@_format_option(["jsonl", "json", "csv", "table"])
+@_cluster_options
+@click.option("--min-size", type=click.IntRange(min=1), default=None, help="List only clusters of at least this many articles.  [default: 1]")
+@click.option("--explain", is_flag=True, help="Add each member's evidence: similarity, shared terms, date gap, conflicts.")
+@_handles_errors
+def clusters(
+    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
+    quiet: bool, verbose: bool, fmt: str | None, threshold: float | None, max_days: int | None,
+    keep: str | None, language: str | None, min_size: int | None, explain: bool,
+) -> ExitStatus:  # fmt: skip
+    """List the groups of reports of the same event.
+
+    PATH is a file, a folder or - for standard input (raw text, or the JSON lines of `dedup clean`,
+    which are not cleaned again). Prints one JSON object per cluster.
+
+    \b
+      dedup clusters seeds/ --min-size 2
+      dedup clean corpus/ | dedup clusters - | jq -r '.members[].id'
+      dedup clusters corpus/ --format csv > clusters.csv
+    """
+    options = _options(config_path, glob, max_bytes)
+    cleaning = replace(options.clean, language=language) if language else options.clean
+    clustering = _clustering(
+        options, threshold=threshold, max_days=max_days, keep=keep, min_size=min_size,
+        explain=explain or None,
+    )  # fmt: skip
+    reporter = Reporter(quiet, verbose)
+    articles = clean_paths(paths, options.read, cleaning, reporter.skip)
+    found = cluster_articles(articles, clustering)
+    reporter.info(f"{len(found)} clusters")
+    _show_clusters(found, _resolve_format(fmt))
+    return reporter.finish()
+
+
+def _show_clusters(found: list[Cluster], fmt: str) -> None:
+    if fmt == "table":
+        from rich.console import Console
+
+        from dedup.terminal import show_clusters
+
+        show_clusters(found, Console())
+    elif fmt == "csv":
+        write_stream(cluster_csv(found), sys.stdout)
+    else:
+        _emit((c.as_dict() for c in found), fmt)
+
+
+@main.command()
+@_input_options
+@_cluster_options
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for one cleaned file per event and clusters.jsonl.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@_handles_errors
+def unique(
+    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
+    quiet: bool, verbose: bool, threshold: float | None, max_days: int | None, keep: str | None,
+    language: str | None, out: str, force: bool,
+) -> ExitStatus:  # fmt: skip
+    """Write the deduplicated corpus: one cleaned file per event.
+
+    Each cluster's representative is written below OUT under its id, and OUT/clusters.jsonl says
+    which inputs each one stands for.
+
+    \b
+      dedup unique scraped/ --out events/
+    """
+    options = _options(config_path, glob, max_bytes)
+    cleaning = replace(options.clean, language=language) if language else options.clean
+    clustering = _clustering(options, threshold=threshold, max_days=max_days, keep=keep)
+    reporter = Reporter(quiet, verbose)
+    check_output_folder(out, paths)
+    articles = {a.id: a for a in clean_paths(paths, options.read, cleaning, reporter.skip)}
+    found = cluster_articles(articles.values(), clustering)
+    index = os.path.join(out, "clusters.jsonl")
+    if os.path.exists(index) and not force:
+        raise DedupError(f"{index}: already exists (use --force to overwrite)")
+    for cluster in found:
+        path = write_article(out, articles[cluster.representative], force)
+        reporter.info(f"wrote {path}")
+    write_atomic(index, "".join(json_lines(c.as_dict() for c in found)), force)
+    reporter.info(f"{len(found)} events from {len(articles)} articles -> {out}")
+    return reporter.finish()

@@ -1,0 +1,481 @@
+"""Dates: find and parse publication dates in plain-text lines of scraped news pages.
+
+Handles English, German, French, Spanish, Italian, Portuguese, Dutch and Polish month names and
+the usual numeric forms. Regexes find candidates; integer checks and `datetime.date` validate them;
+python-dateutil does the weekday arithmetic of `relative_day`. Everything is compiled at import
+because these functions run on every line of every file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+__all__ = ["DateMatch", "date_line_remainder", "find_date", "find_dates", "relative_day"]
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A full calendar date found in a string, with the time of day when the text gives one."""
+
+    start: int  # span of the date expression (and its attached time) in the string searched
+    end: int
+    day: datetime.date
+    time: datetime.time | None  # hour:minute(:second), only when written right with the date
+
+    def iso(self) -> str:
+        """Return ISO 8601: "2021-04-21T11:31:00" when a time is known, else "2021-04-21"."""
+        if self.time is None:
+            return self.day.isoformat()
+        return f"{self.day.isoformat()}T{self.time.isoformat()}"
+
+
+def _fold(word: str) -> str:
+    """Return `word` casefolded and without accents, so 'Février' and 'fevrier' compare equal."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _alternation(words: set[str]) -> str:
+    """Return a regex alternation of `words`, longest first so 'sept' wins over 'sep'."""
+    escaped = (
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
+    return "|".join(escaped)
+
+
+# Month names and abbreviations, accented as written; the unaccented spellings are derived.
+# Polish has genitive forms ('3 maja 2021') besides the nominative ones.
+_MONTH_FORMS: dict[int, str] = {
+    1: "january jan januar jänner jaenner janvier janv enero ene gennaio gen janeiro januari "
+    "styczeń stycznia sty",
+    2: "february feb febr februar février févr fév febrero febbraio fevereiro fev februari "
+    "luty lutego lut",
+    3: "march mar märz maerz mär mrz mars marzo março maart mrt marzec marca",
+    4: "april apr avril avr abril abr aprile kwiecień kwietnia kwi",
+    5: "may mai mayo maggio mag maio mei maj maja",
+    6: "june jun juni juin junio giugno giu junho czerwiec czerwca cze",
+    7: "july jul juli juillet juil julio luglio lug julho lipiec lipca lip",
+    8: "august aug août agosto ago augustus sierpień sierpnia sie",
+    9: "september sep sept septembre septiembre setiembre set settembre setembro "
+    "wrzesień września wrz",
+    10: "october oct oktober okt octobre octubre ottobre ott outubro out "
+    "październik października paź",
+    11: "november nov novembre noviembre novembro listopad listopada lis",
+    12: "december dec dezember dez décembre déc diciembre dic dicembre dezembro "
+    "grudzień grudnia gru",
+}
+_MONTHS: dict[str, int] = {}
+for _number, _forms in _MONTH_FORMS.items():
+    for _form in _forms.split():
+        _MONTHS[_form] = _number
+        _MONTHS[_fold(_form)] = _number
+_MONTH_RE = _alternation(set(_MONTHS))
+
+# Any letter: `\w` minus digits and underscore. Used so 'Mars' the planet in 'Marseille' or the
+# 'jun' in 'junior' is not taken for a month.
+_LETTER = r"[^\W\d_]"
+
+# Cheap rejection: every full date has a year 1990..2100 or a two-digit year after '.' or '/'.
+_YEARISH = re.compile(r"(?:19[89][0-9]|20[0-9][0-9]|2100)|[0-9][./][0-9]{2}(?![0-9])")
+
+# 2021-04-20, 2021/4/20 (year first is unambiguous, so no day_first question).
+_ISO = re.compile(
+    r"(?<![0-9.\-/])(?P<y>[0-9]{4})(?P<sep>[-/])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"(?![0-9]|[.\-/][0-9])"
+)
+
+# 03.05.2021, 05/03/2021, 03-05-2021, 03.05.21. Not after a letter, dot or currency sign, and
+# not followed by another dotted number, so versions ('v1.2.21', '1.2.3.4') and prices stay out.
+_NUMERIC = re.compile(
+    r"(?<![\w.,\-/$€£¥])(?P<a>[0-9]{1,2})(?P<sep>[./-])(?P<b>[0-9]{1,2})(?P=sep)"
+    rf"(?P<y>[0-9]{{4}}|[0-9]{{2}}(?!{_LETTER}))(?![0-9]|[./\-][0-9])"
+)
+
+# 21 April 2021, 3. Mai 2021, 1er mars 2020, 3 de mayo de 2021, 21st of April, 2021, 21-Apr-2021.
+_DMY = re.compile(
+    r"(?<![\w.])(?P<d>[0-3]?[0-9])(?![0-9])(?:\.|er|st|nd|rd|th|º|°)?"
+    r"(?:\s+(?:de|of)\s+|\s*-\s*|\s*)"
+    rf"(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))"
+    r"(?:\s*[,-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})(?![0-9])",
+    re.IGNORECASE,
+)
+
+# April 21, 2021, Apr. 21, 2021, Sept 3 2020 (English order).
+_MDY = re.compile(
+    rf"(?<![\w.])(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))\s*"
+    r"(?P<d>[0-3]?[0-9])(?![0-9])(?:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*\.\s*)(?P<y>[0-9]{4})(?![0-9])",
+    re.IGNORECASE,
+)
+
+_AMPM = r"[AaPp]\.?\s?[Mm]\.?"
+
+# A time written right after the date: 'T11:31:00Z', ', 11:31', ' 11:31 AM', ' à 14h20',
+# ', 14:20 Uhr', ' 14.20 Uhr', ' um 14 Uhr', ' o godz. 14:20'. A dotted time needs 'Uhr' after
+# it, or '2021 12.5' would read as a time.
+_TIME_AFTER = re.compile(
+    r"""
+    (?:T
+      |\s*(?:r\.)?\s*[,|·•–—-]?\s*
+       (?:(?:um|at|à|a\s+las|a\s+la|às|alle|ore|om|o|godz\.?|kl\.?)\s*)?
+    )
+    (?P<h>[01]?[0-9]|2[0-3])
+    (?:
+        :(?P<m>[0-5][0-9])
+         (?::(?P<s>[0-5][0-9])(?:[.,][0-9]+)?(?:[+-][01][0-9]:?[0-5][0-9](?![0-9]))?)?
+         (?![0-9])(?:Z(?![a-z]))?
+      | [hH](?P<hm>[0-5][0-9])?(?!\w)
+      | \.(?P<dm>[0-5][0-9])(?=\s*Uhr)
+      | (?=\s*Uhr)
+    )
+    """
+    rf"(?:\s*(?P<ampm>{_AMPM})(?!{_LETTER}))?(?:\s*Uhr(?!{_LETTER}))?",
+    re.VERBOSE,
+)
+
+# A time written right before the date: '11:31, 21 April 2021', '14:20 Uhr | 03.05.2021'.
+_TIME_BEFORE = re.compile(
+    r"(?<![0-9:.])(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?"
+    rf"(?:\s*(?P<ampm>{_AMPM}))?(?:\s*Uhr)?\s*[,|·•–—-]?\s*$"
+)
+_TIME_BEFORE_REACH = 32  # the longest such prefix, so the search looks at a few bytes only
+
+
+def _year(text: str) -> int:
+    """Return the year a 2- or 4-digit string means; '21' is 2021 and '95' is 1995."""
+    year = int(text)
+    if len(text) == 2:
+        year += 1900 if year >= MIN_YEAR % 100 else 2000
+    return year
+
+
+def _make_date(year: int, month: int, day: int) -> datetime.date | None:
+    """Return the date, or None when it does not exist or the year is out of range."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> int | None:
+    """Return the month number a matched month word names, or None."""
+    # IGNORECASE also matches odd case variants (Kelvin sign, long s), which casefold brings back.
+    return _MONTHS.get(word.casefold()) or _MONTHS.get(_fold(word))
+
+
+def _parse_iso(m: re.Match[str], day_first: bool | None) -> datetime.date | None:
+    """Return the date of a year-first match."""
+    return _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _parse_numeric(m: re.Match[str], day_first: bool | None) -> datetime.date | None:
+    """Return the date of a d.m.y or m/d/y match, resolving which part is the day."""
+    a_text, b_text, y_text, sep = m["a"], m["b"], m["y"], m["sep"]
+    # Short years only in dotted and slashed forms; a dotted one must be zero-padded
+    # ('03.05.21'), since '1.2.21' is far more often a version number than a date.
+    if len(y_text) == 2 and (sep == "-" or (sep == "." and (len(a_text) != 2 or len(b_text) != 2))):
+        return None
+    a, b = int(a_text), int(b_text)
+    if a > 12 and b > 12:
+        return None
+    if a > 12:
+        first_is_day = True
+    elif b > 12:
+        first_is_day = False
+    elif day_first is not None:
+        first_is_day = day_first
+    else:
+        # Dots and dashes are European (day first); slashes are taken as US style.
+        first_is_day = sep != "/"
+    day, month = (a, b) if first_is_day else (b, a)
+    return _make_date(_year(y_text), month, day)
+
+
+def _parse_named(m: re.Match[str], day_first: bool | None) -> datetime.date | None:
+    """Return the date of a match with a month name."""
+    month = _month(m["mon"])
+    if month is None:
+        return None
+    return _make_date(int(m["y"]), month, int(m["d"]))
+
+
+_Parser = Callable[[re.Match[str], bool | None], datetime.date | None]
+_RULES: tuple[tuple[re.Pattern[str], _Parser], ...] = (
+    (_ISO, _parse_iso),
+    (_NUMERIC, _parse_numeric),
+    (_DMY, _parse_named),
+    (_MDY, _parse_named),
+)
+
+
+def _clock(h: str, m: str | None, s: str | None, ampm: str | None) -> datetime.time:
+    """Return the time of day from matched parts, applying AM/PM to 12-hour clocks."""
+    hour = int(h)
+    if ampm and 1 <= hour <= 12:
+        pm = ampm[0] in "pP"
+        hour = hour % 12 + (12 if pm else 0)
+    return datetime.time(hour, int(m or 0), int(s or 0))
+
+
+def _attach_time(text: str, start: int, end: int) -> tuple[int, int, datetime.time | None]:
+    """Return the span widened over a time written right after (or else before) the date."""
+    after = _TIME_AFTER.match(text, end)
+    if after is not None:
+        minute = after["m"] or after["hm"] or after["dm"]
+        when = _clock(after["h"], minute, after["s"], after["ampm"])
+        return start, after.end(), when
+    if start > 0:
+        before = _TIME_BEFORE.search(text, max(0, start - _TIME_BEFORE_REACH), start)
+        if before is not None:
+            when = _clock(before["h"], before["m"], before["s"], before["ampm"])
+            return before.start(), end, when
+    return start, end, None
+
+
+def _candidates(
+    pattern: re.Pattern[str], parse: _Parser, text: str, day_first: bool | None
+) -> Iterator[DateMatch]:
+    """Yield the valid dates one rule finds in `text`, in order."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        day = parse(m, day_first)
+        if day is None:
+            # An impossible date may hide a valid one starting inside it; search on from there.
+            pos = m.start() + 1
+            continue
+        start, end, when = _attach_time(text, m.start(), m.end())
+        yield DateMatch(start, end, day, when)
+        pos = m.end()
+
+
+def _key(match: DateMatch) -> tuple[int, int]:
+    """Return the sort key that puts the earliest, then the longest, match first."""
+    return match.start, match.start - match.end
+
+
+def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
+    """Return the first full calendar date (day, month and year all stated) in `text`, or None.
+
+    `day_first` settles numeric dates where both parts are 12 or less; when None, dotted and
+    dashed forms are read day first and slashed forms month first.
+    """
+    if not _YEARISH.search(text):
+        return None
+    best: DateMatch | None = None
+    for pattern, parse in _RULES:
+        first = next(_candidates(pattern, parse, text, day_first), None)
+        if first is not None and (best is None or _key(first) < _key(best)):
+            best = first
+    return best
+
+
+def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
+    """Return every full date in `text`, in order, none overlapping another."""
+    if not _YEARISH.search(text):
+        return []
+    found = [
+        match for pattern, parse in _RULES for match in _candidates(pattern, parse, text, day_first)
+    ]
+    found.sort(key=_key)
+    kept: list[DateMatch] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+# --- date lines ---------------------------------------------------------------------------------
+
+_LABELS = {
+    # English
+    "updated", "update", "last updated", "published", "first published", "originally published",
+    "posted", "last modified", "modified", "created", "date", "dated", "released", "issued",
+    "on", "at", "the", "local time", "beijing time",
+    # German
+    "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand", "erstellt", "datum",
+    "erschienen", "geändert", "am", "um", "vom", "uhr", "ortszeit",
+    # French
+    "publié", "publiée", "mis à jour", "modifié", "modifiée", "actualisé", "actualisée", "créé",
+    "le", "à", "du", "heure locale",
+    # Spanish
+    "actualizado", "actualizada", "publicado", "publicada", "modificado", "fecha",
+    "última actualización", "el", "a las", "del", "hora local",
+    # Italian
+    "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo aggiornamento", "data", "il",
+    "alle", "ore", "ora locale",
+    # Portuguese
+    "atualizado", "atualizada", "atualização", "em", "às",
+    # Dutch
+    "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "geplaatst", "gewijzigd", "op", "om",
+    # Polish
+    "opublikowano", "aktualizacja", "zaktualizowano", "data publikacji", "dodano", "dnia", "godz",
+    "godzina", "o", "r",
+}  # fmt: skip
+_WEEKDAY_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lun", "mer", "jeu", "ven", "sam", "dim",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "mié", "jue", "vie", "sáb", "dom",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "segunda", "terça", "quarta", "quinta", "sexta",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+}  # fmt: skip
+_TIMEZONES = [
+    "GMT", "UTC", "UT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
+    "PST", "PDT", "CET", "CEST", "MEZ", "MESZ", "BST", "IST", "WET", "WEST", "EET", "EEST", "MSK",
+    "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "ICT", "WIB", "PHT",
+]  # fmt: skip
+
+
+def _with_folds(words: set[str]) -> set[str]:
+    """Return `words` plus their unaccented spellings."""
+    return words | {_fold(w) for w in words}
+
+
+_NOISE_TOKEN = (
+    # Labels, weekday names and month-less leftovers, any case, as whole words.
+    rf"(?<!{_LETTER})(?i:{_alternation(_with_folds(_LABELS | _WEEKDAY_NAMES))})\.?(?!{_LETTER})"
+    # German two-letter weekday abbreviations only with their dot ('Mo.'), as 'Di' is a byline.
+    rf"|(?<!{_LETTER})(?:Mo|Di|Mi|Do|Fr|Sa|So)\.(?!{_LETTER})"
+    # Time zones are upper case only, so French 'est' or Dutch 'ET' in prose survive.
+    rf"|(?<!{_LETTER})(?:{'|'.join(_TIMEZONES)})(?:[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?"
+    rf"(?!{_LETTER})"
+    r"|[+-][01][0-9]:?[0-5][0-9](?![0-9])"
+    # A time not attached to the date, and a stray AM/PM.
+    r"|(?<![0-9])[0-9]{1,2}(?::[0-9]{2}(?::[0-9]{2})?|[hH](?:[0-9]{2})?)(?![0-9])"
+    rf"|(?<!{_LETTER}){_AMPM}(?!{_LETTER})"
+)
+_NOISE_RUN = re.compile(rf"(?:[\s,;:|/·•–—\-()\[\]*_~.]|{_NOISE_TOKEN})+")
+
+# A byline: 'By Cao Desheng', 'Von Anna Muster', 'Autor: Jan Kowalski'. The capital checked in
+# code after it tells a byline from prose ('by contrast').
+_BYLINE = re.compile(r"(?<!\w)(?i:by|von|par|por|di|door|przez|autor|autorin)(?!\w):?\s+")
+
+_MAX_DATE_LINE = 300  # longer lines are prose or lists, never a date line
+_MAX_LEFT_WORDS = 4
+_MAX_BYLINE_WORDS = 12
+
+
+def _strip_noise(gap: str) -> str:
+    """Return `gap` without the labels, weekdays, times, zones and separators at its two ends."""
+    lead = _NOISE_RUN.match(gap)
+    if lead is not None:
+        gap = gap[lead.end() :]
+    runs = list(_NOISE_RUN.finditer(gap))
+    if runs and runs[-1].end() == len(gap):
+        gap = gap[: runs[-1].start()]
+    return gap.strip()
+
+
+def _word_count(text: str) -> int:
+    """Return the number of words in `text` that hold a letter or digit."""
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _is_short_or_byline(left: str) -> bool:
+    """Return whether what is left beside a date is short, or a few words and then a byline."""
+    if _word_count(left) <= _MAX_LEFT_WORDS:
+        return True
+    for by in _BYLINE.finditer(left):
+        name = left[by.end() :]
+        if (
+            name[:1].isupper()
+            and _word_count(left[: by.start()]) <= _MAX_LEFT_WORDS
+            and _word_count(name) < _MAX_BYLINE_WORDS
+        ):
+            return True
+    return False
+
+
+def date_line_remainder(line: str) -> tuple[DateMatch, str] | None:
+    """Return the first date of a date line and the rest of the line stripped, else None.
+
+    A date line holds a date with at most a weekday, time, label ('Updated:', 'Veröffentlicht
+    am', 'Publié le'...), time zone and separators around it, plus maybe a few words such as an
+    outlet name glued on ('2020-07-24 10:35:00Xinhua' -> 'Xinhua') or a byline ('... 11:31 By
+    Cao Desheng' -> 'By Cao Desheng'). A line that is mostly prose with a date in it gives None.
+    """
+    if len(line) > _MAX_DATE_LINE:
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    pieces: list[str] = []
+    pos = 0
+    for match in dates:
+        pieces.append(_strip_noise(line[pos : match.start]))
+        pos = match.end
+    pieces.append(_strip_noise(line[pos:]))
+    left = " ".join(p for p in pieces if p)
+    if not _is_short_or_byline(left):
+        return None
+    return dates[0], left
+
+
+# --- relative days ------------------------------------------------------------------------------
+
+_WEEKDAY_WORDS: dict[str, int] = {}
+for _index, _names in enumerate(
+    (
+        "monday montag lundi lunes",
+        "tuesday dienstag mardi martes",
+        "wednesday mittwoch mercredi miércoles",
+        "thursday donnerstag jeudi jueves",
+        "friday freitag vendredi viernes",
+        "saturday samstag sonnabend samedi sábado",
+        "sunday sonntag dimanche domingo",
+    )
+):
+    for _name in _names.split():
+        _WEEKDAY_WORDS[_fold(_name)] = _index
+_DAYS_BACK: dict[str, int] = {
+    _fold(word): back
+    for words, back in (
+        ("today heute aujourd'hui hoy", 0),
+        ("yesterday gestern hier ayer", 1),
+        ("vorgestern avant-hier anteayer antier", 2),
+    )
+    for word in words.split()
+}
+_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+_LEADING_PREPOSITIONS = ("on ", "am ", "le ", "el ")
+
+
+def relative_day(word: str, published: datetime.date) -> datetime.date | None:
+    """Return the day a weekday name or 'yesterday'/'today' means in an article of `published`.
+
+    A weekday is the most recent such day on or before the publication day, so 'Tuesday' in an
+    article of Wednesday 2021-04-21 is 2021-04-20, and 'Wednesday' is 2021-04-21 itself. Knows
+    English, German, French and Spanish; returns None for any other word.
+    """
+    key = _fold(word.strip().strip(".,;:!?()").replace("’", "'"))
+    for preposition in _LEADING_PREPOSITIONS:
+        if key.startswith(preposition):
+            key = key[len(preposition) :].strip()
+            break
+    back = _DAYS_BACK.get(key)
+    if back is not None:
+        return published - datetime.timedelta(days=back)
+    index = _WEEKDAY_WORDS.get(key)
+    if index is None:
+        return None
+    result: datetime.date = published + relativedelta(weekday=_WEEKDAYS[index](-1))
+    return result

@@ -1,0 +1,47 @@
+"""The errors dedup raises, and the exit statuses the command line turns them into."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """What a `dedup` run ended with; the README lists the same table."""
+
+    SUCCESS = 0
+    SOME_SKIPPED = 1  # some inputs were skipped with a warning, the rest were processed
+    USAGE = 2  # bad flags, a path that does not exist, or nothing to process
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class DedupError(Exception):
+    """Base class of every error dedup raises on purpose."""
+
+
+class InputError(DedupError):
+    """A path given on the command line cannot be used at all."""
+
+
+class NothingToProcess(InputError):
+    """The inputs named no article that could be read."""
+
+
+class SkippedInput(DedupError):
+    """One input cannot be read as an article; the run goes on without it."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class OutputError(DedupError):
+    """An output file or folder cannot be written as asked."""
+
+
+class ConfigError(DedupError):
+    """A configuration file or option value is not valid."""
+
+
+class GoldError(DedupError):
+    """A gold labels file cannot be read."""

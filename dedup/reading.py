@@ -1,0 +1,213 @@
+"""Reading: turn the paths a user names into a sorted list of sources, and sources into documents.
+
+Discovery is cheap (names only) so the list of a million files can be sorted up front; reading a
+source is a pure function of it, so worker processes can share the work.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from dedup.errors import InputError, NothingToProcess, SkippedInput
+from dedup.records import Document
+
+STDIN = "-"
+DEFAULT_GLOB = "*.txt"
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+# Characters that do not occur in text; a share above this says the file is binary.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """A file to read, and the id its article will carry."""
+
+    id: str
+    path: str
+
+
+def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
+    """Return the files that `paths` name, sorted by id, each id unique within the run.
+
+    A folder is walked recursively for names matching `glob`, skipping hidden files and folders
+    and symlink loops; a file named directly is taken whatever its name. Raises InputError for a
+    path that does not exist.
+    """
+    found: list[tuple[str, str, str]] = []  # (id, path, the PATH as given)
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            continue
+        if not os.path.exists(given):
+            raise InputError(f"{given}: no such file or folder")
+        if os.path.isdir(given):
+            for path in _walk(given, glob):
+                real = os.path.realpath(path)
+                if real not in seen:
+                    seen.add(real)
+                    found.append((os.path.relpath(path, given), path, given))
+        else:
+            real = os.path.realpath(given)
+            if real not in seen:
+                seen.add(real)
+                found.append((given, given, given))
+    counts: dict[str, int] = {}
+    for ident, _, _ in found:
+        counts[ident] = counts.get(ident, 0) + 1
+    sources = [
+        Source(ident if counts[ident] == 1 else _prefixed(given, ident), path)
+        for ident, path, given in found
+    ]
+    return sorted(sources)
+
+
+def _prefixed(given: str, ident: str) -> str:
+    if ident == given:  # a file named directly: its path already says where it is
+        return ident
+    return os.path.join(given, ident)
+
+
+def _walk(top: str, glob: str) -> Iterator[str]:
+    visited: set[str] = set()
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited:  # a symlink loop, or a folder reached twice through links
+            continue
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.is_file() and fnmatch.fnmatchcase(entry.name, glob):
+                    yield entry.path
+            except OSError:
+                continue
+
+
+def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Return the document in `source`; raises SkippedInput naming the file and the reason."""
+    try:
+        size = os.path.getsize(source.path)
+        if size > max_bytes:
+            raise SkippedInput(source.path, f"larger than --max-bytes ({size} > {max_bytes} bytes)")
+        with open(source.path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise SkippedInput(source.path, "permission denied") from None
+    except OSError as error:
+        raise SkippedInput(source.path, f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > max_bytes:
+        raise SkippedInput(source.path, f"larger than --max-bytes ({max_bytes} bytes)")
+    text = decode(raw, source.path)
+    return Document(id=source.id, text=text, path=source.path)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Return `raw` as text: UTF-8, UTF-8 or UTF-16 with a BOM, or else cp1252."""
+    if raw.startswith(codecs.BOM_UTF8):
+        text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SkippedInput(name, "not decodable as UTF-16 despite its byte-order mark") from None
+    else:
+        if b"\x00" in raw:
+            raise SkippedInput(name, "binary file (it contains NUL bytes)")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise SkippedInput(name, "not decodable as UTF-8 or cp1252") from None
+    if not text.strip():
+        raise SkippedInput(name, "empty file")
+    control = sum(1 for ch in text[:65536] if ch in _CONTROL)
+    if control > _MAX_CONTROL_SHARE * min(len(text), 65536):
+        raise SkippedInput(name, "binary file (too many control characters)")
+    return text
+
+
+def read_stream(
+    stream: IO[str], on_skip: Callable[[SkippedInput], None], name: str = "<stdin>"
+) -> Iterator[Document]:
+    """Yield the documents on a text stream: JSON lines of articles, or else one article `-`.
+
+    Text whose first non-blank character is `{` is read as JSON lines, each an object with at
+    least `id` and `text`; other fields are kept. A malformed line is reported with its number.
+    """
+    head = ""
+    for line in stream:
+        head += line
+        if head.strip():
+            break
+    if not head.strip():
+        return
+    if not head.lstrip().startswith("{"):
+        text = head + stream.read()
+        yield Document(id=STDIN, text=text, path=None)
+        return
+    seen: set[str] = set()
+    lines = iter([head])
+    number = 0
+    for source in (lines, stream):
+        for line in source:
+            number += 1
+            if not line.strip():
+                continue
+            try:
+                document = _document_from_json(line)
+            except SkippedInput as error:
+                on_skip(SkippedInput(f"{name} line {number}", error.reason))
+                continue
+            if document.id in seen:
+                on_skip(SkippedInput(f"{name} line {number}", f"duplicate id {document.id!r}"))
+                continue
+            seen.add(document.id)
+            yield document
+
+
+def _document_from_json(line: str) -> Document:
+    try:
+        record: Any = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise SkippedInput("", f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise SkippedInput("", "not a JSON object")
+    ident, text = record.get("id"), record.get("text")
+    if not isinstance(ident, str) or not ident:
+        raise SkippedInput("", "no string field 'id'")
+    if not isinstance(text, str):
+        raise SkippedInput("", "no string field 'text'")
+    extra = {k: v for k, v in record.items() if k not in ("id", "text")}
+    return Document(id=ident, text=text, path=None, extra=extra)
+
+
+def require_inputs(paths: Iterable[str], sources: list[Source], glob: str = DEFAULT_GLOB) -> None:
+    """Raise NothingToProcess when the paths, standard input aside, named no file at all."""
+    paths = list(paths)
+    if STDIN in paths or sources:
+        return
+    folders = [p for p in paths if os.path.isdir(p)]
+    if len(folders) == 1:
+        raise NothingToProcess(f"{folders[0]}: no files matching {glob!r} in this folder")
+    if folders:
+        raise NothingToProcess(f"no files matching {glob!r} in {', '.join(folders)}")
+    raise NothingToProcess("no input files")

@@ -1,0 +1,128 @@
+"""Scoring: how alike two articles are, and whether their facts forbid them one event.
+
+Words are weighed by how distinctive they are in the collection (TF-IDF with sublinear term
+frequency, cosine similarity). The start of the two bodies is compared with rapidfuzz, which
+catches republished copies whatever their word weights. Conflicting ordinals of one event noun or
+publication dates too far apart are hard evidence of two events; a missing fact is no evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from dedup.features import Features
+
+Vector = dict[str, float]
+
+# Leads this alike are copies of one text, whatever the rest of the words say.
+COPY_LEAD_RATIO = 0.9
+
+
+class TermWeights:
+    """Inverse document frequencies of the collection's words."""
+
+    def __init__(self, documents: Iterable[Features]) -> None:
+        self.df: Counter[str] = Counter()
+        self.size = 0
+        for features in documents:
+            self.size += 1
+            self.df.update(features.terms.keys())
+
+    def idf(self, term: str) -> float:
+        return math.log((self.size + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def vector(self, features: Features) -> Vector:
+        """Return the unit-length TF-IDF vector of one article."""
+        weights = {t: (1.0 + math.log(n)) * self.idf(t) for t, n in features.terms.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(u: Vector, v: Vector) -> float:
+    """Return the cosine similarity of two unit vectors."""
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(w * v.get(t, 0.0) for t, w in u.items())
+
+
+def lead_similarity(a: Features, b: Features) -> float:
+    """Return how alike the starts of two bodies are, from 0 to 1 (rapidfuzz ratio)."""
+    if not a.lead or not b.lead:
+        return 0.0
+    return fuzz.ratio(a.lead, b.lead) / 100.0
+
+
+def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
+    """Return the similarity of two articles, from 0 to 1."""
+    text = cosine(u, v)
+    if text >= 0.95:
+        return text
+    lead = lead_similarity(a, b)
+    return max(text, lead) if lead >= COPY_LEAD_RATIO else text
+
+
+def conflicts(a: Features, b: Features, max_days: int) -> list[str]:
+    """Return the facts that say two articles report different events (empty when none)."""
+    found = []
+    for noun in a.ordinals.keys() & b.ordinals.keys():
+        mine, theirs = a.ordinals[noun], b.ordinals[noun]
+        if not mine & theirs:
+            found.append(f"{noun}: {_listed(mine)} vs {_listed(theirs)}")
+    if a.published and b.published:
+        gap = abs((a.published - b.published).days)
+        if gap > max_days:
+            found.append(f"published {gap} days apart (more than {max_days})")
+    return found
+
+
+def _listed(values: frozenset[int]) -> str:
+    return "/".join(_ordinal(v) for v in sorted(values))
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two articles were judged one event or not."""
+
+    similarity: float
+    text_similarity: float
+    lead_similarity: float
+    shared_terms: tuple[str, ...]
+    date_gap_days: int | None
+    conflicts: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "similarity": round(self.similarity, 4),
+            "text_similarity": round(self.text_similarity, 4),
+            "lead_similarity": round(self.lead_similarity, 4),
+            "shared_terms": list(self.shared_terms),
+            "date_gap_days": self.date_gap_days,
+            "conflicts": list(self.conflicts),
+        }
+
+
+def evidence(
+    a: Features, b: Features, u: Vector, v: Vector, max_days: int, terms: int = 8
+) -> Evidence:
+    """Return the evidence for and against two articles being one event."""
+    shared = sorted(u.keys() & v.keys(), key=lambda t: (-(u[t] * v[t]), t))[:terms]
+    gap = abs((a.published - b.published).days) if a.published and b.published else None
+    return Evidence(
+        similarity=similarity(a, b, u, v),
+        text_similarity=cosine(u, v),
+        lead_similarity=lead_similarity(a, b),
+        shared_terms=tuple(shared),
+        date_gap_days=gap,
+        conflicts=tuple(conflicts(a, b, max_days)),
+    )
