@@ -104,7 +104,9 @@ class TemplateLines:
         if self._frequent is None:
             self._frequent = {}
             for name, counts in self._counts.items():
-                needed = max(self._options.repeat_min_files, self._options.repeat_share * self._files[name])
+                needed = max(
+                    self._options.repeat_min_files, self._options.repeat_share * self._files[name]
+                )
                 self._frequent[name] = {key for key, n in counts.items() if n >= needed}
         frequent = self._frequent.get(group)
         return bool(frequent) and _line_key(line) in frequent  # type: ignore[operator]
@@ -351,9 +353,10 @@ def _mark_repeats(lines: list[_Line]) -> None:
     kept = [(i, _normalized(line.text)) for i, line in enumerate(lines) if not line.rule]
     long_text = [(i, key) for i, key in kept if len(key.split()) > 12]
     for index, key in kept:
-        if 6 <= len(key.split()) <= 40:
-            if any(j != index and key in other and len(other) > len(key) for j, other in long_text):
-                lines[index].rule = "pull-quote"
+        if 6 <= len(key.split()) <= 40 and any(
+            j != index and key in other and len(other) > len(key) for j, other in long_text
+        ):
+            lines[index].rule = "pull-quote"
 
 
 def _mark_menus(lines: list[_Line]) -> None:

@@ -6,6 +6,7 @@ and only here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
@@ -88,27 +89,32 @@ def _handles_errors(command: F) -> F:
 def _silence_stdout() -> None:
     # Python flushes stdout at exit; after a closed pipe that would raise again.
     devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
+    with contextlib.suppress(OSError, ValueError):
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _input_options(command: F) -> F:
     decorators = [
         click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
-        click.option("--glob", default=None, help="File names to take from folders.  [default: *.txt]"),
         click.option(
-            "--max-bytes", type=click.IntRange(min=1), default=None,
+            "--glob", default=None, help="File names to take from folders.  [default: *.txt]"
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=None,
             help="Skip files larger than this.  [default: 64 MB]",
         ),
         click.option(
-            "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False),
+            default=None,
             help="TOML config file.  [default: ./dedup.toml if present]",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on stderr."),
         click.option("-v", "--verbose", is_flag=True, help="Say what is being done on stderr."),
-    ]  # fmt: skip
+    ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
@@ -116,9 +122,12 @@ def _input_options(command: F) -> F:
 
 def _format_option(choices: list[str]) -> Callable[[F], F]:
     return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=None,
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=None,
         help="Output format.  [default: table on a terminal, else jsonl]",
-    )  # fmt: skip
+    )
 
 
 def _options(config_path: str | None, glob: str | None, max_bytes: int | None) -> Options:
@@ -163,16 +172,36 @@ def main() -> None:
 @main.command()
 @_input_options
 @_format_option(["jsonl", "json", "table"])
-@click.option("--out", type=click.Path(file_okay=False), default=None, help="Also write each cleaned body to a .txt in this folder.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Also write each cleaned body to a .txt in this folder.",
+)
 @click.option("--force", is_flag=True, help="With --out: overwrite files that exist.")
-@click.option("--language", default=None, help="ISO 639-1 code of the texts' language.  [default: detected]")
-@click.option("--pattern", "patterns", multiple=True, help="A regular expression: lines matching it are boilerplate (repeatable).")
+@click.option(
+    "--language", default=None, help="ISO 639-1 code of the texts' language.  [default: detected]"
+)
+@click.option(
+    "--pattern",
+    "patterns",
+    multiple=True,
+    help="A regular expression: lines matching it are boilerplate (repeatable).",
+)
 @_handles_errors
 def clean(
-    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
-    quiet: bool, verbose: bool, fmt: str | None, out: str | None, force: bool,
-    language: str | None, patterns: tuple[str, ...],
-) -> ExitStatus:  # fmt: skip
+    paths: tuple[str, ...],
+    glob: str | None,
+    max_bytes: int | None,
+    config_path: str | None,
+    quiet: bool,
+    verbose: bool,
+    fmt: str | None,
+    out: str | None,
+    force: bool,
+    language: str | None,
+    patterns: tuple[str, ...],
+) -> ExitStatus:
     """Strip boilerplate from articles and extract their metadata.
 
     PATH is a file, a folder (read recursively) or - for standard input. Prints one JSON object
@@ -206,7 +235,9 @@ def clean(
     return reporter.finish()
 
 
-def _written(articles: Iterable[Article], out: str, force: bool, reporter: Reporter) -> Iterator[Article]:
+def _written(
+    articles: Iterable[Article], out: str, force: bool, reporter: Reporter
+) -> Iterator[Article]:
     for article in articles:
         path = write_article(out, article, force)
         reporter.info(f"wrote {path}")
@@ -216,11 +247,30 @@ def _written(articles: Iterable[Article], out: str, force: bool, reporter: Repor
 def _cluster_options(func: F) -> F:
     defaults = ClusterOptions()
     decorators = [
-        click.option("--threshold", type=click.FloatRange(0, 1), default=None, help=f"Similarity two reports of one event reach.  [default: {defaults.threshold}]"),
-        click.option("--max-days", type=click.IntRange(min=0), default=None, help=f"Most days between reports of one event.  [default: {defaults.max_days}]"),
-        click.option("--keep", type=click.Choice(["longest", "earliest", "first"]), default=None, help="Which member represents a cluster.  [default: longest]"),
-        click.option("--language", default=None, help="ISO 639-1 code of the texts' language.  [default: detected]"),
-    ]  # fmt: skip
+        click.option(
+            "--threshold",
+            type=click.FloatRange(0, 1),
+            default=None,
+            help=f"Similarity two reports of one event reach.  [default: {defaults.threshold}]",
+        ),
+        click.option(
+            "--max-days",
+            type=click.IntRange(min=0),
+            default=None,
+            help=f"Most days between reports of one event.  [default: {defaults.max_days}]",
+        ),
+        click.option(
+            "--keep",
+            type=click.Choice(["longest", "earliest", "first"]),
+            default=None,
+            help="Which member represents a cluster.  [default: longest]",
+        ),
+        click.option(
+            "--language",
+            default=None,
+            help="ISO 639-1 code of the texts' language.  [default: detected]",
+        ),
+    ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
@@ -235,14 +285,33 @@ def _clustering(options: Options, **flags: Any) -> ClusterOptions:
 @_input_options
 @_format_option(["jsonl", "json", "csv", "table"])
 @_cluster_options
-@click.option("--min-size", type=click.IntRange(min=1), default=None, help="List only clusters of at least this many articles.  [default: 1]")
-@click.option("--explain", is_flag=True, help="Add each member's evidence: similarity, shared terms, date gap, conflicts.")
+@click.option(
+    "--min-size",
+    type=click.IntRange(min=1),
+    default=None,
+    help="List only clusters of at least this many articles.  [default: 1]",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add each member's evidence: similarity, shared terms, date gap, conflicts.",
+)
 @_handles_errors
 def clusters(
-    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
-    quiet: bool, verbose: bool, fmt: str | None, threshold: float | None, max_days: int | None,
-    keep: str | None, language: str | None, min_size: int | None, explain: bool,
-) -> ExitStatus:  # fmt: skip
+    paths: tuple[str, ...],
+    glob: str | None,
+    max_bytes: int | None,
+    config_path: str | None,
+    quiet: bool,
+    verbose: bool,
+    fmt: str | None,
+    threshold: float | None,
+    max_days: int | None,
+    keep: str | None,
+    language: str | None,
+    min_size: int | None,
+    explain: bool,
+) -> ExitStatus:
     """List the groups of reports of the same event.
 
     PATH is a file, a folder or - for standard input (raw text, or the JSON lines of `dedup clean`,
@@ -256,9 +325,13 @@ def clusters(
     options = _options(config_path, glob, max_bytes)
     cleaning = replace(options.clean, language=language) if language else options.clean
     clustering = _clustering(
-        options, threshold=threshold, max_days=max_days, keep=keep, min_size=min_size,
+        options,
+        threshold=threshold,
+        max_days=max_days,
+        keep=keep,
+        min_size=min_size,
         explain=explain or None,
-    )  # fmt: skip
+    )
     reporter = Reporter(quiet, verbose)
     articles = clean_paths(paths, options.read, cleaning, reporter.skip)
     found = cluster_articles(articles, clustering)
@@ -283,14 +356,28 @@ def _show_clusters(found: list[Cluster], fmt: str) -> None:
 @main.command()
 @_input_options
 @_cluster_options
-@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for one cleaned file per event and clusters.jsonl.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Folder for one cleaned file per event and clusters.jsonl.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that exist.")
 @_handles_errors
 def unique(
-    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
-    quiet: bool, verbose: bool, threshold: float | None, max_days: int | None, keep: str | None,
-    language: str | None, out: str, force: bool,
-) -> ExitStatus:  # fmt: skip
+    paths: tuple[str, ...],
+    glob: str | None,
+    max_bytes: int | None,
+    config_path: str | None,
+    quiet: bool,
+    verbose: bool,
+    threshold: float | None,
+    max_days: int | None,
+    keep: str | None,
+    language: str | None,
+    out: str,
+    force: bool,
+) -> ExitStatus:
     """Write the deduplicated corpus: one cleaned file per event.
 
     Each cluster's representative is written below OUT under its id, and OUT/clusters.jsonl says

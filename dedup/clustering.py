@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dedup.features import Features, article_features
 from dedup.options import ClusterOptions
 from dedup.records import Article, Cluster, Member
-from dedup.scoring import TermWeights, Vector, conflicts, cosine, evidence, similarity
+from dedup.scoring import TermWeights, Vector, conflicts, evidence, similarity
 
 # Pairs less alike than this are left out of the graph: they count as 0 in the averages.
 _FLOOR = 0.05
@@ -32,7 +32,9 @@ class _Group:
     sums: dict[int, float]  # neighbour group -> sum of pair similarities
 
 
-def cluster_articles(articles: Iterable[Article], options: ClusterOptions | None = None) -> list[Cluster]:
+def cluster_articles(
+    articles: Iterable[Article], options: ClusterOptions | None = None
+) -> list[Cluster]:
     """Return the clusters of `articles`: one per event, the largest first."""
     options = options or ClusterOptions()
     ordered = sorted(articles, key=lambda a: a.id)
@@ -154,8 +156,10 @@ def _cluster(
             found = evidence(features[m], features[head], vector, rep_vector, options.max_days)
             explained = found.as_dict()
         article = ordered[m]
-        listed.append(Member(article.id, article.source, article.date, value, m in exact, explained))
-    dates = sorted(ordered[m].date for m in members if ordered[m].date)  # type: ignore[misc]
+        listed.append(
+            Member(article.id, article.source, article.date, value, m in exact, explained)
+        )
+    dates = sorted(date for m in members if (date := ordered[m].date))
     titles = [ordered[m].title for m in [head, *members] if ordered[m].title]
     ids = "\n".join(ordered[m].id for m in members)
     return Cluster(
@@ -163,7 +167,7 @@ def _cluster(
         representative=ordered[head].id,
         title=titles[0] if titles else None,
         dates=(dates[0], dates[-1]) if dates else None,
-        sources=tuple(sorted({ordered[m].source for m in members if ordered[m].source})),  # type: ignore[misc]
+        sources=tuple(sorted({source for m in members if (source := ordered[m].source)})),
         members=tuple(listed),
     )
 
@@ -177,5 +181,7 @@ def _representative(members: list[int], ordered: Sequence[Article], options: Clu
     if options.keep == "longest":
         return min(members, key=lambda m: (-ordered[m].words, ordered[m].id))
     if options.keep == "earliest":
-        return min(members, key=lambda m: (ordered[m].date is None, ordered[m].date or "", ordered[m].id))
+        return min(
+            members, key=lambda m: (ordered[m].date is None, ordered[m].date or "", ordered[m].id)
+        )
     return min(members, key=lambda m: ordered[m].id)

@@ -79,7 +79,11 @@ def load_config(path: str) -> Options:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
     options = Options()
-    sections: dict[str, Any] = {"read": options.read, "clean": options.clean, "cluster": options.cluster}
+    sections: dict[str, Any] = {
+        "read": options.read,
+        "clean": options.clean,
+        "cluster": options.cluster,
+    }
     unknown = set(document) - set(sections)
     if unknown:
         raise ConfigError(f"{path}: unknown table [{sorted(unknown)[0]}]")

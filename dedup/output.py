@@ -58,7 +58,9 @@ def check_output_folder(out: str, inputs: Iterable[str]) -> None:
             continue
         folder = os.path.realpath(given)
         if target == folder or target.startswith(folder + os.sep):
-            raise OutputError(f"{out}: the output folder must not be inside the input folder {given}")
+            raise OutputError(
+                f"{out}: the output folder must not be inside the input folder {given}"
+            )
     if os.path.exists(out) and not os.path.isdir(out):
         raise OutputError(f"{out}: exists and is not a folder")
 

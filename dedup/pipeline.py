@@ -19,7 +19,16 @@ from dedup.records import Article, Cluster, Document, Removal
 
 OnSkip = Callable[[SkippedInput], None]
 
-_CLEANED_FIELDS = ("title", "date", "source", "authors", "dateline", "section", "language", "removed")
+_CLEANED_FIELDS = (
+    "title",
+    "date",
+    "source",
+    "authors",
+    "dateline",
+    "section",
+    "language",
+    "removed",
+)
 
 
 def _raise(error: SkippedInput) -> None:
@@ -56,7 +65,9 @@ def read_documents(
 
 
 def clean_documents(
-    documents: Iterable[Document], options: CleanOptions | None = None, template: TemplateLines | None = None
+    documents: Iterable[Document],
+    options: CleanOptions | None = None,
+    template: TemplateLines | None = None,
 ) -> Iterator[Article]:
     """Yield the cleaned article of each document; records already cleaned pass through."""
     options = options or CleanOptions()

@@ -126,7 +126,9 @@ def decode(raw: bytes, name: str) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise SkippedInput(name, "not decodable as UTF-16 despite its byte-order mark") from None
+            raise SkippedInput(
+                name, "not decodable as UTF-16 despite its byte-order mark"
+            ) from None
     else:
         if b"\x00" in raw:
             raise SkippedInput(name, "binary file (it contains NUL bytes)")

@@ -13,7 +13,18 @@ from dedup.records import Article, Cluster
 def show_articles(articles: Iterable[Article], console: Console) -> None:
     """Print cleaned articles as a table: metadata, size and the start of the body."""
     table = Table(show_lines=True)
-    for name in ("id", "title", "date", "source", "authors", "dateline", "section", "words", "removed", "body"):
+    for name in (
+        "id",
+        "title",
+        "date",
+        "source",
+        "authors",
+        "dateline",
+        "section",
+        "words",
+        "removed",
+        "body",
+    ):
         table.add_column(name, overflow="fold")
     for article in articles:
         table.add_row(
