@@ -1,0 +1,150 @@
+"""Reading: discovery of files, ids, decoding, and standard input."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from dedup.errors import InputError, NothingToProcess, SkippedInput
+from dedup.reading import Source, decode, discover, read_source, read_stream, require_inputs
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_folder_ids_are_relative_and_sorted(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", "b")
+    write(tmp_path / "a" / "z.txt", "z")
+    write(tmp_path / "notes.md", "skipped by the glob")
+    write(tmp_path / ".hidden.txt", "hidden")
+    write(tmp_path / ".git" / "x.txt", "hidden folder")
+    ids = [s.id for s in discover([str(tmp_path)])]
+    assert ids == ["a/z.txt", "b.txt"]
+
+
+def test_glob_selects_names(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "a")
+    write(tmp_path / "b.md", "b")
+    assert [s.id for s in discover([str(tmp_path)], "*.md")] == ["b.md"]
+
+
+def test_file_given_directly_keeps_its_path(tmp_path: Path) -> None:
+    path = write(tmp_path / "one.md", "text")
+    assert discover([str(path)]) == [Source(str(path), str(path))]
+
+
+def test_clashing_ids_get_the_given_path_in_front(tmp_path: Path) -> None:
+    write(tmp_path / "x" / "same.txt", "1")
+    write(tmp_path / "y" / "same.txt", "2")
+    ids = [s.id for s in discover([str(tmp_path / "x"), str(tmp_path / "y")])]
+    assert ids == [str(tmp_path / "x" / "same.txt"), str(tmp_path / "y" / "same.txt")]
+
+
+def test_the_same_file_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "a")
+    assert len(discover([str(tmp_path), str(path)])) == 1
+
+
+def test_symlink_loop_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "a")
+    os.symlink(tmp_path, tmp_path / "loop")
+    assert [s.id for s in discover([str(tmp_path)])] == ["a.txt"]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        discover([str(tmp_path / "nope")])
+
+
+def test_empty_folder_is_nothing_to_process(tmp_path: Path) -> None:
+    with pytest.raises(NothingToProcess, match=r"no files matching '\*\.txt'"):
+        require_inputs([str(tmp_path)], [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"plain", "plain"),
+        ("caf\u00e9".encode(), "caf\u00e9"),
+        (codecs.BOM_UTF8 + b"bom", "bom"),
+        (codecs.BOM_UTF16_LE + "wide".encode("utf-16-le"), "wide"),
+        (codecs.BOM_UTF16_BE + "wide".encode("utf-16-be"), "wide"),
+        ("caf\u00e9 \u2013 ok".encode("cp1252"), "caf\u00e9 \u2013 ok"),
+    ],
+)
+def test_decode(raw: bytes, expected: str) -> None:
+    assert decode(raw, "f") == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\n", "empty file"),
+        (b"\x89PNG\x00\x00\x01", "binary file"),
+        (bytes(range(1, 9)) * 20, "binary file"),
+        (b"\x81\x8d\x8f\x90\x9d", "not decodable"),
+    ],
+)
+def test_unreadable_inputs_name_the_reason(raw: bytes, reason: str) -> None:
+    with pytest.raises(SkippedInput, match=reason):
+        decode(raw, "f")
+
+
+def test_too_large_file_is_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", "x" * 100)
+    with pytest.raises(SkippedInput, match="larger than --max-bytes"):
+        read_source(Source("big.txt", str(path)), max_bytes=10)
+
+
+def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.txt", "secret")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read anything")
+        with pytest.raises(SkippedInput, match="permission denied"):
+            read_source(Source("locked.txt", str(path)))
+    finally:
+        path.chmod(0o644)
+
+
+def test_stdin_plain_text_is_one_article() -> None:
+    docs = list(read_stream(io.StringIO("\n  Some text.\n"), lambda e: None))
+    assert [(d.id, d.text) for d in docs] == [("-", "\n  Some text.\n")]
+
+
+def test_stdin_json_lines_keep_extra_fields_and_report_bad_lines() -> None:
+    skipped: list[SkippedInput] = []
+    stream = io.StringIO(
+        '{"id": "a", "text": "one", "url": "u"}\n'
+        "{not json\n"
+        '{"id": "b"}\n'
+        '{"id": "a", "text": "again"}\n'
+        "\n"
+        '{"id": "c", "text": "three"}\n'
+    )
+    docs = list(read_stream(stream, skipped.append))
+    assert [(d.id, d.text, d.extra) for d in docs] == [
+        ("a", "one", {"url": "u"}),
+        ("c", "three", {}),
+    ]
+    assert [str(e) for e in skipped] == [
+        "<stdin> line 2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+        "<stdin> line 3: no string field 'text'",
+        "<stdin> line 4: duplicate id 'a'",
+    ]
+
+
+def test_empty_stdin_yields_nothing() -> None:
+    assert list(read_stream(io.StringIO("  \n"), lambda e: None)) == []
