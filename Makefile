@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
+LINTED := dedup tests $(wildcard bench)
 
 .PHONY: run test lint format bench bench-events bench-clean bench-scale clean
 
@@ -24,13 +25,13 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check dedup tests bench
-	$(BIN)/ruff format --check dedup tests bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy --strict dedup
 
 format: $(STAMP)
-	$(BIN)/ruff format dedup tests bench
-	$(BIN)/ruff check --fix dedup tests bench
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
 
 # Benchmarks read the kits from ../shared/bench and write their sections of docs/benchmarks.md.
 bench: bench-events bench-clean bench-scale
