@@ -9,7 +9,6 @@ the front of the first line. Cleaning runs until nothing changes, so it is idemp
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -17,14 +16,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from dedup import metadata
+from dedup import boilerplate, metadata
+from dedup.boilerplate import TERMINAL as _TERMINAL
+from dedup.boilerplate import Line, split_lines
 from dedup.language import detect_language
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
-_SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
-_TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
 _IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _READ_MORE = re.compile(
     r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
@@ -60,15 +59,9 @@ _APP_PROMPT = re.compile(
     re.IGNORECASE,
 )
 
-MAX_PASSES = 3
-
-
-@dataclass
-class _Line:
-    number: int
-    text: str
-    blank_before: bool
-    rule: str | None = None
+MAX_PASSES = (
+    20  # a pass removes lines or changes nothing, so this bound is never the reason to stop
+)
 
 
 @dataclass
@@ -81,6 +74,19 @@ class _Found:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     section: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the cleaner did with one line of the input: kept, or removed by a named rule."""
+
+    line: int  # 1-based line number in the input
+    text: str
+    kept: bool
+    rule: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"line": self.line, "text": self.text, "kept": self.kept, "rule": self.rule}
 
 
 class TemplateLines:
@@ -135,19 +141,31 @@ def clean_document(
     document: Document,
     options: CleanOptions | None = None,
     template: TemplateLines | None = None,
+    explain: bool = False,
 ) -> Article:
-    """Return the cleaned article of a document: its body, metadata and what was removed."""
+    """Return the cleaned article of a document: its body, metadata and what was removed.
+
+    Passes run until one changes nothing, so cleaning the returned text again gives it back. With
+    `explain`, the article's `extra` carries an "explain" list: one verdict per input line.
+    """
     options = options or CleanOptions()
     group = group_of(document)
     found = _Found()
-    text, removed = _clean_pass(document.text, options, template, group, found)
-    for _ in range(MAX_PASSES - 1):
-        again, more = _clean_pass(text, options, template, group, _Found())
-        if again == text:
+    lines = split_lines(document.text)
+    all_lines = list(lines)
+    extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
+    language = options.language or detect_language(document.text)
+    for _ in range(MAX_PASSES):
+        if not _clean_pass(lines, language, options, extra_patterns, template, group, found):
             break
-        text = again
-        removed += more
+        # The next pass sees the kept lines as the returned text gives them back.
+        lines = _as_reread(lines)
+        language = options.language or detect_language(_join(lines))
+    text = _join(all_lines)
     language = options.language or detect_language(text)
+    extra = document.extra
+    if explain:
+        extra = {**extra, "explain": [v.as_dict() for v in _verdicts(all_lines)]}
     return Article(
         id=document.id,
         title=found.title,
@@ -158,8 +176,8 @@ def clean_document(
         section=found.section,
         language=language,
         text=text,
-        removed=tuple(removed),
-        extra=document.extra,
+        removed=tuple(_removals(all_lines)),
+        extra=extra,
     )
 
 
@@ -168,80 +186,93 @@ def clean_text(text: str, options: CleanOptions | None = None) -> str:
     return clean_document(Document(id="-", text=text), options).text
 
 
-def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
+def _verdicts(lines: list[Line]) -> list[Verdict]:
+    return [Verdict(line.number, line.original, line.rule is None, line.rule) for line in lines]
+
+
+def _removals(lines: list[Line]) -> list[Removal]:
+    removed: list[Removal] = []
+    for line in lines:
+        if line.rule is not None:
+            removed.append(Removal(line.original, line.rule, line.number))
+        elif line.text != line.original:
+            # Metadata glued to the front of the line: what was cut off it.
+            cut = line.original[: len(line.original) - len(line.text)].strip()
+            removed.append(Removal(cut, "glued-metadata", line.number))
+    return removed
+
+
+def _as_reread(lines: list[Line]) -> list[Line]:
+    """Return the kept lines, with the blank lines and indents that splitting `_join(lines)` gives."""
+    kept: list[Line] = []
     blank = False
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if not stripped:
-            blank = True
+    for line in lines:
+        blank = blank or line.blank_before
+        if line.rule is not None:
             continue
-        # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
-        for part in _SPACE_RUN.split(stripped):
-            part = part.strip()
-            if part:
-                lines.append(_Line(number, _SPACES.sub(" ", part), blank))
-                blank = False
-    return lines
-
-
-def _is_prose(text: str) -> bool:
-    """Return True for a line that reads as running text rather than a heading or a menu item."""
-    words = len(text.split())
-    return words >= 25 or (words >= 7 and bool(_TERMINAL.search(text)))
+        line.blank_before = blank and bool(kept)
+        line.indent = 0
+        blank = False
+        kept.append(line)
+    return kept
 
 
 def _clean_pass(
-    text: str,
+    lines: list[Line],
+    language: str | None,
     options: CleanOptions,
-    template: TemplateLines | None,
-    group: str,
-    found: _Found,
-) -> tuple[str, list[Removal]]:
-    lines = _split_lines(text)
-    if not lines:
-        return "", []
-    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line.text)), len(lines))
-    extra = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
-
-    _mark_rules(lines, first_prose, extra, template, group, found)
-    _mark_title(lines, first_prose, found)
-    _mark_related_blocks(lines)
-    _mark_repeats(lines)
-    _mark_menus(lines)
-
-    removed = [Removal(line.text, line.rule, line.number) for line in lines if line.rule]
-    kept = [line for line in lines if not line.rule]
-    if kept:
-        glued = metadata.glued_date(kept[0].text)
-        if glued is not None:
-            match, end = glued
-            removed.append(Removal(kept[0].text[:end].strip(), "glued-metadata", kept[0].number))
-            found.date = found.date or match.iso()
-            kept[0].text = kept[0].text[end:].lstrip(" :-–—")
-        lead = metadata.wire_dateline(kept[0].text)
-        if lead is not None:
-            found.dateline = found.dateline or lead.place
-            if lead.outlet and metadata.outlet_name(lead.outlet):
-                found.source = found.source or lead.outlet
-    removed.sort(key=lambda r: r.line)
-    return _join(lines), removed
-
-
-def _mark_rules(
-    lines: list[_Line],
-    first_prose: int,
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
     found: _Found,
+) -> bool:
+    """Mark the boilerplate and metadata lines of `lines`; return whether anything changed."""
+    if not lines:
+        return False
+    before = [(line.rule, line.text) for line in lines]
+    _mark_rules(lines, extra, template, group)
+    stop_words = boilerplate.stop_words_of(language)
+    for line in lines:
+        line.kind = boilerplate.line_kind(line.text, stop_words)
+    start, end = boilerplate.body_span(lines)
+    _mark_metadata(lines, start, end, found)
+    _mark_title(lines, start, found)
+    boilerplate.mark_outside(lines, start, end)
+    _mark_related_blocks(lines)
+    _mark_repeats(lines)
+    _mark_menus(lines)
+    kept = [line for line in lines if line.rule is None]
+    if kept:
+        _lift_lead_metadata(kept[0], found)
+    return before != [(line.rule, line.text) for line in lines]
+
+
+def _lift_lead_metadata(first: Line, found: _Found) -> None:
+    """Cut a date glued to the front of the body; note the wire dateline it opens with."""
+    glued = metadata.glued_date(first.text)
+    if glued is not None:
+        match, end = glued
+        found.date = found.date or match.iso()
+        first.text = first.text[end:].lstrip(" :-–—")
+    lead = metadata.wire_dateline(first.text)
+    if lead is not None:
+        found.dateline = found.dateline or lead.place
+        if lead.outlet and metadata.outlet_name(lead.outlet):
+            found.source = found.source or lead.outlet
+
+
+def _mark_rules(
+    lines: list[Line],
+    extra: list[re.Pattern[str]],
+    template: TemplateLines | None,
+    group: str,
 ) -> None:
-    last = len(lines) - 1
-    for index, line in enumerate(lines):
+    """Mark the lines that are boilerplate whatever stands around them."""
+    for line in lines:
+        if line.rule is not None:
+            continue
         text = line.text
         short = len(text.split()) <= 12
-        in_header = index < first_prose
         if any(p.search(text) for p in extra):
             line.rule = "pattern"
         elif _IMAGE.match(text):
@@ -252,10 +283,24 @@ def _mark_rules(
             line.rule = "share"
         elif len(text) < 200 and _APP_PROMPT.search(text):
             line.rule = "prompt"
-        elif short and (crumbs := metadata.breadcrumb(text)):
+        elif template is not None and template.is_template(group, text):
+            line.rule = "template"
+
+
+def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> None:
+    """Mark the lines that state metadata: in the header above the body, or short in the body."""
+    for index, line in enumerate(lines[:end]):
+        if line.rule is not None:
+            continue
+        text = line.text
+        short = len(text.split()) <= 12
+        in_header = index < start
+        if not (in_header or short):
+            continue
+        if short and (crumbs := metadata.breadcrumb(text)):
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
-        elif (in_header or short) and (dated := metadata.date_line(text)):
+        elif dated := metadata.date_line(text):
             match, rest = dated
             line.rule = "date"
             found.date = found.date or match.iso()
@@ -264,21 +309,22 @@ def _mark_rules(
                 found.authors = found.authors or names
             elif rest and (outlet := metadata.outlet_name(rest)):
                 found.source = found.source or outlet
-        elif (in_header or short) and (names := metadata.byline(text)):
+        elif names := metadata.byline(text):
             line.rule = "byline"
             found.authors = found.authors or names
         elif in_header and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
-        elif index >= last - 1 and (outlet := metadata.trailer(text)):
+    # The outlet's name in brackets closes the story: the last line of the body or the one after.
+    for line in lines[max(0, end - 2) : end + 1]:
+        if line.rule is None and (outlet := metadata.trailer(line.text)):
             line.rule = "trailer"
             found.source = found.source or outlet
-        elif template is not None and template.is_template(group, text):
-            line.rule = "template"
 
 
-def _mark_title(lines: list[_Line], first_prose: int, found: _Found) -> None:
-    header = lines[:first_prose]
+def _mark_title(lines: list[Line], start: int, found: _Found) -> None:
+    """Mark the headline: the last line of the header that reads as one."""
+    header = lines[:start]
     # Without a metadata or boilerplate line above the body there is no header to read a title from;
     # this also keeps a cleaned text's first line from being taken for a title on the next pass.
     if not any(line.rule for line in header):
@@ -293,13 +339,9 @@ def _mark_title(lines: list[_Line], first_prose: int, found: _Found) -> None:
     chosen = candidates[-1]
     found.title = found.title or lines[chosen].text
     lines[chosen].rule = "title"
-    # What stands above the title in a page's header is navigation.
-    for line in header[:chosen]:
-        if not line.rule:
-            line.rule = "navigation"
 
 
-def _mark_related_blocks(lines: list[_Line]) -> None:
+def _mark_related_blocks(lines: list[Line]) -> None:
     inside = False
     for line in lines:
         if _RELATED_HEADING.match(line.text):
@@ -319,7 +361,7 @@ def _normalized(text: str) -> str:
     return _SPACES.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
 
 
-def _mark_repeats(lines: list[_Line]) -> None:
+def _mark_repeats(lines: list[Line]) -> None:
     """Mark lines that repeat another line: copies, repeated bylines and pull quotes."""
     seen: dict[str, int] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
@@ -359,9 +401,9 @@ def _mark_repeats(lines: list[_Line]) -> None:
             lines[index].rule = "pull-quote"
 
 
-def _mark_menus(lines: list[_Line]) -> None:
+def _mark_menus(lines: list[Line]) -> None:
     """Mark runs of three or more short, unpunctuated lines: menus and link lists."""
-    run: list[_Line] = []
+    run: list[Line] = []
     for line in [*lines, None]:
         if line is not None and not line.rule and _is_menu_item(line.text):
             run.append(line)
@@ -378,7 +420,7 @@ def _is_menu_item(text: str) -> bool:
     return len(text.split()) <= 5 and not _TERMINAL.search(text)
 
 
-def _join(lines: list[_Line]) -> str:
+def _join(lines: list[Line]) -> str:
     """Return the kept lines as text, a blank line wherever the input had one between them."""
     parts: list[str] = []
     blank = False

@@ -1,0 +1,176 @@
+"""Boilerplate: the line-scoring model that tells an article's body from the page around it.
+
+A scraped page is a column of lines. Each line gets a kind from its own text (running prose, a
+shorter text line, a short label, a list of links, code) and a score from its kind; the body is
+the stretch of lines with the highest total score, so one article's paragraphs win over the menus,
+teasers and comments around them. Lines that close an article (a comments heading) are barriers
+the body does not cross. Inside the body, link lists and runs of short labels are still removed.
+The signals are general: length, punctuation, stop-word density in the page's language, list
+shapes and position; nothing here names a site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
+_SPACES = re.compile(r"\s+")
+TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# Markup and script a renderer let through: tags, entities, statements.
+_CODE = re.compile(
+    r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
+    r"\w+\s*\(\s*\)\s*;|[{};]\s*$|^\s*[{}]|&[a-z]{2,6};|\bhref\s*=|\bsrc\s*="
+)
+# Separators that string menu items into one line: "Home · News · Sport | Weather".
+_ITEM_SEPARATOR = re.compile(r"\s(?:[|·•»›/]|--?)\s")
+# Headings after which a page carries readers' comments or a sign-up form, never the article.
+_CLOSING = re.compile(
+    r"^(?:\d+\s+)?(?:reader(?:s'|'s)?\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|"
+    r"commenti|komentarze?|reacties|reactions?|responses?|discussion|diskussion)"
+    r"(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
+    r"^(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|review|response)|"
+    r"^(?:have your say|join the (?:discussion|conversation)|what do you think|your comments?|"
+    r"ihre meinung|kommentar (?:schreiben|verfassen)|schreiben sie (?:einen|ihren) kommentar|"
+    r"laisser un commentaire|réagir|ajouter un commentaire|deja (?:un|tu) comentario|"
+    r"dodaj komentarz|napisz komentarz)\b",
+    re.IGNORECASE,
+)
+
+# The kinds of line, from the line alone.
+PROSE = "prose"  # a paragraph of running text
+TEXT = "text"  # a sentence or heading-length line of text
+SHORT = "short"  # a label, menu item or name
+LIST = "list"  # a line of many items and few function words: links, tags, names
+CODE = "code"
+
+# Stop-word density of prose and of lists; prose runs at 0.3-0.5, link lists under 0.15.
+_PROSE_DENSITY = 0.25
+_LIST_DENSITY = 0.12
+_PROSE_WORDS = 15
+_TEXT_WORDS = 7
+
+
+@dataclass
+class Line:
+    """One line of a page, where it came from, and the rule that removed it (None: kept)."""
+
+    number: int  # 1-based line number in the input
+    text: str
+    blank_before: bool
+    indent: int = 0
+    rule: str | None = None
+    kind: str = SHORT
+    original: str = ""  # the text as split from the input, before metadata glued to it was cut
+
+    def __post_init__(self) -> None:
+        self.original = self.original or self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the non-blank lines of `text`, table cells and menu items apart by space runs split."""
+    lines: list[Line] = []
+    blank = False
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
+        for part in _SPACE_RUN.split(stripped):
+            part = part.strip()
+            if part:
+                lines.append(Line(number, _SPACES.sub(" ", part), blank, indent))
+                blank = False
+    return lines
+
+
+def stop_words_of(language: str | None) -> frozenset[str]:
+    """Return the stop words prose of `language` is dense in (of all languages when unknown)."""
+    if language is not None and language in STOP_WORDS:
+        return STOP_WORDS[language]
+    return ALL_STOP_WORDS
+
+
+def line_kind(text: str, stop_words: frozenset[str]) -> str:
+    """Return the kind of one line: PROSE, TEXT, SHORT, LIST or CODE."""
+    if ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and _CODE.search(
+        text
+    ):
+        return CODE
+    tokens = words(text)
+    count = len(tokens)
+    if count < 4:
+        return SHORT
+    density = sum(1 for token in tokens if token in stop_words) / count
+    separators = len(_ITEM_SEPARATOR.findall(text))
+    if separators >= 3 and separators * 6 >= count:
+        return LIST
+    if density < _LIST_DENSITY and count >= _TEXT_WORDS:
+        return LIST
+    if count >= _PROSE_WORDS and density >= _PROSE_DENSITY:
+        return PROSE
+    if count >= _TEXT_WORDS and density >= _PROSE_DENSITY and _SENTENCE_END.search(text):
+        return PROSE
+    if count >= _TEXT_WORDS:
+        return TEXT
+    return SHORT
+
+
+def _score(line: Line) -> float:
+    """Return what a line adds to a stretch's claim to be the body."""
+    if line.rule is not None:
+        return -1.0  # boilerplate found by a rule, or metadata
+    count = len(line.text.split())
+    if line.kind == PROSE:
+        return float(count)
+    if line.kind == TEXT:
+        return 0.0
+    if line.kind == SHORT:
+        return -2.0
+    return -0.5 * count - 2.0  # LIST and CODE
+
+
+def body_span(lines: list[Line]) -> tuple[int, int]:
+    """Return the [start, end) of the stretch of lines with the highest total score.
+
+    Closing headings (comments, reply forms) cut the page: the body does not run across one. Of
+    equal totals the longest, then the earliest, stretch wins, so a page that is all body keeps all.
+    """
+    best = (0.0, 0, 0, 0)  # total, length, -start, end: compared as a tuple
+    start, total = 0, 0.0
+    for index, line in enumerate(lines):
+        if line.rule is None and len(line.text) < 80 and _CLOSING.match(line.text):
+            start, total = index + 1, 0.0
+            continue
+        total += _score(line)
+        if total <= 0:
+            start, total = index + 1, 0.0
+            continue
+        candidate = (total, index + 1 - start, -start, index + 1)
+        if candidate > best:
+            best = candidate
+    if best[0] <= 0:
+        return 0, 0
+    return -best[2], best[3]
+
+
+def mark_outside(lines: list[Line], start: int, end: int) -> None:
+    """Remove, with a rule name, the lines outside the body span and the link lists inside it."""
+    for index, line in enumerate(lines):
+        if line.rule is not None:
+            continue
+        if line.kind == CODE:
+            line.rule = "code"
+        elif index < start:
+            line.rule = "before-body"
+        elif index >= end:
+            line.rule = "after-body"
+        elif line.kind == LIST:
+            line.rule = "link-list"
