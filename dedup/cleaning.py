@@ -236,7 +236,7 @@ def _clean_pass(
         line.kind = boilerplate.line_kind(line.text, stop_words)
     start, end = boilerplate.body_span(lines)
     _mark_metadata(lines, start, end, found)
-    _mark_title(lines, start, found)
+    _mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
     _mark_related_blocks(lines)
     _mark_repeats(lines)
@@ -322,23 +322,41 @@ def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> No
             found.source = found.source or outlet
 
 
-def _mark_title(lines: list[Line], start: int, found: _Found) -> None:
-    """Mark the headline: the last line of the header that reads as one."""
-    header = lines[:start]
-    # Without a metadata or boilerplate line above the body there is no header to read a title from;
-    # this also keeps a cleaned text's first line from being taken for a title on the next pass.
-    if not any(line.rule for line in header):
+def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
+    """Mark the headline: of the lines above the body's first paragraph, the one that reads most
+    like a headline of this body."""
+    first_prose = next(
+        (i for i in range(start, end) if not lines[i].rule and _is_paragraph(lines[i])), start
+    )
+    header = lines[:first_prose]
+    # Without boilerplate or metadata above the body there is no header to read a title from; this
+    # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
+    if start == 0 and not any(line.rule for line in header):
         return
-    candidates = [
-        i
-        for i, line in enumerate(header)
-        if not line.rule and 3 <= len(line.text.split()) <= 30 and not line.text.endswith(".")
-    ]
-    if not candidates:
+    body_words = metadata.content_words(
+        " ".join(line.text for line in lines[first_prose:end] if not line.rule)
+    )
+    if not body_words:
         return
-    chosen = candidates[-1]
-    found.title = found.title or lines[chosen].text
-    lines[chosen].rule = "title"
+    best: tuple[float, int] | None = None
+    for index, line in enumerate(header):
+        if line.rule or line.kind in (boilerplate.LIST, boilerplate.CODE):
+            continue
+        score = metadata.headline_score(line.text, body_words, first_prose - index)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, index)
+    if best is None:
+        return
+    chosen = lines[best[1]]
+    found.title = found.title or chosen.text
+    chosen.rule = "title"
+
+
+def _is_paragraph(line: Line) -> bool:
+    """Return whether a line is a paragraph of the body, not a headline: a question may be both."""
+    return line.kind == boilerplate.PROSE and (
+        len(line.text.split()) > 25 or not line.text.endswith(("?", "!", "?»", "?“", '?"'))
+    )
 
 
 def _mark_related_blocks(lines: list[Line]) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from dedup.dates import DateMatch, date_line_remainder, find_date
+from dedup.language import ALL_STOP_WORDS, words
 
 # Crumbs that name a site's structure rather than a section.
 _GENERIC_CRUMBS = {
@@ -183,3 +184,35 @@ def date_line(line: str) -> tuple[DateMatch, str] | None:
     if len(line) > 160:
         return None
     return date_line_remainder(line)
+
+
+# A headline: a few words, no closing full stop (a question or exclamation mark may close it).
+_HEADLINE_WORDS = (1, 30)
+_MIN_OVERLAP = 0.3
+# A list item's marker: a bullet, a dash or a number; a headline never wears one.
+_LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
+
+
+def content_words(text: str) -> set[str]:
+    """Return the words of `text` that carry content: three letters or more, not stop words."""
+    return {w for w in words(text) if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
+
+
+def headline_score(line: str, body_words: set[str], distance: int) -> float | None:
+    """Return how much `line` reads as the headline of a body with `body_words`, or None.
+
+    A headline names what the body is about, so most of its content words recur in the body; it
+    stands close above the body. `distance` counts the lines between it and the first paragraph.
+    """
+    count = len(line.split())
+    if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((".", ",", ":")):
+        return None
+    if _LIST_MARKER.match(line):
+        return None
+    own = content_words(line)
+    if not own:
+        return None
+    overlap = len(own & body_words) / len(own)
+    if overlap < _MIN_OVERLAP:
+        return None
+    return overlap + min(count, 8) / 16 - 0.02 * distance
