@@ -32,11 +32,30 @@ class _Group:
     sums: dict[int, float]  # neighbour group -> sum of pair similarities
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """The articles of one run, their features, and the similarity of every candidate pair.
+
+    Computed once, it can be grouped at any threshold: only the linkage runs again.
+    """
+
+    articles: list[Article]  # in id order
+    features: list[Features]
+    copies: dict[int, list[int]]  # first text of a set of exact copies -> all its copies
+    vectors: dict[int, Vector]
+    pairs: dict[tuple[int, int], float]
+
+
 def cluster_articles(
     articles: Iterable[Article], options: ClusterOptions | None = None
 ) -> list[Cluster]:
     """Return the clusters of `articles`: one per event, the largest first."""
     options = options or ClusterOptions()
+    return clusters_of(compare_articles(articles), options)
+
+
+def compare_articles(articles: Iterable[Article]) -> Comparison:
+    """Return the features of `articles` and the similarities of the pairs worth comparing."""
     ordered = sorted(articles, key=lambda a: a.id)
     features = [article_features(a) for a in ordered]
     copies = _exact_copies(features)
@@ -44,11 +63,29 @@ def cluster_articles(
     weights = TermWeights(features[i] for i in unique)
     vectors = {i: weights.vector(features[i]) for i in unique}
     pairs = _similar_pairs(unique, features, vectors)
-    groups = _average_linkage(unique, pairs, features, options)
-    clusters = []
-    for group in groups:
-        members = sorted(m for head in group for m in copies[head])
-        clusters.append(_cluster(members, ordered, features, vectors, copies, options))
+    return Comparison(ordered, features, copies, vectors, pairs)
+
+
+def event_groups(comparison: Comparison, options: ClusterOptions) -> list[list[int]]:
+    """Return the indexes of the articles of each event, exact copies included, in id order."""
+    unique = sorted(comparison.copies)
+    groups = _average_linkage(unique, comparison.pairs, comparison.features, options)
+    return [sorted(m for head in group for m in comparison.copies[head]) for group in groups]
+
+
+def clusters_of(comparison: Comparison, options: ClusterOptions) -> list[Cluster]:
+    """Return the clusters that `comparison` gives with `options`, the largest first."""
+    clusters = [
+        _cluster(
+            members,
+            comparison.articles,
+            comparison.features,
+            comparison.vectors,
+            comparison.copies,
+            options,
+        )
+        for members in event_groups(comparison, options)
+    ]
     clusters = [c for c in clusters if c.size >= options.min_size]
     return sorted(clusters, key=lambda c: (-c.size, c.representative))
 

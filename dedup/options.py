@@ -41,8 +41,12 @@ class CleanOptions:
 class ClusterOptions:
     """How reports of one event are grouped."""
 
-    threshold: float = 0.4  # the similarity two reports of one event reach, from 0 to 1
-    max_days: int = 7  # reports of one event are published within this many days of each other
+    # The mean similarity two groups of reports of one event reach, from 0 to 1; chosen by
+    # leave-topics-out cross-validation on ECB+ (bench/events.py, docs/benchmarks.md).
+    threshold: float = 0.18
+    # Reports of one event are published within this many days of each other: follow-ups of
+    # one event (a trial, then the sentence) run for weeks, so this is no tighter.
+    max_days: int = 90
     keep: Keep = "longest"
     min_size: int = 1
     explain: bool = False
