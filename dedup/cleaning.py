@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -164,7 +164,7 @@ def clean_document(
     text = _join(all_lines)
     language = options.language or detect_language(text)
     extra = document.extra
-    if explain:
+    if explain or options.explain:
         extra = {**extra, "explain": [v.as_dict() for v in _verdicts(all_lines)]}
     return Article(
         id=document.id,
@@ -184,6 +184,15 @@ def clean_document(
 def clean_text(text: str, options: CleanOptions | None = None) -> str:
     """Return the cleaned body of one text."""
     return clean_document(Document(id="-", text=text), options).text
+
+
+def explain_lines(article: Article) -> Iterator[str]:
+    """Yield a readable view of an article cleaned with `explain`: one row per input line."""
+    yield f"== {article.id}  title: {article.title!r}  date: {article.date}"
+    for verdict in article.extra.get("explain", []):
+        mark = "keep" if verdict["kept"] else "drop"
+        rule = verdict["rule"] or ""
+        yield f"{verdict['line']:>5} {mark} {rule:<14} {verdict['text'][:100]}"
 
 
 def _verdicts(lines: list[Line]) -> list[Verdict]:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from dedup import __version__
+from dedup.cleaning import explain_lines
 from dedup.clustering import cluster_articles
 from dedup.errors import DedupError, ExitStatus, SkippedInput
 from dedup.options import ClusterOptions, Options, find_config, load_config
@@ -188,6 +189,23 @@ def main() -> None:
     multiple=True,
     help="A regular expression: lines matching it are boilerplate (repeatable).",
 )
+@click.option(
+    "--repeat-min-files",
+    type=click.IntRange(min=1),
+    default=None,
+    help="A line in at least this many files of a folder is page template.  [default: 3]",
+)
+@click.option(
+    "--repeat-share",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="...and in at least this share of the folder's files.  [default: 0.2]",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add each line's verdict: kept, or the rule that removed it (shown per line on a terminal).",
+)
 @_handles_errors
 def clean(
     paths: tuple[str, ...],
@@ -201,6 +219,9 @@ def clean(
     force: bool,
     language: str | None,
     patterns: tuple[str, ...],
+    repeat_min_files: int | None,
+    repeat_share: float | None,
+    explain: bool,
 ) -> ExitStatus:
     """Strip boilerplate from articles and extract their metadata.
 
@@ -210,6 +231,7 @@ def clean(
     \b
       dedup clean seeds/ | jq -c '{id, title, date, source}'
       dedup clean scraped/ --out cleaned/
+      dedup clean page.txt --explain --format table
     """
     options = _options(config_path, glob, max_bytes)
     cleaning = options.clean
@@ -217,6 +239,12 @@ def clean(
         cleaning = replace(cleaning, language=language)
     if patterns:
         cleaning = replace(cleaning, extra_patterns=cleaning.extra_patterns + patterns)
+    if repeat_min_files is not None:
+        cleaning = replace(cleaning, repeat_min_files=repeat_min_files)
+    if repeat_share is not None:
+        cleaning = replace(cleaning, repeat_share=repeat_share)
+    if explain:
+        cleaning = replace(cleaning, explain=True)
     reporter = Reporter(quiet, verbose)
     if out:
         check_output_folder(out, paths)
@@ -224,7 +252,10 @@ def clean(
     fmt = _resolve_format(fmt)
     if out:
         articles = _written(articles, out, force, reporter)
-    if fmt == "table":
+    if fmt == "table" and explain:
+        for article in articles:
+            click.echo("\n".join(explain_lines(article)))
+    elif fmt == "table":
         from rich.console import Console
 
         from dedup.terminal import show_articles

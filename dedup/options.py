@@ -31,10 +31,12 @@ class CleanOptions:
     language: str | None = None  # ISO 639-1; None: detected per article
     extra_patterns: tuple[str, ...] = ()  # regular expressions: a matching line is boilerplate
     # A line is page template when it stands in at least this many files of one folder...
+    # (flag --repeat-min-files, key repeat_min_files of the [clean] table of dedup.toml)
     repeat_min_files: int = 3
-    # ...and in at least this share of them.
+    # ...and in at least this share of them (--repeat-share, key repeat_share).
     repeat_share: float = 0.2
     day_first: bool | None = None  # numeric dates such as 03/05/2021; None: by the form
+    explain: bool = False  # add each input line's verdict (kept, or the rule that removed it)
 
 
 @dataclass(frozen=True)
