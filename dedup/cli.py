@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import signal
 import sys
@@ -18,10 +19,12 @@ from typing import Any, TypeVar
 
 import click
 
-from dedup import __version__
+from dedup import __version__, calibration
+from dedup.calibration import DEFAULT_THRESHOLDS, cluster_stems
 from dedup.cleaning import explain_lines
 from dedup.clustering import cluster_articles
 from dedup.errors import DedupError, ExitStatus, SkippedInput
+from dedup.evaluation import load_gold, load_predicted, plot_curve, score_clustering
 from dedup.options import ClusterOptions, Options, find_config, load_config
 from dedup.output import (
     check_output_folder,
@@ -433,3 +436,147 @@ def unique(
     write_atomic(index, "".join(json_lines(c.as_dict() for c in found)), force)
     reporter.info(f"{len(found)} events from {len(articles)} articles -> {out}")
     return reporter.finish()
+
+
+def _show_scores(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    """Print score rows as a table on a terminal, else as JSON (one object, or an array)."""
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title)
+        for name in rows[0]:
+            table.add_column(name, justify="right")
+        for row in rows:
+            table.add_row(*(str(value) for value in row.values()))
+        Console().print(table)
+    else:
+        click.echo(json.dumps(rows[0] if len(rows) == 1 else rows))
+
+
+@main.command(name="eval")
+@_input_options
+@_cluster_options
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CSV of gold labels with columns doc_id and event.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default=None,
+    help="Output format.  [default: table on a terminal, else json]",
+)
+@_handles_errors
+def eval_command(
+    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
+    quiet: bool, verbose: bool, threshold: float | None, max_days: int | None, keep: str | None,
+    language: str | None, gold_path: str, fmt: str | None,
+) -> ExitStatus:  # fmt: skip
+    """Score clusters against gold event labels: B-cubed P/R/F1, pairwise P/R/F1 and ARI.
+
+    PATH is a clustering file (JSON lines or an array, as `dedup clusters` prints) or a folder of
+    articles, which is clustered first. Same numbers as the benchmark's score_clusters.py.
+
+    \b
+      dedup eval --gold labels.csv clusters.jsonl
+      dedup eval --gold labels.csv docs/ --threshold 0.2
+    """
+    reporter = Reporter(quiet, verbose)
+    gold = load_gold(gold_path)
+    if len(paths) == 1 and os.path.isfile(paths[0]) and not paths[0].endswith(".txt"):
+        scores = score_clustering(gold, load_predicted(paths[0]))
+    else:
+        options = _options(config_path, glob, max_bytes)
+        cleaning = replace(options.clean, language=language) if language else options.clean
+        clustering = _clustering(options, threshold=threshold, max_days=max_days, keep=keep)
+        articles = clean_paths(paths, options.read, cleaning, reporter.skip)
+        scores = score_clustering(gold, cluster_stems(cluster_articles(articles, clustering)))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    _show_scores([scores.as_dict()], fmt, "scores")
+    return reporter.finish()
+
+
+@main.command()
+@_input_options
+@_cluster_options
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CSV of gold labels with columns doc_id and event.",
+)
+@click.option(
+    "--thresholds",
+    default=None,
+    metavar="FROM:TO:STEP",
+    help="Grid of thresholds to try.  [default: 0.05:0.5:0.01]",
+)
+@click.option(
+    "--save",
+    "save_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the chosen threshold into this config file's [cluster] table.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default=None,
+    help="Output format.  [default: table and plot on a terminal, else json]",
+)
+@_handles_errors
+def calibrate(
+    paths: tuple[str, ...], glob: str | None, max_bytes: int | None, config_path: str | None,
+    quiet: bool, verbose: bool, threshold: float | None, max_days: int | None, keep: str | None,
+    language: str | None, gold_path: str, thresholds: str | None, save_path: str | None,
+    fmt: str | None,
+) -> ExitStatus:  # fmt: skip
+    """Choose the similarity threshold that best matches gold event labels.
+
+    Clusters PATH at each threshold of a grid (features and similarities are computed once),
+    prints the B-cubed F1 curve and the chosen threshold: the middle of the best plateau.
+
+    \b
+      dedup calibrate --gold labels.csv docs/
+      dedup calibrate --gold labels.csv docs/ --thresholds 0.1:0.3:0.02 --save dedup.toml
+    """
+    reporter = Reporter(quiet, verbose)
+    gold = load_gold(gold_path)
+    options = _options(config_path, glob, max_bytes)
+    cleaning = replace(options.clean, language=language) if language else options.clean
+    clustering = _clustering(options, threshold=threshold, max_days=max_days, keep=keep)
+    grid = _grid(thresholds) if thresholds else DEFAULT_THRESHOLDS
+    articles = clean_paths(paths, options.read, cleaning, reporter.skip)
+    found = calibration.calibrate(articles, gold, clustering, grid)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "table":
+        rows = [{"threshold": p.threshold, **p.scores.as_dict()} for p in found.curve]
+        _show_scores(rows, fmt, "calibration")
+        click.echo(plot_curve(found.curve))
+    else:
+        if sys.stderr.isatty() and not quiet:
+            click.echo(plot_curve(found.curve), err=True)
+        click.echo(json.dumps(found.as_dict()))
+    if save_path:
+        calibration.save_threshold(save_path, found.best.threshold)
+        reporter.info(f"wrote threshold = {found.best.threshold:g} to {save_path}")
+    return reporter.finish()
+
+
+def _grid(spec: str) -> list[float]:
+    """Return the thresholds FROM:TO:STEP names, both ends included."""
+    try:
+        start, stop, step = (float(part) for part in spec.split(":"))
+    except ValueError:
+        raise DedupError(f"--thresholds {spec}: expected FROM:TO:STEP, e.g. 0.1:0.3:0.02") from None
+    if step <= 0 or stop < start or not 0 <= start <= 1 or not 0 <= stop <= 1:
+        raise DedupError(f"--thresholds {spec}: need 0 <= FROM <= TO <= 1 and STEP > 0")
+    count = round((stop - start) / step) + 1
+    return [round(start + step * i, 6) for i in range(count) if start + step * i <= stop + 1e-9]
