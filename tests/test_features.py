@@ -1,0 +1,55 @@
+"""Tests of dedup.features: ordinals tied to event nouns, event days, named entities, terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dedup.features import article_features, event_ordinals, event_terms, named_entities
+from dedup.records import Article
+
+
+def _article(text: str, date: str | None = None, title: str | None = None) -> Article:
+    return Article("a.txt", title, date, None, (), None, None, "en", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 9th meeting of the mechanism opened.", {"meeting": {9}}),
+        ("the ninth meeting and the 75th anniversary", {"meeting": {9}, "anniversary": {75}}),
+        ("For the first time, a second half goal.", {}),
+        ("the eighth and ninth meetings", {"meeting": {9}}),
+    ],
+)
+def test_event_ordinals(text: str, expected: dict[str, set[int]]) -> None:
+    assert {k: set(v) for k, v in event_ordinals(text).items()} == expected
+
+
+def test_event_days_from_relative_weekday() -> None:
+    features = article_features(_article("Leaders met on Tuesday in Beijing.", "2021-04-21"))
+    assert features.event_days == frozenset({dt.date(2021, 4, 20)})
+
+
+def test_no_event_days_without_publication_date() -> None:
+    assert article_features(_article("Leaders met on Tuesday.")).event_days == frozenset()
+
+
+def test_named_entities_skip_sentence_starts() -> None:
+    text = "Mark Teixeira met the Boston Red Sox. Angels waited."
+    assert named_entities(text) == ["teixeira", "boston red sox"]
+
+
+def test_terms_hold_pairs_entities_and_years_but_not_other_numbers() -> None:
+    terms = event_terms("Officials said the Red Sox offered 200 million in 2008.")
+    assert "red sox" in terms
+    assert "@red sox" in terms
+    assert "2008" in terms
+    assert "200" not in terms
+
+
+def test_ordinals_come_from_the_lead_only() -> None:
+    lead = "The 9th meeting opened. " + "Filler words here. " * 60
+    features = article_features(_article(lead + "The 3rd meeting was long ago."))
+    assert features.ordinals == {"meeting": frozenset({9})}

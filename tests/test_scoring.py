@@ -1,0 +1,70 @@
+"""Tests of dedup.scoring: conflicts, and no evidence from missing facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dedup.features import Features
+from dedup.scoring import TermWeights, conflicts, evidence
+
+
+def _features(
+    id: str = "a",
+    published: dt.date | None = None,
+    ordinals: dict[str, frozenset[int]] | None = None,
+    terms: dict[str, int] | None = None,
+) -> Features:
+    return Features(
+        id=id,
+        terms=terms or {"meeting": 1},
+        published=published,
+        event_days=frozenset(),
+        ordinals=ordinals or {},
+        years=frozenset(),
+        lead="",
+        words=1,
+        exact_key=id,
+    )
+
+
+def test_conflicting_ordinals_of_one_noun() -> None:
+    a = _features(ordinals={"meeting": frozenset({8})})
+    b = _features(ordinals={"meeting": frozenset({9})})
+    assert conflicts(a, b, 7) == ["meeting: 8th vs 9th"]
+
+
+def test_shared_ordinal_is_no_conflict() -> None:
+    a = _features(ordinals={"meeting": frozenset({8, 9})})
+    b = _features(ordinals={"meeting": frozenset({9})})
+    assert conflicts(a, b, 7) == []
+
+
+def test_dates_too_far_apart_conflict() -> None:
+    a = _features(published=dt.date(2021, 1, 1))
+    b = _features(published=dt.date(2021, 3, 1))
+    assert conflicts(a, b, 7) == ["published 59 days apart (more than 7)"]
+    assert conflicts(a, b, 90) == []
+
+
+def test_missing_facts_are_no_evidence() -> None:
+    dated = _features(published=dt.date(2021, 1, 1), ordinals={"meeting": frozenset({8})})
+    bare = _features()
+    assert conflicts(dated, bare, 0) == []
+    found = evidence(dated, bare, {"meeting": 1.0}, {"meeting": 1.0}, 7)
+    assert found.date_gap_days is None
+    assert found.conflicts == ()
+
+
+def test_terms_in_one_text_only_are_left_out_of_large_collections() -> None:
+    documents = [_features(str(i), terms={"common": 1, f"only{i}": 1}) for i in range(30)]
+    documents += [_features("x", terms={"pair": 1}), _features("y", terms={"pair": 1})]
+    weights = TermWeights(documents)
+    assert set(weights.vector(documents[0])) == set()  # "common" is in most texts, "only0" in one
+    assert set(weights.vector(documents[-1])) == {"pair"}
+
+
+def test_evidence_lists_shared_entities_apart_from_words() -> None:
+    u = {"@red sox": 0.6, "offer": 0.8}
+    found = evidence(_features(), _features(), u, u, 7)
+    assert found.shared_entities == ("red sox",)
+    assert found.shared_terms == ("offer",)
