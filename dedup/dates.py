@@ -46,10 +46,7 @@ def _fold(word: str) -> str:
 
 def _alternation(words: set[str]) -> str:
     """Return a regex alternation of `words`, longest first so 'sept' wins over 'sep'."""
-    escaped = (
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
-    )
-    return "|".join(escaped)
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # Month names and abbreviations, accented as written; the unaccented spellings are derived.
@@ -85,47 +82,61 @@ _MONTH_RE = _alternation(set(_MONTHS))
 _LETTER = r"[^\W\d_]"
 
 # Cheap rejection: every full date has a year 1990..2100 or a two-digit year after '.' or '/'.
-_YEARISH = re.compile(r"(?:19[89][0-9]|20[0-9][0-9]|2100)|[0-9][./][0-9]{2}(?![0-9])")
+# Written to start with a digit class so the regex engine skips non-digits at C speed; it lets a
+# few non-years through ('5021'), which the real patterns then reject.
+_YEARISH = re.compile(r"[0-9](?:9[89][0-9]|0[0-9][0-9]|100|[./][0-9]{2}(?![0-9]))")
+
+# Patterns below put their "not preceded by" lookbehind after the first character, not before
+# it: a pattern that starts with a plain character class lets the regex engine skip to the next
+# candidate character at C speed, one that starts with a lookbehind is tried at every position.
+
+# The four-digit years that end every date with a month name; those patterns are only tried in
+# a short window before each year (loose: '1000' passes too, the date check rejects it).
+_YEAR4 = re.compile(r"[12](?<![0-9][12])(?:9[89][0-9]|0[0-9][0-9]|100)(?![0-9])")
+_NAMED_REACH = 40  # 'September 30th, ' or '31st of października, ' with room for odd spacing
 
 # 2021-04-20, 2021/4/20 (year first is unambiguous, so no day_first question).
 _ISO = re.compile(
-    r"(?<![0-9.\-/])(?P<y>[0-9]{4})(?P<sep>[-/])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"(?P<y>[0-9](?<![0-9.\-/][0-9])[0-9]{3})(?P<sep>[-/])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"(?![0-9]|[.\-/][0-9])"
 )
 
 # 03.05.2021, 05/03/2021, 03-05-2021, 03.05.21. Not after a letter, dot or currency sign, and
 # not followed by another dotted number, so versions ('v1.2.21', '1.2.3.4') and prices stay out.
 _NUMERIC = re.compile(
-    r"(?<![\w.,\-/$€£¥])(?P<a>[0-9]{1,2})(?P<sep>[./-])(?P<b>[0-9]{1,2})(?P=sep)"
+    r"(?P<a>[0-9](?<![\w.,\-/$€£¥][0-9])[0-9]?)(?P<sep>[./-])(?P<b>[0-9]{1,2})(?P=sep)"
     rf"(?P<y>[0-9]{{4}}|[0-9]{{2}}(?!{_LETTER}))(?![0-9]|[./\-][0-9])"
 )
 
+# The month-name patterns end in \Z: they are searched in a window ending right after a year.
 # 21 April 2021, 3. Mai 2021, 1er mars 2020, 3 de mayo de 2021, 21st of April, 2021, 21-Apr-2021.
 _DMY = re.compile(
     r"(?<![\w.])(?P<d>[0-3]?[0-9])(?![0-9])(?:\.|er|st|nd|rd|th|º|°)?"
     r"(?:\s+(?:de|of)\s+|\s*-\s*|\s*)"
     rf"(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))"
-    r"(?:\s*[,-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})(?![0-9])",
+    r"(?:\s*[,-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})\Z",
     re.IGNORECASE,
 )
 
-# April 21, 2021, Apr. 21, 2021, Sept 3 2020 (English order).
+# April 21, 2021, Apr. 21, 2021, Sept 3 2020 (English order). Any word is taken as the month
+# here and checked in code, as the month alternation is slow to try at every word of a window.
+# The word is captured in a lookahead and then consumed whole, so the engine does not retry
+# every shorter prefix of each word (an atomic group, which Python 3.10 lacks).
 _MDY = re.compile(
-    rf"(?<![\w.])(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))\s*"
-    r"(?P<d>[0-3]?[0-9])(?![0-9])(?:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*\.\s*)(?P<y>[0-9]{4})(?![0-9])",
-    re.IGNORECASE,
+    rf"(?<![\w.])(?=(?P<mon>{_LETTER}{{3,12}}))(?P=mon)\.?\s*"
+    r"(?P<d>[0-3]?[0-9])(?![0-9])(?i:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*\.\s*)(?P<y>[0-9]{4})\Z"
 )
 
 _AMPM = r"[AaPp]\.?\s?[Mm]\.?"
 
 # A time written right after the date: 'T11:31:00Z', ', 11:31', ' 11:31 AM', ' à 14h20',
-# ', 14:20 Uhr', ' 14.20 Uhr', ' um 14 Uhr', ' o godz. 14:20'. A dotted time needs 'Uhr' after
-# it, or '2021 12.5' would read as a time.
+# ', 14:20 Uhr', ' 14.20 Uhr', ' 11.31 BST', ' um 14 Uhr', ' o godz. 14:20'. A dotted time needs
+# 'Uhr', AM/PM or a time zone after it, or '2021 12.5' would read as a time.
 _TIME_AFTER = re.compile(
     r"""
-    (?:T
-      |\s*(?:r\.)?\s*[,|·•–—-]?\s*
-       (?:(?:um|at|à|a\s+las|a\s+la|às|alle|ore|om|o|godz\.?|kl\.?)\s*)?
+    (?:T                                # [^\S\n]: a time on the next line is not this date's
+      |[^\S\n]*(?:r\.)?[^\S\n]*[,|·•–—-]?[^\S\n]*
+       (?:(?:um|at|à|a\s+las|a\s+la|às|alle|ore|om|o|godz\.?|kl\.?)[^\S\n]*){0,2}
     )
     (?P<h>[01]?[0-9]|2[0-3])
     (?:
@@ -133,7 +144,7 @@ _TIME_AFTER = re.compile(
          (?::(?P<s>[0-5][0-9])(?:[.,][0-9]+)?(?:[+-][01][0-9]:?[0-5][0-9](?![0-9]))?)?
          (?![0-9])(?:Z(?![a-z]))?
       | [hH](?P<hm>[0-5][0-9])?(?!\w)
-      | \.(?P<dm>[0-5][0-9])(?=\s*Uhr)
+      | \.(?P<dm>[0-5][0-9])(?=\s*(?:Uhr|[AaPp]\.?\s?[Mm]|[A-Z]{2,4}(?![^\W\d_])))
       | (?=\s*Uhr)
     )
     """
@@ -210,11 +221,12 @@ def _parse_named(m: re.Match[str], day_first: bool | None) -> datetime.date | No
 
 
 _Parser = Callable[[re.Match[str], bool | None], datetime.date | None]
-_RULES: tuple[tuple[re.Pattern[str], _Parser], ...] = (
-    (_ISO, _parse_iso),
-    (_NUMERIC, _parse_numeric),
-    (_DMY, _parse_named),
-    (_MDY, _parse_named),
+# (pattern, parser, whether the pattern is searched only in windows ending at a year)
+_RULES: tuple[tuple[re.Pattern[str], _Parser, bool], ...] = (
+    (_ISO, _parse_iso, False),
+    (_NUMERIC, _parse_numeric, False),
+    (_DMY, _parse_named, True),
+    (_MDY, _parse_named, True),
 )
 
 
@@ -242,23 +254,35 @@ def _attach_time(text: str, start: int, end: int) -> tuple[int, int, datetime.ti
     return start, end, None
 
 
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) stretches of `text` that end with a four-digit year."""
+    return [(max(0, y.start() - _NAMED_REACH), y.end()) for y in _YEAR4.finditer(text)]
+
+
 def _candidates(
-    pattern: re.Pattern[str], parse: _Parser, text: str, day_first: bool | None
+    rule: tuple[re.Pattern[str], _Parser, bool],
+    text: str,
+    day_first: bool | None,
+    year_windows: list[tuple[int, int]],
 ) -> Iterator[DateMatch]:
     """Yield the valid dates one rule finds in `text`, in order."""
-    pos = 0
-    while True:
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        day = parse(m, day_first)
-        if day is None:
-            # An impossible date may hide a valid one starting inside it; search on from there.
-            pos = m.start() + 1
-            continue
-        start, end, when = _attach_time(text, m.start(), m.end())
-        yield DateMatch(start, end, day, when)
-        pos = m.end()
+    pattern, parse, anchored = rule
+    for pos, endpos in year_windows if anchored else [(0, len(text))]:
+        while True:
+            # Lookbehinds still see the text before `pos`; `endpos` acts as the end of text.
+            m = pattern.search(text, pos, endpos)
+            if m is None:
+                break
+            day = parse(m, day_first)
+            if day is None:
+                # An impossible date may hide a valid one starting inside it; search on there.
+                pos = m.start() + 1
+                continue
+            start, end, when = _attach_time(text, m.start(), m.end())
+            yield DateMatch(start, end, day, when)
+            if anchored:
+                break  # a window holds one date, the one ending at its year
+            pos = m.end()
 
 
 def _key(match: DateMatch) -> tuple[int, int]:
@@ -275,8 +299,9 @@ def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     if not _YEARISH.search(text):
         return None
     best: DateMatch | None = None
-    for pattern, parse in _RULES:
-        first = next(_candidates(pattern, parse, text, day_first), None)
+    windows = _year_windows(text)
+    for rule in _RULES:
+        first = next(_candidates(rule, text, day_first, windows), None)
         if first is not None and (best is None or _key(first) < _key(best)):
             best = first
     return best
@@ -286,9 +311,8 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Return every full date in `text`, in order, none overlapping another."""
     if not _YEARISH.search(text):
         return []
-    found = [
-        match for pattern, parse in _RULES for match in _candidates(pattern, parse, text, day_first)
-    ]
+    windows = _year_windows(text)
+    found = [match for rule in _RULES for match in _candidates(rule, text, day_first, windows)]
     found.sort(key=_key)
     kept: list[DateMatch] = []
     for match in found:
@@ -299,71 +323,65 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
 
 # --- date lines ---------------------------------------------------------------------------------
 
-_LABELS = {
-    # English
-    "updated", "update", "last updated", "published", "first published", "originally published",
-    "posted", "last modified", "modified", "created", "date", "dated", "released", "issued",
-    "on", "at", "the", "local time", "beijing time",
-    # German
-    "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "stand", "erstellt", "datum",
-    "erschienen", "geändert", "am", "um", "vom", "uhr", "ortszeit",
-    # French
-    "publié", "publiée", "mis à jour", "modifié", "modifiée", "actualisé", "actualisée", "créé",
-    "le", "à", "du", "heure locale",
-    # Spanish
-    "actualizado", "actualizada", "publicado", "publicada", "modificado", "fecha",
-    "última actualización", "el", "a las", "del", "hora local",
-    # Italian
-    "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo aggiornamento", "data", "il",
-    "alle", "ore", "ora locale",
-    # Portuguese
-    "atualizado", "atualizada", "atualização", "em", "às",
-    # Dutch
-    "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "geplaatst", "gewijzigd", "op", "om",
-    # Polish
-    "opublikowano", "aktualizacja", "zaktualizowano", "data publikacji", "dodano", "dnia", "godz",
-    "godzina", "o", "r",
-}  # fmt: skip
-_WEEKDAY_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "lun", "mer", "jeu", "ven", "sam", "dim",
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-    "mié", "jue", "vie", "sáb", "dom",
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
-    "segunda", "terça", "quarta", "quinta", "sexta",
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
-}  # fmt: skip
-_TIMEZONES = [
-    "GMT", "UTC", "UT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
-    "PST", "PDT", "CET", "CEST", "MEZ", "MESZ", "BST", "IST", "WET", "WEST", "EET", "EEST", "MSK",
-    "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "AWST", "NZST", "NZDT", "ICT", "WIB", "PHT",
-]  # fmt: skip
-
-
-def _with_folds(words: set[str]) -> set[str]:
-    """Return `words` plus their unaccented spellings."""
-    return words | {_fold(w) for w in words}
-
-
-_NOISE_TOKEN = (
-    # Labels, weekday names and month-less leftovers, any case, as whole words.
-    rf"(?<!{_LETTER})(?i:{_alternation(_with_folds(_LABELS | _WEEKDAY_NAMES))})\.?(?!{_LETTER})"
-    # German two-letter weekday abbreviations only with their dot ('Mo.'), as 'Di' is a byline.
-    rf"|(?<!{_LETTER})(?:Mo|Di|Mi|Do|Fr|Sa|So)\.(?!{_LETTER})"
-    # Time zones are upper case only, so French 'est' or Dutch 'ET' in prose survive.
-    rf"|(?<!{_LETTER})(?:{'|'.join(_TIMEZONES)})(?:[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?"
-    rf"(?!{_LETTER})"
-    r"|[+-][01][0-9]:?[0-5][0-9](?![0-9])"
-    # A time not attached to the date, and a stray AM/PM.
-    r"|(?<![0-9])[0-9]{1,2}(?::[0-9]{2}(?::[0-9]{2})?|[hH](?:[0-9]{2})?)(?![0-9])"
-    rf"|(?<!{_LETTER}){_AMPM}(?!{_LETTER})"
+# Words that may sit next to a date on a date line: labels ('Published on', 'Mis à jour le'),
+# connectors ('à', 'a las', 'godz.') and weekday names, split into single words since the line
+# is checked word by word. Stripped only at the edges of what the dates leave, never inside it.
+_LABEL_WORDS = """
+    updated update last first originally published posted modified created date dated released
+    issued on at the local time
+    veröffentlicht aktualisiert zuletzt stand erstellt datum erschienen geändert am um vom uhr
+    ortszeit
+    publié publiée mis à jour modifié modifiée actualisé actualisée créé le du heure locale
+    actualizado actualizada publicado publicada modificado fecha última actualización el a las la
+    del hora
+    pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento data il alle ore ora
+    atualizado atualizada atualização em às
+    gepubliceerd bijgewerkt laatst geplaatst gewijzigd op om
+    opublikowano aktualizacja zaktualizowano publikacji dodano dnia godz godzina o
+"""
+_WEEKDAY_NAMES = """
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim
+    lunes martes miércoles jueves viernes sábado domingo mié jue vie sáb dom
+    lunedì martedì mercoledì giovedì venerdì sabato domenica
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira segunda terça quarta quinta sexta
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+"""
+_NOISE_WORDS = frozenset(
+    form for w in (_LABEL_WORDS + _WEEKDAY_NAMES).split() for form in (w, _fold(w))
 )
-_NOISE_RUN = re.compile(rf"(?:[\s,;:|/·•–—\-()\[\]*_~.]|{_NOISE_TOKEN})+")
+# Short words that are noise only with their dot: German weekdays ('Mo.', while 'Di' begins an
+# Italian byline) and Polish 'r.' (rok, year).
+_DOTTED_NOISE_WORDS = frozenset(["mo", "di", "mi", "do", "fr", "sa", "so", "r"])
+# Time zones count only in upper case, so French 'est' or a Dutch 'et' stay words.
+_TIMEZONES = (
+    "GMT|UTC|UT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|CET|CEST|MEZ|MESZ|BST|IST|WET|WEST|"
+    "EET|EEST|MSK|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|ICT|WIB|PHT"
+)
+_NOISE_PATTERN = re.compile(
+    rf"(?:{_TIMEZONES})?(?:[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?"  # zones and offsets: GMT+8, +0200
+    r"|[0-9]{1,2}(?:[:.][0-9]{2}(?::[0-9]{2})?|[hH](?:[0-9]{2})?)"  # a time not attached
+    rf"|{_AMPM}"
+    r"|[\W_]+"  # a dash, a colon or other punctuation alone
+)
+# Words of a line are what lies between spaces and separators; '-', '.' and ':' stay inside words
+# as they occur in times, offsets and 'segunda-feira'.
+_WORD = re.compile(r"[^\s,;|/·•–—()\[\]*~]+")
+
+
+def _is_noise(word: str) -> bool:
+    """Return whether a word of a date line is a label, weekday, time, zone or punctuation."""
+    if _NOISE_PATTERN.fullmatch(word):
+        return True
+    bare = word.rstrip(":.")
+    key = bare.casefold()
+    if key in _NOISE_WORDS or _fold(bare) in _NOISE_WORDS:
+        return True
+    return word.endswith(".") and key in _DOTTED_NOISE_WORDS
+
 
 # A byline: 'By Cao Desheng', 'Von Anna Muster', 'Autor: Jan Kowalski'. The capital checked in
 # code after it tells a byline from prose ('by contrast').
@@ -376,13 +394,10 @@ _MAX_BYLINE_WORDS = 12
 
 def _strip_noise(gap: str) -> str:
     """Return `gap` without the labels, weekdays, times, zones and separators at its two ends."""
-    lead = _NOISE_RUN.match(gap)
-    if lead is not None:
-        gap = gap[lead.end() :]
-    runs = list(_NOISE_RUN.finditer(gap))
-    if runs and runs[-1].end() == len(gap):
-        gap = gap[: runs[-1].start()]
-    return gap.strip()
+    kept = [w for w in _WORD.finditer(gap) if not _is_noise(w[0])]
+    if not kept:
+        return ""
+    return gap[kept[0].start() : kept[-1].end()]
 
 
 def _word_count(text: str) -> int:

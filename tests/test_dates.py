@@ -1,0 +1,385 @@
+"""Tests of dedup.dates: finding dates in text, date lines and weekday references."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, relative_day
+
+FOUND = [
+    # ISO and year-first
+    ("2021-04-20", "2021-04-20"),
+    ("2021-04-20T11:31:00Z", "2021-04-20T11:31:00"),
+    ("2021-04-20T11:31:00.250+02:00", "2021-04-20T11:31:00"),
+    ("2020-07-24 10:35:00", "2020-07-24T10:35:00"),
+    ("2020-07-24 10:35:00Xinhua", "2020-07-24T10:35:00"),
+    ("2021/04/20", "2021-04-20"),
+    ("2021-4-5", "2021-04-05"),
+    # English
+    ("April 21, 2021", "2021-04-21"),
+    ("Apr. 21, 2021", "2021-04-21"),
+    ("Apr 21 2021", "2021-04-21"),
+    ("21 April 2021", "2021-04-21"),
+    ("Wednesday, April 21, 2021, 11:31", "2021-04-21T11:31:00"),
+    ("April 21, 2021 11:31 AM", "2021-04-21T11:31:00"),
+    ("April 21, 2021 11:31 p.m.", "2021-04-21T23:31:00"),
+    ("April 21, 2021 12:05 am", "2021-04-21T00:05:00"),
+    ("Sept 3 2020", "2020-09-03"),
+    ("Sep. 3, 2020", "2020-09-03"),
+    ("SEPTEMBER 3, 2020", "2020-09-03"),
+    ("the 21st of April, 2021", "2021-04-21"),
+    ("April 21st, 2021", "2021-04-21"),
+    ("21-Apr-2021", "2021-04-21"),
+    ("Wed, 21 Apr 2021 11:31:00 GMT", "2021-04-21T11:31:00"),
+    ("10:35 AM, April 21, 2021", "2021-04-21T10:35:00"),
+    # German
+    ("3. Mai 2021", "2021-05-03"),
+    ("03.05.2021", "2021-05-03"),
+    ("3.5.2021, 14:20 Uhr", "2021-05-03T14:20:00"),
+    ("03.05.2021 14.20 Uhr", "2021-05-03T14:20:00"),
+    ("3. Mai 2021 um 14 Uhr", "2021-05-03T14:00:00"),
+    ("Montag, 3. Mai 2021", "2021-05-03"),
+    ("3. März 2021", "2021-03-03"),
+    ("3. Marz 2021", "2021-03-03"),
+    ("3. Maerz 2021", "2021-03-03"),
+    ("3. MÄRZ 2021", "2021-03-03"),
+    ("3. Jänner 2021", "2021-01-03"),
+    ("14:20 Uhr, 03.05.2021", "2021-05-03T14:20:00"),
+    # French
+    ("3 mai 2021", "2021-05-03"),
+    ("1er mars 2020", "2020-03-01"),
+    ("le 3 mai 2021 à 14h20", "2021-05-03T14:20:00"),
+    ("3 février 2021", "2021-02-03"),
+    ("3 fevrier 2021", "2021-02-03"),
+    ("3 août 2021", "2021-08-03"),
+    ("3 aout 2021", "2021-08-03"),
+    ("3 AOÛT 2021", "2021-08-03"),
+    ("3 déc. 2021", "2021-12-03"),
+    ("3 dec 2021", "2021-12-03"),
+    ("3 janv. 2021", "2021-01-03"),
+    # Spanish
+    ("3 de mayo de 2021", "2021-05-03"),
+    ("3 de mayo del 2021", "2021-05-03"),
+    ("3 de setiembre de 2021", "2021-09-03"),
+    ("3 de mayo de 2021 a las 14:20", "2021-05-03T14:20:00"),
+    # Italian
+    ("3 maggio 2021", "2021-05-03"),
+    ("3 maggio 2021 alle ore 14:20", "2021-05-03T14:20:00"),
+    ("3 dic 2021", "2021-12-03"),
+    # Portuguese
+    ("3 de maio de 2021", "2021-05-03"),
+    ("3 de março de 2021", "2021-03-03"),
+    ("3 de marco de 2021", "2021-03-03"),
+    ("3 de maio de 2021 às 14:20", "2021-05-03T14:20:00"),
+    # Dutch
+    ("3 mei 2021", "2021-05-03"),
+    ("3 mrt. 2021", "2021-03-03"),
+    ("3 maart 2021 om 14:20", "2021-03-03T14:20:00"),
+    # Polish, genitive and nominative month forms
+    ("3 maja 2021", "2021-05-03"),
+    ("3 stycznia 2021", "2021-01-03"),
+    ("3 lutego 2021", "2021-02-03"),
+    ("3 marca 2021", "2021-03-03"),
+    ("3 kwietnia 2021", "2021-04-03"),
+    ("3 czerwca 2021", "2021-06-03"),
+    ("3 lipca 2021", "2021-07-03"),
+    ("3 sierpnia 2021", "2021-08-03"),
+    ("3 września 2021", "2021-09-03"),
+    ("3 wrzesnia 2021", "2021-09-03"),
+    ("3 października 2021", "2021-10-03"),
+    ("3 pazdziernika 2021", "2021-10-03"),
+    ("3 listopada 2021", "2021-11-03"),
+    ("3 grudnia 2021", "2021-12-03"),
+    ("3 maj 2021", "2021-05-03"),
+    ("3 styczeń 2021", "2021-01-03"),
+    ("3 maja 2021 r., godz. 14:20", "2021-05-03T14:20:00"),
+    # Numeric
+    ("05/03/2021", "2021-05-03"),
+    ("5/3/2021", "2021-05-03"),
+    ("13/05/2021", "2021-05-13"),
+    ("05/13/2021", "2021-05-13"),
+    ("03-05-2021", "2021-05-03"),
+    ("03.05.21", "2021-05-03"),
+    ("03.05.95", "1995-05-03"),
+    ("5/3/21", "2021-05-03"),
+    ("Stand:03.05.2021", "2021-05-03"),
+    # In running text, the first date wins
+    ("Posted on April 21, 2021; updated April 22, 2021", "2021-04-21"),
+    ("The report of 21 April 2021 says", "2021-04-21"),
+    ("1.2.3 then 2021-04-20", "2021-04-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_find_date_finds_the_date(text: str, expected: str) -> None:
+    match = find_date(text)
+    assert match is not None
+    assert match.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesday, April 21, 2021, 11:31 By Cao Desheng", "April 21, 2021, 11:31"),
+        ("2020-07-24 10:35:00Xinhua", "2020-07-24 10:35:00"),
+        ("Montag, 3. Mai 2021", "3. Mai 2021"),
+        ("le 3 mai 2021 à 14h20", "3 mai 2021 à 14h20"),
+        ("2021-04-20T11:31:00Z", "2021-04-20T11:31:00Z"),
+        ("Published 3 de mayo de 2021.", "3 de mayo de 2021"),
+    ],
+)
+def test_span_covers_the_date_and_its_time(text: str, expected: str) -> None:
+    match = find_date(text)
+    assert match is not None
+    assert text[match.start : match.end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("05/03/2021", None, "2021-05-03"),  # slashes: US month first
+        ("05/03/2021", True, "2021-03-05"),
+        ("03.05.2021", None, "2021-05-03"),  # dots: day first
+        ("03.05.2021", False, "2021-03-05"),
+        ("13/05/2021", False, "2021-05-13"),  # a part over 12 decides whatever day_first says
+        ("05.13.2021", True, "2021-05-13"),
+        ("2021-05-03", True, "2021-05-03"),  # year first is never ambiguous
+        ("3 May 2021", False, "2021-05-03"),  # day_first is for numeric dates only
+    ],
+)
+def test_day_first(text: str, day_first: bool | None, expected: str) -> None:
+    match = find_date(text, day_first=day_first)
+    assert match is not None
+    assert match.iso() == expected
+
+
+NOT_DATES = [
+    "",
+    "no digits at all",
+    "2021-02-30",  # no such day
+    "2021-13-01",
+    "31.04.2021",
+    "29.02.2021",
+    "1985-03-03",  # out of range years
+    "3 May 1989",
+    "2101-01-01",
+    "03.05.2150",
+    "1.2.3",  # version numbers
+    "1.2.21",
+    "v1.2.2021",
+    "version 1.2.3.4",
+    "192.168.10.12",
+    "the score was 3-1",
+    "3-1-0",
+    "+49 30 1234 5678",  # phone numbers
+    "555-12-20",
+    "Call 0800 12 12 2021",
+    "$12.05",  # prices
+    "12.05 €",
+    "costs 1.250.000 euros",
+    "14:20",  # a time alone
+    "at 14:20 Uhr",
+    "2021",  # a year alone
+    "in 2021 and 2022",
+    "April 2021",  # no day
+    "Mai 2021",
+    "mayo de 2021",
+    "April 21",  # no year
+    "3. Mai",
+    "03.05.",
+    "03-05-21",  # short year only with dots or slashes
+    "13/13/2021",
+    "Marseille 3 2021",
+    "junior 3, 2021",
+    "20210420",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_find_date_rejects(text: str) -> None:
+    assert find_date(text) is None
+    assert find_dates(text) == []
+
+
+def test_find_dates_returns_every_date_in_order() -> None:
+    text = "Published 2021-04-20, updated 21 April 2021 11:31 and again 04/22/2021."
+    assert [m.iso() for m in find_dates(text)] == [
+        "2021-04-20",
+        "2021-04-21T11:31:00",
+        "2021-04-22",
+    ]
+
+
+def test_find_dates_skips_an_impossible_date_but_not_what_follows() -> None:
+    assert [m.iso() for m in find_dates("2021-02-30 or 2021-02-28")] == ["2021-02-28"]
+
+
+def test_match_fields() -> None:
+    match = find_date("Wednesday, April 21, 2021, 11:31")
+    assert match == DateMatch(11, 32, datetime.date(2021, 4, 21), datetime.time(11, 31))
+    assert match.iso() == "2021-04-21T11:31:00"
+    assert DateMatch(0, 1, datetime.date(2021, 4, 21), None).iso() == "2021-04-21"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "left"),
+    [
+        ("2020-07-24 10:35:00Xinhua", "2020-07-24T10:35:00", "Xinhua"),
+        (
+            "Wednesday, April 21, 2021, 11:31 By Cao Desheng",
+            "2021-04-21T11:31:00",
+            "By Cao Desheng",
+        ),
+        ("Wednesday, April 21, 2021, 11:31", "2021-04-21T11:31:00", ""),
+        ("Updated: April 22, 2021 10:02 ET", "2021-04-22T10:02:00", ""),
+        ("Published on Wed 21 Apr 2021 11.31 BST", "2021-04-21T11:31:00", ""),
+        ("Posted April 21, 2021 11:31 AM +0200", "2021-04-21T11:31:00", ""),
+        ("Last modified: 2021-04-21T11:31:00Z", "2021-04-21T11:31:00", ""),
+        ("Veröffentlicht am 03.05.2021, 14:20 Uhr", "2021-05-03T14:20:00", ""),
+        ("Stand: 03.05.2021 14:20 Uhr", "2021-05-03T14:20:00", ""),
+        ("Aktualisiert am Montag, 3. Mai 2021, 14:20 Uhr", "2021-05-03T14:20:00", ""),
+        ("Mo., 03.05.2021 - 14:20 Uhr MEZ", "2021-05-03T14:20:00", ""),
+        ("Publié le 3 mai 2021 à 14h20, mis à jour le 4 mai 2021", "2021-05-03T14:20:00", ""),
+        ("Actualizado: 3 de mayo de 2021 | 14:20 CET", "2021-05-03T14:20:00", ""),
+        ("Pubblicato il 3 maggio 2021 alle ore 14:20", "2021-05-03T14:20:00", ""),
+        ("Publicado em 3 de maio de 2021", "2021-05-03", ""),
+        ("Gepubliceerd op 3 mei 2021 om 14:20", "2021-05-03T14:20:00", ""),
+        ("Opublikowano: 3 maja 2021 r., godz. 14:20", "2021-05-03T14:20:00", ""),
+        ("China Daily | April 21, 2021", "2021-04-21", "China Daily"),
+        ("April 21, 2021 By Cao Desheng and Zhang Yi", "2021-04-21", "By Cao Desheng and Zhang Yi"),
+        ("Von Anna Muster, 3. Mai 2021", "2021-05-03", "Von Anna Muster"),
+        (
+            "Par Jean Dupont et Marie Curie | 3 mai 2021",
+            "2021-05-03",
+            "Par Jean Dupont et Marie Curie",
+        ),
+    ],
+)
+def test_date_line_remainder(line: str, iso: str, left: str) -> None:
+    found = date_line_remainder(line)
+    assert found is not None
+    match, rest = found
+    assert match.iso() == iso
+    assert rest == left
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "No date here 12:30",
+        "Xi met Putin in Moscow on April 21, 2021 to discuss trade and energy.",
+        " date 2021-04-20 BEIJING, April 20 (Xinhua) -- Chinese President Xi Jinping and Russian",
+        "April 21, 2021 by contrast the government said nothing at all",
+        "Der Vertrag vom 3. Mai 2021 gilt nun für alle Mitglieder der Union",
+    ],
+)
+def test_date_line_remainder_rejects_prose(line: str) -> None:
+    assert date_line_remainder(line) is None
+
+
+PUBLISHED = datetime.date(2021, 4, 21)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Tuesday", datetime.date(2021, 4, 20)),
+        ("on Tuesday", datetime.date(2021, 4, 20)),
+        ("tuesday", datetime.date(2021, 4, 20)),
+        ("Wednesday", datetime.date(2021, 4, 21)),  # the same weekday is the day itself
+        ("Thursday", datetime.date(2021, 4, 15)),
+        ("Sunday", datetime.date(2021, 4, 18)),
+        ("Monday,", datetime.date(2021, 4, 19)),
+        ("Dienstag", datetime.date(2021, 4, 20)),
+        ("am Sonntag", datetime.date(2021, 4, 18)),
+        ("mardi", datetime.date(2021, 4, 20)),
+        ("Mercredi", datetime.date(2021, 4, 21)),
+        ("martes", datetime.date(2021, 4, 20)),
+        ("miércoles", datetime.date(2021, 4, 21)),
+        ("miercoles", datetime.date(2021, 4, 21)),
+        ("sábado", datetime.date(2021, 4, 17)),
+        ("today", datetime.date(2021, 4, 21)),
+        ("Yesterday", datetime.date(2021, 4, 20)),
+        ("gestern", datetime.date(2021, 4, 20)),
+        ("heute", datetime.date(2021, 4, 21)),
+        ("hier", datetime.date(2021, 4, 20)),
+        ("aujourd'hui", datetime.date(2021, 4, 21)),
+        ("aujourd’hui", datetime.date(2021, 4, 21)),
+        ("ayer", datetime.date(2021, 4, 20)),
+        ("hoy", datetime.date(2021, 4, 21)),
+        ("vorgestern", datetime.date(2021, 4, 19)),
+    ],
+)
+def test_relative_day(word: str, expected: datetime.date) -> None:
+    assert relative_day(word, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("word", ["", "tomorrow", "week", "April", "2021", "Tuesdays"])
+def test_relative_day_unknown_words(word: str) -> None:
+    assert relative_day(word, PUBLISHED) is None
+
+
+@given(st.text())
+def test_find_date_never_raises_and_iso_round_trips(text: str) -> None:
+    for match in [find_date(text), *find_dates(text)]:
+        if match is None:
+            continue
+        assert 0 <= match.start < match.end <= len(text)
+        parsed = datetime.datetime.fromisoformat(match.iso())
+        assert parsed.date() == match.day
+        assert parsed.time() == (match.time or datetime.time())
+    date_line_remainder(text)
+
+
+GERMAN_MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+SPANISH_MONTHS = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+)
+POLISH_MONTHS = (
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia"
+)
+
+
+def _named(names: str, pattern: str) -> Callable[[datetime.date], str]:
+    """Return a formatter writing `pattern` with the month taken from `names`."""
+    months = names.split()
+    return lambda d: pattern.format(day=d.day, month=months[d.month - 1], year=d.year)
+
+
+FORMATS: list[Callable[[datetime.date], str]] = [
+    lambda d: d.isoformat(),
+    lambda d: f"{d:%Y/%m/%d}",
+    lambda d: f"{d:%d.%m.%Y}",
+    lambda d: f"{d:%B} {d.day}, {d.year}",
+    lambda d: f"{d.day} {d:%b} {d.year}",
+    _named(GERMAN_MONTHS, "{day}. {month} {year}"),
+    _named(SPANISH_MONTHS, "{day} de {month} de {year}"),
+    _named(POLISH_MONTHS, "{day} {month} {year}"),
+]
+
+
+@given(
+    st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)),
+    st.sampled_from(FORMATS),
+    st.text(alphabet=st.characters(codec="ascii", categories=["L", "Zs"]), max_size=20),
+)
+def test_find_date_reads_what_a_formatter_wrote(
+    day: datetime.date, fmt: Callable[[datetime.date], str], prefix: str
+) -> None:
+    match = find_date(f"{prefix} {fmt(day)} and more")
+    assert match is not None
+    assert match.day == day
+    assert datetime.datetime.fromisoformat(match.iso()).date() == day
+
+
+def test_a_time_on_the_next_line_is_not_attached() -> None:
+    match = find_date("April 21, 2021\n11:31 Breaking news")
+    assert match is not None
+    assert match.iso() == "2021-04-21"
