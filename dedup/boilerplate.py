@@ -15,10 +15,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^\W_]+")
 TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 # Markup and script a renderer let through: tags, entities, statements.
@@ -83,10 +84,12 @@ def split_lines(text: str) -> list[Line]:
             continue
         indent = len(raw) - len(raw.lstrip())
         # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
-        for part in _SPACE_RUN.split(stripped):
-            part = part.strip()
+        parts = _SPACE_RUN.split(stripped) if "  " in stripped or "\t" in stripped else [stripped]
+        for part in parts:
+            if "  " in part or "\t" in part or "\u00a0" in part:
+                part = _SPACES.sub(" ", part).strip()
             if part:
-                lines.append(Line(number, _SPACES.sub(" ", part), blank, indent))
+                lines.append(Line(number, part, blank, indent))
                 blank = False
     return lines
 
@@ -104,7 +107,10 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
         text
     ):
         return CODE
-    tokens = words(text)
+    if text.count(" ") < 3:
+        return SHORT  # under four words: no need to read them
+    # Plain word runs: the apostrophe rules of language.words cost more than they change here.
+    tokens = _TOKEN.findall(text.lower())
     count = len(tokens)
     if count < 4:
         return SHORT

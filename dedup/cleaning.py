@@ -23,7 +23,6 @@ from dedup.language import detect_language
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
-_SPACES = re.compile(r"\s+")
 _IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _READ_MORE = re.compile(
     r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
@@ -32,6 +31,7 @@ _READ_MORE = re.compile(
     r"leggi anche|czytaj też|czytaj także|czytaj więcej|zobacz też|lees ook|leia também)\s*[:>»]",
     re.IGNORECASE,
 )
+_READ_MORE_MARK = re.compile(r"[:>»]")
 _RELATED_HEADING = re.compile(
     r"^(?:related(?: news| articles?| stories| posts| content| coverage| links| topics)?|"
     r"more (?:news|stories|from [\w .]+|on this(?: story| topic)?)|you (?:may|might) also like|"
@@ -59,6 +59,7 @@ _APP_PROMPT = re.compile(
     re.IGNORECASE,
 )
 
+_TITLE_REACH = 40  # lines above the first paragraph where a headline is looked for
 MAX_PASSES = (
     20  # a pass removes lines or changes nothing, so this bound is never the reason to stop
 )
@@ -119,7 +120,7 @@ class TemplateLines:
 
 
 def _line_key(line: str) -> int:
-    return zlib.crc32(_SPACES.sub(" ", line.strip()).casefold().encode("utf-8", "replace"))
+    return zlib.crc32(" ".join(line.split()).casefold().encode("utf-8", "replace"))
 
 
 def group_of(document: Document) -> str:
@@ -155,14 +156,17 @@ def clean_document(
     all_lines = list(lines)
     extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
     language = options.language or detect_language(document.text)
+    detected_on_result = False
     for _ in range(MAX_PASSES):
         if not _clean_pass(lines, language, options, extra_patterns, template, group, found):
             break
         # The next pass sees the kept lines as the returned text gives them back.
         lines = _as_reread(lines)
         language = options.language or detect_language(_join(lines))
+        detected_on_result = True
     text = _join(all_lines)
-    language = options.language or detect_language(text)
+    if not detected_on_result:
+        language = options.language or detect_language(text)
     extra = document.extra
     if explain or options.explain:
         extra = {**extra, "explain": [v.as_dict() for v in _verdicts(all_lines)]}
@@ -277,20 +281,23 @@ def _mark_rules(
     group: str,
 ) -> None:
     """Mark the lines that are boilerplate whatever stands around them."""
+    # One scan of the page tells whether any line can be a prompt; most lines then skip the test.
+    prompts = _APP_PROMPT.search("\n".join(line.text for line in lines)) is not None
     for line in lines:
         if line.rule is not None:
             continue
         text = line.text
-        short = len(text.split()) <= 12
-        if any(p.search(text) for p in extra):
+        # Cheap tests first: each pattern runs only on lines that have what it needs.
+        short = text.count(" ") < 12
+        if extra and any(p.search(text) for p in extra):
             line.rule = "pattern"
-        elif _IMAGE.match(text):
+        elif "." in text[-6:] and _IMAGE.match(text):
             line.rule = "image"
-        elif _READ_MORE.match(text):
+        elif _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
             line.rule = "read-more"
-        elif short and _SHARE.match(text):
+        elif short and len(text) < 80 and _SHARE.match(text):
             line.rule = "share"
-        elif len(text) < 200 and _APP_PROMPT.search(text):
+        elif prompts and len(text) < 200 and _APP_PROMPT.search(text):
             line.rule = "prompt"
         elif template is not None and template.is_template(group, text):
             line.rule = "template"
@@ -348,7 +355,9 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
     if not body_words:
         return
     best: tuple[float, int] | None = None
-    for index, line in enumerate(header):
+    # A headline stands a few lines above its body; further up are menus and teasers.
+    for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
+        line = lines[index]
         if line.rule or line.kind in (boilerplate.LIST, boilerplate.CODE):
             continue
         score = metadata.headline_score(line.text, body_words, first_prose - index)
@@ -384,13 +393,17 @@ def _mark_related_blocks(lines: list[Line]) -> None:
                 line.rule = line.rule or "related"
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
 def _normalized(text: str) -> str:
-    return _SPACES.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
+    return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 
 def _mark_repeats(lines: list[Line]) -> None:
     """Mark lines that repeat another line: copies, repeated bylines and pull quotes."""
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
+    keys: dict[int, str] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         if line.rule:
@@ -401,7 +414,8 @@ def _mark_repeats(lines: list[Line]) -> None:
         if key in seen:
             line.rule = "repeated"
             continue
-        seen[key] = index
+        seen.add(key)
+        keys[index] = key
         words = key.split()
         if len(words) >= 6:
             by_head[" ".join(words[:4])].append(index)
@@ -411,21 +425,26 @@ def _mark_repeats(lines: list[Line]) -> None:
                 first, second = lines[a], lines[b]
                 if first.rule or second.rule:
                     continue
-                if fuzz.ratio(_normalized(first.text), _normalized(second.text)) < 85:
+                if fuzz.ratio(keys[a], keys[b]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
                 if not _TERMINAL.search(first.text) and _TERMINAL.search(second.text):
                     first.rule = "pull-quote"
                 else:
                     second.rule = "pull-quote"
-    # A short line quoted word for word inside a longer paragraph is a pull quote.
-    kept = [(i, _normalized(line.text)) for i, line in enumerate(lines) if not line.rule]
-    long_text = [(i, key) for i, key in kept if len(key.split()) > 12]
+    # A short line quoted word for word inside a longer paragraph is a pull quote. The long
+    # paragraphs are searched as one string, so this costs one scan per candidate line.
+    kept = [(i, keys[i]) for i, line in enumerate(lines) if not line.rule and i in keys]
+    long_keys = [key for _, key in kept if key.count(" ") >= 12]
+    if not long_keys:
+        return
+    joined = "\n".join(long_keys)
     for index, key in kept:
-        if 6 <= len(key.split()) <= 40 and any(
-            j != index and key in other and len(other) > len(key) for j, other in long_text
-        ):
-            lines[index].rule = "pull-quote"
+        spaces = key.count(" ")
+        if 5 <= spaces <= 39:
+            own = 1 if spaces >= 12 else 0  # a long line finds itself once
+            if joined.count(key) > own:
+                lines[index].rule = "pull-quote"
 
 
 def _mark_menus(lines: list[Line]) -> None:
