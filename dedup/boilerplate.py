@@ -152,7 +152,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     best = (0.0, 0, 0, 0)  # total, length, -start, end: compared as a tuple
     start, total = 0, 0.0
     for index, line in enumerate(lines):
-        if line.rule is None and len(line.text) < 80 and _CLOSING.match(line.text):
+        if len(line.text) < 80 and _CLOSING.match(line.text):
             start, total = index + 1, 0.0
             continue
         total += _score(line)
