@@ -10,6 +10,7 @@ import codecs
 import fnmatch
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -23,6 +24,8 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 # Characters that do not occur in text; a share above this says the file is binary.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+# The same characters as one class, so they are counted in C and not one by one.
+_CONTROL_CHAR = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -141,7 +144,7 @@ def decode(raw: bytes, name: str) -> str:
                 raise SkippedInput(name, "not decodable as UTF-8 or cp1252") from None
     if not text.strip():
         raise SkippedInput(name, "empty file")
-    control = sum(1 for ch in text[:65536] if ch in _CONTROL)
+    control = len(_CONTROL_CHAR.findall(text, 0, 65536))
     if control > _MAX_CONTROL_SHARE * min(len(text), 65536):
         raise SkippedInput(name, "binary file (too many control characters)")
     return text
