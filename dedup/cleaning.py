@@ -8,6 +8,8 @@ the front of the first line. Cleaning runs until nothing changes, so it is idemp
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -58,6 +60,11 @@ _APP_PROMPT = re.compile(
     r"all rights reserved|©|copyright \d{4})",
     re.IGNORECASE,
 )
+# Every match of _APP_PROMPT holds one of these.
+_APP_PROMPT_KEYS = (
+    "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
+    "rights reserved", "©", "copyright",
+)  # fmt: skip
 
 _TITLE_REACH = 40  # lines above the first paragraph where a headline is looked for
 MAX_PASSES = (
@@ -75,6 +82,14 @@ class _Found:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     section: str | None = None
+
+
+@dataclass
+class _Memo:
+    """What the passes over one document learn about a line's text alone, kept for later passes."""
+
+    rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
+    kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
 
 
 @dataclass(frozen=True)
@@ -157,8 +172,9 @@ def clean_document(
     extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
     language = options.language or detect_language(document.text)
     detected_on_result = False
+    memo = _Memo()
     for _ in range(MAX_PASSES):
-        if not _clean_pass(lines, language, options, extra_patterns, template, group, found):
+        if not _clean_pass(lines, language, options, extra_patterns, template, group, found, memo):
             break
         # The next pass sees the kept lines as the returned text gives them back.
         lines = _as_reread(lines)
@@ -238,15 +254,20 @@ def _clean_pass(
     template: TemplateLines | None,
     group: str,
     found: _Found,
+    memo: _Memo,
 ) -> bool:
     """Mark the boilerplate and metadata lines of `lines`; return whether anything changed."""
     if not lines:
         return False
     before = [(line.rule, line.text) for line in lines]
-    _mark_rules(lines, extra, template, group)
+    _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
+    kinds = memo.kinds.setdefault(language, {})
     for line in lines:
-        line.kind = boilerplate.line_kind(line.text, stop_words)
+        kind = kinds.get(line.text)
+        if kind is None:
+            kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
+        line.kind = kind
     start, end = boilerplate.body_span(lines)
     _mark_metadata(lines, start, end, found)
     _mark_title(lines, start, end, found)
@@ -279,28 +300,66 @@ def _mark_rules(
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
+    memo: _Memo,
 ) -> None:
     """Mark the lines that are boilerplate whatever stands around them."""
-    # One scan of the page tells whether any line can be a prompt; most lines then skip the test.
-    prompts = _APP_PROMPT.search("\n".join(line.text for line in lines)) is not None
+    fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
+    # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
+    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, [line.text for line in fresh])
+    for index, line in enumerate(fresh):
+        memo.rules[line.text] = _context_free_rule(
+            line.text, index in prompts, extra, template, group
+        )
     for line in lines:
-        if line.rule is not None:
-            continue
-        text = line.text
-        # Cheap tests first: each pattern runs only on lines that have what it needs.
-        short = text.count(" ") < 12
-        if extra and any(p.search(text) for p in extra):
-            line.rule = "pattern"
-        elif "." in text[-6:] and _IMAGE.match(text):
-            line.rule = "image"
-        elif _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
-            line.rule = "read-more"
-        elif short and len(text) < 80 and _SHARE.match(text):
-            line.rule = "share"
-        elif prompts and len(text) < 200 and _APP_PROMPT.search(text):
-            line.rule = "prompt"
-        elif template is not None and template.is_template(group, text):
-            line.rule = "template"
+        if line.rule is None:
+            line.rule = memo.rules[line.text]
+
+
+def _context_free_rule(
+    text: str,
+    prompt: bool,
+    extra: list[re.Pattern[str]],
+    template: TemplateLines | None,
+    group: str,
+) -> str | None:
+    """Return the rule that removes a line of this text wherever it stands, or None."""
+    # Cheap tests first: each pattern runs only on lines that have what it needs.
+    short = text.count(" ") < 12
+    if extra and any(p.search(text) for p in extra):
+        return "pattern"
+    if "." in text[-6:] and _IMAGE.match(text):
+        return "image"
+    if _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
+        return "read-more"
+    if short and len(text) < 80 and _SHARE.match(text):
+        return "share"
+    if prompt and len(text) < 200:
+        return "prompt"
+    if template is not None and template.is_template(group, text):
+        return "template"
+    return None
+
+
+def _lines_matching(pattern: re.Pattern[str], keys: tuple[str, ...], texts: list[str]) -> set[int]:
+    """Return the indexes of `texts` that `pattern` finds a match in.
+
+    Each match of `pattern` holds one of `keys` in lower case: the page is searched for the keys
+    (a fast substring scan), and only the lines that hold one are searched with the pattern.
+    """
+    lowered = "\n".join(texts).lower()
+    if not any(key in lowered for key in keys):
+        return set()
+    # Lower-casing may change a line's length, never the number of lines.
+    starts = list(
+        itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
+    )
+    candidates: set[int] = set()
+    for key in keys:
+        at = lowered.find(key)
+        while at >= 0:
+            candidates.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(key, at + 1)
+    return {index for index in candidates if pattern.search(texts[index])}
 
 
 def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> None:
