@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dedup.dates import relative_day
-from dedup.language import ALL_STOP_WORDS, words
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.records import Article
 
 _ORDINAL_WORDS = {
@@ -78,7 +78,7 @@ def article_features(article: Article) -> Features:
     published = _day(article.date)
     return Features(
         id=article.id,
-        terms=event_terms(text, tokens),
+        terms=event_terms(text, tokens, stop_words_of(article.language)),
         published=published,
         event_days=_event_days(article.text, published),
         # The ordinals of the headline and lead name the event; later ones are often history
@@ -91,21 +91,34 @@ def article_features(article: Article) -> Features:
     )
 
 
-def event_terms(text: str, tokens: list[str] | None = None) -> dict[str, int]:
-    """Return the counts of a text's terms: content words, adjacent pairs and named entities.
+def stop_words_of(language: str | None) -> frozenset[str]:
+    """Return the stop words of `language`, or of every language known when it is unknown.
 
-    Pairs ("red sox", "injured reserve") keep the order that a bag of words loses; they are
-    formed after stop words go, as scikit-learn's n-grams are. Numbers other than years are left
-    out: a count or a score rarely names the event, and a year does.
+    The union alone would drop content words of one language that are function words of
+    another ("die", "war", "dog", "door" in English). Measured on ECB+: B-cubed F1 +0.01.
+    """
+    if language and language in STOP_WORDS:
+        return STOP_WORDS[language]
+    return ALL_STOP_WORDS
+
+
+def event_terms(
+    text: str, tokens: list[str] | None = None, stop_words: frozenset[str] = ALL_STOP_WORDS
+) -> dict[str, int]:
+    """Return the counts of a text's terms: content words, runs of two and three, named entities.
+
+    Runs ("red sox", "red sox offered") keep the order that a bag of words loses; they are
+    formed after stop words go, as scikit-learn's n-grams are. Numbers stay: a toll, a magnitude
+    or a year often names the event. Measured on ECB+ (raw text, best threshold): words and pairs
+    without numbers 0.902, with runs of three and numbers 0.908 and a flatter threshold curve.
     """
     tokens = words(text) if tokens is None else tokens
-    content = [
-        t
-        for t in tokens
-        if t not in ALL_STOP_WORDS and len(t) > 1 and (not t.isdigit() or _YEAR.match(t))
-    ]
+    content = [t for t in tokens if t not in stop_words and len(t) > 1]
     terms = Counter(content)
     terms.update(f"{first} {second}" for first, second in itertools.pairwise(content))
+    terms.update(
+        " ".join(triple) for triple in zip(content, content[1:], content[2:], strict=False)
+    )
     terms.update(ENTITY_MARK + name for name in named_entities(text))
     return dict(terms)
 

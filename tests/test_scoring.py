@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dedup.features import Features
-from dedup.scoring import TermWeights, conflicts, evidence
+from dedup.scoring import YEAR_PENALTY, TermWeights, conflicts, evidence, similarity, years_disagree
 
 
 def _features(
@@ -13,6 +15,7 @@ def _features(
     published: dt.date | None = None,
     ordinals: dict[str, frozenset[int]] | None = None,
     terms: dict[str, int] | None = None,
+    years: frozenset[int] = frozenset(),
 ) -> Features:
     return Features(
         id=id,
@@ -20,7 +23,7 @@ def _features(
         published=published,
         event_days=frozenset(),
         ordinals=ordinals or {},
-        years=frozenset(),
+        years=years,
         lead="",
         words=1,
         exact_key=id,
@@ -55,12 +58,25 @@ def test_missing_facts_are_no_evidence() -> None:
     assert found.conflicts == ()
 
 
-def test_terms_in_one_text_only_are_left_out_of_large_collections() -> None:
+def test_rare_and_common_terms_are_left_out_of_large_collections() -> None:
     documents = [_features(str(i), terms={"common": 1, f"only{i}": 1}) for i in range(30)]
     documents += [_features("x", terms={"pair": 1}), _features("y", terms={"pair": 1})]
+    documents += [_features(c, terms={"triple": 1}) for c in "abc"]
     weights = TermWeights(documents)
     assert set(weights.vector(documents[0])) == set()  # "common" is in most texts, "only0" in one
-    assert set(weights.vector(documents[-1])) == {"pair"}
+    assert set(weights.vector(documents[30])) == set()  # "pair" is in two texts only
+    assert set(weights.vector(documents[-1])) == {"triple"}
+
+
+def test_years_that_disagree_halve_the_word_similarity() -> None:
+    a = _features("a", terms={"quake": 1}, years=frozenset({2008}))
+    b = _features("b", terms={"quake": 1}, years=frozenset({2013}))
+    c = _features("c", terms={"quake": 1})
+    u = {"quake": 1.0}
+    assert similarity(a, c, u, u) == pytest.approx(1.0)  # a missing year is no evidence
+    assert years_disagree(a, b)
+    lead_free = similarity(a, b, {"quake": 0.8, "x": 0.6}, {"quake": 0.8, "y": 0.6})
+    assert lead_free == pytest.approx(0.64 * YEAR_PENALTY)
 
 
 def test_evidence_lists_shared_entities_apart_from_words() -> None:
