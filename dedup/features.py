@@ -47,6 +47,9 @@ _WEEKDAY_MENTION = re.compile(
     re.IGNORECASE,
 )
 _LEAD_CHARS = 600
+# A lead sentence is rarely longer; past this a "sentence" is a run-on page line.
+_SENTENCE_CHARS = 400
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # Years an article names: "in 2008" dates the event even where no publication date was found.
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # A capitalised word, or a sentence boundary that ends a run of them.
@@ -81,14 +84,23 @@ def article_features(article: Article) -> Features:
         terms=event_terms(text, tokens, stop_words_of(article.language)),
         published=published,
         event_days=_event_days(article.text, published),
-        # The ordinals of the headline and lead name the event; later ones are often history
-        # ("the first meeting was in 1998"). Measured on ECB+: B-cubed F1 0.86 -> 0.89.
-        ordinals=event_ordinals(text[: len(text) - len(article.text) + _LEAD_CHARS]),
+        # The headline and the first sentence name the event; later ordinals are often history
+        # ("the first meeting was in 1998") or roles ("third baseman"). Measured on ECB+ (raw
+        # text, threshold 0.18): ordinals from the first 600 characters 0.906, from the
+        # headline and first sentence 0.92.
+        ordinals=event_ordinals(f"{article.title or ''}\n{first_sentence(article.text)}"),
         years=frozenset(int(t) for t in tokens if _YEAR.match(t)),
         lead=" ".join(words(article.text[:_LEAD_CHARS])),
         words=len(tokens),
         exact_key=exact_key(article.text),
     )
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a body: up to the first full stop that ends a sentence."""
+    head = text[:_SENTENCE_CHARS]
+    match = _SENTENCE_BREAK.search(head, 40)
+    return head[: match.start() + 1] if match else head
 
 
 def stop_words_of(language: str | None) -> frozenset[str]:
