@@ -52,6 +52,7 @@ CODE = "code"
 # Stop-word density of prose and of lists; prose runs at 0.3-0.5, link lists under 0.15.
 _PROSE_DENSITY = 0.25
 _LIST_DENSITY = 0.12
+_NAMED_PROSE_DENSITY = 0.15
 _PROSE_WORDS = 15
 _TEXT_WORDS = 7
 
@@ -124,6 +125,9 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
         return PROSE
     if count >= _TEXT_WORDS and density >= _PROSE_DENSITY and _SENTENCE_END.search(text):
         return PROSE
+    # A long sentence full of names (news of people and places) is prose at a lower density.
+    if count >= _PROSE_WORDS and density >= _NAMED_PROSE_DENSITY and _SENTENCE_END.search(text):
+        return PROSE
     if count >= _TEXT_WORDS:
         return TEXT
     return SHORT
@@ -141,6 +145,11 @@ def _score(line: Line) -> float:
     if line.kind == SHORT:
         return -2.0
     return -0.5 * count - 2.0  # LIST and CODE
+
+
+def is_closing(text: str) -> bool:
+    """Return whether a line is a heading after which a page has comments or forms, not the article."""
+    return len(text) < 80 and _CLOSING.match(text) is not None
 
 
 def body_span(lines: list[Line]) -> tuple[int, int]:

@@ -66,6 +66,9 @@ _APP_PROMPT_KEYS = (
     "rights reserved", "©", "copyright",
 )  # fmt: skip
 
+_AFTER_REACH = 12  # lines after the body where a byline or date may close the article
+_AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
+_META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _TITLE_REACH = 40  # lines above the first paragraph where a headline is looked for
 MAX_PASSES = (
     20  # a pass removes lines or changes nothing, so this bound is never the reason to stop
@@ -363,33 +366,53 @@ def _lines_matching(pattern: re.Pattern[str], keys: tuple[str, ...], texts: list
 
 
 def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> None:
-    """Mark the lines that state metadata: in the header above the body, or short in the body."""
-    for index, line in enumerate(lines[:end]):
+    """Mark the lines that state metadata: above the body, short in it, or just after it.
+
+    Of several dates (or bylines) the one nearest the body's start is the article's: sidebars
+    and archives above it and comments below it carry dates of other texts.
+    """
+    dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
+    bylines: list[tuple[int, list[str]]] = []
+    dated: list[int] = []
+    for index, line in enumerate(lines):
+        if index >= end + _AFTER_REACH or (index >= end and boilerplate.is_closing(line.text)):
+            break
         if line.rule is not None:
             continue
         text = line.text
-        short = len(text.split()) <= 12
-        in_header = index < start
-        if not (in_header or short):
-            continue
-        if short and (crumbs := metadata.breadcrumb(text)):
+        words = text.count(" ") + 1
+        distance = start - index if index < start else index - start
+        if index >= end:
+            distance = _AFTER_PENALTY + index - end
+        elif start <= index and words > _META_WORDS:
+            continue  # a paragraph of the body
+        if words <= 12 and (crumbs := metadata.breadcrumb(text)):
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
-        elif dated := metadata.date_line(text):
-            match, rest = dated
-            line.rule = "date"
-            found.date = found.date or match.iso()
-            names = metadata.byline(rest) if rest else None
-            if names:
-                found.authors = found.authors or names
-            elif rest and (outlet := metadata.outlet_name(rest)):
-                found.source = found.source or outlet
-        elif names := metadata.byline(text):
-            line.rule = "byline"
-            found.authors = found.authors or names
-        elif in_header and (outlet := metadata.outlet_name(text)):
+        elif meta := metadata.meta_line(text):
+            line.rule = "date" if meta.date else "byline"
+            if meta.date:
+                dates.append((distance, meta.date.iso()))
+                dated.append(index)
+            if meta.authors:
+                bylines.append((distance, meta.authors))
+            if meta.outlet:
+                found.source = found.source or meta.outlet
+        elif index < start and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
+    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
+    for index in dated:
+        for near in (index - 1, index + 1):
+            if 0 <= near < len(lines) and lines[near].rule is None:
+                names = metadata.name_line(lines[near].text)
+                if names:
+                    lines[near].rule = "byline"
+                    bylines.append((start - near if near < start else abs(near - start), names))
+    if dates:
+        found.date = found.date or min(dates, key=lambda c: c[0])[1]
+    if bylines:
+        found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):

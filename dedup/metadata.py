@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dedup.dates import DateMatch, date_line_remainder, find_date
+from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates
 from dedup.language import ALL_STOP_WORDS, words
 
 # Crumbs that name a site's structure rather than a section.
@@ -22,23 +22,57 @@ _GENERIC_CRUMBS = {
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>›»→|/]{1,60}){1,7}$")
 
+# What opens a byline: a phrase that says who wrote, posted or published, then the names. The
+# strong openers say so outright, so a lower-case user name after them is taken as a name too.
+_STRONG_OPENER = (
+    r"(?:posted|written|reported|published|created|edited|words|story|text|photos?)\s+by|"
+    r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
+    r"(?:ein\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht))\s+von|"
+    r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
+    r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|reporter|texte?|texto|"
+    r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in)?|author|auteur|escribe"
+)
+_WEAK_OPENER = r"by|von|par|por|di|door|przez|av|af"
+# Every byline holds one of these words; a line without one is no byline.
+_OPENER_ANYWHERE = re.compile(
+    rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|author|auteur|verfasser|verfasserin|redakteur|"
+    r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|przez|av|af|autor(?:in)?:|author:|written by|reported by|"
-    r"text:|texte:|texto:)\s+(?P<names>.+)$",
+    rf"^[\s*•·+>|/–—-]*(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))(?:\s*:\s*|\s+|(?<=:))"
+    r"(?P<names>\S.*)$",
     re.IGNORECASE,
 )
-_NAME = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’\-.]*|de|da|van|von|der|den|la|le|el|al|bin|di|du|dos|del)"
-    r"(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’\-.]*|de|da|van|von|der|den|la|le|el|al|bin|di|du|dos|del)){0,4}$"
+# Lower-case words inside a name: 'Walter von Aachen', 'Loïc Le Clerc'.
+_PARTICLES = frozenset({
+    "de", "da", "van", "von", "der", "den", "la", "le", "el", "al", "bin", "di", "du", "dos",
+    "del", "ten", "ter", "zu", "y",
+})  # fmt: skip
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zß-öø-ÿąćęłńóśźż'’]+(?:[-'’]?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]?[a-zß-öø-ÿąćęłńóśźż]+)*"
+    r"|[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
+    r"|[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)$"  # upper case, as in 'TANJA KARRASCH'
 )
+# A user name: one token of letters, digits and a few marks, with a letter in it.
+_HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w][\w.\-]{1,29}$")
+# What a byline may credit that is no one's name.
+_NOT_NAMES = frozenset(["staff", "admin", "unknown", "anonymous", "guest"])
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
-# What follows a byline's names and is not a name: a role, the outlet, a date.
+_CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
+# What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
+# comment count, an e-mail address, a second credit ('Illustration von ...').
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:\||·|•|—|–| - |\bfor\b|\bin\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|"
-    r"\bstaff\b|\bcorrespondent\b|\breporter\b|\bwriter\b|\beditor\b|\bdpa\b|\(|,\s*\d).*$",
+    r"\s*(?:[|·•/»—–]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|"
+    r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
+    r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
+    r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
+    r"avec|con|"
+    r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
+    r"commentaires?|comentarios?)\b)\b|"
+    r"\s\S+\s+(?:von|by|par|por)\s).*$",
     re.IGNORECASE,
 )
-
 # Words that name news outlets; a short capitalised line ending in one is a masthead.
 _OUTLET_WORD = (
     r"(?:Daily|Times|Post|News|Herald|Journal|Tribune|Gazette|Telegraph|Guardian|Observer|"
@@ -108,20 +142,69 @@ def section_of(crumbs: list[str], title: str | None = None) -> str | None:
     return named[-1] if named else None
 
 
-def byline(line: str) -> list[str] | None:
-    """Return the author names a byline states ('By Cao Desheng' -> ['Cao Desheng']), or None."""
-    if len(line) > 120:
+def byline(line: str, handles: bool = False) -> list[str] | None:
+    """Return the author names a byline states ('By Cao Desheng' -> ['Cao Desheng']), or None.
+
+    After an opener that says outright who wrote ('Posted by', 'Autor:', 'Geschrieben von'), or
+    with `handles` (the line also states a date), one lower-case user name is a name too.
+    """
+    if len(line) > 160:
         return None
     match = _BYLINE.match(line.strip())
     if not match:
         return None
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(names_part) if n.strip(" .")]
-    if not names or any(not _NAME.match(n) for n in names):
+    if not names_part or names_part.casefold() in _NOT_NAMES:
         return None
-    if any(not any(ch.isupper() for ch in n) for n in names):
+    if (match.group("strong") or handles) and _HANDLE.match(names_part):
+        if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
+            return [names_part]
+        return [names_part] if match.group("strong") else None
+    return person_names(names_part)
+
+
+def person_names(text: str) -> list[str] | None:
+    """Return the people `text` names ('Jane Doe and John Smith' -> two names), or None.
+
+    Several names must each have two words or more, so that 'Von Risiken und Nebenwirkungen'
+    names nobody. Without 'and' between them, commas may set off a role or an outlet
+    ('Alex Durán, AMP Project Marketing, Google'): then only the first name counts.
+    """
+    items = [n.strip(" .") for n in _NAME_SPLIT.split(text) if n.strip(" .")]
+    if not items:
+        return None
+    names: list[str] = []
+    for item in items:
+        if not _is_person(item, alone=len(items) == 1):
+            break
+        names.append(item)
+    if not names:
+        return None
+    if len(names) < len(items):
+        if _CONNECTOR.search(text):
+            return None  # 'A and B' where B is no name: not a list of people
+        return names[:1]
+    if len(names) > 1 and any(len(n.split()) < 2 for n in names):
         return None
     return names
+
+
+def _is_person(name: str, alone: bool) -> bool:
+    """Return whether `name` reads as a person's name: capitalised name words, a few of them."""
+    parts = name.split()
+    if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
+        return False
+    named = 0
+    for part in parts:
+        if part.casefold() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(part) or part.casefold() in ALL_STOP_WORDS:
+            return False
+        named += 1
+    upper = [p for p in parts if p.isupper() and len(p) > 2]
+    if upper and len(upper) != named:
+        return False  # 'AMP Project': an acronym among name words is an organisation
+    return named >= 2 or alone
 
 
 def outlet_name(text: str) -> str | None:
@@ -177,6 +260,95 @@ def glued_date(line: str) -> tuple[DateMatch, int] | None:
     if len(line[end:].split()) < 8:
         return None
     return found, end
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """What a line of metadata states: a date, authors, or both, and maybe the outlet."""
+
+    date: DateMatch | None
+    authors: list[str] | None
+    outlet: str | None = None
+
+
+# Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
+_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—])\s+|\s*[|·•∙]\s*")
+# Two dates glued ('10. Februar 20199. Februar 2019', a published and an updated date).
+_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}\.\s?[^\W\d_])")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+_MAX_FIELD_WORDS = 6
+_MAX_OTHER_WORDS = 14
+
+
+def meta_line(line: str) -> MetaLine | None:
+    """Return the date and authors a line of metadata fields states, or None for other lines.
+
+    The line is cut into fields at separators ('|', '·', ' / ', ' - '); it is a metadata line when
+    a field is a date line or a byline and the other fields are short labels ('Kommentare
+    geschlossen', '5 Comments', a category), not sentences. A name beside a date in its own field
+    ('Gunter Frank / 22.04.2020') is the author; a place before a date and a comma is not.
+    """
+    if len(line) > 300:
+        return None
+    text = _GLUED_YEAR.sub(r"\1 ", line) if "." in line else line
+    dates = find_dates(text)
+    if not dates and not _OPENER_ANYWHERE.search(text):
+        return None  # neither a date nor a byline: most lines leave here
+    cuts = [0]
+    for separator in _FIELD_SEPARATOR.finditer(text):
+        if not any(d.start < separator.end() and separator.start() < d.end for d in dates):
+            cuts.extend(separator.span())
+    cuts.append(len(text))
+    date: DateMatch | None = None
+    names: list[str] | None = None
+    outlet: str | None = None
+    other = 0
+    for begin, finish in zip(cuts[::2], cuts[1::2], strict=True):
+        field = text[begin:finish].strip(" *+>:,;")
+        if not field:
+            continue
+        if any(begin <= d.start < finish for d in dates):
+            found = date_line_remainder(field)
+            if found is None:
+                return None
+            match, rest = found
+            date = date or match
+            if rest and names is None:
+                before = field[: match.start].rstrip()
+                place = before.endswith(",") and not field[match.end :].strip()
+                names = byline(rest, handles=True) or (
+                    None if place else person_names(rest) if _is_name_field(rest) else None
+                )
+                if names is None:
+                    outlet = outlet or outlet_name(rest)
+            continue
+        found_names = byline(field, handles=bool(dates))
+        if found_names is None and dates and _is_name_field(field):
+            found_names = person_names(field)
+        if found_names is not None:
+            names = names or found_names
+            continue
+        words = sum(1 for word in field.split() if any(ch.isalnum() for ch in word))
+        if words > _MAX_FIELD_WORDS or (words > 2 and _SENTENCE_END.search(field)):
+            return None
+        other += words
+    if (date is None and names is None) or other > _MAX_OTHER_WORDS:
+        return None
+    return MetaLine(date, names, outlet)
+
+
+def _is_name_field(text: str) -> bool:
+    """Return whether a field holds a name alone: two to four name words, nothing else."""
+    parts = text.split()
+    return 2 <= len(parts) <= 4 and _is_person(text, alone=True)
+
+
+def name_line(line: str) -> list[str] | None:
+    """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
+    text = line.strip(" *+>•·,")
+    if len(text) > 50 or not _is_name_field(text):
+        return None
+    return [text]
 
 
 def date_line(line: str) -> tuple[DateMatch, str] | None:

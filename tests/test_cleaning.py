@@ -184,7 +184,12 @@ SAMPLE = 150
 # Floors a little under the figures measured on these samples; raise them, never lower silently.
 FLOORS = {
     "clean-l3s": {"sh4_f1": 0.80, "title_acc": 0.40},
-    "clean-trafilatura": {"snippet_f1": 0.75, "title_acc": 0.45, "date_acc": 0.55},
+    "clean-trafilatura": {
+        "snippet_f1": 0.75,
+        "title_acc": 0.45,
+        "date_acc": 0.58,
+        "author_acc": 0.37,
+    },
 }
 
 
@@ -220,6 +225,7 @@ def test_quality_gate(kit: str, tmp_path: Path) -> None:
         "snippet_f1": figures.get("snippets", {}).get("f1"),
         "title_acc": figures.get("title_acc"),
         "date_acc": figures.get("date_acc"),
+        "author_acc": figures.get("author_acc"),
     }
     for name, floor in FLOORS[kit].items():
         assert measured[name] is not None and measured[name] >= floor, (name, measured)

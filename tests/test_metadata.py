@@ -27,6 +27,13 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Von Anna Muster, dpa", ["Anna Muster"]),
         ("Par Jean Dupont", ["Jean Dupont"]),
         ("by contrast, the market fell", None),
+        ("Posted by T. V. Raman at 2:33 PM", ["T. V. Raman"]),
+        ("Posted by Alex Durán, AMP Project Marketing, Google", ["Alex Durán"]),  # a role after
+        ("Verfasst von: mitundvoneinander", ["mitundvoneinander"]),  # a user name, said outright
+        ("Von Risiken und Nebenwirkungen", None),  # a heading: single words are no list of names
+        ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+        ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
+        ("By Staff Writer", None),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -66,6 +73,39 @@ def test_wire_dateline() -> None:
 def test_date_line(line: str, day: str | None) -> None:
     found = metadata.date_line(line)
     assert (found[0].day.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "authors"),
+    [
+        ("By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen", "2017-07-23", ["Daniel"]),
+        ("Publiziert am 13. Januar 2014 von uriebe", "2014-01-13", ["uriebe"]),
+        ("Veröffentlicht am 10. Februar 20199. Februar 2019 von Heiko", "2019-02-10", ["Heiko"]),
+        ("Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com", "2020-04-22", ["Gunter Frank"]),
+        ("11.12.2019 - Amelie Loevenich", "2019-12-11", ["Amelie Loevenich"]),
+        ("Posted on 2015-04-05 by marc | Leave a comment", "2015-04-05", ["marc"]),
+        ("New York, May 3, 2021", "2021-05-03", None),  # a place before a date, not a name
+        ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", "2018-09-30", ["Loïc Le Clerc"]),
+        ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
+        ("Home | News | Sport | Weather", None, None),
+    ],
+)
+def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
+    found = metadata.meta_line(line)
+    if day is None and authors is None:
+        assert found is None
+        return
+    assert found is not None
+    assert (found.date.day.isoformat() if found.date else None) == day
+    assert found.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Jessica DeFino", ["Jessica DeFino"]), ("Politik", None), ("Die Welt von heute", None)],
+)
+def test_name_line(line: str, names: list[str] | None) -> None:
+    assert metadata.name_line(line) == names
 
 
 def test_glued_date() -> None:
