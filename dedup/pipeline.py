@@ -6,18 +6,58 @@ This is the library's front door: `clean_paths` and `cluster_paths` do what `ded
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
-from dedup.cleaning import TemplateLines, build_template, clean_document
-from dedup.clustering import cluster_articles
+import numpy as np
+import numpy.typing as npt
+
+from dedup.cleaning import TemplateLines, clean_document
+from dedup.clustering import (
+    Comparison,
+    Entry,
+    candidate_pairs,
+    cluster_articles,
+    clusters_of,
+    compare_features,
+    exact_copies,
+    fill_blocks,
+    linked_blocks,
+    score_pairs,
+    signature_matrix,
+)
 from dedup.errors import SkippedInput
+from dedup.features import Features
 from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import STDIN, Source, discover, read_source, read_stream, require_inputs
 from dedup.records import Article, Cluster, Document, Removal
+from dedup.scoring import Vector
+from dedup.stages import (
+    CompactTask,
+    FeatureTask,
+    Progress,
+    Shard,
+    add_counts,
+    compact,
+    count_document_lines,
+    count_lines,
+    featurize,
+    load_compact,
+    make_shards,
+    no_progress,
+    run_tasks,
+    table_bits,
+    template_of,
+)
 
 OnSkip = Callable[[SkippedInput], None]
+
+# Runs of up to this many files are compared in memory, without a temporary folder.
+SMALL_RUN = 5000
 
 _CLEANED_FIELDS = (
     "title",
@@ -84,11 +124,14 @@ def clean_paths(
     clean: CleanOptions | None = None,
     on_skip: OnSkip = _raise,
     stdin: IO[str] | None = None,
+    progress: Progress = no_progress,
 ) -> Iterator[Article]:
-    """Yield the cleaned articles of `paths`, lines repeated across a folder's files removed.
+    """Yield the cleaned articles of `paths` in id order, lines repeated across a folder's files
+    removed.
 
-    Files are read twice, once to count repeated lines and once to clean, so that memory holds
-    line counts and not texts; standard input is held, as it cannot be read twice.
+    Files are read twice, once to count repeated lines (as hashes) and once to clean, so that
+    memory holds line hashes and not texts; standard input is held, as it cannot be read twice.
+    `read.workers` processes share the work; the articles are the same whatever their number.
     """
     read = read or ReadOptions()
     clean = clean or CleanOptions()
@@ -97,12 +140,39 @@ def clean_paths(
     held: list[Document] = []
     if STDIN in paths:
         held = list(read_stream(stdin or sys.stdin, on_skip))
-    quiet: OnSkip = lambda error: None  # noqa: E731 - reported on the second read
-    counted = read_documents([p for p in paths if p != STDIN], read, quiet, sources=sources)
-    template = build_template([*held, *counted], clean)
+    template = _template(sources, held, read, clean, progress)
     yield from clean_documents(held, clean, template)
-    files = read_documents([p for p in paths if p != STDIN], read, on_skip, sources=sources)
-    yield from clean_documents(files, clean, template)
+    tasks = [
+        FeatureTask(s, read, clean, template, keep_articles=True, signatures=False)
+        for s in make_shards(sources)
+    ]
+    for shard in run_tasks(featurize, tasks, read.workers, "clean", progress, _files):
+        _report(shard.skipped, on_skip)
+        yield from shard.articles
+
+
+def _template(
+    sources: list[Source],
+    held: list[Document],
+    read: ReadOptions,
+    clean: CleanOptions,
+    progress: Progress,
+) -> TemplateLines:
+    shards = make_shards(sources)
+    counting = functools.partial(count_lines, read=read)
+    parts = list(run_tasks(counting, shards, read.workers, "template", progress, _files))
+    if held:
+        parts.append(count_document_lines(held))
+    return template_of(parts, clean)
+
+
+def _files(task: Shard | FeatureTask) -> int:
+    return len(task.sources if isinstance(task, Shard) else task.shard.sources)
+
+
+def _report(skipped: Iterable[tuple[str, str]], on_skip: OnSkip) -> None:
+    for source, reason in skipped:
+        on_skip(SkippedInput(source, reason))
 
 
 def cluster_paths(
@@ -112,10 +182,107 @@ def cluster_paths(
     cluster: ClusterOptions | None = None,
     on_skip: OnSkip = _raise,
     stdin: IO[str] | None = None,
+    progress: Progress = no_progress,
 ) -> list[Cluster]:
-    """Return the clusters of the articles `paths` name, cleaned first."""
-    articles = clean_paths(paths, read, clean, on_skip, stdin)
-    return cluster_articles(articles, cluster or ClusterOptions())
+    """Return the clusters of the articles `paths` name, cleaned first, the largest first.
+
+    Up to SMALL_RUN files are compared in memory. A larger run keeps only each article's
+    signature, entry and compact features (written to a temporary folder, read back for the
+    articles that candidates link), so that memory grows with signatures and not with texts.
+    """
+    read = read or ReadOptions()
+    clean = clean or CleanOptions()
+    cluster = cluster or ClusterOptions()
+    paths = list(paths)
+    if STDIN in paths:
+        articles = clean_paths(paths, read, clean, on_skip, stdin, progress)
+        return cluster_articles(articles, cluster)
+    sources = find_sources(paths, read)
+    template = _template(sources, [], read, clean, progress)
+    if len(sources) <= SMALL_RUN:
+        tasks = [FeatureTask(s, read, clean, template) for s in make_shards(sources)]
+        shards = list(run_tasks(featurize, tasks, read.workers, "features", progress, _files))
+        for shard in shards:
+            _report(shard.skipped, on_skip)
+        entries = [e for shard in shards for e in shard.entries]
+        features = [f for shard in shards for f in shard.features]
+        signatures = _stacked([shard.signatures for shard in shards])
+        comparison = compare_features(entries, features, signatures, cluster.threshold)
+        return clusters_of(comparison, cluster)
+    with tempfile.TemporaryDirectory(prefix="dedup-") as workdir:
+        return _cluster_large(sources, template, read, clean, cluster, on_skip, progress, workdir)
+
+
+def _cluster_large(
+    sources: list[Source],
+    template: TemplateLines,
+    read: ReadOptions,
+    clean: CleanOptions,
+    cluster: ClusterOptions,
+    on_skip: OnSkip,
+    progress: Progress,
+    workdir: str,
+) -> list[Cluster]:
+    tasks = [FeatureTask(s, read, clean, template, workdir) for s in make_shards(sources)]
+    entries: list[Entry] = []
+    exact_keys: list[str] = []
+    signatures = []
+    ranks: list[int] = []  # the shard of each article
+    table = np.zeros(1 << table_bits(len(sources)), dtype=np.uint32)
+    for shard in run_tasks(featurize, tasks, read.workers, "features", progress, _files):
+        _report(shard.skipped, on_skip)
+        entries.extend(shard.entries)
+        exact_keys.extend(shard.exact_keys)
+        signatures.append(shard.signatures)
+        ranks.extend([shard.rank] * len(shard.entries))
+        add_counts(table, shard)
+    table_path = os.path.join(workdir, "counts.npy")
+    np.save(table_path, table)
+    del table
+    compact_tasks = [
+        CompactTask(t.shard.rank, workdir, len(entries), table_path, cluster.explain) for t in tasks
+    ]
+    keys = [
+        k
+        for found in run_tasks(compact, compact_tasks, read.workers, "weights", progress)
+        for k in found
+    ]
+    copies = exact_copies(exact_keys)
+    del exact_keys
+    unique = sorted(copies)
+    heads = np.array(unique, dtype=np.int64)
+    progress("candidates", 0, 1)
+    proposed = candidate_pairs(heads, _stacked(signatures)[heads], [keys[i] for i in unique])
+    del signatures, keys
+    progress("candidates", 1, 1)
+    if cluster.explain:
+        needed = set(range(len(entries)))
+    else:
+        linked = {node for pair in proposed for node in pair}
+        needed = {m for head in linked for m in copies[head]}
+    features: dict[int, Features] = {}
+    vectors: dict[int, Vector] = {}
+    by_rank: dict[int, list[int]] = {}
+    for index in sorted(needed):
+        by_rank.setdefault(ranks[index], []).append(index)
+    first: dict[int, int] = {}
+    for index, rank in enumerate(ranks):
+        first.setdefault(rank, index)
+    for rank, indexes in sorted(by_rank.items()):
+        loaded = load_compact(workdir, rank)
+        for index in indexes:
+            features[index], vector = loaded[index - first[rank]]
+            if index in copies:
+                vectors[index] = vector
+    pairs = score_pairs(proposed, features, vectors)
+    blocks = linked_blocks(len(entries), pairs, cluster.threshold)
+    fill_blocks(blocks, pairs, features, vectors)
+    comparison = Comparison(entries, features, copies, vectors, pairs, blocks, cluster.threshold)
+    return clusters_of(comparison, cluster)
+
+
+def _stacked(rows: list[npt.NDArray[np.uint32]]) -> npt.NDArray[np.uint32]:
+    return np.concatenate(rows) if rows else signature_matrix([])
 
 
 def article_from_record(document: Document) -> Article:

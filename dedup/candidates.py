@@ -1,0 +1,203 @@
+"""Candidates: the few pairs of articles worth scoring, found without comparing all pairs.
+
+Two kinds of pair are proposed, each in time linear in the number of articles:
+
+- near copies, by MinHash over word 3-gram shingles and locality-sensitive hashing (LSH): the
+  signatures are cut into bands and articles with an equal band become candidates, so a pair
+  with shingle Jaccard 0.5 is proposed with probability 0.87, one with 0.2 with probability 0.05;
+- reports of one event that are not copies, by blocking: each article's few most distinctive
+  terms (the highest TF-IDF weights) are its keys, and articles sharing a key become candidates,
+  unless the key is shared by too many articles to say anything (a small posting cap).
+
+Hashes are xxhash, seeded constants: the same text gives the same signature in every process and
+on every run (Python's hash() of a string is salted per process and cannot be used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+import xxhash
+
+from dedup.language import words
+
+Pairs = npt.NDArray[np.int64]  # shape (n, 2), each row (a, b) with a < b, rows sorted
+
+SHINGLE_WORDS = 3
+PERMUTATIONS = 128
+# 32 bands of 4 rows: a pair is proposed with probability 1 - (1 - J**4) ** 32, which is 0.87
+# at Jaccard 0.5 (the peer's threshold), 0.99 at 0.6 and 0.05 at 0.2.
+BANDS = 32
+# Band hits are kept when this share of the whole signatures agree (estimated Jaccard).
+MIN_AGREEMENT = 0.2
+# Articles with one equal band: all pairs up to this many, beyond it each joins the first.
+RUN_ALL_PAIRS = 40
+
+_MASK64 = (1 << 64) - 1
+_generator = np.random.default_rng(20240611)  # fixed: signatures must not change between runs
+# Multiply-shift hashing: (a * x + b) mod 2**64, keep the high 32 bits; `a` odd.
+_MULTIPLIERS = _generator.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(
+    2
+) + np.uint64(1)
+_OFFSETS = _generator.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_SHINGLE_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
+_BAND_MIX = _generator.integers(1, 2**63, size=PERMUTATIONS // BANDS, dtype=np.uint64) | np.uint64(
+    1
+)
+_EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
+
+# Word hashes are remembered: news vocabularies repeat, and xxhash per token is most of the cost.
+_word_hashes: dict[str, int] = {}
+_WORD_CACHE = 500_000
+
+
+def term_key(term: str) -> int:
+    """Return a 64-bit hash of a term or line, the same in every process."""
+    return xxhash.xxh64_intdigest(term.encode("utf-8", "surrogatepass"))
+
+
+def _token_hashes(tokens: Sequence[str]) -> npt.NDArray[np.uint64]:
+    cache = _word_hashes
+    if len(cache) > _WORD_CACHE:
+        cache.clear()
+    values = []
+    for token in tokens:
+        value = cache.get(token)
+        if value is None:
+            value = cache[token] = term_key(token)
+        values.append(value)
+    return np.array(values, dtype=np.uint64)
+
+
+def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
+    """Return the hashes of the word 3-grams of `text` (one gram for a shorter text)."""
+    hashes = _token_hashes(words(text))
+    if len(hashes) < SHINGLE_WORDS:
+        if not len(hashes):
+            return hashes
+        return np.array(
+            [int(np.bitwise_xor.reduce(hashes * _SHINGLE_MIX[: len(hashes)]))], np.uint64
+        )
+    count = len(hashes) - SHINGLE_WORDS + 1
+    mixed = hashes[:count] * _SHINGLE_MIX[0]
+    for k in range(1, SHINGLE_WORDS):
+        mixed = (mixed ^ (mixed >> np.uint64(29))) + hashes[k : k + count] * _SHINGLE_MIX[k]
+    return np.unique(mixed)
+
+
+def text_signature(text: str) -> npt.NDArray[np.uint32]:
+    """Return the MinHash signature of `text`: PERMUTATIONS minima of its shingles' hashes."""
+    shingles = shingle_hashes(text)
+    if not len(shingles):
+        return _EMPTY.copy()
+    with np.errstate(over="ignore"):
+        hashed = shingles[None, :] * _MULTIPLIERS[:, None] + _OFFSETS[:, None]
+    minima: npt.NDArray[np.uint64] = hashed.min(axis=1) >> np.uint64(32)
+    return minima.astype(np.uint32)
+
+
+def near_copy_pairs(signatures: npt.NDArray[np.uint32]) -> Pairs:
+    """Return the pairs of rows of `signatures` that LSH proposes and whose signatures agree."""
+    count = len(signatures)
+    if count < 2:
+        return _no_pairs()
+    rows = PERMUTATIONS // BANDS
+    found = []
+    for band in range(BANDS):
+        block = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
+        with np.errstate(over="ignore"):
+            keys = (block * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64) + np.uint64(band)
+        found.append(equal_key_pairs(keys, np.arange(count, dtype=np.int64), RUN_ALL_PAIRS, None))
+    pairs = _unique_pairs(np.concatenate(found))
+    if not len(pairs):
+        return pairs
+    agreement = np.empty(len(pairs))
+    for start in range(0, len(pairs), 100_000):
+        chunk = pairs[start : start + 100_000]
+        same = signatures[chunk[:, 0]] == signatures[chunk[:, 1]]
+        agreement[start : start + len(chunk)] = same.mean(axis=1)
+    return pairs[agreement >= MIN_AGREEMENT]
+
+
+def shared_key_pairs(docs: npt.NDArray[np.int64], keys: npt.NDArray[np.uint64], cap: int) -> Pairs:
+    """Return the pairs of documents that share a key held by at most `cap` documents.
+
+    `docs[i]` holds `keys[i]`; a document lists each key once. Keys held by more documents are too
+    common to tell events apart and propose nothing, which keeps the pairs linear in the input.
+    """
+    return _unique_pairs(equal_key_pairs(keys, docs, cap, cap))
+
+
+def equal_key_pairs(
+    keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.int64], all_pairs: int, cap: int | None
+) -> Pairs:
+    """Return pairs of `docs` with equal `keys`: all pairs in a run of up to `all_pairs` docs.
+
+    A longer run links each doc to the run's first instead (or, past `cap`, proposes nothing).
+    """
+    if len(keys) < 2:
+        return _no_pairs()
+    order = np.argsort(keys, kind="stable")
+    keys, docs = keys[order], docs[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    lengths = np.diff(np.append(starts, len(keys)))
+    run_length = np.repeat(lengths, lengths)
+    run_start = np.repeat(starts, lengths)
+    keep = run_length >= 2
+    if cap is not None:
+        keep &= run_length <= cap
+    index = np.flatnonzero(keep)
+    found = []
+    small = index[run_length[index] <= all_pairs]
+    offset = 1
+    while len(small):
+        partner = small + offset
+        inside = partner < run_start[small] + run_length[small]
+        small, partner = small[inside], partner[inside]
+        if len(small):
+            found.append(np.stack([docs[small], docs[partner]], axis=1))
+        offset += 1
+    large = index[(run_length[index] > all_pairs) & (index != run_start[index])]
+    if len(large):
+        found.append(np.stack([docs[run_start[large]], docs[large]], axis=1))
+    return np.concatenate(found) if found else _no_pairs()
+
+
+def _unique_pairs(pairs: Pairs) -> Pairs:
+    if not len(pairs):
+        return _no_pairs()
+    pairs = np.sort(pairs, axis=1)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    return np.unique(pairs, axis=0)
+
+
+def _no_pairs() -> Pairs:
+    return np.empty((0, 2), dtype=np.int64)
+
+
+def merge_pairs(groups: Iterable[Pairs]) -> Pairs:
+    """Return the union of sets of pairs, sorted."""
+    found = [p for p in groups if len(p)]
+    return _unique_pairs(np.concatenate(found)) if found else _no_pairs()
+
+
+def components(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Return the connected components of more than one node, each sorted, in order of first node."""
+    parent = list(range(count))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for node in range(count):
+        groups.setdefault(root(node), []).append(node)
+    return [members for members in groups.values() if len(members) > 1]
