@@ -47,6 +47,8 @@ _WEEKDAY_MENTION = re.compile(
     re.IGNORECASE,
 )
 _LEAD_CHARS = 600
+# The start of a body that names its event, for the lead terms: about two sentences.
+_LEAD_TERM_CHARS = 300
 # A lead sentence is rarely longer; past this a "sentence" is a run-on page line.
 _SENTENCE_CHARS = 400
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
@@ -72,6 +74,8 @@ class Features:
     lead: str  # the start of the body, folded, for fuzzy comparison
     words: int
     exact_key: str  # equal for copies that differ only in case and white space
+    # The terms of the headline and the start of the body, where a news report names its event.
+    lead_terms: frozenset[str] = frozenset()
 
 
 def article_features(article: Article) -> Features:
@@ -79,9 +83,11 @@ def article_features(article: Article) -> Features:
     text = f"{article.title}\n{article.text}" if article.title else article.text
     tokens = words(text)
     published = _day(article.date)
+    stop_words = stop_words_of(article.language)
+    lead = f"{article.title or ''}\n{article.text[:_LEAD_TERM_CHARS]}"
     return Features(
         id=article.id,
-        terms=event_terms(text, tokens, stop_words_of(article.language)),
+        terms=event_terms(text, tokens, stop_words),
         published=published,
         event_days=_event_days(article.text, published),
         # The headline and the first sentence name the event; later ordinals are often history
@@ -93,6 +99,7 @@ def article_features(article: Article) -> Features:
         lead=" ".join(words(article.text[:_LEAD_CHARS])),
         words=len(tokens),
         exact_key=exact_key(article.text),
+        lead_terms=frozenset(event_terms(lead, stop_words=stop_words)),
     )
 
 

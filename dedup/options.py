@@ -21,7 +21,9 @@ class ReadOptions:
 
     glob: str = DEFAULT_GLOB
     max_bytes: int = DEFAULT_MAX_BYTES
-    workers: int = 1
+    # Processes that read, clean and compare (flag --workers, key workers of [read]); the output
+    # is the same whatever their number.
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class ClusterOptions:
 
     # The mean similarity two groups of reports of one event reach, from 0 to 1; chosen by
     # leave-topics-out cross-validation on ECB+ (bench/events.py, docs/benchmarks.md).
-    threshold: float = 0.18
+    threshold: float = 0.2
     # Reports of one event are published within this many days of each other. Follow-ups of
     # one event (an arrest, the trial, the sentence) run for months in news collections, while
     # a yearly event (an annual meeting, an anniversary) comes back after a year. Measured on

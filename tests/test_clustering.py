@@ -52,3 +52,29 @@ def test_conflicting_ordinals_keep_two_meetings_apart() -> None:
     text = "The {} meeting of the dialogue mechanism between the ruling parties opened in Beijing."
     articles = [_article("8", text.format("8th")), _article("9", text.format("9th"))]
     assert _groups(articles) == [["8"], ["9"]]
+
+
+def test_a_stray_joins_the_group_it_is_closest_to_without_chaining() -> None:
+    from dedup.clustering import STRAY_SHARE, attach_strays
+    from dedup.features import Features
+
+    def features(name: str, ordinals: dict[str, frozenset[int]] | None = None) -> Features:
+        return Features(
+            id=name, terms={}, published=None, event_days=frozenset(),
+            ordinals=ordinals or {}, years=frozenset(), lead="", words=1, exact_key=name,
+        )  # fmt: skip
+
+    options = ClusterOptions(threshold=0.2)
+    near = STRAY_SHARE * 0.2 + 0.01
+    pairs = {(a, b): near for a in (0, 1, 2) for b in (3, 4)} | {(3, 4): 0.9}
+    items = [features(str(i)) for i in range(6)]
+    groups = attach_strays([[0, 1, 2], [3, 4], [5]], pairs, items, options)
+    assert groups == [[0, 1, 2, 3, 4], [5]]
+    # A fact that conflicts keeps the stray apart.
+    items[4] = features("4", {"meeting": frozenset({9})})
+    items[0] = features("0", {"meeting": frozenset({8})})
+    assert attach_strays([[0, 1, 2], [3, 4], [5]], pairs, items, options) == [
+        [0, 1, 2],
+        [3, 4],
+        [5],
+    ]

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from dedup.features import Features
-from dedup.scoring import YEAR_PENALTY, TermWeights, conflicts, evidence, similarity, years_disagree
+from dedup.scoring import (
+    LEAD_PENALTY,
+    YEAR_PENALTY,
+    TermWeights,
+    conflicts,
+    cosine,
+    evidence,
+    lead_coverage,
+    similarity,
+    years_disagree,
+)
 
 
 def _features(
@@ -84,3 +95,16 @@ def test_evidence_lists_shared_entities_apart_from_words() -> None:
     found = evidence(_features(), _features(), u, u, 7)
     assert found.shared_entities == ("red sox",)
     assert found.shared_terms == ("offer",)
+
+
+def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
+    a = _features("a", terms={"quake": 1, "iran": 1, "remote": 1})
+    a = replace(a, lead_terms=frozenset({"quake", "iran"}))
+    b = replace(_features("b", terms={"remote": 1}), lead_terms=frozenset({"remote", "harmony"}))
+    u = {"quake": 0.6, "iran": 0.6, "remote": 0.529}
+    v = {"remote": 0.8, "harmony": 0.6}
+    # b's lead is covered by a's words only through "remote"; a's lead not at all by b's.
+    assert lead_coverage(a, b, u, v) == pytest.approx(0.8 * 0.529 / 1.0)
+    c = replace(b, lead_terms=frozenset({"harmony"}))
+    assert lead_coverage(a, c, u, v) == 0.0
+    assert similarity(a, c, u, v) == pytest.approx(cosine(u, v) * LEAD_PENALTY)
