@@ -133,6 +133,11 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
     return SHORT
 
 
+def has_item_separators(text: str) -> bool:
+    """Return whether a line strings items together with separators ('Home · News · Sport')."""
+    return len(_ITEM_SEPARATOR.findall(text)) >= 2
+
+
 def _score(line: Line) -> float:
     """Return what a line adds to a stretch's claim to be the body."""
     if line.rule is not None:

@@ -68,8 +68,13 @@ _APP_PROMPT_KEYS = (
 
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
-_META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
-_TITLE_REACH = 40  # lines above the first paragraph where a headline is looked for
+_META_WORDS = 25
+_BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline  # a line in the body with more words is prose, not a metadata line
+_TITLE_REACH = 40
+_HEADLINE_MAX_WORDS = 25
+_SENTENCE_CLOSE = re.compile(
+    r"[.!?…:;][\"'”’»)]*$"
+)  # lines above the first paragraph where a headline is looked for
 MAX_PASSES = (
     20  # a pass removes lines or changes nothing, so this bound is never the reason to stop
 )
@@ -395,7 +400,7 @@ def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> No
                 dates.append((distance, meta.date.iso()))
                 dated.append(index)
             if meta.authors:
-                bylines.append((distance, meta.authors))
+                bylines.append((distance + (0 if meta.signed else _BARE_PENALTY), meta.authors))
             if meta.outlet:
                 found.source = found.source or meta.outlet
         elif index < start and (outlet := metadata.outlet_name(text)):
@@ -404,11 +409,11 @@ def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> No
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
     for index in dated:
         for near in (index - 1, index + 1):
-            if 0 <= near < len(lines) and lines[near].rule is None:
+            if 0 <= near < min(len(lines), end) and lines[near].rule is None:
                 names = metadata.name_line(lines[near].text)
                 if names:
                     lines[near].rule = "byline"
-                    bylines.append((start - near if near < start else abs(near - start), names))
+                    bylines.append((abs(start - near) + _BARE_PENALTY, names))
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
     if bylines:
@@ -440,9 +445,14 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
     # A headline stands a few lines above its body; further up are menus and teasers.
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
         line = lines[index]
-        if line.rule or line.kind in (boilerplate.LIST, boilerplate.CODE):
+        if line.rule or line.kind == boilerplate.CODE:
             continue
-        score = metadata.headline_score(line.text, body_words, first_prose - index)
+        # Few function words make a list of links, or a headline; separators only the list.
+        if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
+            continue
+        score = metadata.headline_score(
+            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
+        )
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
@@ -453,9 +463,17 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
 
 
 def _is_paragraph(line: Line) -> bool:
-    """Return whether a line is a paragraph of the body, not a headline: a question may be both."""
-    return line.kind == boilerplate.PROSE and (
-        len(line.text.split()) > 25 or not line.text.endswith(("?", "!", "?»", "?“", '?"'))
+    """Return whether a line is a paragraph of the body, not a headline.
+
+    A long line is a paragraph; a shorter one only when it ends as a sentence does, and not with
+    a question or exclamation mark, which a headline may end with too.
+    """
+    if line.kind != boilerplate.PROSE:
+        return False
+    if len(line.text.split()) > _HEADLINE_MAX_WORDS:
+        return True
+    return _SENTENCE_CLOSE.search(line.text) is not None and not line.text.endswith(
+        ("?", "!", "?»", "?“", '?"')
     )
 
 

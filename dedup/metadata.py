@@ -58,6 +58,18 @@ _NAME_WORD = re.compile(
 _HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w][\w.\-]{1,29}$")
 # What a byline may credit that is no one's name.
 _NOT_NAMES = frozenset(["staff", "admin", "unknown", "anonymous", "guest"])
+# Words of page furniture and greetings that look like name words when capitalised.
+_NOT_NAME_WORDS = frozenset({
+    "view", "comments", "comment", "follow", "author", "authors", "news", "links", "link", "share",
+    "read", "more", "video", "videos", "photo", "photos", "foto", "fotos", "bild", "bilder",
+    "powered", "research", "original", "home", "menu", "search", "login", "newsletter", "team",
+    "redaktion", "kommentar", "kommentare", "antworten", "antwort", "reply", "replies", "mehr",
+    "weitere", "weiterführende", "artikel", "beitrag", "beiträge", "sendung", "hallo", "hi",
+    "hello", "liebe", "lieber", "dear", "danke", "thanks", "online", "blog", "magazin",
+    "magazine", "zeitung", "verlag", "update", "updated", "live", "posted", "published", "tags",
+    "kategorie", "category", "categories", "archiv", "archive", "startseite", "impressum",
+    "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top",
+})  # fmt: skip
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
@@ -198,7 +210,8 @@ def _is_person(name: str, alone: bool) -> bool:
     for part in parts:
         if part.casefold() in _PARTICLES:
             continue
-        if not _NAME_WORD.match(part) or part.casefold() in ALL_STOP_WORDS:
+        folded = part.casefold()
+        if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
         named += 1
     upper = [p for p in parts if p.isupper() and len(p) > 2]
@@ -269,6 +282,7 @@ class MetaLine:
     date: DateMatch | None
     authors: list[str] | None
     outlet: str | None = None
+    signed: bool = False  # the authors follow an opener ('By', 'Autor:'), not a bare name
 
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
@@ -302,6 +316,7 @@ def meta_line(line: str) -> MetaLine | None:
     date: DateMatch | None = None
     names: list[str] | None = None
     outlet: str | None = None
+    signed = False
     other = 0
     for begin, finish in zip(cuts[::2], cuts[1::2], strict=True):
         field = text[begin:finish].strip(" *+>:,;")
@@ -316,13 +331,17 @@ def meta_line(line: str) -> MetaLine | None:
             if rest and names is None:
                 before = field[: match.start].rstrip()
                 place = before.endswith(",") and not field[match.end :].strip()
-                names = byline(rest, handles=True) or (
-                    None if place else person_names(rest) if _is_name_field(rest) else None
-                )
+                names = byline(rest, handles=True)
+                signed = names is not None
+                if names is None and not place and _is_name_field(rest):
+                    names = person_names(rest)
                 if names is None:
                     outlet = outlet or outlet_name(rest)
             continue
         found_names = byline(field, handles=bool(dates))
+        if found_names is not None and (names is None or not signed):
+            names, signed = found_names, True
+            continue
         if found_names is None and dates and _is_name_field(field):
             found_names = person_names(field)
         if found_names is not None:
@@ -334,7 +353,7 @@ def meta_line(line: str) -> MetaLine | None:
         other += words
     if (date is None and names is None) or other > _MAX_OTHER_WORDS:
         return None
-    return MetaLine(date, names, outlet)
+    return MetaLine(date, names, outlet, signed)
 
 
 def _is_name_field(text: str) -> bool:
@@ -361,6 +380,9 @@ def date_line(line: str) -> tuple[DateMatch, str] | None:
 # A headline: a few words, no closing full stop (a question or exclamation mark may close it).
 _HEADLINE_WORDS = (1, 30)
 _MIN_OVERLAP = 0.3
+_DOTTED_HEADLINE_WORDS = 4
+_NEAR_HEADING = 4  # lines above the first paragraph where any heading may be the title
+_W_HEADING = 0.1
 # A list item's marker: a bullet, a dash or a number; a headline never wears one.
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
 
@@ -370,21 +392,54 @@ def content_words(text: str) -> set[str]:
     return {w for w in words(text) if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
 
 
-def headline_score(line: str, body_words: set[str], distance: int) -> float | None:
+# Weights of the headline score, tuned on the even-numbered pages of both clean kits.
+_W_OVERLAP = 0.5  # the share of the line's content words found in the body
+_W_MATCHED = 1.0  # how many of them, up to _MATCHED_CAP
+_MATCHED_CAP = 6
+_W_DISTANCE = 0.02  # per line between the line and the first paragraph
+_W_LONG = 0.05  # per word over _LONG_WORDS: a standfirst is longer than a headline
+_LONG_WORDS = 10
+_W_SENTENCE = 0.3  # a line that reads as prose
+
+
+def headline_score(
+    line: str, body_words: set[str], distance: int, sentence: bool = False
+) -> float | None:
     """Return how much `line` reads as the headline of a body with `body_words`, or None.
 
     A headline names what the body is about, so most of its content words recur in the body; it
     stands close above the body. `distance` counts the lines between it and the first paragraph.
     """
     count = len(line.split())
-    if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((".", ",", ":")):
+    if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):
+        return None
+    # A full stop closes a sentence, not a headline, unless the line is a few words alone.
+    if line.endswith(".") and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
     if _LIST_MARKER.match(line):
         return None
     own = content_words(line)
     if not own:
         return None
-    overlap = len(own & body_words) / len(own)
-    if overlap < _MIN_OVERLAP:
+    matched = len(own & body_words)
+    overlap = matched / len(own)
+    if overlap < _MIN_OVERLAP and distance > _NEAR_HEADING:
         return None
-    return overlap + min(count, 8) / 16 - 0.02 * distance
+    if overlap < _MIN_OVERLAP:
+        # The heading right above the first paragraph, though its words are not the body's
+        # ('Willkommen!'): taken only when no line names the body better.
+        return _W_HEADING - _W_DISTANCE * distance
+    # Many words of the body (not one share of few words) mark the headline; a label such as
+    # 'Video' or 'IRAN CRISIS' shares a word or two with any body.
+    score = (
+        _W_OVERLAP * overlap
+        + _W_MATCHED * min(matched, _MATCHED_CAP) / _MATCHED_CAP
+        + min(count, 8) / 16
+        - _W_DISTANCE * distance
+        - _W_LONG * max(0, count - _LONG_WORDS)
+    )
+    if line.isupper() and count <= 4:
+        score -= 0.2
+    if sentence:
+        score -= _W_SENTENCE  # a standfirst or a lead: a sentence, where a headline is a phrase
+    return score

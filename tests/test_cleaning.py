@@ -183,10 +183,10 @@ BENCH = Path(
 SAMPLE = 150
 # Floors a little under the figures measured on these samples; raise them, never lower silently.
 FLOORS = {
-    "clean-l3s": {"sh4_f1": 0.80, "title_acc": 0.40},
+    "clean-l3s": {"sh4_f1": 0.80, "title_acc": 0.55},
     "clean-trafilatura": {
         "snippet_f1": 0.75,
-        "title_acc": 0.45,
+        "title_acc": 0.55,
         "date_acc": 0.58,
         "author_acc": 0.37,
     },

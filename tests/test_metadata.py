@@ -114,14 +114,33 @@ def test_glued_date() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "scored"),
+    ("line", "distance", "scored"),
     [
-        ("Council approves budget", True),
-        ("* Council approves budget", False),  # a list item
-        ("The council approved the budget.", False),  # a sentence
-        ("Weather and traffic", False),  # nothing of the body
+        ("Council approves budget", 1, True),
+        ("* Council approves budget", 1, False),  # a list item
+        ("The council approved the budget.", 1, False),  # a sentence
+        ("Budget approved.", 1, True),  # a few words with a full stop may head a text
+        ("Weather and traffic", 10, False),  # nothing of the body, far above it
+        ("Weather and traffic", 1, True),  # right above the first paragraph: a heading
     ],
 )
-def test_headline_score(line: str, scored: bool) -> None:
+def test_headline_score(line: str, distance: int, scored: bool) -> None:
     body = metadata.content_words("The council approves the budget after a long debate.")
-    assert (metadata.headline_score(line, body, 1) is not None) == scored
+    assert (metadata.headline_score(line, body, distance) is not None) == scored
+
+
+def test_headline_beats_label_and_standfirst() -> None:
+    body = metadata.content_words(
+        "The city council approved the budget for next year after a long debate on Tuesday. "
+        "Schools and roads get more money; the mayor said taxes would not rise."
+    )
+    headline = metadata.headline_score("City council approves budget after long debate", body, 3)
+    label = metadata.headline_score("Council", body, 2)
+    standfirst = metadata.headline_score(
+        "The council approved the budget after a long debate, and the mayor said taxes stay",
+        body,
+        1,
+        sentence=True,
+    )
+    assert headline is not None and label is not None and standfirst is not None
+    assert headline > label and headline > standfirst
