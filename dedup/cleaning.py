@@ -277,7 +277,7 @@ def _clean_pass(
             kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
         line.kind = kind
     start, end = boilerplate.body_span(lines)
-    _mark_metadata(lines, start, end, found)
+    _mark_metadata(lines, start, end, found, _day_first(options, language))
     _mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
     _mark_related_blocks(lines)
@@ -287,6 +287,13 @@ def _clean_pass(
     if kept:
         _lift_lead_metadata(kept[0], found)
     return before != [(line.rule, line.text) for line in lines]
+
+
+def _day_first(options: CleanOptions, language: str | None) -> bool | None:
+    """Return how to read 03/05/2021: as set, else day first outside English, else by its form."""
+    if options.day_first is not None:
+        return options.day_first
+    return None if language in (None, "en") else True
 
 
 def _lift_lead_metadata(first: Line, found: _Found) -> None:
@@ -370,7 +377,9 @@ def _lines_matching(pattern: re.Pattern[str], keys: tuple[str, ...], texts: list
     return {index for index in candidates if pattern.search(texts[index])}
 
 
-def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> None:
+def _mark_metadata(
+    lines: list[Line], start: int, end: int, found: _Found, day_first: bool | None
+) -> None:
     """Mark the lines that state metadata: above the body, short in it, or just after it.
 
     Of several dates (or bylines) the one nearest the body's start is the article's: sidebars
@@ -391,10 +400,11 @@ def _mark_metadata(lines: list[Line], start: int, end: int, found: _Found) -> No
             distance = _AFTER_PENALTY + index - end
         elif start <= index and words > _META_WORDS:
             continue  # a paragraph of the body
-        if words <= 12 and (crumbs := metadata.breadcrumb(text)):
+        meta = metadata.meta_line(text, day_first)
+        if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
-        elif meta := metadata.meta_line(text):
+        elif meta is not None:
             line.rule = "date" if meta.date else "byline"
             if meta.date:
                 dates.append((distance, meta.date.iso()))

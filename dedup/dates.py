@@ -420,7 +420,9 @@ def _is_short_or_byline(left: str) -> bool:
     return False
 
 
-def date_line_remainder(line: str) -> tuple[DateMatch, str] | None:
+def date_line_remainder(
+    line: str, *, day_first: bool | None = None
+) -> tuple[DateMatch, str] | None:
     """Return the first date of a date line and the rest of the line stripped, else None.
 
     A date line holds a date with at most a weekday, time, label ('Updated:', 'Veröffentlicht
@@ -430,7 +432,7 @@ def date_line_remainder(line: str) -> tuple[DateMatch, str] | None:
     """
     if len(line) > _MAX_DATE_LINE:
         return None
-    dates = find_dates(line)
+    dates = find_dates(line, day_first=day_first)
     if not dates:
         return None
     pieces: list[str] = []

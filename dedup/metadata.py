@@ -294,18 +294,19 @@ _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
 
 
-def meta_line(line: str) -> MetaLine | None:
+def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     """Return the date and authors a line of metadata fields states, or None for other lines.
 
     The line is cut into fields at separators ('|', '·', ' / ', ' - '); it is a metadata line when
     a field is a date line or a byline and the other fields are short labels ('Kommentare
     geschlossen', '5 Comments', a category), not sentences. A name beside a date in its own field
     ('Gunter Frank / 22.04.2020') is the author; a place before a date and a comma is not.
+    `day_first` settles numeric dates such as 03/05/2021 (None: by their form).
     """
     if len(line) > 300:
         return None
     text = _GLUED_YEAR.sub(r"\1 ", line) if "." in line else line
-    dates = find_dates(text)
+    dates = find_dates(text, day_first=day_first)
     if not dates and not _OPENER_ANYWHERE.search(text):
         return None  # neither a date nor a byline: most lines leave here
     cuts = [0]
@@ -323,7 +324,7 @@ def meta_line(line: str) -> MetaLine | None:
         if not field:
             continue
         if any(begin <= d.start < finish for d in dates):
-            found = date_line_remainder(field)
+            found = date_line_remainder(field, day_first=day_first)
             if found is None:
                 return None
             match, rest = found

@@ -187,8 +187,8 @@ FLOORS = {
     "clean-trafilatura": {
         "snippet_f1": 0.75,
         "title_acc": 0.55,
-        "date_acc": 0.58,
-        "author_acc": 0.37,
+        "date_acc": 0.62,
+        "author_acc": 0.41,
     },
 }
 

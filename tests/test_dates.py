@@ -383,3 +383,15 @@ def test_a_time_on_the_next_line_is_not_attached() -> None:
     match = find_date("April 21, 2021\n11:31 Breaking news")
     assert match is not None
     assert match.iso() == "2021-04-21"
+
+
+@pytest.mark.parametrize(
+    ("line", "day_first", "day"),
+    [
+        ("Actualizado el 3/5/2022 22:41", True, "2022-05-03"),  # a Spanish page: day first
+        ("Updated 3/5/2022 22:41", None, "2022-03-05"),  # slashes alone: month first
+    ],
+)
+def test_date_line_day_first(line: str, day_first: bool | None, day: str) -> None:
+    found = date_line_remainder(line, day_first=day_first)
+    assert found is not None and found[0].day.isoformat() == day
