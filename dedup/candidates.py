@@ -9,8 +9,8 @@ Two kinds of pair are proposed, each in time linear in the number of articles:
   terms (the highest TF-IDF weights) are its keys, and articles sharing a key become candidates,
   unless the key is shared by too many articles to say anything (a small posting cap).
 
-Hashes are xxhash, seeded constants: the same text gives the same signature in every process and
-on every run (Python's hash() of a string is salted per process and cannot be used).
+Hashes are computed from the bytes with fixed constants: the same text gives the same signature in
+every process and on every run (Python's hash() of a string is salted per process).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
-import xxhash
 
 from dedup.language import words
 
@@ -48,32 +47,64 @@ _BAND_MIX = _generator.integers(1, 2**63, size=PERMUTATIONS // BANDS, dtype=np.u
 )
 _EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-# Word hashes are remembered: news vocabularies repeat, and xxhash per token is most of the cost.
-_word_hashes: dict[str, int] = {}
-_WORD_CACHE = 500_000
+# Strings are hashed all at once: a polynomial over their UTF-8 bytes, wrapping at 2**64, from
+# prefix sums (numpy's uint64 sums wrap), then mixed so that every bit depends on every byte.
+# xxhash one string at a time was a fifth of the time of reading, cleaning and featurizing.
+_BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_powers = np.ones(1, dtype=np.uint64)
+_inverse_powers = np.ones(1, dtype=np.uint64)
 
 
 def term_key(term: str) -> int:
     """Return a 64-bit hash of a term or line, the same in every process."""
-    return xxhash.xxh64_intdigest(term.encode("utf-8", "surrogatepass"))
+    return int(string_hashes([term])[0])
 
 
-def _token_hashes(tokens: Sequence[str]) -> npt.NDArray[np.uint64]:
-    cache = _word_hashes
-    if len(cache) > _WORD_CACHE:
-        cache.clear()
-    values = []
-    for token in tokens:
-        value = cache.get(token)
-        if value is None:
-            value = cache[token] = term_key(token)
-        values.append(value)
-    return np.array(values, dtype=np.uint64)
+def string_hashes(strings: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """Return a 64-bit hash of each string (none may hold a NUL), the same in every process."""
+    if not strings:
+        return np.empty(0, dtype=np.uint64)
+    data = np.frombuffer(
+        "\0".join(strings).encode("utf-8", "surrogatepass") + b"\0", dtype=np.uint8
+    ).astype(np.uint64)
+    ends = np.flatnonzero(data == 0)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    powers, inverse = _power_tables(len(data))
+    with np.errstate(over="ignore"):
+        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
+        np.cumsum(data * powers, dtype=np.uint64, out=prefix[1:])
+        hashed = (prefix[ends] - prefix[starts]) * inverse[starts]
+        hashed += (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        hashed ^= hashed >> np.uint64(33)
+        hashed *= np.uint64(0xFF51AFD7ED558CCD)
+        hashed ^= hashed >> np.uint64(33)
+        hashed *= np.uint64(0xC4CEB9FE1A85EC53)
+        hashed ^= hashed >> np.uint64(33)
+    return hashed
+
+
+def _power_tables(size: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    global _powers, _inverse_powers
+    if len(_powers) < size:
+        length = max(size, 2 * len(_powers), 1 << 16)
+        _powers = _wrapping_powers(_BASE, length)
+        _inverse_powers = _wrapping_powers(_BASE_INVERSE, length)
+    return _powers[:size], _inverse_powers[:size]
+
+
+def _wrapping_powers(base: int, length: int) -> npt.NDArray[np.uint64]:
+    powers = np.empty(length, dtype=np.uint64)
+    value = 1
+    for k in range(length):  # once per process, for the longest text so far
+        powers[k] = value
+        value = value * base & _MASK64
+    return powers
 
 
 def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
     """Return the hashes of the word 3-grams of `text` (one gram for a shorter text)."""
-    hashes = _token_hashes(words(text))
+    hashes = string_hashes(words(text))
     if len(hashes) < SHINGLE_WORDS:
         if not len(hashes):
             return hashes
@@ -183,11 +214,12 @@ def merge_pairs(groups: Iterable[Pairs]) -> Pairs:
     return _unique_pairs(np.concatenate(found)) if found else _no_pairs()
 
 
-def components(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """Return the connected components of more than one node, each sorted, in order of first node."""
-    parent = list(range(count))
+def components(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Return the connected components of the nodes that pairs link, each sorted, by first node."""
+    parent: dict[int, int] = {}
 
     def root(x: int) -> int:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -198,6 +230,6 @@ def components(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
-    for node in range(count):
+    for node in sorted(parent):
         groups.setdefault(root(node), []).append(node)
-    return [members for members in groups.values() if len(members) > 1]
+    return sorted(groups.values())

@@ -35,8 +35,9 @@ from dedup.output import (
     write_atomic,
     write_stream,
 )
-from dedup.pipeline import clean_paths
+from dedup.pipeline import clean_paths, cluster_paths
 from dedup.records import Article, Cluster
+from dedup.stages import Progress, no_progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -97,6 +98,25 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _remember_workers(context: click.Context, param: click.Parameter, value: int | None) -> None:
+    # Every input command takes --workers; kept aside so that their signatures stay as they are.
+    context.meta["dedup.workers"] = value
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Progress]:
+    """Yield a progress callback: a bar on stderr when it is a terminal, else nothing."""
+    if quiet or not sys.stderr.isatty():
+        yield no_progress
+        return
+    from rich.console import Console
+
+    from dedup.terminal import progress_bar
+
+    with progress_bar(Console(stderr=True)) as report:
+        yield report
+
+
 def _input_options(command: F) -> F:
     decorators = [
         click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
@@ -115,6 +135,15 @@ def _input_options(command: F) -> F:
             type=click.Path(dir_okay=False),
             default=None,
             help="TOML config file.  [default: ./dedup.toml if present]",
+        ),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            expose_value=False,
+            callback=_remember_workers,
+            help="Processes that read, clean and compare; same output for any number.  "
+            "[default: the number of cores]",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on stderr."),
         click.option("-v", "--verbose", is_flag=True, help="Say what is being done on stderr."),
@@ -144,6 +173,9 @@ def _options(config_path: str | None, glob: str | None, max_bytes: int | None) -
         read = replace(read, glob=glob)
     if max_bytes is not None:
         read = replace(read, max_bytes=max_bytes)
+    workers = click.get_current_context().meta.get("dedup.workers")
+    if workers is not None:
+        read = replace(read, workers=workers)
     return replace(options, read=read)
 
 
@@ -251,8 +283,17 @@ def clean(
     reporter = Reporter(quiet, verbose)
     if out:
         check_output_folder(out, paths)
-    articles = clean_paths(paths, options.read, cleaning, reporter.skip)
     fmt = _resolve_format(fmt)
+    with _progress(quiet or fmt == "table") as progress:
+        articles = clean_paths(paths, options.read, cleaning, reporter.skip, progress=progress)
+        _show_articles(articles, fmt, out, force, explain, reporter)
+    return reporter.finish()
+
+
+def _show_articles(
+    articles: Iterable[Article], fmt: str, out: str | None, force: bool, explain: bool,
+    reporter: Reporter,
+) -> None:  # fmt: skip
     if out:
         articles = _written(articles, out, force, reporter)
     if fmt == "table" and explain:
@@ -266,7 +307,6 @@ def clean(
         show_articles(list(articles), Console())
     else:
         _emit((a.as_dict() for a in articles), fmt)
-    return reporter.finish()
 
 
 def _written(
@@ -367,8 +407,10 @@ def clusters(
         explain=explain or None,
     )
     reporter = Reporter(quiet, verbose)
-    articles = clean_paths(paths, options.read, cleaning, reporter.skip)
-    found = cluster_articles(articles, clustering)
+    with _progress(quiet) as progress:
+        found = cluster_paths(
+            paths, options.read, cleaning, clustering, reporter.skip, progress=progress
+        )
     reporter.info(f"{len(found)} clusters")
     _show_clusters(found, _resolve_format(fmt))
     return reporter.finish()

@@ -72,7 +72,7 @@ class Comparison:
     again.
     """
 
-    articles: Sequence[Entry]  # in id order
+    articles: Sequence[Entry] | Mapping[int, Entry]  # in id order
     features: Mapping[int, Features] | Sequence[Features]  # at least those of linked articles
     copies: dict[int, list[int]]  # first text of a set of exact copies -> all its copies
     vectors: Mapping[int, Vector]
@@ -124,7 +124,7 @@ def compare_features(
     keys = [blocking_keys(vectors[i]) for i in unique]
     proposed = candidate_pairs(heads, signatures[heads], keys)
     pairs = score_pairs(proposed, features, vectors)
-    blocks = linked_blocks(len(features), pairs, floor)
+    blocks = linked_blocks(pairs, floor)
     fill_blocks(blocks, pairs, features, vectors)
     return Comparison(entries, features, copies, vectors, pairs, blocks, floor)
 
@@ -138,7 +138,8 @@ def blocking_keys(vector: Vector, count: int = BLOCK_TERMS) -> list[int]:
 def candidate_pairs(
     heads: npt.NDArray[np.int64],
     signatures: npt.NDArray[np.uint32],
-    keys: Sequence[Sequence[int]],
+    keys: Sequence[Sequence[int] | npt.NDArray[np.uint64]],
+    cap: int = BLOCK_CAP,
 ) -> list[tuple[int, int]]:
     """Return the pairs of `heads` proposed by near-copy LSH or by shared blocking keys.
 
@@ -147,7 +148,7 @@ def candidate_pairs(
     near = candidates.near_copy_pairs(signatures)
     owners = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
     flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.uint64, count=len(owners))
-    shared = candidates.shared_key_pairs(owners, flat, BLOCK_CAP)
+    shared = candidates.shared_key_pairs(owners, flat, cap)
     merged = candidates.merge_pairs([near, shared])
     return [(int(a), int(b)) for a, b in heads[merged]] if len(merged) else []
 
@@ -166,11 +167,9 @@ def score_pairs(
     return pairs
 
 
-def linked_blocks(
-    count: int, pairs: Mapping[tuple[int, int], float], floor: float
-) -> list[list[int]]:
+def linked_blocks(pairs: Mapping[tuple[int, int], float], floor: float) -> list[list[int]]:
     """Return the connected components of the pairs of at least `floor`, single nodes left out."""
-    return candidates.components(count, (pair for pair, value in pairs.items() if value >= floor))
+    return candidates.components(pair for pair, value in pairs.items() if value >= floor)
 
 
 def fill_blocks(
@@ -320,7 +319,7 @@ def _conflicting(
 
 def _cluster(
     members: list[int],
-    ordered: Sequence[Entry],
+    ordered: Sequence[Entry] | Mapping[int, Entry],
     features: Mapping[int, Features] | Sequence[Features],
     vectors: Mapping[int, Vector],
     copies: dict[int, list[int]],
@@ -360,7 +359,9 @@ def _cluster(
     )
 
 
-def _representative(members: list[int], ordered: Sequence[Entry], options: ClusterOptions) -> int:
+def _representative(
+    members: list[int], ordered: Sequence[Entry] | Mapping[int, Entry], options: ClusterOptions
+) -> int:
     """Return the member that stands for the cluster, by the rule `options.keep` names.
 
     longest: the most words; earliest: the first date (undated last); first: the first id. Ties

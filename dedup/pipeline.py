@@ -11,11 +11,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import IO, Any
 
 import numpy as np
 import numpy.typing as npt
 
+from dedup.candidates import components
 from dedup.cleaning import TemplateLines, clean_document
 from dedup.clustering import (
     Comparison,
@@ -25,28 +27,26 @@ from dedup.clustering import (
     clusters_of,
     compare_features,
     exact_copies,
-    fill_blocks,
-    linked_blocks,
-    score_pairs,
     signature_matrix,
 )
 from dedup.errors import SkippedInput
-from dedup.features import Features
 from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import STDIN, Source, discover, read_source, read_stream, require_inputs
 from dedup.records import Article, Cluster, Document, Removal
-from dedup.scoring import Vector
 from dedup.stages import (
-    CompactTask,
+    BATCH_ARTICLES,
+    LARGE_BLOCK_CAP,
+    BlockTask,
     FeatureTask,
+    KeyTask,
     Progress,
     Shard,
     add_counts,
-    compact,
     count_document_lines,
     count_lines,
+    distinctive_keys,
     featurize,
-    load_compact,
+    group_blocks,
     make_shards,
     no_progress,
     run_tasks,
@@ -227,24 +227,24 @@ def _cluster_large(
     entries: list[Entry] = []
     exact_keys: list[str] = []
     signatures = []
-    ranks: list[int] = []  # the shard of each article
+    locations: list[tuple[int, int, int]] = []  # article -> (shard, start, end) of its features
     table = np.zeros(1 << table_bits(len(sources)), dtype=np.uint32)
     for shard in run_tasks(featurize, tasks, read.workers, "features", progress, _files):
         _report(shard.skipped, on_skip)
         entries.extend(shard.entries)
         exact_keys.extend(shard.exact_keys)
         signatures.append(shard.signatures)
-        ranks.extend([shard.rank] * len(shard.entries))
+        starts = shard.offsets.tolist()
+        locations.extend((shard.rank, starts[k], starts[k + 1]) for k in range(len(shard.entries)))
         add_counts(table, shard)
     table_path = os.path.join(workdir, "counts.npy")
     np.save(table_path, table)
     del table
-    compact_tasks = [
-        CompactTask(t.shard.rank, workdir, len(entries), table_path, cluster.explain) for t in tasks
-    ]
+    size = len(entries)
+    key_tasks = [KeyTask(t.shard.rank, workdir, size, table_path) for t in tasks]
     keys = [
         k
-        for found in run_tasks(compact, compact_tasks, read.workers, "weights", progress)
+        for found in run_tasks(distinctive_keys, key_tasks, read.workers, "keys", progress)
         for k in found
     ]
     copies = exact_copies(exact_keys)
@@ -252,33 +252,80 @@ def _cluster_large(
     unique = sorted(copies)
     heads = np.array(unique, dtype=np.int64)
     progress("candidates", 0, 1)
-    proposed = candidate_pairs(heads, _stacked(signatures)[heads], [keys[i] for i in unique])
+    edges = candidate_pairs(
+        heads, _stacked(signatures)[heads], [keys[i] for i in unique], LARGE_BLOCK_CAP
+    )
     del signatures, keys
+    blocks = components(edges)
     progress("candidates", 1, 1)
-    if cluster.explain:
-        needed = set(range(len(entries)))
-    else:
-        linked = {node for pair in proposed for node in pair}
-        needed = {m for head in linked for m in copies[head]}
-    features: dict[int, Features] = {}
-    vectors: dict[int, Vector] = {}
-    by_rank: dict[int, list[int]] = {}
-    for index in sorted(needed):
-        by_rank.setdefault(ranks[index], []).append(index)
-    first: dict[int, int] = {}
-    for index, rank in enumerate(ranks):
-        first.setdefault(rank, index)
-    for rank, indexes in sorted(by_rank.items()):
-        loaded = load_compact(workdir, rank)
-        for index in indexes:
-            features[index], vector = loaded[index - first[rank]]
-            if index in copies:
-                vectors[index] = vector
-    pairs = score_pairs(proposed, features, vectors)
-    blocks = linked_blocks(len(entries), pairs, cluster.threshold)
-    fill_blocks(blocks, pairs, features, vectors)
-    comparison = Comparison(entries, features, copies, vectors, pairs, blocks, cluster.threshold)
-    return clusters_of(comparison, cluster)
+    linked = {head for block in blocks for head in block}
+    alone = [head for head in unique if head not in linked]
+    if cluster.explain:  # evidence needs every article's features
+        blocks.extend([head] for head in alone)
+        alone = []
+    batches = _batches(
+        blocks, edges, copies, entries, locations, workdir, size, table_path, cluster
+    )
+    found = [
+        c
+        for clusters in run_tasks(
+            group_blocks, batches, read.workers, "groups", progress, _articles
+        )
+        for c in clusters
+    ]
+    single = {head: copies[head] for head in alone}
+    members = {m: entries[m] for head in alone for m in single[head]}
+    found.extend(
+        clusters_of(Comparison(members, {}, single, {}, {}, []), replace(cluster, min_size=1))
+    )
+    found = [c for c in found if c.size >= cluster.min_size]
+    return sorted(found, key=lambda c: (-c.size, c.representative))
+
+
+def _batches(
+    blocks: list[list[int]],
+    edges: list[tuple[int, int]],
+    copies: dict[int, list[int]],
+    entries: list[Entry],
+    locations: list[tuple[int, int, int]],
+    workdir: str,
+    size: int,
+    table_path: str,
+    cluster: ClusterOptions,
+) -> list[BlockTask]:
+    """Return the blocks cut into tasks of about BATCH_ARTICLES articles, in order."""
+    block_of = {head: k for k, block in enumerate(blocks) for head in block}
+    inside: list[list[tuple[int, int]]] = [[] for _ in blocks]
+    for a, b in edges:
+        inside[block_of[a]].append((a, b))
+    batches = []
+    start = 0
+    while start < len(blocks):
+        end, articles = start, 0
+        while end < len(blocks) and (articles < BATCH_ARTICLES or end == start):
+            articles += sum(len(copies[h]) for h in blocks[end])
+            end += 1
+        chosen = blocks[start:end]
+        docs = [m for block in chosen for h in block for m in copies[h]]
+        batches.append(
+            BlockTask(
+                blocks=chosen,
+                edges=[e for k in range(start, end) for e in inside[k]],
+                copies={h: copies[h] for block in chosen for h in block},
+                entries={m: entries[m] for m in docs},
+                locations={m: locations[m] for m in docs},
+                workdir=workdir,
+                size=size,
+                table_path=table_path,
+                options=cluster,
+            )
+        )
+        start = end
+    return batches
+
+
+def _articles(task: BlockTask) -> int:
+    return len(task.entries)
 
 
 def _stacked(rows: list[npt.NDArray[np.uint32]]) -> npt.NDArray[np.uint32]:

@@ -27,28 +27,37 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
+import xxhash
 
 from dedup import candidates
 from dedup.cleaning import TemplateLines, clean_document, group_of
-from dedup.clustering import Entry, blocking_keys
+from dedup.clustering import (
+    Comparison,
+    Entry,
+    clusters_of,
+    fill_blocks,
+    linked_blocks,
+    score_pairs,
+)
 from dedup.errors import SkippedInput
 from dedup.features import Features, article_features
-from dedup.options import CleanOptions, ReadOptions
+from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import Source, read_source
-from dedup.records import Article, Document
+from dedup.records import Article, Cluster, Document
 from dedup.scoring import TermWeights, Vector
 
 # Files per task: fixed, so that shards (and so results) do not depend on the number of workers.
 SHARD_FILES = 250
-# A large run keeps this many of each article's strongest terms for scoring pairs.
-KEPT_TERMS = 64
-# ...and blocks by this many, each shared by at most BLOCK_CAP articles.
+# A large run blocks by each article's this many most distinctive terms, each shared by at most
+# LARGE_BLOCK_CAP articles: fewer than a small run, as pairs grow with the keys.
 LARGE_BLOCK_TERMS = 6
 LARGE_BLOCK_CAP = 30
+# Blocks are handed to tasks in batches of about this many articles.
+BATCH_ARTICLES = 2000
 
 Progress = Callable[[str, int, int], None]  # stage name, files done, files in all
 T = TypeVar("T")
@@ -67,8 +76,9 @@ class Shard:
     sources: tuple[Source, ...]
 
 
-def make_shards(sources: Sequence[Source], size: int = SHARD_FILES) -> list[Shard]:
-    """Return the sources cut into shards of `size` files, in order."""
+def make_shards(sources: Sequence[Source], size: int | None = None) -> list[Shard]:
+    """Return the sources cut into shards of `size` files (SHARD_FILES), in order."""
+    size = size or SHARD_FILES
     return [
         Shard(rank, tuple(sources[start : start + size]))
         for rank, start in enumerate(range(0, len(sources), size))
@@ -119,8 +129,10 @@ class LineCounts:
 
 
 def line_key(line: str) -> int:
-    """Return the hash of a line with case and white space folded."""
-    return candidates.term_key(" ".join(line.split()).casefold())
+    """Return the hash of a line with case and white space folded (xxhash: one line at a time,
+    as the cleaner asks, is where numpy's per-call cost would show)."""
+    folded = " ".join(line.split()).casefold()
+    return xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass"))
 
 
 def count_lines(shard: Shard, read: ReadOptions) -> LineCounts:
@@ -208,6 +220,7 @@ class FeatureShard:
     skipped: list[tuple[str, str]]  # (file, reason)
     articles: list[Article] = field(default_factory=list)  # when asked to keep them
     features: list[Features] = field(default_factory=list)  # small runs; else in the work folder
+    offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     term_keys: npt.NDArray[np.uint64] = field(default_factory=lambda: np.empty(0, np.uint64))
     term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
@@ -226,7 +239,12 @@ class FeatureTask:
 
 
 def featurize(task: FeatureTask) -> FeatureShard:
-    """Return the cleaned articles' entries, signatures (and features) of a shard's files."""
+    """Return the cleaned articles' entries, signatures (and features) of a shard's files.
+
+    With a work folder, each article's features are written to `features-RANK.bin` (one pickle
+    after another; `offsets` says where each starts) and its terms' hashes and counts to
+    `terms-RANK.npz`; the shard's document counts of terms come back, to be summed.
+    """
     entries: list[Entry] = []
     keys: list[str] = []
     signatures: list[npt.NDArray[np.uint32]] = []
@@ -249,54 +267,36 @@ def featurize(task: FeatureTask) -> FeatureShard:
         keys.append(found.exact_key)
         signatures.append(candidates.text_signature(article.text))
         features.append(found)
-    result = FeatureShard(
-        task.shard.rank,
-        entries,
-        keys,
-        _matrix(signatures),
-        skipped,
-        articles,
-        features,
-    )
-    if task.workdir is not None:
-        result.term_keys, result.term_counts = _document_counts(features)
-        _dump(features, _path(task.workdir, "features", task.shard.rank))
-        result.features = []
+    result = FeatureShard(task.shard.rank, entries, keys, _matrix(signatures), skipped, articles)
+    if task.workdir is None:
+        result.features = features
+    else:
+        _store(result, features, task.workdir)
     return result
 
 
-def _document_counts(
-    features: Sequence[Features],
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-    """Return the hashes of the terms of a shard, and in how many of its articles each stands."""
-    values = [candidates.term_key(term) for item in features for term in item.terms]
-    unique, counts = np.unique(np.array(values, dtype=np.uint64), return_counts=True)
-    return unique, counts.astype(np.int64)
+def _store(result: FeatureShard, features: list[Features], workdir: str) -> None:
+    hashes = [_term_hashes(item) for item in features]
+    tfs = [np.fromiter(item.terms.values(), np.int64, len(item.terms)) for item in features]
+    lengths = np.array([len(h) for h in hashes], dtype=np.int64)
+    flat = np.concatenate(hashes) if hashes else np.empty(0, np.uint64)
+    np.savez(
+        _path(workdir, "terms", result.rank, ".npz"),
+        hashes=flat,
+        counts=np.concatenate(tfs) if tfs else np.empty(0, np.int64),
+        starts=np.concatenate(([0], np.cumsum(lengths))),
+    )
+    unique, counts = np.unique(flat, return_counts=True)
+    result.term_keys, result.term_counts = unique, counts.astype(np.int64)
+    blobs = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in features]
+    with open(_path(workdir, "features", result.rank, ".bin"), "wb") as handle:
+        for blob in blobs:
+            handle.write(blob)
+    result.offsets = np.concatenate(([0], np.cumsum([len(b) for b in blobs]))).astype(np.int64)
 
 
-# Stage 3: weights, compact features, blocking keys -----------------------------------------
-
-
-class HashedCounts(Counter[str]):
-    """Document counts of terms read from a table indexed by the top bits of the term's hash.
-
-    Two terms may share a slot (a rare term then looks a little less rare); the table's size is
-    fixed, so memory does not grow with the vocabulary.
-    """
-
-    def __init__(self, table: npt.NDArray[np.uint32]) -> None:
-        super().__init__()
-        self.table = table
-        self.shift = 64 - int(math.log2(len(table)))
-
-    def get(self, key: str, default: Any = 0) -> Any:
-        return int(self.table[candidates.term_key(key) >> self.shift])
-
-    def __getitem__(self, key: str) -> int:
-        return int(self.table[candidates.term_key(key) >> self.shift])
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self[key] > 0
+def _term_hashes(features: Features) -> npt.NDArray[np.uint64]:
+    return candidates.string_hashes(list(features.terms))
 
 
 def table_bits(articles: int) -> int:
@@ -305,47 +305,113 @@ def table_bits(articles: int) -> int:
 
 
 def add_counts(table: npt.NDArray[np.uint32], shard: FeatureShard) -> None:
-    """Add a shard's document counts of terms to the collection's table."""
+    """Add a shard's document counts of terms to the collection's table.
+
+    The table is indexed by the top bits of a term's hash: two terms may share a slot (a rare
+    term then looks a little less rare), and memory does not grow with the vocabulary.
+    """
     shift = np.uint64(64 - int(math.log2(len(table))))
     np.add.at(table, (shard.term_keys >> shift).astype(np.int64), shard.term_counts)
 
 
+# Stage 3: blocking keys --------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class CompactTask:
-    """The inputs of `compact`: a shard's rank, the work folder and the collection's counts."""
+class KeyTask:
+    """The inputs of `distinctive_keys`: a shard's rank and the collection's document counts."""
 
     rank: int
     workdir: str
-    size: int  # articles in the whole collection
+    size: int  # articles in the collection
     table_path: str
-    explain: bool = False
 
 
-def compact(task: CompactTask) -> list[list[int]]:
-    """Return each article's blocking keys; write its trimmed features and vector to the workdir."""
-    features: list[Features] = _load(_path(task.workdir, "features", task.rank))
-    weights = TermWeights([])
-    weights.size = task.size
-    weights.df = HashedCounts(np.load(task.table_path, mmap_mode="r"))
-    kept: list[tuple[Features, Vector]] = []
+def distinctive_keys(task: KeyTask) -> list[npt.NDArray[np.uint64]]:
+    """Return the hashes of each article's LARGE_BLOCK_TERMS most distinctive terms.
+
+    Distinctive as scoring.TermWeights weighs terms: sublinear term frequency times smoothed
+    inverse document frequency, over terms in 3 texts or more and in at most half of them.
+    """
+    stored = np.load(_path(task.workdir, "terms", task.rank, ".npz"))
+    hashes, tfs, starts = stored["hashes"], stored["counts"], stored["starts"]
+    table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
+    shift = np.uint64(64 - int(math.log2(len(table))))
+    df = table[(hashes >> shift).astype(np.int64)].astype(np.float64)
+    weight = (1.0 + np.log(np.maximum(tfs, 1))) * (np.log((task.size + 1) / (df + 1)) + 1.0)
+    weight[(df < 3) | (df > 0.5 * task.size)] = -1.0
     keys = []
-    for item in features:
-        vector = weights.vector(item)
-        keys.append(blocking_keys(vector, LARGE_BLOCK_TERMS))
-        top = dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:KEPT_TERMS])
-        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
-        trimmed = {t: w / norm for t, w in top.items()}
-        terms = item.terms if task.explain else {t: item.terms[t] for t in trimmed}
-        kept.append((replace(item, terms=terms), trimmed))
-    os.remove(_path(task.workdir, "features", task.rank))
-    _dump(kept, _path(task.workdir, "compact", task.rank))
+    for k in range(len(starts) - 1):
+        start, end = int(starts[k]), int(starts[k + 1])
+        w, h = weight[start:end], hashes[start:end]
+        order = np.lexsort((h, -w))[:LARGE_BLOCK_TERMS]
+        keys.append(h[order[w[order] > 0]])
     return keys
 
 
-def load_compact(workdir: str, rank: int) -> list[tuple[Features, Vector]]:
-    """Return the trimmed features and vectors `compact` wrote for a shard."""
-    found: list[tuple[Features, Vector]] = _load(_path(workdir, "compact", rank))
+# Stage 4: scoring and grouping inside blocks -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlockTask:
+    """The inputs of `group_blocks`: blocks of linked articles and where their features are."""
+
+    blocks: list[list[int]]  # first texts of exact-copy sets, each block sorted
+    edges: list[tuple[int, int]]  # candidate pairs inside the blocks
+    copies: dict[int, list[int]]  # first text -> all its copies, for the blocks' first texts
+    entries: dict[int, Entry]
+    locations: dict[int, tuple[int, int, int]]  # article -> (shard rank, start, end) of features
+    workdir: str
+    size: int
+    table_path: str
+    options: ClusterOptions
+
+
+def group_blocks(task: BlockTask) -> list[Cluster]:
+    """Return the clusters of the articles of some blocks, read back from the work folder.
+
+    Inside the blocks it is the in-memory comparison: candidate pairs scored by scoring's
+    similarity over TF-IDF vectors with the collection's counts, sub-blocks of the pairs that
+    reach the threshold, every pair of a small sub-block scored, average linkage.
+    """
+    features = _read_features(task.workdir, task.locations)
+    table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
+    shift = np.uint64(64 - int(math.log2(len(table))))
+    weights = TermWeights([])
+    weights.size = task.size
+    vectors: dict[int, Vector] = {}
+    for block in task.blocks:
+        for head in block:
+            item = features[head]
+            hashes = _term_hashes(item)
+            counts = table[(hashes >> shift).astype(np.int64)].tolist()
+            weights.df = Counter(dict(zip(item.terms, counts, strict=True)))
+            vectors[head] = weights.vector(item)
+    pairs = score_pairs(task.edges, features, vectors)
+    floor = task.options.threshold
+    blocks = linked_blocks(pairs, floor)
+    fill_blocks(blocks, pairs, features, vectors)
+    comparison = Comparison(task.entries, features, task.copies, vectors, pairs, blocks, floor)
+    return clusters_of(comparison, replace(task.options, min_size=1))
+
+
+def _read_features(workdir: str, locations: dict[int, tuple[int, int, int]]) -> dict[int, Features]:
+    found: dict[int, Features] = {}
+    by_rank: dict[int, list[int]] = {}
+    for index, (rank, _, _) in locations.items():
+        by_rank.setdefault(rank, []).append(index)
+    for rank, indexes in sorted(by_rank.items()):
+        with open(_path(workdir, "features", rank, ".bin"), "rb") as handle:
+            for index in sorted(indexes, key=lambda i: locations[i][1]):
+                _, start, end = locations[index]
+                handle.seek(start)
+                found[index] = pickle.loads(handle.read(end - start))
     return found
+
+
+def read_features(workdir: str, locations: dict[int, tuple[int, int, int]]) -> dict[int, Features]:
+    """Return the features `featurize` wrote for some articles."""
+    return _read_features(workdir, locations)
 
 
 def _matrix(rows: list[npt.NDArray[np.uint32]]) -> npt.NDArray[np.uint32]:
@@ -354,15 +420,5 @@ def _matrix(rows: list[npt.NDArray[np.uint32]]) -> npt.NDArray[np.uint32]:
     return np.stack(rows)
 
 
-def _path(workdir: str, stage: str, rank: int) -> str:
-    return os.path.join(workdir, f"{stage}-{rank:06d}.pickle")
-
-
-def _dump(value: object, path: str) -> None:
-    with open(path, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _load(path: str) -> Any:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
+def _path(workdir: str, stage: str, rank: int, suffix: str) -> str:
+    return os.path.join(workdir, f"{stage}-{rank:06d}{suffix}")

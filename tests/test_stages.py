@@ -1,0 +1,108 @@
+"""Tests of dedup.stages and the sharded pipeline: stage functions, same output for any workers."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from dedup import pipeline, stages
+from dedup.options import CleanOptions, ReadOptions
+from dedup.reading import discover
+
+SENTENCES = [
+    "The council voted on Tuesday to approve the new budget for the coming year.",
+    "Officials said the measure would take effect next month after a final review.",
+    "Protesters gathered outside the building where police kept watch through the night.",
+    "The storm cut power to thousands of homes along the coast before dawn.",
+    "Investors sold shares of the carmaker after it lowered its forecast again.",
+    "The striker scored twice as the home side won the derby in the rain.",
+    "Scientists reported that the glacier lost more ice this summer than in any year.",
+    "The minister resigned after reports that she had used public funds for travel.",
+    "Firefighters contained the blaze that destroyed a warehouse near the harbour.",
+    "The court ruled that the company must pay damages to former workers.",
+    "Rescuers pulled two climbers from a crevasse on the northern face of the peak.",
+    "The airline cancelled flights as pilots began a strike over pay and hours.",
+]
+MENU = [
+    "Home | World | Sport | Business",
+    "Share this story",
+    "Most read",
+    "Sign up for our newsletter",
+]
+
+
+def _corpus(folder: Path, events: int = 12, seed: int = 4) -> Path:
+    """Write a few outlets' copies of some events: sentences reordered, words dropped, menus."""
+    rng = random.Random(seed)
+    number = 0
+    for event in range(events):
+        last = f"Event {event} was reported by {rng.randint(2, 9)} outlets."
+        base = [*rng.sample(SENTENCES, 6), last]
+        for _ in range(rng.randint(1, 4)):
+            outlet = folder / f"outlet{rng.randint(0, 2)}"
+            outlet.mkdir(parents=True, exist_ok=True)
+            body = [s if rng.random() > 0.1 else s.replace(" the ", " ") for s in base]
+            (outlet / f"{number:04d}.txt").write_text(
+                "\n".join([*MENU[:2], *body, *MENU[2:]]) + "\n"
+            )
+            number += 1
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _corpus(tmp_path_factory.mktemp("corpus"))
+
+
+def _clusters(folder: Path, workers: int) -> list[dict[str, object]]:
+    found = pipeline.cluster_paths([str(folder)], ReadOptions(workers=workers))
+    return [c.as_dict() for c in found]
+
+
+@pytest.mark.parametrize("small_run", [5000, 0])
+def test_clusters_do_not_depend_on_the_number_of_workers(
+    corpus: Path, small_run: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "SMALL_RUN", small_run)  # 0: the sharded, on-disk path
+    monkeypatch.setattr(stages, "SHARD_FILES", 5)
+    monkeypatch.setattr(stages, "BATCH_ARTICLES", 4)
+    one = _clusters(corpus, 1)
+    assert _clusters(corpus, 2) == one
+    assert _clusters(corpus, 3) == one
+    assert any(c["size"] > 1 for c in one)
+
+
+def test_cleaned_articles_do_not_depend_on_the_number_of_workers(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stages, "SHARD_FILES", 4)
+    one = [a.as_dict() for a in pipeline.clean_paths([str(corpus)], ReadOptions(workers=1))]
+    two = [a.as_dict() for a in pipeline.clean_paths([str(corpus)], ReadOptions(workers=2))]
+    assert one == two
+    assert [a["id"] for a in one] == sorted(a["id"] for a in one)
+
+
+def test_template_lines_are_counted_per_folder(corpus: Path) -> None:
+    shards = stages.make_shards(discover([str(corpus)]), size=3)
+    parts = [stages.count_lines(shard, ReadOptions()) for shard in shards]
+    template = stages.template_of(parts, CleanOptions())
+    folder = str(corpus / "outlet0")
+    assert template.is_template(folder, "share  THIS story")
+    assert not template.is_template(folder, "A line that no file holds")
+    assert not template.is_template("elsewhere", "Share this story")
+
+
+def test_featurize_writes_features_that_read_back(corpus: Path, tmp_path: Path) -> None:
+    shard = stages.make_shards(discover([str(corpus)]), size=6)[0]
+    task = stages.FeatureTask(shard, ReadOptions(), CleanOptions(), None, str(tmp_path))
+    result = stages.featurize(task)
+    assert len(result.entries) == len(shard.sources) == len(result.signatures)
+    assert result.features == []
+    starts = result.offsets.tolist()
+    locations = {k: (shard.rank, starts[k], starts[k + 1]) for k in range(len(result.entries))}
+    features = stages.read_features(str(tmp_path), locations)
+    in_memory = stages.featurize(stages.FeatureTask(shard, ReadOptions(), CleanOptions(), None))
+    assert [features[k] for k in range(len(features))] == in_memory.features
+    assert result.term_counts.sum() == sum(len(f.terms) for f in in_memory.features)
