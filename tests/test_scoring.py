@@ -103,8 +103,10 @@ def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
     b = replace(_features("b", terms={"remote": 1}), lead_terms=frozenset({"remote", "harmony"}))
     u = {"quake": 0.6, "iran": 0.6, "remote": 0.529}
     v = {"remote": 0.8, "harmony": 0.6}
-    # b's lead is covered by a's words only through "remote"; a's lead not at all by b's.
-    assert lead_coverage(a, b, u, v) == pytest.approx(0.8 * 0.529 / 1.0)
-    c = replace(b, lead_terms=frozenset({"harmony"}))
-    assert lead_coverage(a, c, u, v) == 0.0
-    assert similarity(a, c, u, v) == pytest.approx(cosine(u, v) * LEAD_PENALTY)
+    # b's lead is covered by a's words through "remote", but a's lead not at all by b's.
+    assert lead_coverage(a, b, u, v) == 0.0
+    assert lead_coverage(b, a, v, u) == 0.0
+    assert similarity(a, b, u, v) == pytest.approx(cosine(u, v) * LEAD_PENALTY)
+    both = replace(a, lead_terms=frozenset({"quake", "remote"}))
+    assert lead_coverage(both, b, u, v) == pytest.approx(0.8 * 0.529)  # b towards a
+    assert similarity(both, b, u, v) == pytest.approx(cosine(u, v))
