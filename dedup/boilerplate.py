@@ -35,12 +35,30 @@ _CLOSING = re.compile(
     r"commenti|komentarze?|reacties|reactions?|responses?|discussion|diskussion)"
     r"(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
     r"^(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|review|response)|"
+    r"^(?:schreibe|hinterlasse|verfasse)\s+(?:einen|deinen)\s+kommentar|"
+    r"^(?:related|similar|recommended|more)\s+(?:posts|articles|stories|news|reading)\s*:?$|"
+    r"^(?:you (?:may|might) also like|read next|up next|about the author|über den autor|"
+    r"ähnliche (?:beiträge|artikel|themen)|beliebte beiträge|weitere (?:beiträge|artikel)|"
+    r"das könnte (?:sie|dich) auch interessieren|(?:le|te) puede interesar|"
+    r"también te puede interesar|noticias relacionadas|articles similaires|"
+    r"sur le même sujet|à lire aussi|leggi anche|articoli correlati|zobacz też|"
+    r"czytaj także)\s*:?$|"
     r"^(?:have your say|join the (?:discussion|conversation)|what do you think|your comments?|"
     r"ihre meinung|kommentar (?:schreiben|verfassen)|schreiben sie (?:einen|ihren) kommentar|"
     r"laisser un commentaire|réagir|ajouter un commentaire|deja (?:un|tu) comentario|"
     r"dodaj komentarz|napisz komentarz)\b",
     re.IGNORECASE,
 )
+
+# A list item as a renderer writes it: a bullet, then the item.
+_LIST_ITEM = re.compile(r"^[*+•◦▪o-]\s")
+_LIST_ITEM_WEIGHT = 0.3
+# What a line that is not a paragraph costs a stretch, by kind; each line after the first of a
+# run of them costs _RUN_COST more. Tuned on the even-numbered pages of both clean kits.
+_RULE_COST = 1.0
+_TEXT_COST = 1.0
+_SHORT_COST = 3.0
+_RUN_COST = 1.0
 
 # The kinds of line, from the line alone.
 PROSE = "prose"  # a paragraph of running text
@@ -108,11 +126,13 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
         text
     ):
         return CODE
-    if text.count(" ") < 3:
+    if text.count(" ") < 3 and (stop_words or not _UNSPACED.search(text)):
         return SHORT  # under four words: no need to read them
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
     tokens = _TOKEN.findall(text.lower())
     count = len(tokens)
+    if not stop_words:
+        return _kind_without_stop_words(text, count)
     if count < 4:
         return SHORT
     density = sum(1 for token in tokens if token in stop_words) / count
@@ -133,6 +153,37 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
     return SHORT
 
 
+# Scripts written without spaces between words: a word is about two characters.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+_LISTED_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+_OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af]")
+
+
+def _kind_without_stop_words(text: str, count: int) -> str:
+    """Return the kind of a line in a language without a stop-word list: by length and ending."""
+    if _UNSPACED.search(text):
+        count = max(count, len(_UNSPACED.findall(text)) // 2)
+    separators = len(_ITEM_SEPARATOR.findall(text))
+    if separators >= 3 and separators * 6 >= count:
+        return LIST
+    ends = _SENTENCE_END.search(text) is not None or text.endswith(("。", "！", "？", "」"))
+    if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
+        return PROSE
+    if count >= _TEXT_WORDS:
+        return TEXT
+    return SHORT
+
+
+def writes_stop_words(text: str) -> bool:
+    """Return whether a text is mostly in Latin or Cyrillic letters, the scripts of the stop-word
+    lists: a page in another script is judged by line length and punctuation alone."""
+    sample = text[:20000]
+    listed = len(_LISTED_LETTER.findall(sample))
+    return listed >= len(_OTHER_LETTER.findall(sample))
+
+
 def has_item_separators(text: str) -> bool:
     """Return whether a line strings items together with separators ('Home · News · Sport')."""
     return len(_ITEM_SEPARATOR.findall(text)) >= 2
@@ -141,14 +192,18 @@ def has_item_separators(text: str) -> bool:
 def _score(line: Line) -> float:
     """Return what a line adds to a stretch's claim to be the body."""
     if line.rule is not None:
-        return -1.0  # boilerplate found by a rule, or metadata
+        return -_RULE_COST  # boilerplate found by a rule, or metadata
     count = len(line.text.split())
     if line.kind == PROSE:
+        # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
+        # paragraphs of this one, so it counts for less.
+        if _LIST_ITEM.match(line.text):
+            return _LIST_ITEM_WEIGHT * count
         return float(count)
     if line.kind == TEXT:
-        return 0.0
+        return -_TEXT_COST
     if line.kind == SHORT:
-        return -2.0
+        return -_SHORT_COST
     return -0.5 * count - 2.0  # LIST and CODE
 
 
@@ -165,11 +220,20 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     """
     best = (0.0, 0, 0, 0)  # total, length, -start, end: compared as a tuple
     start, total = 0, 0.0
+    run = 0  # lines since the last paragraph
     for index, line in enumerate(lines):
         if len(line.text) < 80 and _CLOSING.match(line.text):
             start, total = index + 1, 0.0
             continue
-        total += _score(line)
+        score = _score(line)
+        if score > 0:
+            run = 0
+        else:
+            # One heading or caption between paragraphs costs little; each further line of a
+            # run costs more, so a menu or a block of teasers parts two texts.
+            score -= _RUN_COST * run
+            run += 1
+        total += score
         if total <= 0:
             start, total = index + 1, 0.0
             continue

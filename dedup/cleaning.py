@@ -270,7 +270,9 @@ def _clean_pass(
     before = [(line.rule, line.text) for line in lines]
     _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
-    kinds = memo.kinds.setdefault(language, {})
+    if language is None and not boilerplate.writes_stop_words(_join(lines)):
+        stop_words = frozenset()
+    kinds = memo.kinds.setdefault(language if stop_words else "-", {})
     for line in lines:
         kind = kinds.get(line.text)
         if kind is None:
