@@ -193,7 +193,7 @@ def _score(line: Line) -> float:
     """Return what a line adds to a stretch's claim to be the body."""
     if line.rule is not None:
         return -_RULE_COST  # boilerplate found by a rule, or metadata
-    count = len(line.text.split())
+    count = line.text.count(" ") + 1  # split_lines leaves single spaces between words
     if line.kind == PROSE:
         # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
         # paragraphs of this one, so it counts for less.

@@ -66,6 +66,9 @@ _APP_PROMPT_KEYS = (
     "rights reserved", "©", "copyright",
 )  # fmt: skip
 
+_SAMPLE_SPACES = 6  # lines with more words than this tell the language
+_SAMPLE_MIN_WORDS = 40
+_SAMPLE_CHARS = 12000
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25
@@ -178,19 +181,15 @@ def clean_document(
     lines = split_lines(document.text)
     all_lines = list(lines)
     extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
-    language = options.language or detect_language(document.text)
-    detected_on_result = False
+    language = options.language or _language_of(lines)
     memo = _Memo()
     for _ in range(MAX_PASSES):
         if not _clean_pass(lines, language, options, extra_patterns, template, group, found, memo):
             break
         # The next pass sees the kept lines as the returned text gives them back.
         lines = _as_reread(lines)
-        language = options.language or detect_language(_join(lines))
-        detected_on_result = True
+        language = options.language or _language_of(lines)
     text = _join(all_lines)
-    if not detected_on_result:
-        language = options.language or detect_language(text)
     extra = document.extra
     if explain or options.explain:
         extra = {**extra, "explain": [v.as_dict() for v in _verdicts(all_lines)]}
@@ -207,6 +206,15 @@ def clean_document(
         removed=tuple(_removals(all_lines)),
         extra=extra,
     )
+
+
+def _language_of(lines: list[Line]) -> str | None:
+    """Return the language of the kept lines, read from their longer lines (prose, not menus)."""
+    kept = [line.text for line in lines if line.rule is None]
+    sample = "\n".join(text for text in kept if text.count(" ") >= _SAMPLE_SPACES)
+    if sample.count(" ") < _SAMPLE_MIN_WORDS:
+        sample = "\n".join(kept)
+    return detect_language(sample[:_SAMPLE_CHARS])
 
 
 def clean_text(text: str, options: CleanOptions | None = None) -> str:
