@@ -217,7 +217,17 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
 
     Closing headings (comments, reply forms) cut the page: the body does not run across one. Of
     equal totals the longest, then the earliest, stretch wins, so a page that is all body keeps all.
+    A page without a paragraph (a photo post, a list of short lines) keeps its best stretch of
+    text lines.
     """
+    start, end = _best_stretch(lines, relaxed=False)
+    if start == end:
+        start, end = _best_stretch(lines, relaxed=True)
+    return start, end
+
+
+def _best_stretch(lines: list[Line], relaxed: bool) -> tuple[int, int]:
+    """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs."""
     best = (0.0, 0, 0, 0)  # total, length, -start, end: compared as a tuple
     start, total = 0, 0.0
     run = 0  # lines since the last paragraph
@@ -226,6 +236,8 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
             start, total = index + 1, 0.0
             continue
         score = _score(line)
+        if relaxed and line.rule is None and line.kind == TEXT:
+            score = float(line.text.count(" ") + 1)
         if score > 0:
             run = 0
         else:

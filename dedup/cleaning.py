@@ -426,6 +426,22 @@ def _mark_metadata(
         elif index < start and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
+    # An opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its role on
+    # the next ('Christoph Hein' / 'Chefredakteur').
+    for index in range(min(len(lines), end + _AFTER_REACH) - 1):
+        line, below = lines[index], lines[index + 1]
+        if line.rule is not None or below.rule is not None:
+            continue
+        signed = metadata.lone_opener(line.text)
+        if not signed and not metadata.role_line(below.text):
+            continue
+        names = metadata.name_line(below.text if signed else line.text)
+        if names is None and signed:
+            names = metadata.byline(f"{line.text} {below.text}", handles=True)
+        if names:
+            line.rule = below.rule = "byline"
+            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+            bylines.append((distance + (0 if signed else _BARE_PENALTY), names))
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
     for index in dated:
         for near in (index - 1, index + 1):

@@ -377,6 +377,32 @@ def name_line(line: str) -> list[str] | None:
     return [text]
 
 
+# An opener alone on its line, the names on the next: 'By' / 'James Whittaker'.
+_LONE_OPENER = re.compile(
+    r"^(?:[\w-]+\s+)?(?:by|von|par|por|door|przez|written by|posted by|geschrieben von|"
+    r"autor(?:in)?|author|auteur|text|texte)\s*:?$",
+    re.IGNORECASE,
+)
+# A role under a name: 'Christoph Hein' / 'Chefredakteur'.
+_ROLE_LINE = re.compile(
+    r"^(?:[\w-]+\s+)?[\w-]*(?:redakteur(?:in)?|editor|reporter|correspondent|korrespondent(?:in)?|"
+    r"journalist(?:in)?|columnist|kolumnist(?:in)?|writer|contributor|autor(?:in)?|author|"
+    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?)"
+    r"(?:\s+[\w-]+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def lone_opener(line: str) -> bool:
+    """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
+    return len(line) <= 40 and _LONE_OPENER.match(line.strip(" *+•·-–—")) is not None
+
+
+def role_line(line: str) -> bool:
+    """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
+    return len(line) <= 60 and _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+
+
 def date_line(line: str) -> tuple[DateMatch, str] | None:
     """Return the date a line states and what else it carries, when the line is a date line."""
     if len(line) > 160:

@@ -108,6 +108,26 @@ def test_name_line(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
 
 
+@pytest.mark.parametrize(
+    ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
+)
+def test_lone_opener(line: str, opener: bool) -> None:
+    assert metadata.lone_opener(line) == opener
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Chefredakteur", True),
+        ("Staff Writer", True),
+        ("DITIB-Bundesvorsitzender", True),
+        ("Berlin", False),
+    ],
+)
+def test_role_line(line: str, role: bool) -> None:
+    assert metadata.role_line(line) == role
+
+
 def test_glued_date() -> None:
     found = metadata.glued_date("date 2021-04-20 BEIJING, April 20 (Xinhua) -- Leaders met today.")
     assert found is not None and found[0].iso() == "2021-04-20"
