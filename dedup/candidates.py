@@ -131,9 +131,16 @@ def text_signature(text: str) -> npt.NDArray[np.uint32]:
 
 def near_copy_pairs(signatures: npt.NDArray[np.uint32]) -> Pairs:
     """Return the pairs of rows of `signatures` that LSH proposes and whose signatures agree."""
+    return near_copy_agreement(signatures)[0]
+
+
+def near_copy_agreement(
+    signatures: npt.NDArray[np.uint32],
+) -> tuple[Pairs, npt.NDArray[np.float64]]:
+    """Return the near-copy pairs, and the share of their signatures that agree."""
     count = len(signatures)
     if count < 2:
-        return _no_pairs()
+        return _no_pairs(), np.empty(0)
     rows = PERMUTATIONS // BANDS
     found = []
     for band in range(BANDS):
@@ -142,14 +149,13 @@ def near_copy_pairs(signatures: npt.NDArray[np.uint32]) -> Pairs:
             keys = (block * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64) + np.uint64(band)
         found.append(equal_key_pairs(keys, np.arange(count, dtype=np.int64), RUN_ALL_PAIRS, None))
     pairs = _unique_pairs(np.concatenate(found))
-    if not len(pairs):
-        return pairs
     agreement = np.empty(len(pairs))
     for start in range(0, len(pairs), 100_000):
         chunk = pairs[start : start + 100_000]
         same = signatures[chunk[:, 0]] == signatures[chunk[:, 1]]
         agreement[start : start + len(chunk)] = same.mean(axis=1)
-    return pairs[agreement >= MIN_AGREEMENT]
+    kept = agreement >= MIN_AGREEMENT
+    return pairs[kept], agreement[kept]
 
 
 def shared_key_pairs(docs: npt.NDArray[np.int64], keys: npt.NDArray[np.uint64], cap: int) -> Pairs:
@@ -159,6 +165,17 @@ def shared_key_pairs(docs: npt.NDArray[np.int64], keys: npt.NDArray[np.uint64], 
     common to tell events apart and propose nothing, which keeps the pairs linear in the input.
     """
     return _unique_pairs(equal_key_pairs(keys, docs, cap, cap))
+
+
+def shared_key_counts(
+    docs: npt.NDArray[np.int64], keys: npt.NDArray[np.uint64], cap: int
+) -> tuple[Pairs, npt.NDArray[np.int64]]:
+    """Return the pairs `shared_key_pairs` gives, and how many keys each pair shares."""
+    found = equal_key_pairs(keys, docs, cap, cap)
+    if not len(found):
+        return _no_pairs(), np.empty(0, np.int64)
+    pairs, counts = np.unique(np.sort(found, axis=1), axis=0, return_counts=True)
+    return pairs, counts.astype(np.int64)
 
 
 def equal_key_pairs(
@@ -212,6 +229,41 @@ def merge_pairs(groups: Iterable[Pairs]) -> Pairs:
     """Return the union of sets of pairs, sorted."""
     found = [p for p in groups if len(p)]
     return _unique_pairs(np.concatenate(found)) if found else _no_pairs()
+
+
+def capped_components(
+    pairs: Pairs, strength: npt.NDArray[np.float64], limit: int
+) -> list[list[int]]:
+    """Return components of at most `limit` nodes: pairs join in order of strength, and a pair
+    that would make a component larger than `limit` is left out.
+
+    A chance link between two events should not pull thousands of articles into one block (a
+    block is read into one task's memory); the strongest links, near copies first, join first.
+    Ties go by the pair, so the blocks do not depend on the order of the input.
+    """
+    parent: dict[int, int] = {}
+    size: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        if x not in parent:
+            parent[x], size[x] = x, 1
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -strength))
+    for a, b in pairs[order].tolist():
+        ra, rb = root(a), root(b)
+        if ra == rb or size[ra] + size[rb] > limit:
+            continue
+        low, high = min(ra, rb), max(ra, rb)
+        parent[high] = low
+        size[low] += size[high]
+    groups: dict[int, list[int]] = {}
+    for node in sorted(parent):
+        groups.setdefault(root(node), []).append(node)
+    return sorted(g for g in groups.values() if len(g) > 1)
 
 
 def components(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:

@@ -31,7 +31,7 @@ from dedup.scoring import TermWeights, Vector, conflicts, evidence, similarity
 # Pairs less alike than this are left out of the graph: they count as 0 in the averages.
 _FLOOR = 0.05
 # An article's this many most distinctive terms are its blocking keys...
-BLOCK_TERMS = 12
+BLOCK_TERMS = 24
 # ...and a key shared by more than this many articles proposes no pairs (too common to say
 # anything, and the pairs it would propose grow as the square of its articles).
 BLOCK_CAP = 60
@@ -129,9 +129,9 @@ def compare_features(
     return Comparison(entries, features, copies, vectors, pairs, blocks, floor)
 
 
-def blocking_keys(vector: Vector, count: int = BLOCK_TERMS) -> list[int]:
-    """Return the hashes of the `count` most distinctive terms of one article's vector."""
-    top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:count]
+def blocking_keys(vector: Vector, count: int | None = None) -> list[int]:
+    """Return the hashes of the `count` (BLOCK_TERMS) most distinctive terms of a vector."""
+    top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[: count or BLOCK_TERMS]
     return [candidates.term_key(term) for term, _ in top]
 
 
@@ -139,7 +139,7 @@ def candidate_pairs(
     heads: npt.NDArray[np.int64],
     signatures: npt.NDArray[np.uint32],
     keys: Sequence[Sequence[int] | npt.NDArray[np.uint64]],
-    cap: int = BLOCK_CAP,
+    cap: int | None = None,
 ) -> list[tuple[int, int]]:
     """Return the pairs of `heads` proposed by near-copy LSH or by shared blocking keys.
 
@@ -148,7 +148,7 @@ def candidate_pairs(
     near = candidates.near_copy_pairs(signatures)
     owners = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
     flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.uint64, count=len(owners))
-    shared = candidates.shared_key_pairs(owners, flat, cap)
+    shared = candidates.shared_key_pairs(owners, flat, cap or BLOCK_CAP)
     merged = candidates.merge_pairs([near, shared])
     return [(int(a), int(b)) for a, b in heads[merged]] if len(merged) else []
 

@@ -1,0 +1,195 @@
+"""Scale benchmark: `dedup clusters` against the datasketch peer on make_corpus folders.
+
+For each size (10,000, 100,000 and 1,000,000 articles; $DEDUP_SCALE_SIZES or --sizes to choose,
+--skip-1m to leave out the largest) the corpus is generated once with make_corpus.py (seed 1) in
+$DEDUP_SCALE_DIR (default /tmp/corpus/cN), then the peer (peer_datasketch.py) and `dedup clusters`
+run on it in the same session: wall time, peak memory of the whole process tree (the sum of the
+resident sets of a process and all its children, sampled from /proc every 0.1 s), and B-cubed F1
+by score_clusters.py. Runs are repeated --runs times where the corpus is small enough, and the
+median is kept. `dedup clean` throughput on the smallest corpus is measured too, as cleaning is
+most of the work. Writes its own section of docs/benchmarks.md, between the scale markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(os.environ.get("DEDUP_BENCH", ROOT.parent / "shared" / "bench"))
+CORPORA = Path(os.environ.get("DEDUP_SCALE_DIR", "/tmp/corpus"))
+DOCS = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- scale:start -->", "<!-- scale:end -->"
+SIZES = [10_000, 100_000, 1_000_000]
+BYTES_PER_ARTICLE = 4_300  # make_corpus text; the sharded run's work folder needs ~3x that
+DEDUP = str(ROOT / ".venv" / "bin" / "dedup")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured run: wall seconds, peak resident memory of the process tree, B-cubed F1."""
+
+    seconds: float
+    peak_mb: float
+    bcubed_f1: float
+
+
+def corpus(size: int) -> Path:
+    """Return the folder of a make_corpus corpus of `size` articles, generating it if missing."""
+    folder = CORPORA / f"c{size}"
+    if (folder / "labels.csv").exists():
+        return folder
+    free = shutil.disk_usage(CORPORA.parent if not CORPORA.exists() else CORPORA).free
+    needed = size * BYTES_PER_ARTICLE * 4
+    if free < needed:
+        raise SystemExit(f"{folder}: needs about {needed / 1e9:.1f} GB free, {free / 1e9:.1f} GB left")
+    CORPORA.mkdir(parents=True, exist_ok=True)
+    print(f"generating {folder}", flush=True)
+    subprocess.run(
+        [sys.executable, str(BENCH / "make_corpus.py"), str(folder), "--docs", str(size), "--seed", "1"],
+        check=True,
+    )
+    return folder
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Return the summed resident memory of `root` and its descendants, in MB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(entry), int(fields[1])
+        children.setdefault(parent, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total / 1e6
+
+
+def measure(command: list[str], output: Path) -> tuple[float, float]:
+    """Run `command` with stdout to `output`; return its wall seconds and peak tree memory."""
+    with open(output, "w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_mb(process.pid))
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):  # 1: some inputs skipped
+        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    return seconds, peak
+
+
+def score(folder: Path, predicted: Path) -> float:
+    """Return the B-cubed F1 of `predicted` against the corpus labels (score_clusters.py)."""
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "score_clusters.py"), str(folder / "labels.csv"), str(predicted)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(json.loads(result.stdout)["bcubed_f1"])
+
+
+def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
+    """Return the median wall time and memory of `runs` runs of `command`, and its F1."""
+    found = []
+    output = Path(f"/tmp/scale-{name}-{folder.name}.jsonl")
+    for _ in range(runs):
+        seconds, peak = measure(command, output)
+        found.append((seconds, peak))
+        print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB", flush=True)
+    f1 = score(folder, output)
+    return Run(
+        statistics.median(s for s, _ in found), statistics.median(p for _, p in found), f1
+    )
+
+
+def clean_rate(folder: Path) -> float:
+    """Return `dedup clean` throughput on `folder`, in articles a second (output discarded)."""
+    seconds, _ = measure([DEDUP, "clean", str(folder), "-q"], Path(os.devnull))
+    return sum(1 for _ in folder.rglob("*.txt")) / seconds
+
+
+def write_section(lines: list[str]) -> None:
+    """Replace this script's section of docs/benchmarks.md, leaving the other sections alone."""
+    section = "\n".join([START, *lines, END])
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    temporary = DOCS.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, DOCS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("DEDUP_SCALE_SIZES"))
+    parser.add_argument("--skip-1m", action="store_true", help="leave out 1,000,000 articles")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size up to 20,000 articles")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else SIZES
+    if args.skip_1m:
+        sizes = [s for s in sizes if s < 1_000_000]
+    rows = []
+    for size in sizes:
+        folder = corpus(size)
+        runs = args.runs if size <= 20_000 else 1
+        peer = median_run(
+            [sys.executable, str(BENCH / "peer_datasketch.py"), str(folder)], folder, runs, "peer"
+        )
+        ours = median_run([DEDUP, "clusters", str(folder), "-q"], folder, runs, "dedup")
+        rows.append((size, runs, peer, ours))
+    rate = clean_rate(corpus(sizes[0]))
+    cores = os.cpu_count()
+    lines = [
+        "## Scale: make_corpus near-duplicate groups against datasketch",
+        "",
+        f"Made by `make bench-scale` (bench/scale.py) on {cores} cores. Corpus: "
+        "`make_corpus.py OUT --docs N --seed 1`. Peer: `peer_datasketch.py OUT` (MinHash 128, LSH "
+        "0.5, union-find; one process). dedup: `dedup clusters OUT -q` with defaults (all cores). "
+        "Memory: peak of the summed resident memory of the process and its children. "
+        "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
+        "session, one after the other.",
+        "",
+        "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
+        "dedup B³F1 | time vs peer | memory vs peer |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        *(
+            f"| {size:,} | {runs} | {p.seconds:.0f} s | {p.peak_mb:,.0f} MB | {p.bcubed_f1:.3f} | "
+            f"{o.seconds:.0f} s | {o.peak_mb:,.0f} MB | {o.bcubed_f1:.3f} | "
+            f"{o.seconds / p.seconds:.2f}x | {o.peak_mb / p.peak_mb:.2f}x |"
+            for size, runs, p, o in rows
+        ),
+        "",
+        f"`dedup clean` on {sizes[0]:,} articles: {rate:,.0f} articles/s "
+        f"(`dedup clean {CORPORA}/c{sizes[0]} -q > /dev/null`); cleaning and features are most "
+        "of the time of `dedup clusters`.",
+    ]
+    write_section(lines)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
