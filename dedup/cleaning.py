@@ -494,7 +494,7 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
     if best is None:
         return
     chosen = lines[best[1]]
-    found.title = found.title or chosen.text
+    found.title = found.title or metadata.headline_text(chosen.text)
     chosen.rule = "title"
 
 

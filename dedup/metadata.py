@@ -420,6 +420,28 @@ _W_HEADING = 0.1
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
 
 
+# Separators between a headline and the site's name in a title: 'Headline | Site'.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def headline_text(title: str) -> str:
+    """Return the headline of a title line without the site's name ('Headline | FASSETTE.NET').
+
+    Only a last part that names a site for sure is cut: a domain or an outlet's name. A first
+    part is a kicker or a section as often as a site ('Premier League - Warnock in ...').
+    """
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last = separators[-1]
+    tail = title[last.end() :].strip()
+    head = title[: last.start()].strip()
+    if len(head.split()) >= 2 and (_DOMAIN.match(tail) or outlet_name(tail)):
+        return head
+    return title
+
+
 def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.

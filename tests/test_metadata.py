@@ -128,6 +128,28 @@ def test_role_line(line: str, role: bool) -> None:
     assert metadata.role_line(line) == role
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Was wir über uns nicht hören wollen | FASSETTE.NET",
+            "Was wir über uns nicht hören wollen",
+        ),
+        ("Council approves budget - China Daily", "Council approves budget"),
+        (
+            "Premier League - Warnock in winning Lane return",
+            "Premier League - Warnock in winning Lane return",
+        ),
+        (
+            "Jetzt Produkttester werden - so einfach geht's",
+            "Jetzt Produkttester werden - so einfach geht's",
+        ),
+    ],
+)
+def test_headline_text(title: str, headline: str) -> None:
+    assert metadata.headline_text(title) == headline
+
+
 def test_glued_date() -> None:
     found = metadata.glued_date("date 2021-04-20 BEIJING, April 20 (Xinhua) -- Leaders met today.")
     assert found is not None and found[0].iso() == "2021-04-20"
