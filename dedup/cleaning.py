@@ -75,6 +75,8 @@ _META_WORDS = 25
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline  # a line in the body with more words is prose, not a metadata line
 _TITLE_REACH = 40
 _HEADLINE_MAX_WORDS = 25
+_HEADER_RULES = frozenset({"date", "byline"})
+_W_ABOVE_META = 0.3  # tuned on even-numbered pages of both kits
 _SENTENCE_CLOSE = re.compile(
     r"[.!?…:;][\"'”’»)]*$"
 )  # lines above the first paragraph where a headline is looked for
@@ -489,6 +491,11 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
         score = metadata.headline_score(
             line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
         )
+        # A headline heads the byline and date lines of its article.
+        if score is not None and any(
+            lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))
+        ):
+            score += _W_ABOVE_META
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     if best is None:

@@ -189,6 +189,18 @@ def test_byline_over_two_lines(header: tuple[str, ...], authors: list[str]) -> N
     assert all(line not in article.text for line in header)
 
 
+def test_the_headline_heads_the_byline_and_date() -> None:
+    text = page(
+        "City council budget news",
+        "Politics",
+        "Council approves budget",
+        "By Jane Doe",
+        "April 21, 2021",
+    )
+    article = clean_document(Document(id="t", text=text))
+    assert article.title == "Council approves budget"
+
+
 def test_a_run_of_menu_lines_parts_the_article_from_teasers() -> None:
     teasers = [
         *("Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Contact"),
