@@ -19,6 +19,7 @@ _GENERIC_CRUMBS = {
     "detail", "full text", "artikel", "article complet", "you are here", "sie sind hier",
     "vous êtes ici", "news",
 }  # fmt: skip
+_CRUMB_MARK = re.compile(r"[>›»→|/]")
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>›»→|/]{1,60}){1,7}$")
 
@@ -34,11 +35,18 @@ _STRONG_OPENER = (
 )
 _WEAK_OPENER = r"by|von|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
-_OPENER_ANYWHERE = re.compile(
+_OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|author|auteur|verfasser|verfasserin|redakteur|"
-    r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)",
-    re.IGNORECASE,
+    r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
 )
+_OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
+# The same words for a quick test on a line's words, punctuation made spaces.
+_OPENER_WORDS = frozenset({
+    "by", "von", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
+    "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "reporter", "text",
+    "texte", "texto", "kolumnist", "escribe",
+})  # fmt: skip
+_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(
     rf"^[\s*•·+>|/–—-]*(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))(?:\s*:\s*|\s+|(?<=:))"
     r"(?P<names>\S.*)$",
@@ -133,7 +141,7 @@ class Dateline:
 
 def breadcrumb(line: str) -> list[str] | None:
     """Return the crumbs of a breadcrumb line ('Home > News > China Focus'), or None."""
-    if len(line) > 160 or not _BREADCRUMB.match(line):
+    if len(line) > 160 or not _CRUMB_MARK.search(line) or not _BREADCRUMB.match(line):
         return None
     crumbs = [c.strip() for c in _CRUMB_SEPARATOR.split(line) if c.strip()]
     if len(crumbs) < 2 or any(len(c.split()) > 6 for c in crumbs):
@@ -309,7 +317,9 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and not _OPENER_ANYWHERE.search(line):
+    if not digits and _OPENER_WORDS.isdisjoint(
+        line.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    ):
         return None
     text = _GLUED_YEAR.sub(r"\1 ", line) if digits and "." in line else line
     dates = find_dates(text, day_first=day_first) if digits else []
@@ -395,12 +405,16 @@ _ROLE_LINE = re.compile(
 
 def lone_opener(line: str) -> bool:
     """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
-    return len(line) <= 40 and _LONE_OPENER.match(line.strip(" *+•·-–—")) is not None
+    if len(line) > 40 or line.count(" ") > 3:
+        return False
+    return _LONE_OPENER.match(line.strip(" *+•·-–—")) is not None
 
 
 def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
-    return len(line) <= 60 and _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+    if len(line) > 60 or line.count(" ") > 5:
+        return False
+    return _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
 
 
 def date_line(line: str) -> tuple[DateMatch, str] | None:
