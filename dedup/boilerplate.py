@@ -25,15 +25,18 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
-    r"\w+\s*\(\s*\)\s*;|[{};]\s*$|^\s*[{}]|&[a-z]{2,6};|\bhref\s*=|\bsrc\s*="
+    r"\w+\s*\(\s*\)\s*;|[{}]\s*$|\)\s*;\s*$|=[^=]{0,80};\s*$|^\s*[{}]|&[a-z]{2,6};|"
+    r"\bhref\s*=|\bsrc\s*="
 )
 # Separators that string menu items into one line: "Home · News · Sport | Weather".
 _ITEM_SEPARATOR = re.compile(r"\s(?:[|·•»›/]|--?)\s")
 # Headings after which a page carries readers' comments or a sign-up form, never the article.
 _CLOSING = re.compile(
     r"^(?:\d+\s+)?(?:reader(?:s'|'s)?\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|"
-    r"commenti|komentarze?|reacties|reactions?|responses?|discussion|diskussion)"
-    r"(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
+    r"commenti|komentarze?|reacties)(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
+    # Words that also head a section of an article close it only with a count or readers.
+    r"^(?:\d+\s+(?:reader(?:s'|'s)?\s+)?|reader(?:s'|'s)?\s+)(?:reactions?|responses?|discussion|"
+    r"diskussion)\s*:?$|^(?:reactions?|responses?|discussion|diskussion)(?:\s*\(\d+\)|\s+\d+)\s*:?$|"
     r"^(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|review|response)|"
     r"^(?:schreibe|hinterlasse|verfasse)\s+(?:einen|deinen)\s+kommentar|"
     r"^(?:related|similar|recommended|more)\s+(?:posts|articles|stories|news|reading)\s*:?$|"

@@ -49,6 +49,8 @@ def rules_of(text: str) -> dict[str, str | None]:
             boilerplate.PROSE,
         ),
         ("A quick brown fox jumps over lazy dogs", boilerplate.TEXT),
+        ("The cast of the film includes three actors from the first part;", boilerplate.TEXT),
+        ("x = compute(values);", boilerplate.CODE),
     ],
 )
 def test_line_kind(line: str, kind: str) -> None:
@@ -199,6 +201,20 @@ def test_the_headline_heads_the_byline_and_date() -> None:
     )
     article = clean_document(Document(id="t", text=text))
     assert article.title == "Council approves budget"
+
+
+@pytest.mark.parametrize(
+    ("line", "closing"),
+    [
+        ("Comments", True),
+        ("Reactions (5)", True),
+        ("12 Responses", True),
+        ("Reactions", False),  # a section of the article as often as a comment heading
+        ("Discussion", False),
+    ],
+)
+def test_closing_heading(line: str, closing: bool) -> None:
+    assert boilerplate.is_closing(line) == closing
 
 
 def test_a_run_of_menu_lines_parts_the_article_from_teasers() -> None:
