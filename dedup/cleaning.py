@@ -103,6 +103,7 @@ class _Memo:
 
     rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
+    keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ def _clean_pass(
     _mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
     _mark_related_blocks(lines)
-    _mark_repeats(lines)
+    _mark_repeats(lines, memo.keys)
     _mark_menus(lines)
     kept = [line for line in lines if line.rule is None]
     if kept:
@@ -342,6 +343,23 @@ def _mark_rules(
             line.rule = memo.rules[line.text]
 
 
+# The words a share or print button's line starts with (see _SHARE).
+_SHARE_FIRST = frozenset({
+    "share", "tweet", "print", "e-mail", "email", "mail", "facebook", "twitter", "whatsapp",
+    "linkedin", "pinterest", "reddit", "telegram", "copy", "save", "comment", "comments",
+    "artikel", "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
+    "udostępnij", "delen",
+})  # fmt: skip
+
+
+def _share_word(text: str) -> bool:
+    """Return whether a line starts as a share button's line does: a cheap test before _SHARE."""
+    first = text.split(None, 1)[0].lower()
+    for separator in "|/·•,!":
+        first = first.split(separator, 1)[0]
+    return first in _SHARE_FIRST or first[:1].isdigit()
+
+
 def _context_free_rule(
     text: str,
     prompt: bool,
@@ -358,7 +376,7 @@ def _context_free_rule(
         return "image"
     if _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
         return "read-more"
-    if short and len(text) < 80 and _SHARE.match(text):
+    if short and len(text) < 80 and _share_word(text) and _SHARE.match(text):
         return "share"
     if prompt and len(text) < 200:
         return "prompt"
@@ -543,15 +561,20 @@ def _normalized(text: str) -> str:
     return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 
-def _mark_repeats(lines: list[Line]) -> None:
-    """Mark lines that repeat another line: copies, repeated bylines and pull quotes."""
+def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
+    """Mark lines that repeat another line: copies, repeated bylines and pull quotes.
+
+    `normalized` keeps each text's comparison key across the passes over one document.
+    """
     seen: set[str] = set()
     keys: dict[int, str] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         if line.rule:
             continue
-        key = _normalized(line.text)
+        key = normalized.get(line.text)
+        if key is None:
+            key = normalized[line.text] = _normalized(line.text)
         if not key:
             continue
         if key in seen:
