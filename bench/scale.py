@@ -4,7 +4,7 @@ For each size (10,000, 100,000 and 1,000,000 articles; $DEDUP_SCALE_SIZES or --s
 --skip-1m to leave out the largest) the corpus is generated once with make_corpus.py (seed 1) in
 $DEDUP_SCALE_DIR (default /tmp/corpus/cN), then the peer (peer_datasketch.py) and `dedup clusters`
 run on it in the same session: wall time, peak memory of the whole process tree (the sum of the
-resident sets of a process and all its children, sampled from /proc every 0.1 s), and B-cubed F1
+proportional set sizes of a process and all its children, sampled from /proc every 0.1 s), and B-cubed F1
 by score_clusters.py. Runs are repeated --runs times where the corpus is small enough, and the
 median is kept. `dedup clean` throughput on the smallest corpus is measured too, as cleaning is
 most of the work. Writes its own section of docs/benchmarks.md, between the scale markers.
@@ -50,47 +50,66 @@ def corpus(size: int) -> Path:
     free = shutil.disk_usage(CORPORA.parent if not CORPORA.exists() else CORPORA).free
     needed = size * BYTES_PER_ARTICLE * 4
     if free < needed:
-        raise SystemExit(f"{folder}: needs about {needed / 1e9:.1f} GB free, {free / 1e9:.1f} GB left")
+        raise SystemExit(
+            f"{folder}: needs about {needed / 1e9:.1f} GB free, {free / 1e9:.1f} GB left"
+        )
     CORPORA.mkdir(parents=True, exist_ok=True)
     print(f"generating {folder}", flush=True)
     subprocess.run(
-        [sys.executable, str(BENCH / "make_corpus.py"), str(folder), "--docs", str(size), "--seed", "1"],
+        [
+            sys.executable,
+            str(BENCH / "make_corpus.py"),
+            str(folder),
+            "--docs",
+            str(size),
+            "--seed",
+            "1",
+        ],
         check=True,
     )
     return folder
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Return the summed resident memory of `root` and its descendants, in MB."""
+def _tree_memory_mb(root: int) -> float:
+    """Return the memory of `root` and its descendants in MB: the sum of their proportional set
+    sizes (PSS), so that pages a forked worker shares with its parent count once."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        pid, parent = int(entry), int(fields[1])
-        children.setdefault(parent, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        children.setdefault(parent, []).append(int(entry))
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += _pss_kb(pid)
         stack.extend(children.get(pid, []))
-    return total / 1e6
+    return total / 1e3
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measure(command: list[str], output: Path) -> tuple[float, float]:
-    """Run `command` with stdout to `output`; return its wall seconds and peak tree memory."""
+    """Run `command` with stdout to `output`; return its wall seconds and peak tree memory (MB)."""
     with open(output, "w", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
         peak = 0.0
         while process.poll() is None:
-            peak = max(peak, _tree_rss_mb(process.pid))
+            peak = max(peak, _tree_memory_mb(process.pid))
             time.sleep(0.1)
         seconds = time.perf_counter() - started
     if process.returncode not in (0, 1):  # 1: some inputs skipped
@@ -101,7 +120,12 @@ def measure(command: list[str], output: Path) -> tuple[float, float]:
 def score(folder: Path, predicted: Path) -> float:
     """Return the B-cubed F1 of `predicted` against the corpus labels (score_clusters.py)."""
     result = subprocess.run(
-        [sys.executable, str(BENCH / "score_clusters.py"), str(folder / "labels.csv"), str(predicted)],
+        [
+            sys.executable,
+            str(BENCH / "score_clusters.py"),
+            str(folder / "labels.csv"),
+            str(predicted),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -118,15 +142,24 @@ def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
         found.append((seconds, peak))
         print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB", flush=True)
     f1 = score(folder, output)
-    return Run(
-        statistics.median(s for s, _ in found), statistics.median(p for _, p in found), f1
-    )
+    return Run(statistics.median(s for s, _ in found), statistics.median(p for _, p in found), f1)
 
 
 def clean_rate(folder: Path) -> float:
     """Return `dedup clean` throughput on `folder`, in articles a second (output discarded)."""
     seconds, _ = measure([DEDUP, "clean", str(folder), "-q"], Path(os.devnull))
     return sum(1 for _ in folder.rglob("*.txt")) / seconds
+
+
+def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
+    mine = f"{ours.seconds:.0f} s | {ours.peak_mb:,.0f} MB | {ours.bcubed_f1:.3f}"
+    if peer is None:
+        return f"| {size:,} | {runs} | not run | | | {mine} | | |"
+    return (
+        f"| {size:,} | {runs} | {peer.seconds:.0f} s | {peer.peak_mb:,.0f} MB | "
+        f"{peer.bcubed_f1:.3f} | {mine} | {ours.seconds / peer.seconds:.2f}x | "
+        f"{ours.peak_mb / peer.peak_mb:.2f}x |"
+    )
 
 
 def write_section(lines: list[str]) -> None:
@@ -148,17 +181,21 @@ def main() -> None:
     parser.add_argument("--sizes", default=os.environ.get("DEDUP_SCALE_SIZES"))
     parser.add_argument("--skip-1m", action="store_true", help="leave out 1,000,000 articles")
     parser.add_argument("--runs", type=int, default=3, help="runs per size up to 20,000 articles")
+    parser.add_argument(
+        "--peer-max", type=int, default=None, help="run the peer only up to this many articles"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else SIZES
     if args.skip_1m:
         sizes = [s for s in sizes if s < 1_000_000]
-    rows = []
+    rows: list[tuple[int, int, Run | None, Run]] = []
     for size in sizes:
         folder = corpus(size)
         runs = args.runs if size <= 20_000 else 1
-        peer = median_run(
-            [sys.executable, str(BENCH / "peer_datasketch.py"), str(folder)], folder, runs, "peer"
-        )
+        peer = None
+        if args.peer_max is None or size <= args.peer_max:
+            command = [sys.executable, str(BENCH / "peer_datasketch.py"), str(folder)]
+            peer = median_run(command, folder, runs, "peer")
         ours = median_run([DEDUP, "clusters", str(folder), "-q"], folder, runs, "dedup")
         rows.append((size, runs, peer, ours))
     rate = clean_rate(corpus(sizes[0]))
@@ -169,19 +206,15 @@ def main() -> None:
         f"Made by `make bench-scale` (bench/scale.py) on {cores} cores. Corpus: "
         "`make_corpus.py OUT --docs N --seed 1`. Peer: `peer_datasketch.py OUT` (MinHash 128, LSH "
         "0.5, union-find; one process). dedup: `dedup clusters OUT -q` with defaults (all cores). "
-        "Memory: peak of the summed resident memory of the process and its children. "
+        "Memory: peak of the summed proportional set size (PSS: shared pages count once) of the "
+        "process and its children, sampled every 0.1 s. "
         "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
         "session, one after the other.",
         "",
         "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
         "dedup B³F1 | time vs peer | memory vs peer |",
         "|---|---|---|---|---|---|---|---|---|---|",
-        *(
-            f"| {size:,} | {runs} | {p.seconds:.0f} s | {p.peak_mb:,.0f} MB | {p.bcubed_f1:.3f} | "
-            f"{o.seconds:.0f} s | {o.peak_mb:,.0f} MB | {o.bcubed_f1:.3f} | "
-            f"{o.seconds / p.seconds:.2f}x | {o.peak_mb / p.peak_mb:.2f}x |"
-            for size, runs, p, o in rows
-        ),
+        *(_row(size, runs, p, o) for size, runs, p, o in rows),
         "",
         f"`dedup clean` on {sizes[0]:,} articles: {rate:,.0f} articles/s "
         f"(`dedup clean {CORPORA}/c{sizes[0]} -q > /dev/null`); cleaning and features are most "

@@ -9,6 +9,7 @@ import sys
 import numpy as np
 
 from dedup.candidates import (
+    capped_components,
     components,
     near_copy_pairs,
     shared_key_pairs,
@@ -71,3 +72,11 @@ def test_shared_keys_propose_pairs_up_to_the_cap() -> None:
 
 def test_components_join_linked_nodes_only() -> None:
     assert components([(5, 6), (1, 2), (2, 3)]) == [[1, 2, 3], [5, 6]]
+
+
+def test_capped_components_join_strong_links_first_and_stay_small() -> None:
+    pairs = np.array([[0, 1], [1, 2], [2, 3], [3, 4]], dtype=np.int64)
+    strength = np.array([2.0, 0.1, 2.0, 1.5])
+    # 1-2 is the weakest link: joining it would make a component of five.
+    assert capped_components(pairs, strength, limit=3) == [[0, 1], [2, 3, 4]]
+    assert capped_components(pairs, strength, limit=5) == [[0, 1, 2, 3, 4]]
