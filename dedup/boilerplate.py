@@ -62,6 +62,7 @@ _RULE_COST = 1.0
 _TEXT_COST = 1.0
 _SHORT_COST = 3.0
 _RUN_COST = 1.0
+_FIRST_SHARE = 0.5  # an earlier stretch wins with half the best total (0.4-0.7 score alike)
 
 # The kinds of line, from the line alone.
 PROSE = "prose"  # a paragraph of running text
@@ -230,12 +231,26 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
 
 
 def _best_stretch(lines: list[Line], relaxed: bool) -> tuple[int, int]:
-    """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs."""
-    best = (0.0, 0, 0, 0)  # total, length, -start, end: compared as a tuple
+    """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs.
+
+    Stretches are parted where the running total drops to zero or at a closing heading. Of
+    those, the first that comes close to the best total wins: an article comes before the
+    teasers of other articles, which may add up to more words than it has.
+    """
+    stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
+    best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
     start, total = 0, 0.0
     run = 0  # lines since the last paragraph
+
+    def close() -> None:
+        nonlocal best
+        if best[0] > 0:
+            stretches.append((best[0], -best[2], best[3]))
+        best = (0.0, 0, 0, 0)
+
     for index, line in enumerate(lines):
         if len(line.text) < 80 and _CLOSING.match(line.text):
+            close()
             start, total = index + 1, 0.0
             continue
         score = _score(line)
@@ -250,14 +265,18 @@ def _best_stretch(lines: list[Line], relaxed: bool) -> tuple[int, int]:
             run += 1
         total += score
         if total <= 0:
+            close()
             start, total = index + 1, 0.0
             continue
         candidate = (total, index + 1 - start, -start, index + 1)
         if candidate > best:
             best = candidate
-    if best[0] <= 0:
+    close()
+    if not stretches:
         return 0, 0
-    return -best[2], best[3]
+    top = max(total for total, _, _ in stretches)
+    first = next(s for s in stretches if s[0] >= _FIRST_SHARE * top)
+    return first[1], first[2]
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

@@ -217,6 +217,21 @@ def test_closing_heading(line: str, closing: bool) -> None:
     assert boilerplate.is_closing(line) == closing
 
 
+def test_the_article_wins_over_a_longer_block_of_teasers_after_it() -> None:
+    teasers: list[str] = []
+    for topic in ("football", "weather", "markets", "travel"):
+        teasers += [
+            f"Photo {topic}",
+            "Video",
+            f"The {topic} report of the week has news that readers across the region will want to "
+            f"see, with more on {topic} from our team of writers and editors in the city today.",
+        ]
+    menu = ("Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Contact")
+    rules = rules_of(page("Council approves budget", after=(*menu, *teasers)))
+    assert all(rules[text] is None for text in BODY)
+    assert rules[teasers[2]] == "after-body"
+
+
 def test_a_run_of_menu_lines_parts_the_article_from_teasers() -> None:
     teasers = [
         *("Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Contact"),
@@ -245,11 +260,11 @@ BENCH = Path(
 SAMPLE = 150
 # Floors a little under the figures measured on these samples; raise them, never lower silently.
 FLOORS = {
-    "clean-l3s": {"sh4_f1": 0.82, "title_acc": 0.58},
+    "clean-l3s": {"sh4_f1": 0.82, "title_acc": 0.59},
     "clean-trafilatura": {
-        "snippet_f1": 0.76,
-        "title_acc": 0.51,
-        "date_acc": 0.63,
+        "snippet_f1": 0.78,
+        "title_acc": 0.61,
+        "date_acc": 0.66,
         "author_acc": 0.47,
     },
 }
