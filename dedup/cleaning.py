@@ -60,6 +60,19 @@ _APP_PROMPT = re.compile(
     r"all rights reserved|©|copyright \d{4})",
     re.IGNORECASE,
 )
+# Calls to follow, subscribe or sign up: short lines that close a page's article.
+_CALL_TO_ACTION = re.compile(
+    r"\bfollow (?:us|\w+ on (?:twitter|facebook|instagram))|\bsubscribe (?:now|today|to (?:our|the))|"
+    r"\bsign up (?:now|today|for)|\bjoin (?:us|our \w+) on\b|folgen sie uns|\bfolge uns|"
+    r"abonnieren sie|\bjetzt (?:\w+ ){0,3}(?:abonnieren|anmelden|bestellen|spenden)|"
+    r"newsletter (?:abonnieren|anmelden)|zum newsletter|suscr[ií]bete|s[ií]guenos|[uú]nete a|"
+    r"abonnez-vous|suivez-nous|inscrivez-vous",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_KEYS = (
+    "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
+    "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
+)  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
@@ -74,6 +87,7 @@ _AFTER_PENALTY = 50  # what a date after the body counts as distance, against on
 _META_WORDS = 25
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline  # a line in the body with more words is prose, not a metadata line
 _TITLE_REACH = 40
+_CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
 _HEADLINE_MAX_WORDS = 25
 _HEADER_RULES = frozenset({"date", "byline"})
 _W_ABOVE_META = 0.3  # tuned on even-numbered pages of both kits
@@ -333,7 +347,13 @@ def _mark_rules(
     """Mark the lines that are boilerplate whatever stands around them."""
     fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, [line.text for line in fresh])
+    texts = [line.text for line in fresh]
+    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts)
+    prompts |= {
+        index
+        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts)
+        if len(texts[index]) < _CALL_TO_ACTION_CHARS
+    }
     for index, line in enumerate(fresh):
         memo.rules[line.text] = _context_free_rule(
             line.text, index in prompts, extra, template, group

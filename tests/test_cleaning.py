@@ -232,6 +232,18 @@ def test_the_article_wins_over_a_longer_block_of_teasers_after_it() -> None:
     assert rules[teasers[2]] == "after-body"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Twitter and Instagram for more stories from the region.",
+        "Jetzt zum kostenlosen Newsletter anmelden",
+        "¡Suscríbete a nuestro canal de YouTube!",
+    ],
+)
+def test_a_call_to_action_after_the_article_goes(line: str) -> None:
+    assert rules_of(page("Council approves budget", after=(line,)))[line] == "prompt"
+
+
 def test_a_run_of_menu_lines_parts_the_article_from_teasers() -> None:
     teasers = [
         *("Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Contact"),
