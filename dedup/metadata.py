@@ -33,7 +33,7 @@ _STRONG_OPENER = (
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|reporter|texte?|texto|"
     r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in)?|author|auteur|escribe"
 )
-_WEAK_OPENER = r"by|von|par|por|di|door|przez|av|af"
+_WEAK_OPENER = r"by|von|vom|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|author|auteur|verfasser|verfasserin|redakteur|"
@@ -42,7 +42,7 @@ _OPENERS = (
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
 _OPENER_WORDS = frozenset({
-    "by", "von", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
+    "by", "von", "vom", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "reporter", "text",
     "texte", "texto", "kolumnist", "escribe",
 })  # fmt: skip
@@ -75,7 +75,7 @@ _NOT_NAME_WORDS = frozenset({
     "weitere", "weiterführende", "artikel", "beitrag", "beiträge", "sendung", "hallo", "hi",
     "hello", "liebe", "lieber", "dear", "danke", "thanks", "online", "blog", "magazin",
     "magazine", "zeitung", "verlag", "update", "updated", "live", "posted", "published", "tags",
-    "kategorie", "category", "categories", "archiv", "archive", "startseite", "impressum",
+    "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top",
 })  # fmt: skip
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
@@ -83,7 +83,7 @@ _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
 # comment count, an e-mail address, a second credit ('Illustration von ...').
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•/»—–]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|"
+    r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|"
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
@@ -294,7 +294,7 @@ class MetaLine:
 
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
-_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—])\s+|\s*[|·•∙]\s*")
+_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', a published and an updated date).
 _GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}\.\s?[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
@@ -345,13 +345,16 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                 return None
             match, rest = found
             date = date or match
+            rest = _COUNT_TAIL.sub("", rest).strip(" ,")
             if rest and names is None:
                 before = field[: match.start].rstrip()
                 place = before.endswith(",") and not field[match.end :].strip()
-                names = byline(rest, handles=True)
+                names = _signed_names(rest)
                 signed = names is not None
                 if names is None and not place and _is_name_field(rest):
                     names = person_names(rest)
+                if names is None and not place and _USER_NAME.match(rest):
+                    names = [rest]  # a lower-case user name beside a date: 'reineckefuchs'
                 if names is None:
                     outlet = outlet or outlet_name(rest)
             continue
@@ -371,6 +374,31 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     if (date is None and names is None) or other > _MAX_OTHER_WORDS:
         return None
     return MetaLine(date, names, outlet, signed)
+
+
+# What may follow the names beside a date: a comment count or a call to comment.
+_COUNT_TAIL = re.compile(
+    r"\s*(?:\d+\s*(?:comments?|kommentare?|antworten|responses?|réactions?)?|"
+    r"(?:schreibe|hinterlasse)\s+einen\s+kommentar|leave\s+a\s+(?:comment|reply)|"
+    r"(?:ein|keine|no|one)\s+(?:kommentare?|comments?))\s*$",
+    re.IGNORECASE,
+)
+# A user name: one lower-case token with letters, maybe digits ('reineckefuchs', 'freeman1984').
+_USER_NAME = re.compile(r"^(?=[a-z0-9._-]*[a-z]{3})[a-z][a-z0-9._-]{2,29}$")
+
+
+def _signed_names(text: str) -> list[str] | None:
+    """Return the names a byline in `text` states, its opener maybe after a few words of label
+    ('Posted in Datenschutz by damianduchamps')."""
+    names = byline(text, handles=True)
+    if names is not None:
+        return names
+    for opener in _OPENER_ANYWHERE.finditer(text):
+        if opener.start() > 0 and len(text[: opener.start()].split()) <= 4:
+            names = byline(text[opener.start() :], handles=True)
+            if names is not None:
+                return names
+    return None
 
 
 def _is_name_field(text: str) -> bool:

@@ -86,6 +86,19 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Posted on 2015-04-05 by marc | Leave a comment", "2015-04-05", ["marc"]),
         ("New York, May 3, 2021", "2021-05-03", None),  # a place before a date, not a name
         ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", "2018-09-30", ["Loïc Le Clerc"]),
+        ("September 17, 2019 Helmut Rubik 0", "2019-09-17", ["Helmut Rubik"]),  # a count after
+        (
+            "28. Januar 2015 karstenruppert Schreibe einen Kommentar",
+            "2015-01-28",
+            ["karstenruppert"],
+        ),
+        (
+            "Posted in Datenschutz by damianduchamps on August 3, 2019",
+            "2019-08-03",
+            ["damianduchamps"],
+        ),
+        ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
+        ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
