@@ -78,7 +78,7 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top",
 })  # fmt: skip
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
 # comment count, an e-mail address, a second credit ('Illustration von ...').
@@ -501,6 +501,15 @@ _LONG_WORDS = 10
 _W_SENTENCE = 0.3  # a line that reads as prose
 
 
+# The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
+_CAPTION = re.compile(
+    r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
+    r"media caption|caption|imagen)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|\bshutterstock\b",
+    re.IGNORECASE,
+)
+_W_CAPTION = 0.5
+
+
 def headline_score(
     line: str, body_words: set[str], distance: int, sentence: bool = False
 ) -> float | None:
@@ -541,4 +550,6 @@ def headline_score(
         score -= 0.2
     if sentence:
         score -= _W_SENTENCE  # a standfirst or a lead: a sentence, where a headline is a phrase
+    if _CAPTION.search(line):
+        score -= _W_CAPTION  # a picture's caption names the body's people and places too
     return score

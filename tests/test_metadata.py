@@ -34,6 +34,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
+        ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -182,6 +183,13 @@ def test_glued_date() -> None:
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
     body = metadata.content_words("The council approves the budget after a long debate.")
     assert (metadata.headline_score(line, body, distance) is not None) == scored
+
+
+def test_a_caption_scores_below_the_headline() -> None:
+    body = metadata.content_words("The council approved the budget after a long debate.")
+    headline = metadata.headline_score("Council approves budget after debate", body, 3)
+    caption = metadata.headline_score("The council after the debate (Photo: Jane Doe)", body, 1)
+    assert headline is not None and caption is not None and headline > caption
 
 
 def test_headline_beats_label_and_standfirst() -> None:
