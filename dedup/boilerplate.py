@@ -188,6 +188,37 @@ def writes_stop_words(text: str) -> bool:
     return listed >= len(_OTHER_LETTER.findall(sample))
 
 
+def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
+    """Give the PROSE kind to the lines of a paragraph wrapped over several lines.
+
+    Lines that follow each other without a blank line, each of text length, the one before not
+    closing a sentence and the next going on in lower case, are read together: when together
+    they read as prose, each is.
+    """
+    group: list[Line] = []
+    for line in [*lines, None]:
+        joins = (
+            line is not None
+            and group
+            and not line.blank_before
+            and line.kind in (TEXT, PROSE)
+            and not _SENTENCE_END.search(group[-1].text)
+            and line.text[:1].islower()  # a wrapped sentence goes on in lower case
+        )
+        if joins:
+            group.append(line)  # type: ignore[arg-type]
+            continue
+        if len(group) > 1:
+            tokens = _TOKEN.findall(" ".join(item.text for item in group).lower())
+            dense = sum(1 for token in tokens if token in stop_words) >= _PROSE_DENSITY * len(
+                tokens
+            )
+            if len(tokens) >= _PROSE_WORDS and (dense or not stop_words):
+                for item in group:
+                    item.kind = PROSE
+        group = [line] if line is not None and line.kind in (TEXT, PROSE) else []
+
+
 def has_item_separators(text: str) -> bool:
     """Return whether a line strings items together with separators ('Home · News · Sport')."""
     return len(_ITEM_SEPARATOR.findall(text)) >= 2

@@ -303,6 +303,7 @@ def _clean_pass(
         if kind is None:
             kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
         line.kind = kind
+    boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end = boilerplate.body_span(lines)
     _mark_metadata(lines, start, end, found, _day_first(options, language))
     _mark_title(lines, start, end, found)

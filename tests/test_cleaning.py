@@ -244,6 +244,21 @@ def test_a_call_to_action_after_the_article_goes(line: str) -> None:
     assert rules_of(page("Council approves budget", after=(line,)))[line] == "prompt"
 
 
+def test_a_paragraph_wrapped_over_lines_reads_as_prose() -> None:
+    wrapped = [
+        "The council said on Tuesday that the new budget for",
+        "the coming year would raise the taxes on property and",
+        "pay for the repair of the roads in the old town centre.",
+    ]
+    lines = boilerplate.split_lines("\n".join(wrapped))
+    stop_words = boilerplate.stop_words_of("en")
+    for line in lines:
+        line.kind = boilerplate.line_kind(line.text, stop_words)
+    assert lines[0].kind == boilerplate.TEXT
+    boilerplate.mark_wrapped_prose(lines, stop_words)
+    assert all(line.kind == boilerplate.PROSE for line in lines)
+
+
 def test_a_run_of_menu_lines_parts_the_article_from_teasers() -> None:
     teasers = [
         *("Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Contact"),
