@@ -83,6 +83,7 @@ _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 12000
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
+_SIGNED_REACH = 40  # ... and where a byline with its opener may
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline  # a line in the body with more words is prose, not a metadata line
@@ -428,6 +429,11 @@ def _lines_matching(pattern: re.Pattern[str], keys: tuple[str, ...], texts: list
     return {index for index in candidates if pattern.search(texts[index])}
 
 
+def words_of(text: str) -> int:
+    """Return the number of words of a line as split_lines gives it (single spaces)."""
+    return text.count(" ") + 1
+
+
 def _mark_metadata(
     lines: list[Line], start: int, end: int, found: _Found, day_first: bool | None
 ) -> None:
@@ -440,11 +446,18 @@ def _mark_metadata(
     bylines: list[tuple[int, list[str]]] = []
     dated: list[int] = []
     for index, line in enumerate(lines):
-        if index >= end + _AFTER_REACH or (index >= end and boilerplate.is_closing(line.text)):
+        if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
             break
         if line.rule is not None:
             continue
         text = line.text
+        if index >= end + _AFTER_REACH:
+            # Further down only a byline that says so ('Publicado por ...') closes the article.
+            meta = metadata.meta_line(text, day_first) if words_of(text) <= 12 else None
+            if meta is not None and meta.signed and meta.authors and meta.date is None:
+                line.rule = "byline"
+                bylines.append((_AFTER_PENALTY + index - end, meta.authors))
+            continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
         if index >= end:

@@ -30,7 +30,7 @@ _STRONG_OPENER = (
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     r"(?:ein\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht))\s+von|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
-    r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|reporter|texte?|texto|"
+    r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
     r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in)?|author|auteur|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|par|por|di|door|przez|av|af"
@@ -43,7 +43,7 @@ _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
 _OPENER_WORDS = frozenset({
     "by", "von", "vom", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
-    "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "reporter", "text",
+    "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
     "texte", "texto", "kolumnist", "escribe",
 })  # fmt: skip
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
@@ -391,8 +391,8 @@ def _signed_names(text: str) -> list[str] | None:
     """Return the names a byline in `text` states, its opener maybe after a few words of label
     ('Posted in Datenschutz by damianduchamps')."""
     names = byline(text, handles=True)
-    if names is not None:
-        return names
+    if names is not None or _is_name_field(text):
+        return names  # 'Christoph von Ritter' is a name, not 'Christoph' and a byline
     for opener in _OPENER_ANYWHERE.finditer(text):
         if opener.start() > 0 and len(text[: opener.start()].split()) <= 4:
             names = byline(text[opener.start() :], handles=True)

@@ -100,6 +100,8 @@ def test_date_line(line: str, day: str | None) -> None:
         ),
         ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
+        ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
+        ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "2020-02-05", ["Eberhard Fuhr"]),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
