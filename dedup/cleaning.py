@@ -350,10 +350,11 @@ def _mark_rules(
     fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     texts = [line.text for line in fresh]
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts)
+    lowered = "\n".join(texts).lower()
+    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered)
     prompts |= {
         index
-        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts)
+        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered)
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
     for index, line in enumerate(fresh):
@@ -363,23 +364,6 @@ def _mark_rules(
     for line in lines:
         if line.rule is None:
             line.rule = memo.rules[line.text]
-
-
-# The words a share or print button's line starts with (see _SHARE).
-_SHARE_FIRST = frozenset({
-    "share", "tweet", "print", "e-mail", "email", "mail", "facebook", "twitter", "whatsapp",
-    "linkedin", "pinterest", "reddit", "telegram", "copy", "save", "comment", "comments",
-    "artikel", "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi",
-    "udostępnij", "delen",
-})  # fmt: skip
-
-
-def _share_word(text: str) -> bool:
-    """Return whether a line starts as a share button's line does: a cheap test before _SHARE."""
-    first = text.split(None, 1)[0].lower()
-    for separator in "|/·•,!":
-        first = first.split(separator, 1)[0]
-    return first in _SHARE_FIRST or first[:1].isdigit()
 
 
 def _context_free_rule(
@@ -398,7 +382,7 @@ def _context_free_rule(
         return "image"
     if _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
         return "read-more"
-    if short and len(text) < 80 and _share_word(text) and _SHARE.match(text):
+    if short and len(text) < 80 and _SHARE.match(text):
         return "share"
     if prompt and len(text) < 200:
         return "prompt"
@@ -407,13 +391,15 @@ def _context_free_rule(
     return None
 
 
-def _lines_matching(pattern: re.Pattern[str], keys: tuple[str, ...], texts: list[str]) -> set[int]:
+def _lines_matching(
+    pattern: re.Pattern[str], keys: tuple[str, ...], texts: list[str], lowered: str
+) -> set[int]:
     """Return the indexes of `texts` that `pattern` finds a match in.
 
-    Each match of `pattern` holds one of `keys` in lower case: the page is searched for the keys
-    (a fast substring scan), and only the lines that hold one are searched with the pattern.
+    Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
+    joined and lower-cased) is searched for the keys (a fast substring scan), and only the lines
+    that hold one are searched with the pattern.
     """
-    lowered = "\n".join(texts).lower()
     if not any(key in lowered for key in keys):
         return set()
     # Lower-casing may change a line's length, never the number of lines.
