@@ -463,17 +463,17 @@ def _mark_metadata(
                 bylines.append((distance + (0 if meta.signed else _BARE_PENALTY), meta.authors))
             if meta.outlet:
                 found.source = found.source or meta.outlet
-        elif index < start and (outlet := metadata.outlet_name(text)):
+        elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
     # An opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its role on
     # the next ('Christoph Hein' / 'Chefredakteur').
     for index in range(min(len(lines), end + _AFTER_REACH) - 1):
         line, below = lines[index], lines[index + 1]
-        if line.rule is not None or below.rule is not None:
-            continue
+        if line.rule is not None or below.rule is not None or len(line.text) > 50:
+            continue  # both lines are short: a name is, and so is an opener
         signed = metadata.lone_opener(line.text)
-        if not signed and not metadata.role_line(below.text):
+        if not signed and (len(below.text) > 60 or not metadata.role_line(below.text)):
             continue
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:
