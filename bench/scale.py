@@ -162,6 +162,22 @@ def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
     )
 
 
+def kept_rows(measured: list[int]) -> list[tuple[int, str]]:
+    """Return the table rows of the current section for sizes not measured in this session."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    if START not in text:
+        return []
+    section = text.split(START, 1)[1].split(END, 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = line.split("|")
+        if len(cells) > 2 and cells[1].strip().replace(",", "").isdigit():
+            size = int(cells[1].strip().replace(",", ""))
+            if size not in measured:
+                rows.append((size, line))
+    return rows
+
+
 def write_section(lines: list[str]) -> None:
     """Replace this script's section of docs/benchmarks.md, leaving the other sections alone."""
     section = "\n".join([START, *lines, END])
@@ -209,12 +225,19 @@ def main() -> None:
         "Memory: peak of the summed proportional set size (PSS: shared pages count once) of the "
         "process and its children, sampled every 0.1 s. "
         "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
-        "session, one after the other.",
+        "session, one after the other. Rows of sizes not run in the latest session are kept "
+        "from the session that ran them (`bench/scale.py --sizes N` runs one size).",
         "",
         "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
         "dedup B³F1 | time vs peer | memory vs peer |",
         "|---|---|---|---|---|---|---|---|---|---|",
-        *(_row(size, runs, p, o) for size, runs, p, o in rows),
+        *(
+            line
+            for _, line in sorted(
+                [(size, _row(size, runs, p, o)) for size, runs, p, o in rows]
+                + kept_rows([size for size, _, _, _ in rows])
+            )
+        ),
         "",
         f"`dedup clean` on {sizes[0]:,} articles: {rate:,.0f} articles/s "
         f"(`dedup clean {CORPORA}/c{sizes[0]} -q > /dev/null`); cleaning and features are most "
