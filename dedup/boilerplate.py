@@ -28,6 +28,10 @@ _CODE = re.compile(
     r"\w+\s*\(\s*\)\s*;|[{}]\s*$|\)\s*;\s*$|=[^=]{0,80};\s*$|^\s*[{}]|&[a-z]{2,6};|"
     r"\bhref\s*=|\bsrc\s*="
 )
+_MARKUP = re.compile(r"<[^<>]{0,600}>|&[a-z]{2,6};")
+_SCRIPT = re.compile(r"\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|\w+\s*\(\s*\)\s*;|[{}]")
+_MIXED_CHARS = 400
+_MIXED_MARKUP_SHARE = 0.35
 # Separators that string menu items into one line: "Home · News · Sport | Weather".
 _ITEM_SEPARATOR = re.compile(r"\s(?:[|·•»›/]|--?)\s")
 # Headings after which a page carries readers' comments or a sign-up form, never the article.
@@ -129,7 +133,21 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
     if ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and _CODE.search(
         text
     ):
-        return CODE
+        # A long line of text with a tag or two let through (an advertisement's link inside an
+        # article rendered as one line) is judged by its text; markup alone or mostly is code.
+        if len(text) < _MIXED_CHARS:
+            return CODE
+        markup = sum(len(m) for m in _MARKUP.findall(text))
+        if markup > _MIXED_MARKUP_SHARE * len(text):
+            return CODE
+        text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip()
+        if _SCRIPT.search(text):
+            return CODE  # statements of a script, not a tag or two
+    return _text_kind(text, stop_words)
+
+
+def _text_kind(text: str, stop_words: frozenset[str]) -> str:
+    """Return the kind of a line that is not code: PROSE, TEXT, SHORT or LIST."""
     if text.count(" ") < 3 and (stop_words or not _UNSPACED.search(text)):
         return SHORT  # under four words: no need to read them
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
