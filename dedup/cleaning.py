@@ -541,6 +541,13 @@ def _mark_title(lines: list[Line], start: int, end: int, found: _Found) -> None:
     chosen = lines[best[1]]
     found.title = found.title or metadata.headline_text(chosen.text)
     chosen.rule = "title"
+    # A name alone right under the headline is its author ('Headline' / 'Jane Doe').
+    below = best[1] + 1
+    if below < first_prose and lines[below].rule is None:
+        names = metadata.name_line(lines[below].text)
+        if names:
+            lines[below].rule = "byline"
+            found.authors = found.authors or names
 
 
 def _is_paragraph(line: Line) -> bool:

@@ -189,6 +189,7 @@ def test_seed_boilerplate_is_gone() -> None:
         (("By", "James Whittaker"), ["James Whittaker"]),  # the opener alone on its line
         (("Christoph Hein", "Chefredakteur"), ["Christoph Hein"]),  # a name and its role
         (("Jessica DeFino", "Updated Mar 12, 2020"), ["Jessica DeFino"]),  # a name by a date
+        (("Jane Doe",), ["Jane Doe"]),  # a name alone right under the headline
     ],
 )
 def test_byline_over_two_lines(header: tuple[str, ...], authors: list[str]) -> None:
