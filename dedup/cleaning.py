@@ -119,6 +119,7 @@ class _Memo:
     rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
+    meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,7 @@ def _clean_pass(
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end = boilerplate.body_span(lines)
-    _mark_metadata(lines, start, end, found, _day_first(options, language))
+    _mark_metadata(lines, start, end, found, _day_first(options, language), memo)
     _mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
     _mark_related_blocks(lines)
@@ -421,7 +422,12 @@ def words_of(text: str) -> int:
 
 
 def _mark_metadata(
-    lines: list[Line], start: int, end: int, found: _Found, day_first: bool | None
+    lines: list[Line],
+    start: int,
+    end: int,
+    found: _Found,
+    day_first: bool | None,
+    memo: _Memo,
 ) -> None:
     """Mark the lines that state metadata: above the body, short in it, or just after it.
 
@@ -450,7 +456,11 @@ def _mark_metadata(
             distance = _AFTER_PENALTY + index - end
         elif start <= index and words > _META_WORDS:
             continue  # a paragraph of the body
-        meta = metadata.meta_line(text, day_first)
+        key = (text, day_first)
+        if key in memo.meta:
+            meta = memo.meta[key]
+        else:
+            meta = memo.meta[key] = metadata.meta_line(text, day_first)
         if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
