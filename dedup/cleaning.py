@@ -30,7 +30,10 @@ _READ_MORE = re.compile(
     r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
     r"lire aussi|à lire aussi|voir aussi|lea también|lea más|lea|leer más|ver también|"
-    r"leggi anche|czytaj też|czytaj także|czytaj więcej|zobacz też|lees ook|leia também)\s*[:>»]",
+    r"leggi anche|czytaj też|czytaj także|czytaj więcej|zobacz też|lees ook|leia também|"
+    r"vea también|vea|mira|mire|lee también|lee más|lee|ver más|(?:también )?(?:te|le) puede "
+    r"interesar|te recomendamos|leia mais|veja também|veja|siehe auch|lesen sie|zum thema|"
+    r"more on this|read next|read|see)\s*[:>»]",
     re.IGNORECASE,
 )
 _READ_MORE_MARK = re.compile(r"[:>»]")

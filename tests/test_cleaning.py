@@ -69,6 +69,8 @@ def test_line_kind(line: str, kind: str) -> None:
     [
         ("Share this story", "share"),
         ("ALSO READ: Council approves another plan", "read-more"),
+        ("VEA TAMBIÉN: El consejo aprueba otro plan", "read-more"),
+        ("LE PUEDE INTERESAR: La ficha del consejo", "read-more"),
         ("banner.gif", "image"),
         ("We use cookies to improve your experience", "prompt"),
         ("Home > News > Politics", "breadcrumb"),
