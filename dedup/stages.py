@@ -20,6 +20,7 @@ the compact features of the linked articles only: memory holds signatures, not t
 from __future__ import annotations
 
 import functools
+import gc
 import math
 import multiprocessing
 import os
@@ -112,11 +113,18 @@ def run_tasks(
             progress(stage, done, total)
             yield result
         return
-    with _pool(min(workers, len(tasks))) as pool:
-        for task, result in zip(tasks, pool.map(function, tasks), strict=True):
-            done += weight(task)
-            progress(stage, done, total)
-            yield result
+    # Objects the parent holds are moved out of the garbage collector's reach before the fork:
+    # a worker's collector would otherwise walk them and so copy every page of the parent's heap
+    # (at 1,000,000 articles each worker grew to the parent's 2.4 GB).
+    gc.freeze()
+    try:
+        with _pool(min(workers, len(tasks))) as pool:
+            for task, result in zip(tasks, pool.map(function, tasks), strict=True):
+                done += weight(task)
+                progress(stage, done, total)
+                yield result
+    finally:
+        gc.unfreeze()
 
 
 def _pool(workers: int) -> Executor:
