@@ -19,12 +19,16 @@ the compact features of the linked articles only: memory holds signatures, not t
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import gc
 import math
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -117,12 +121,19 @@ def run_tasks(
     # a worker's collector would otherwise walk them and so copy every page of the parent's heap
     # (at 1,000,000 articles each worker grew to the parent's 2.4 GB).
     gc.freeze()
+    pool = _pool(min(workers, len(tasks)))
     try:
-        with _pool(min(workers, len(tasks))) as pool:
-            for task, result in zip(tasks, pool.map(function, tasks), strict=True):
-                done += weight(task)
-                progress(stage, done, total)
-                yield result
+        for task, result in zip(tasks, pool.map(function, tasks), strict=True):
+            done += weight(task)
+            progress(stage, done, total)
+            yield result
+    except BaseException:
+        # Ctrl-C, a closed pipe or an error: drop the tasks not started instead of waiting for
+        # every one of them, as leaving the pool's `with` block would.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown()
     finally:
         gc.unfreeze()
 
@@ -130,7 +141,22 @@ def run_tasks(
 def _pool(workers: int) -> Executor:
     # fork: workers start at once and inherit what the parent has loaded (read-only).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(method), initializer=_worker_start
+    )
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _worker_start() -> None:
+    """Make a worker end with its parent, and leave Ctrl-C to the parent."""
+    # A parent killed by a closed pipe (`dedup ... | head`) or a signal cannot tell its workers
+    # to stop, and they would wait on the task queue for ever; on Linux the kernel tells them.
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Stage 1: page template lines --------------------------------------------------------------
