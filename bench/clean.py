@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import benchdoc
+
 REPO = Path(__file__).resolve().parent.parent
 BENCH = Path(os.environ.get("DEDUP_BENCH", REPO.parent / "shared" / "bench"))
-DOCS = REPO / "docs" / "benchmarks.md"
-START, END = "<!-- clean:start -->", "<!-- clean:end -->"
 DEDUP = [sys.executable, "-m", "dedup"]
 RUNS = 3
 
@@ -134,7 +134,6 @@ def section(rows: list[str], speed: tuple[float, float, float, float]) -> str:
     scorer = "python3 $BENCH/score_clean.py $BENCH/KIT/gold.jsonl out.jsonl"
     return "\n".join(
         [
-            START,
             "## Cleaning (`dedup clean`)",
             "",
             "Written by `make bench-clean` (bench/clean.py). Default settings; the kits are "
@@ -154,24 +153,13 @@ def section(rows: list[str], speed: tuple[float, float, float, float]) -> str:
             f"Throughput: {rate:.2f} MB/s on one core ({megabytes:.1f} MB of clean-trafilatura "
             f"text in {seconds:.2f} s, median of {RUNS} runs, reading included; "
             f"{cpu_rate:.2f} MB/s of CPU time; `python bench/clean.py`).",
-            END,
         ]
     )
 
 
 def write_section(text: str) -> None:
     """Replace the clean section of docs/benchmarks.md (or add it), atomically."""
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        after = rest.split(END, 1)[1]
-        updated = before + text + after
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    temporary = DOCS.with_suffix(".md.tmp")
-    temporary.write_text(updated, encoding="utf-8")
-    os.replace(temporary, DOCS)
+    benchdoc.write_section("clean", text)
 
 
 def main() -> int:

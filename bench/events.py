@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import benchdoc  # noqa: E402
+
 from dedup.calibration import calibrate, grouped_ids  # noqa: E402
 from dedup.clustering import compare_articles  # noqa: E402
 from dedup.evaluation import Scores, load_gold, score_clustering, stem  # noqa: E402
@@ -31,8 +33,6 @@ from dedup.records import Article  # noqa: E402
 
 BENCH = Path(os.environ.get("DEDUP_BENCH", ROOT.parent / "shared" / "bench"))
 KIT = BENCH / "events-ecbplus"
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
-START, END = "<!-- events:start -->", "<!-- events:end -->"
 FOLDS = 5
 CORPUS_DOCS = 2000
 
@@ -149,17 +149,7 @@ def _row(name: str, scores: Scores, command: str) -> str:
 
 def write_section(lines: list[str]) -> None:
     """Replace this script's section of docs/benchmarks.md, leaving the other sections alone."""
-    section = "\n".join([START, *lines, END])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    temporary = DOCS.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, DOCS)
+    benchdoc.write_section("events", "\n".join(lines))
 
 
 def main() -> None:

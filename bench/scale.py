@@ -23,11 +23,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import benchdoc
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(os.environ.get("DEDUP_BENCH", ROOT.parent / "shared" / "bench"))
 CORPORA = Path(os.environ.get("DEDUP_SCALE_DIR", "/tmp/corpus"))
-DOCS = ROOT / "docs" / "benchmarks.md"
-START, END = "<!-- scale:start -->", "<!-- scale:end -->"
+DOCS = benchdoc.DOCS
+START, END = benchdoc.markers("scale")
 SIZES = [10_000, 100_000, 1_000_000]
 BYTES_PER_ARTICLE = 4_300  # make_corpus text; the sharded run's work folder needs ~3x that
 DEDUP = str(ROOT / ".venv" / "bin" / "dedup")
@@ -180,16 +182,7 @@ def kept_rows(measured: list[int]) -> list[tuple[int, str]]:
 
 def write_section(lines: list[str]) -> None:
     """Replace this script's section of docs/benchmarks.md, leaving the other sections alone."""
-    section = "\n".join([START, *lines, END])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    temporary = DOCS.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, DOCS)
+    benchdoc.write_section("scale", "\n".join(lines))
 
 
 def main() -> None:
