@@ -496,16 +496,19 @@ def _show_scores(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
         click.echo(json.dumps(rows[0] if len(rows) == 1 else rows))
 
 
-@main.command(name="eval")
-@_input_options
-@_cluster_options
-@click.option(
+_gold_option = click.option(
     "--gold",
     "gold_path",
     required=True,
     type=click.Path(dir_okay=False),
     help="CSV of gold labels with columns doc_id and event.",
 )
+
+
+@main.command(name="eval")
+@_input_options
+@_cluster_options
+@_gold_option
 @click.option(
     "--format",
     "fmt",
@@ -546,13 +549,7 @@ def eval_command(
 @main.command()
 @_input_options
 @_cluster_options
-@click.option(
-    "--gold",
-    "gold_path",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="CSV of gold labels with columns doc_id and event.",
-)
+@_gold_option
 @click.option(
     "--thresholds",
     default=None,
