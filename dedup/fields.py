@@ -1,0 +1,219 @@
+"""Fields: the article's metadata lines around its body (title, date, byline, masthead,
+breadcrumb, trailer), marked for removal and lifted into fields.
+
+The cleaner (cleaning.py) finds the body; these functions read the lines above it, the short
+lines in it and the lines just after it. Of several candidates the one nearest the body's start
+wins: sidebars and archives above it and comments below it carry other texts' dates and names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dedup import boilerplate, metadata
+from dedup.boilerplate import Line
+from dedup.options import CleanOptions
+
+_AFTER_REACH = 12  # lines after the body where a byline or date may close the article
+_SIGNED_REACH = 40  # ... and where a byline with its opener may
+_AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
+_META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
+_BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
+_TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
+_HEADLINE_MAX_WORDS = 25
+_HEADER_RULES = frozenset({"date", "byline"})
+_W_ABOVE_META = 0.3  # tuned on even-numbered pages of both kits
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
+
+
+@dataclass
+class Found:
+    """Metadata found while cleaning, first statement wins."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    section: str | None = None
+
+
+def day_first(options: CleanOptions, language: str | None) -> bool | None:
+    """Return how to read 03/05/2021: as set, else day first outside English, else by its form."""
+    if options.day_first is not None:
+        return options.day_first
+    return None if language in (None, "en") else True
+
+
+def lift_lead_metadata(first: Line, found: Found) -> None:
+    """Cut a date glued to the front of the body; note the wire dateline it opens with."""
+    glued = metadata.glued_date(first.text)
+    if glued is not None:
+        match, end = glued
+        found.date = found.date or match.iso()
+        first.text = first.text[end:].lstrip(" :-–—")
+    lead = metadata.wire_dateline(first.text)
+    if lead is not None:
+        found.dateline = found.dateline or lead.place
+        if lead.outlet and metadata.outlet_name(lead.outlet):
+            found.source = found.source or lead.outlet
+
+
+def words_of(text: str) -> int:
+    """Return the number of words of a line as split_lines gives it (single spaces)."""
+    return text.count(" ") + 1
+
+
+def mark_metadata(
+    lines: list[Line],
+    start: int,
+    end: int,
+    found: Found,
+    day_first: bool | None,
+    memo: dict[tuple[str, bool | None], metadata.MetaLine | None],
+) -> None:
+    """Mark the lines that state metadata: above the body, short in it, or just after it.
+
+    Of several dates (or bylines) the one nearest the body's start is the article's: sidebars
+    and archives above it and comments below it carry dates of other texts.
+    """
+    dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
+    bylines: list[tuple[int, list[str]]] = []
+    dated: list[int] = []
+    for index, line in enumerate(lines):
+        if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
+            break
+        if line.rule is not None:
+            continue
+        text = line.text
+        if index >= end + _AFTER_REACH:
+            # Further down only a byline that says so ('Publicado por ...') closes the article.
+            meta = metadata.meta_line(text, day_first) if words_of(text) <= 12 else None
+            if meta is not None and meta.signed and meta.authors and meta.date is None:
+                line.rule = "byline"
+                bylines.append((_AFTER_PENALTY + index - end, meta.authors))
+            continue
+        words = text.count(" ") + 1
+        distance = start - index if index < start else index - start
+        if index >= end:
+            distance = _AFTER_PENALTY + index - end
+        elif start <= index and words > _META_WORDS:
+            continue  # a paragraph of the body
+        key = (text, day_first)
+        if key in memo:
+            meta = memo[key]
+        else:
+            meta = memo[key] = metadata.meta_line(text, day_first)
+        if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
+            line.rule = "breadcrumb"
+            found.section = found.section or metadata.section_of(crumbs)
+        elif meta is not None:
+            line.rule = "date" if meta.date else "byline"
+            if meta.date:
+                dates.append((distance, meta.date.iso()))
+                dated.append(index)
+            if meta.authors:
+                bylines.append((distance + (0 if meta.signed else _BARE_PENALTY), meta.authors))
+            if meta.outlet:
+                found.source = found.source or meta.outlet
+        elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
+            line.rule = "masthead"
+            found.source = found.source or outlet
+    # An opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its role on
+    # the next ('Christoph Hein' / 'Chefredakteur').
+    for index in range(min(len(lines), end + _AFTER_REACH) - 1):
+        line, below = lines[index], lines[index + 1]
+        if line.rule is not None or below.rule is not None or len(line.text) > 50:
+            continue  # both lines are short: a name is, and so is an opener
+        signed = metadata.lone_opener(line.text)
+        if not signed and (len(below.text) > 60 or not metadata.role_line(below.text)):
+            continue
+        names = metadata.name_line(below.text if signed else line.text)
+        if names is None and signed:
+            names = metadata.byline(f"{line.text} {below.text}", handles=True)
+        if names:
+            line.rule = below.rule = "byline"
+            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+            bylines.append((distance + (0 if signed else _BARE_PENALTY), names))
+    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
+    for index in dated:
+        for near in (index - 1, index + 1):
+            if 0 <= near < min(len(lines), end) and lines[near].rule is None:
+                names = metadata.name_line(lines[near].text)
+                if names:
+                    lines[near].rule = "byline"
+                    bylines.append((abs(start - near) + _BARE_PENALTY, names))
+    if dates:
+        found.date = found.date or min(dates, key=lambda c: c[0])[1]
+    if bylines:
+        found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
+    # The outlet's name in brackets closes the story: the last line of the body or the one after.
+    for line in lines[max(0, end - 2) : end + 1]:
+        if line.rule is None and (outlet := metadata.trailer(line.text)):
+            line.rule = "trailer"
+            found.source = found.source or outlet
+
+
+def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
+    """Mark the headline: of the lines above the body's first paragraph, the one that reads most
+    like a headline of this body."""
+    first_prose = next(
+        (i for i in range(start, end) if not lines[i].rule and is_paragraph(lines[i])), start
+    )
+    header = lines[:first_prose]
+    # Without boilerplate or metadata above the body there is no header to read a title from; this
+    # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
+    if start == 0 and not any(line.rule for line in header):
+        return
+    body_words = metadata.content_words(
+        " ".join(line.text for line in lines[first_prose:end] if not line.rule)
+    )
+    if not body_words:
+        return
+    best: tuple[float, int] | None = None
+    # A headline stands a few lines above its body; further up are menus and teasers.
+    for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
+        line = lines[index]
+        if line.rule or line.kind == boilerplate.CODE:
+            continue
+        # Few function words make a list of links, or a headline; separators only the list.
+        if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
+            continue
+        score = metadata.headline_score(
+            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
+        )
+        # A headline heads the byline and date lines of its article.
+        if score is not None and any(
+            lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))
+        ):
+            score += _W_ABOVE_META
+        if score is not None and (best is None or score > best[0]):
+            best = (score, index)
+    if best is None:
+        return
+    chosen = lines[best[1]]
+    found.title = found.title or metadata.headline_text(chosen.text)
+    chosen.rule = "title"
+    # A name alone right under the headline is its author ('Headline' / 'Jane Doe').
+    below = best[1] + 1
+    if below < first_prose and lines[below].rule is None:
+        names = metadata.name_line(lines[below].text)
+        if names:
+            lines[below].rule = "byline"
+            found.authors = found.authors or names
+
+
+def is_paragraph(line: Line) -> bool:
+    """Return whether a line is a paragraph of the body, not a headline.
+
+    A long line is a paragraph; a shorter one only when it ends as a sentence does, and not with
+    a question or exclamation mark, which a headline may end with too.
+    """
+    if line.kind != boilerplate.PROSE:
+        return False
+    if len(line.text.split()) > _HEADLINE_MAX_WORDS:
+        return True
+    return _SENTENCE_CLOSE.search(line.text) is not None and not line.text.endswith(
+        ("?", "!", "?»", "?“", '?"')
+    )
