@@ -9,17 +9,18 @@ Two kinds of pair are proposed, each in time linear in the number of articles:
   terms (the highest TF-IDF weights) are its keys, and articles sharing a key become candidates,
   unless the key is shared by too many articles to say anything (a small posting cap).
 
-Hashes are computed from the bytes with fixed constants: the same text gives the same signature in
-every process and on every run (Python's hash() of a string is salted per process).
+Hashes are computed from the bytes with fixed constants (hashing.py): the same text gives the
+same signature in every process and on every run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
 
+from dedup.hashing import string_hashes
 from dedup.language import words
 
 Pairs = npt.NDArray[np.int64]  # shape (n, 2), each row (a, b) with a < b, rows sorted
@@ -34,7 +35,6 @@ MIN_AGREEMENT = 0.2
 # Articles with one equal band: all pairs up to this many, beyond it each joins the first.
 RUN_ALL_PAIRS = 40
 
-_MASK64 = (1 << 64) - 1
 _generator = np.random.default_rng(20240611)  # fixed: signatures must not change between runs
 # Multiply-shift hashing: (a * x + b) mod 2**64, keep the high 32 bits; `a` odd.
 _MULTIPLIERS = _generator.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(
@@ -47,64 +47,11 @@ _BAND_MIX = _generator.integers(1, 2**63, size=PERMUTATIONS // BANDS, dtype=np.u
 )
 _EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
 
-# Strings are hashed all at once: a polynomial over their UTF-8 bytes, wrapping at 2**64, from
-# prefix sums (numpy's uint64 sums wrap), then mixed so that every bit depends on every byte.
-# xxhash one string at a time was a fifth of the time of reading, cleaning and featurizing.
-_BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
-_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
-_powers = np.ones(1, dtype=np.uint64)
-_inverse_powers = np.ones(1, dtype=np.uint64)
 
-
-def term_key(term: str) -> int:
-    """Return a 64-bit hash of a term or line, the same in every process."""
-    return int(string_hashes([term])[0])
-
-
-def string_hashes(strings: Sequence[str]) -> npt.NDArray[np.uint64]:
-    """Return a 64-bit hash of each string (none may hold a NUL), the same in every process."""
-    if not strings:
-        return np.empty(0, dtype=np.uint64)
-    data = np.frombuffer(
-        "\0".join(strings).encode("utf-8", "surrogatepass") + b"\0", dtype=np.uint8
-    ).astype(np.uint64)
-    ends = np.flatnonzero(data == 0)
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    powers, inverse = _power_tables(len(data))
-    with np.errstate(over="ignore"):
-        prefix = np.zeros(len(data) + 1, dtype=np.uint64)
-        np.cumsum(data * powers, dtype=np.uint64, out=prefix[1:])
-        hashed = (prefix[ends] - prefix[starts]) * inverse[starts]
-        hashed += (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        hashed ^= hashed >> np.uint64(33)
-        hashed *= np.uint64(0xFF51AFD7ED558CCD)
-        hashed ^= hashed >> np.uint64(33)
-        hashed *= np.uint64(0xC4CEB9FE1A85EC53)
-        hashed ^= hashed >> np.uint64(33)
-    return hashed
-
-
-def _power_tables(size: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-    global _powers, _inverse_powers
-    if len(_powers) < size:
-        length = max(size, 2 * len(_powers), 1 << 16)
-        _powers = _wrapping_powers(_BASE, length)
-        _inverse_powers = _wrapping_powers(_BASE_INVERSE, length)
-    return _powers[:size], _inverse_powers[:size]
-
-
-def _wrapping_powers(base: int, length: int) -> npt.NDArray[np.uint64]:
-    powers = np.empty(length, dtype=np.uint64)
-    value = 1
-    for k in range(length):  # once per process, for the longest text so far
-        powers[k] = value
-        value = value * base & _MASK64
-    return powers
-
-
-def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
-    """Return the hashes of the word 3-grams of `text` (one gram for a shorter text)."""
-    hashes = string_hashes(words(text))
+def shingle_hashes(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return the hashes of the word 3-grams of a text, given its words' hashes (one gram for a
+    shorter text)."""
+    hashes = word_hashes
     if len(hashes) < SHINGLE_WORDS:
         if not len(hashes):
             return hashes
@@ -120,7 +67,12 @@ def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
 
 def text_signature(text: str) -> npt.NDArray[np.uint32]:
     """Return the MinHash signature of `text`: PERMUTATIONS minima of its shingles' hashes."""
-    shingles = shingle_hashes(text)
+    return signature(string_hashes(words(text)))
+
+
+def signature(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
+    """Return the MinHash signature of a text given its words' hashes (`text_signature`)."""
+    shingles = shingle_hashes(word_hashes)
     if not len(shingles):
         return _EMPTY.copy()
     with np.errstate(over="ignore"):

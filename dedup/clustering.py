@@ -86,18 +86,22 @@ def cluster_articles(
 ) -> list[Cluster]:
     """Return the clusters of `articles`: one per event, the largest first."""
     options = options or ClusterOptions()
-    return clusters_of(compare_articles(articles, options.threshold), options)
+    comparison = compare_articles(articles, options.threshold, names=options.explain)
+    return clusters_of(comparison, options)
 
 
-def compare_articles(articles: Iterable[Article], floor: float = _FLOOR) -> Comparison:
+def compare_articles(
+    articles: Iterable[Article], floor: float = _FLOOR, names: bool = False
+) -> Comparison:
     """Return the features of `articles` and the similarities of the pairs worth comparing.
 
     The comparison can be grouped at any threshold of at least `floor`; a higher floor gives
-    smaller blocks, and so fewer pairs to score.
+    smaller blocks, and so fewer pairs to score. With `names`, features keep the names of their
+    terms, for the evidence of an explained match.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    features = [article_features(a) for a in ordered]
-    signatures = signature_matrix(candidates.text_signature(a.text) for a in ordered)
+    features = [article_features(a, names) for a in ordered]
+    signatures = signature_matrix(f.signature for f in features)
     return compare_features([Entry.of(a) for a in ordered], features, signatures, floor)
 
 
@@ -131,8 +135,8 @@ def compare_features(
 
 def blocking_keys(vector: Vector, count: int | None = None) -> list[int]:
     """Return the hashes of the `count` (BLOCK_TERMS) most distinctive terms of a vector."""
-    top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[: count or BLOCK_TERMS]
-    return [candidates.term_key(term) for term, _ in top]
+    order = np.lexsort((vector.keys, -vector.weights))[: count or BLOCK_TERMS]
+    return [int(key) for key in vector.keys[order]]
 
 
 def candidate_pairs(

@@ -15,9 +15,16 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
+from dedup import candidates
 from dedup.dates import relative_day
+from dedup.hashing import run_hashes, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.records import Article
 
@@ -61,12 +68,22 @@ _SENTENCE_END = {".", "!", "?", ":", '"', "“", "”"}
 ENTITY_MARK = "@"
 
 
-@dataclass(frozen=True)
+_NO_KEYS: npt.NDArray[np.uint64] = np.empty(0, dtype=np.uint64)
+_NO_SIGNATURE: npt.NDArray[np.uint32] = np.empty(0, dtype=np.uint32)
+
+
+@dataclass(frozen=True, eq=False)
 class Features:
-    """The comparable facts of one article."""
+    """The comparable facts of one article.
+
+    Terms (content words, runs of two and three of them, "@named entities") are kept as their
+    hashes (hashing.py), ascending, with their counts: compact to store and quick to compare.
+    Their names are kept only when asked for, to explain a match.
+    """
 
     id: str
-    terms: dict[str, int]  # content word, "word word" or "@named entity" -> count
+    term_keys: npt.NDArray[np.uint64]
+    term_counts: npt.NDArray[np.float64]
     published: dt.date | None
     event_days: frozenset[dt.date]
     ordinals: dict[str, frozenset[int]]  # event noun -> the ordinals it is given
@@ -75,19 +92,50 @@ class Features:
     words: int
     exact_key: str  # equal for copies that differ only in case and white space
     # The terms of the headline and the start of the body, where a news report names its event.
-    lead_terms: frozenset[str] = frozenset()
+    lead_keys: npt.NDArray[np.uint64] = field(default_factory=lambda: _NO_KEYS)
+    signature: npt.NDArray[np.uint32] = field(default_factory=lambda: _NO_SIGNATURE)
+    names: Mapping[int, str] = field(default_factory=dict)  # term hash -> term, when asked for
+
+    @classmethod
+    def of_terms(
+        cls, id: str, terms: Mapping[str, int], lead_terms: Iterable[str] = (), **facts: Any
+    ) -> Features:
+        """Return the features of an article with these terms (by name) and facts."""
+        keys, counts = _counted(list(terms), list(terms.values()))
+        lead_keys, _ = _counted(list(lead_terms))
+        names = dict(zip(string_hashes(list(terms)).tolist(), terms, strict=True))
+        facts = {
+            "published": None, "event_days": frozenset(), "ordinals": {}, "years": frozenset(),
+            "lead": "", "words": sum(terms.values()), "exact_key": id, **facts,
+        }  # fmt: skip
+        return cls(id, keys, counts, lead_keys=lead_keys, names=names, **facts)
 
 
-def article_features(article: Article) -> Features:
-    """Return the features of one cleaned article."""
+def article_features(article: Article, names: bool = False) -> Features:
+    """Return the features of one cleaned article (with the names of its terms if asked)."""
+    title = words(article.title) if article.title else []
+    body = words(article.text)
+    tokens = title + body
     text = f"{article.title}\n{article.text}" if article.title else article.text
-    tokens = words(text)
     published = _day(article.date)
     stop_words = stop_words_of(article.language)
     lead = f"{article.title or ''}\n{article.text[:_LEAD_TERM_CHARS]}"
+    content = _content(tokens, stop_words)
+    entities = named_entities(text)
+    keys, counts = _term_keys(content, entities)
+    lead_content = _content(words(lead), stop_words)
+    lead_entities = named_entities(lead)
+    lead_keys, _ = _term_keys(lead_content, lead_entities)
+    # The words of the title come first, so the body's hashes are the last ones.
+    word_hashes = run_hashes(tokens, 1)[0][len(title) :]
+    named: dict[int, str] = {}
+    if names:
+        for found in (_terms(content, entities), _terms(lead_content, lead_entities)):
+            named.update(zip(string_hashes(list(found)).tolist(), found, strict=True))
     return Features(
         id=article.id,
-        terms=event_terms(text, tokens, stop_words),
+        term_keys=keys,
+        term_counts=counts,
         published=published,
         event_days=_event_days(article.text, published),
         # The headline and the first sentence name the event; later ordinals are often history
@@ -99,8 +147,33 @@ def article_features(article: Article) -> Features:
         lead=" ".join(words(article.text[:_LEAD_CHARS])),
         words=len(tokens),
         exact_key=exact_key(article.text),
-        lead_terms=frozenset(event_terms(lead, stop_words=stop_words)),
+        lead_keys=lead_keys,
+        signature=candidates.signature(word_hashes),
+        names=named,
     )
+
+
+def _content(tokens: list[str], stop_words: frozenset[str]) -> list[str]:
+    return [t for t in tokens if t not in stop_words and len(t) > 1]
+
+
+def _term_keys(
+    content: list[str], entities: list[str]
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
+    """Return the hashes of the terms `event_terms` gives, ascending, and their counts."""
+    runs = run_hashes(content, 3)
+    marked = string_hashes([ENTITY_MARK + name for name in entities])
+    keys, counts = np.unique(np.concatenate([*runs, marked]), return_counts=True)
+    return keys, counts.astype(np.float64)
+
+
+def _counted(
+    terms: list[str], counts: list[int] | None = None
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
+    hashes = string_hashes(terms)
+    weights = np.ones(len(terms)) if counts is None else np.array(counts, dtype=np.float64)
+    order = np.argsort(hashes)
+    return hashes[order], weights[order]
 
 
 def first_sentence(text: str) -> str:
@@ -130,15 +203,19 @@ def event_terms(
     formed after stop words go, as scikit-learn's n-grams are. Numbers stay: a toll, a magnitude
     or a year often names the event. Measured on ECB+ (raw text, best threshold): words and pairs
     without numbers 0.902, with runs of three and numbers 0.908 and a flatter threshold curve.
+    Features keep these terms as hashes (`_term_keys` gives the same terms, hashed).
     """
     tokens = words(text) if tokens is None else tokens
-    content = [t for t in tokens if t not in stop_words and len(t) > 1]
+    return _terms(_content(tokens, stop_words), named_entities(text))
+
+
+def _terms(content: list[str], entities: list[str]) -> dict[str, int]:
     terms = Counter(content)
     terms.update(f"{first} {second}" for first, second in itertools.pairwise(content))
     terms.update(
         " ".join(triple) for triple in zip(content, content[1:], content[2:], strict=False)
     )
-    terms.update(ENTITY_MARK + name for name in named_entities(text))
+    terms.update(ENTITY_MARK + name for name in entities)
     return dict(terms)
 
 

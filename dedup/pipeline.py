@@ -202,7 +202,10 @@ def cluster_paths(
     sources = find_sources(paths, read)
     template = _template(sources, [], read, clean, progress)
     if len(sources) <= SMALL_RUN:
-        tasks = [FeatureTask(s, read, clean, template) for s in make_shards(sources)]
+        tasks = [
+            FeatureTask(s, read, clean, template, names=cluster.explain)
+            for s in make_shards(sources)
+        ]
         shards = list(run_tasks(featurize, tasks, read.workers, "features", progress, _files))
         for shard in shards:
             _report(shard.skipped, on_skip)
@@ -225,7 +228,10 @@ def _cluster_large(
     progress: Progress,
     workdir: str,
 ) -> list[Cluster]:
-    tasks = [FeatureTask(s, read, clean, template, workdir) for s in make_shards(sources)]
+    tasks = [
+        FeatureTask(s, read, clean, template, workdir, names=cluster.explain)
+        for s in make_shards(sources)
+    ]
     entries: list[Entry] = []
     exact_keys: list[str] = []
     signatures = []

@@ -13,16 +13,16 @@ publication dates too far apart are hard evidence of two events; a missing fact 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from dedup.features import ENTITY_MARK, Features
-
-Vector = dict[str, float]
+from dedup.hashing import string_hashes
 
 # Leads this alike are copies of one text, whatever the rest of the words say.
 COPY_LEAD_RATIO = 0.9
@@ -43,44 +43,128 @@ YEAR_PENALTY = 0.5
 MIN_DOCS_PER_TERM = 3
 
 
+@dataclass(frozen=True)
+class Vector:
+    """A unit-length TF-IDF vector: term hashes in ascending order, and their weights.
+
+    The part over the lead's terms (the headline and first sentences) is kept apart, with its
+    length, for lead coverage. Arrays rather than a dict of strings: two vectors are compared by
+    a binary search of one's keys in the other's, in numpy.
+    """
+
+    keys: npt.NDArray[np.uint64]
+    weights: npt.NDArray[np.float64]
+    lead_keys: npt.NDArray[np.uint64]
+    lead_weights: npt.NDArray[np.float64]
+    lead_norm: float
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float], lead_terms: Iterable[str] = ()) -> Vector:
+        """Return the vector with these weights (taken as they are) over named terms."""
+        keys = string_hashes(list(weights))
+        order = np.argsort(keys)
+        values = np.fromiter(weights.values(), np.float64, len(weights))[order]
+        return cls.from_arrays(keys[order], values, np.sort(string_hashes(list(lead_terms))))
+
+    @classmethod
+    def from_arrays(
+        cls,
+        keys: npt.NDArray[np.uint64],
+        weights: npt.NDArray[np.float64],
+        lead_keys: npt.NDArray[np.uint64],
+    ) -> Vector:
+        """Return the vector of these weights by key (ascending), with its part over `lead_keys`."""
+        lead = np.isin(keys, lead_keys, assume_unique=True)
+        lead_weights = weights[lead]
+        norm = math.sqrt(float(lead_weights @ lead_weights))
+        return cls(keys, weights, keys[lead], lead_weights, norm)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def terms(self, features: Features) -> dict[str, float]:
+        """Return the weights by term, named from the features (made with names) of its article."""
+        pairs = zip(self.keys.tolist(), self.weights.tolist(), strict=True)
+        return {features.names[k]: w for k, w in pairs if k in features.names}
+
+
 class TermWeights:
-    """Inverse document frequencies of the collection's words."""
+    """Document counts of the collection's terms, and the TF-IDF vectors they weigh.
+
+    Counts are exact (from the articles given) or read from a table indexed by the top bits of
+    a term's hash (`from_table`: a large run, where two terms may share a slot and memory does
+    not grow with the vocabulary).
+    """
 
     def __init__(self, documents: Iterable[Features]) -> None:
-        self.df: Counter[str] = Counter()
-        self.size = 0
-        for features in documents:
-            self.size += 1
-            self.df.update(features.terms.keys())
+        hashes = [features.term_keys for features in documents]
+        self.size = len(hashes)
+        flat = np.concatenate(hashes) if hashes else np.empty(0, np.uint64)
+        self._keys, counts = np.unique(flat, return_counts=True)
+        self._counts = counts.astype(np.float64)
+        self._table: npt.NDArray[np.uint32] | None = None
+        self._shift = np.uint64(0)
 
-    def idf(self, term: str) -> float:
-        """Return the inverse document frequency of `term` (smoothed, as scikit-learn's)."""
-        return math.log((self.size + 1) / (self.df.get(term, 0) + 1)) + 1.0
+    @classmethod
+    def from_table(cls, table: npt.NDArray[np.uint32], size: int) -> TermWeights:
+        """Return the weights of a collection of `size` texts whose counts are in `table`."""
+        weights = cls([])
+        weights.size = size
+        weights._table = table
+        weights._shift = np.uint64(64 - int(math.log2(len(table))))
+        return weights
 
-    def informative(self, term: str) -> bool:
-        """Return whether `term` can tell texts apart: in two texts or more, and not in most."""
+    def document_counts(self, hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.float64]:
+        """Return the number of texts that hold each term."""
+        if self._table is not None:
+            return self._table[(hashes >> self._shift).astype(np.int64)].astype(np.float64)
+        if not len(self._keys):
+            return np.zeros(len(hashes))
+        at = np.minimum(np.searchsorted(self._keys, hashes), len(self._keys) - 1)
+        return np.where(self._keys[at] == hashes, self._counts[at], 0.0)
+
+    def informative(self, counts: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+        """Return which terms, by document count, can tell texts apart: in two texts or more,
+        and not in most."""
         if self.size < MIN_DOCS_FOR_SHARE:
             # Too few texts for document counts to mean much: every term counts.
-            return True
-        count = self.df.get(term, 0)
-        return MIN_DOCS_PER_TERM <= count <= MAX_DOC_SHARE * self.size
+            return np.ones(len(counts), dtype=bool)
+        return (counts >= MIN_DOCS_PER_TERM) & (counts <= MAX_DOC_SHARE * self.size)
 
     def vector(self, features: Features) -> Vector:
-        """Return the unit-length TF-IDF vector of one article, over its informative terms."""
-        weights = {
-            t: (1.0 + math.log(n)) * self.idf(t)
-            for t, n in features.terms.items()
-            if self.informative(t)
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+        """Return the unit-length TF-IDF vector of one article, over its informative terms.
+
+        Sublinear term frequency times smoothed inverse document frequency, as scikit-learn's.
+        """
+        keys = features.term_keys
+        counts = self.document_counts(keys)
+        keep = self.informative(counts)
+        idf = np.log((self.size + 1) / (counts[keep] + 1)) + 1.0
+        weights = (1.0 + np.log(features.term_counts[keep])) * idf
+        norm = math.sqrt(float(weights @ weights)) or 1.0
+        return Vector.from_arrays(keys[keep], weights / norm, features.lead_keys)
 
 
 def cosine(u: Vector, v: Vector) -> float:
     """Return the cosine similarity of two unit vectors."""
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(w * v.get(t, 0.0) for t, w in u.items())
+    return _dot(u.keys, u.weights, v.keys, v.weights)
+
+
+def _dot(
+    keys: npt.NDArray[np.uint64],
+    weights: npt.NDArray[np.float64],
+    other_keys: npt.NDArray[np.uint64],
+    other_weights: npt.NDArray[np.float64],
+) -> float:
+    """Return the dot product of two sparse vectors given by sorted keys and their weights."""
+    if not len(keys) or not len(other_keys):
+        return 0.0
+    if len(keys) > len(other_keys):  # search the shorter one's keys in the longer
+        keys, weights, other_keys, other_weights = other_keys, other_weights, keys, weights
+    at = np.searchsorted(other_keys, keys)
+    at[at == len(other_keys)] = 0
+    hit = other_keys[at] == keys
+    return float(weights[hit] @ other_weights[at[hit]])
 
 
 def lead_similarity(a: Features, b: Features) -> float:
@@ -106,7 +190,7 @@ def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
         return max(text, lead)
     if years_disagree(a, b):
         text *= YEAR_PENALTY
-    if a.lead_terms and b.lead_terms and lead_coverage(a, b, u, v) < LEAD_GATE:
+    if len(a.lead_keys) and len(b.lead_keys) and lead_coverage(a, b, u, v) < LEAD_GATE:
         text *= LEAD_PENALTY
     return text
 
@@ -117,15 +201,16 @@ def lead_coverage(a: Features, b: Features, u: Vector, v: Vector) -> float:
     The smaller of the two directions: the headline and first sentences of a report name its
     event, so two reports of one event each speak of what the other's lead says. Two texts that
     share a passage but open on different stories do not, even when one opens on that passage.
+    `u` and `v` are the vectors of `a` and `b`, whose lead parts they carry.
     """
-    return min(_restricted_cosine(a.lead_terms, u, v), _restricted_cosine(b.lead_terms, v, u))
+    return min(_lead_cosine(u, v), _lead_cosine(v, u))
 
 
-def _restricted_cosine(terms: frozenset[str], u: Vector, v: Vector) -> float:
-    norm = math.sqrt(sum(u[t] * u[t] for t in terms if t in u))
-    if not norm:
+def _lead_cosine(u: Vector, v: Vector) -> float:
+    """Return the cosine of `u`'s lead part with `v`."""
+    if not u.lead_norm:
         return 0.0
-    return sum(u[t] * v.get(t, 0.0) for t in terms if t in u) / norm
+    return _dot(u.lead_keys, u.lead_weights, v.keys, v.weights) / u.lead_norm
 
 
 def years_disagree(a: Features, b: Features) -> bool:
@@ -195,7 +280,8 @@ def evidence(
     a: Features, b: Features, u: Vector, v: Vector, max_days: int, terms: int = 8
 ) -> Evidence:
     """Return the evidence for and against two articles being one event."""
-    shared = sorted(u.keys() & v.keys(), key=lambda t: (-(u[t] * v[t]), t))
+    mine, theirs = u.terms(a), v.terms(b)
+    shared = sorted(mine.keys() & theirs.keys(), key=lambda t: (-(mine[t] * theirs[t]), t))
     words = [t for t in shared if not t.startswith(ENTITY_MARK)][:terms]
     entities = [t[len(ENTITY_MARK) :] for t in shared if t.startswith(ENTITY_MARK)][:terms]
     gap = abs((a.published - b.published).days) if a.published and b.published else None

@@ -54,7 +54,7 @@ from dedup.features import Features, article_features
 from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import Source, read_source
 from dedup.records import Article, Cluster, Document
-from dedup.scoring import TermWeights, Vector
+from dedup.scoring import TermWeights
 
 # Files per task: fixed, so that shards (and so results) do not depend on the number of workers.
 SHARD_FILES = 250
@@ -287,6 +287,7 @@ class FeatureTask:
     workdir: str | None = None  # large runs: write features here, count terms
     keep_articles: bool = False
     signatures: bool = True
+    names: bool = False  # keep the names of terms, to explain matches
 
 
 def featurize(task: FeatureTask) -> FeatureShard:
@@ -313,11 +314,12 @@ def featurize(task: FeatureTask) -> FeatureShard:
             articles.append(article)
         if not task.signatures:
             continue
-        found = article_features(article)
+        found = article_features(article, task.names)
         entries.append(Entry.of(article))
         keys.append(found.exact_key)
-        signatures.append(candidates.text_signature(article.text))
-        features.append(found)
+        signatures.append(found.signature)
+        # The signature goes back in the shard's matrix; stored features do without it.
+        features.append(replace(found, signature=_NO_SIGNATURE) if task.workdir else found)
     result = FeatureShard(task.shard.rank, entries, keys, _matrix(signatures), skipped, articles)
     if task.workdir is None:
         result.features = features
@@ -328,7 +330,7 @@ def featurize(task: FeatureTask) -> FeatureShard:
 
 def _store(result: FeatureShard, features: list[Features], workdir: str) -> None:
     hashes = [_term_hashes(item) for item in features]
-    tfs = [np.fromiter(item.terms.values(), np.int64, len(item.terms)) for item in features]
+    tfs = [item.term_counts.astype(np.int64) for item in features]
     lengths = np.array([len(h) for h in hashes], dtype=np.int64)
     flat = np.concatenate(hashes) if hashes else np.empty(0, np.uint64)
     np.savez(
@@ -346,8 +348,11 @@ def _store(result: FeatureShard, features: list[Features], workdir: str) -> None
     result.offsets = np.concatenate(([0], np.cumsum([len(b) for b in blobs]))).astype(np.int64)
 
 
+_NO_SIGNATURE = np.empty(0, dtype=np.uint32)
+
+
 def _term_hashes(features: Features) -> npt.NDArray[np.uint64]:
-    return candidates.string_hashes(list(features.terms))
+    return features.term_keys
 
 
 def table_bits(articles: int) -> int:
@@ -427,17 +432,8 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     """
     features = _read_features(task.workdir, task.locations)
     table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
-    shift = np.uint64(64 - int(math.log2(len(table))))
-    weights = TermWeights([])
-    weights.size = task.size
-    vectors: dict[int, Vector] = {}
-    for block in task.blocks:
-        for head in block:
-            item = features[head]
-            hashes = _term_hashes(item)
-            counts = table[(hashes >> shift).astype(np.int64)].tolist()
-            weights.df = Counter(dict(zip(item.terms, counts, strict=True)))
-            vectors[head] = weights.vector(item)
+    weights = TermWeights.from_table(table, task.size)
+    vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
     pairs = score_pairs(task.edges, features, vectors)
     floor = task.options.threshold
     blocks = linked_blocks(pairs, floor)

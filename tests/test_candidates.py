@@ -13,7 +13,6 @@ from dedup.candidates import (
     components,
     near_copy_pairs,
     shared_key_pairs,
-    string_hashes,
     text_signature,
 )
 
@@ -54,13 +53,6 @@ def test_signatures_are_the_same_in_another_process() -> None:
         [sys.executable, "-c", code, text], capture_output=True, text=True, check=True
     )
     assert other.stdout.strip() == ",".join(map(str, text_signature(text).tolist()))
-
-
-def test_string_hashes_are_per_string_and_positional() -> None:
-    hashes = string_hashes(["red sox", "sox red", "red sox", "ünïcode", "a"])
-    assert hashes[0] == hashes[2]
-    assert len({int(h) for h in hashes}) == 4
-    assert string_hashes(["red sox"])[0] == hashes[0]
 
 
 def test_shared_keys_propose_pairs_up_to_the_cap() -> None:

@@ -59,10 +59,7 @@ def test_a_stray_joins_the_group_it_is_closest_to_without_chaining() -> None:
     from dedup.features import Features
 
     def features(name: str, ordinals: dict[str, frozenset[int]] | None = None) -> Features:
-        return Features(
-            id=name, terms={}, published=None, event_days=frozenset(),
-            ordinals=ordinals or {}, years=frozenset(), lead="", words=1, exact_key=name,
-        )  # fmt: skip
+        return Features.of_terms(name, {}, ordinals=ordinals or {})
 
     options = ClusterOptions(threshold=0.2)
     near = STRAY_SHARE * 0.2 + 0.01

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -12,6 +11,7 @@ from dedup.scoring import (
     LEAD_PENALTY,
     YEAR_PENALTY,
     TermWeights,
+    Vector,
     conflicts,
     cosine,
     evidence,
@@ -27,17 +27,16 @@ def _features(
     ordinals: dict[str, frozenset[int]] | None = None,
     terms: dict[str, int] | None = None,
     years: frozenset[int] = frozenset(),
+    lead_terms: frozenset[str] = frozenset(),
 ) -> Features:
-    return Features(
-        id=id,
-        terms=terms or {"meeting": 1},
+    return Features.of_terms(
+        id,
+        terms or {"meeting": 1},
+        lead_terms,
         published=published,
-        event_days=frozenset(),
         ordinals=ordinals or {},
         years=years,
-        lead="",
         words=1,
-        exact_key=id,
     )
 
 
@@ -64,7 +63,8 @@ def test_missing_facts_are_no_evidence() -> None:
     dated = _features(published=dt.date(2021, 1, 1), ordinals={"meeting": frozenset({8})})
     bare = _features()
     assert conflicts(dated, bare, 0) == []
-    found = evidence(dated, bare, {"meeting": 1.0}, {"meeting": 1.0}, 7)
+    meeting = Vector.of({"meeting": 1.0})
+    found = evidence(dated, bare, meeting, meeting, 7)
     assert found.date_gap_days is None
     assert found.conflicts == ()
 
@@ -74,39 +74,46 @@ def test_rare_and_common_terms_are_left_out_of_large_collections() -> None:
     documents += [_features("x", terms={"pair": 1}), _features("y", terms={"pair": 1})]
     documents += [_features(c, terms={"triple": 1}) for c in "abc"]
     weights = TermWeights(documents)
-    assert set(weights.vector(documents[0])) == set()  # "common" is in most texts, "only0" in one
-    assert set(weights.vector(documents[30])) == set()  # "pair" is in two texts only
-    assert set(weights.vector(documents[-1])) == {"triple"}
+    kept = [set(weights.vector(d).terms(d)) for d in documents]
+    assert kept[0] == set()  # "common" is in most texts, "only0" in one
+    assert kept[30] == set()  # "pair" is in two texts only
+    assert kept[-1] == {"triple"}
 
 
 def test_years_that_disagree_halve_the_word_similarity() -> None:
     a = _features("a", terms={"quake": 1}, years=frozenset({2008}))
     b = _features("b", terms={"quake": 1}, years=frozenset({2013}))
     c = _features("c", terms={"quake": 1})
-    u = {"quake": 1.0}
+    u = Vector.of({"quake": 1.0})
     assert similarity(a, c, u, u) == pytest.approx(1.0)  # a missing year is no evidence
     assert years_disagree(a, b)
-    lead_free = similarity(a, b, {"quake": 0.8, "x": 0.6}, {"quake": 0.8, "y": 0.6})
+    lead_free = similarity(
+        a, b, Vector.of({"quake": 0.8, "x": 0.6}), Vector.of({"quake": 0.8, "y": 0.6})
+    )
     assert lead_free == pytest.approx(0.64 * YEAR_PENALTY)
 
 
 def test_evidence_lists_shared_entities_apart_from_words() -> None:
-    u = {"@red sox": 0.6, "offer": 0.8}
-    found = evidence(_features(), _features(), u, u, 7)
+    terms = {"@red sox": 0.6, "offer": 0.8}
+    u = Vector.of(terms)
+    article = _features(terms={term: 1 for term in terms})
+    found = evidence(article, article, u, u, 7)
     assert found.shared_entities == ("red sox",)
     assert found.shared_terms == ("offer",)
 
 
 def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
-    a = _features("a", terms={"quake": 1, "iran": 1, "remote": 1})
-    a = replace(a, lead_terms=frozenset({"quake", "iran"}))
-    b = replace(_features("b", terms={"remote": 1}), lead_terms=frozenset({"remote", "harmony"}))
-    u = {"quake": 0.6, "iran": 0.6, "remote": 0.529}
-    v = {"remote": 0.8, "harmony": 0.6}
+    lead_a, lead_b = frozenset({"quake", "iran"}), frozenset({"remote", "harmony"})
+    a = _features("a", terms={"quake": 1, "iran": 1, "remote": 1}, lead_terms=lead_a)
+    b = _features("b", terms={"remote": 1}, lead_terms=lead_b)
+    u = Vector.of({"quake": 0.6, "iran": 0.6, "remote": 0.529}, lead_a)
+    v = Vector.of({"remote": 0.8, "harmony": 0.6}, lead_b)
     # b's lead is covered by a's words through "remote", but a's lead not at all by b's.
     assert lead_coverage(a, b, u, v) == 0.0
     assert lead_coverage(b, a, v, u) == 0.0
     assert similarity(a, b, u, v) == pytest.approx(cosine(u, v) * LEAD_PENALTY)
-    both = replace(a, lead_terms=frozenset({"quake", "remote"}))
-    assert lead_coverage(both, b, u, v) == pytest.approx(0.8 * 0.529)  # b towards a
-    assert similarity(both, b, u, v) == pytest.approx(cosine(u, v))
+    lead_both = frozenset({"quake", "remote"})
+    both = _features("a", terms={"quake": 1, "iran": 1, "remote": 1}, lead_terms=lead_both)
+    w = Vector.of({"quake": 0.6, "iran": 0.6, "remote": 0.529}, lead_both)
+    assert lead_coverage(both, b, w, v) == pytest.approx(0.8 * 0.529)  # b towards a
+    assert similarity(both, b, w, v) == pytest.approx(cosine(w, v))

@@ -1,0 +1,36 @@
+"""Tests of dedup.hashing: per-string hashes, and runs of words hashed as their joined strings."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dedup.hashing import run_hashes, string_hashes
+
+
+def test_string_hashes_are_per_string_and_positional() -> None:
+    hashes = string_hashes(["red sox", "sox red", "red sox", "ünïcode", "a"])
+    assert hashes[0] == hashes[2]
+    assert len({int(h) for h in hashes}) == 4
+    assert string_hashes(["red sox"])[0] == hashes[0]
+
+
+def test_runs_of_words_hash_as_their_joined_strings() -> None:
+    words = ["red", "sox", "offered", "ünïcode"]
+    ones, twos, threes = run_hashes(words)
+    assert ones.tolist() == string_hashes(words).tolist()
+    assert twos.tolist() == string_hashes(["red sox", "sox offered", "offered ünïcode"]).tolist()
+    assert threes.tolist() == string_hashes(["red sox offered", "sox offered ünïcode"]).tolist()
+
+
+def test_runs_longer_than_the_text_are_none() -> None:
+    ones, twos, threes = run_hashes(["alone"])
+    assert len(ones) == 1 and len(twos) == 0 and len(threes) == 0
+    assert [len(found) for found in run_hashes([])] == [0, 0, 0]
+
+
+@given(st.lists(st.text(st.characters(blacklist_characters=" \0"), min_size=1), max_size=8))
+def test_any_words_hash_as_their_joined_strings(words: list[str]) -> None:
+    for n, found in enumerate(run_hashes(words), start=1):
+        joined = [" ".join(words[k : k + n]) for k in range(len(words) - n + 1)]
+        assert found.tolist() == string_hashes(joined).tolist()
