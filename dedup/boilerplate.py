@@ -83,7 +83,7 @@ _PROSE_WORDS = 15
 _TEXT_WORDS = 7
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of a page, where it came from, and the rule that removed it (None: kept)."""
 
@@ -157,7 +157,7 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
         return _kind_without_stop_words(text, count)
     if count < 4:
         return SHORT
-    density = sum(1 for token in tokens if token in stop_words) / count
+    density = sum(map(stop_words.__contains__, tokens)) / count
     separators = len(_ITEM_SEPARATOR.findall(text))
     if separators >= 3 and separators * 6 >= count:
         return LIST

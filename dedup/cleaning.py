@@ -36,7 +36,6 @@ _READ_MORE = re.compile(
     r"more on this|read next|read|see)\s*[:>»]",
     re.IGNORECASE,
 )
-_READ_MORE_MARK = re.compile(r"[:>»]")
 _RELATED_HEADING = re.compile(
     r"^(?:related(?: news| articles?| stories| posts| content| coverage| links| topics)?|"
     r"more (?:news|stories|from [\w .]+|on this(?: story| topic)?)|you (?:may|might) also like|"
@@ -85,6 +84,7 @@ _APP_PROMPT_KEYS = (
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 12000
+_TEMPLATE_WORDS = 40  # a longer line is text of its own, never page template
 _CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
 # A pass removes lines or changes nothing, so this bound is never the reason to stop.
 MAX_PASSES = 20
@@ -98,6 +98,7 @@ class _Memo:
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
     meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
+    languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,11 @@ class TemplateLines:
     def add(self, group: str, text: str) -> None:
         """Count the distinct short lines of one file of `group`."""
         self._files[group] += 1
-        keys = {_line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= 40}
+        keys = {
+            _line_key(line)
+            for line in text.splitlines()
+            if 0 < len(line.split()) <= _TEMPLATE_WORDS
+        }
         self._counts[group].update(keys)
         self._frequent = None
 
@@ -178,14 +183,14 @@ def clean_document(
     lines = split_lines(document.text)
     all_lines = list(lines)
     extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
-    language = options.language or _language_of(lines)
     memo = _Memo()
+    language = options.language or _language_of(lines, memo)
     for _ in range(MAX_PASSES):
         if not _clean_pass(lines, language, options, extra_patterns, template, group, found, memo):
             break
         # The next pass sees the kept lines as the returned text gives them back.
         lines = _as_reread(lines)
-        language = options.language or _language_of(lines)
+        language = options.language or _language_of(lines, memo)
     text = _join(all_lines)
     extra = document.extra
     if explain or options.explain:
@@ -205,13 +210,17 @@ def clean_document(
     )
 
 
-def _language_of(lines: list[Line]) -> str | None:
+def _language_of(lines: list[Line], memo: _Memo) -> str | None:
     """Return the language of the kept lines, read from their longer lines (prose, not menus)."""
     kept = [line.text for line in lines if line.rule is None]
     sample = "\n".join(text for text in kept if text.count(" ") >= _SAMPLE_SPACES)
     if sample.count(" ") < _SAMPLE_MIN_WORDS:
         sample = "\n".join(kept)
-    return detect_language(sample[:_SAMPLE_CHARS])
+    sample = sample[:_SAMPLE_CHARS]
+    # A pass that removed no long line leaves the sample as it was.
+    if sample not in memo.languages:
+        memo.languages[sample] = detect_language(sample)
+    return memo.languages[sample]
 
 
 def clean_text(text: str, options: CleanOptions | None = None) -> str:
@@ -338,13 +347,19 @@ def _context_free_rule(
         return "pattern"
     if "." in text[-6:] and _IMAGE.match(text):
         return "image"
-    if _READ_MORE_MARK.search(text) and _READ_MORE.match(text):
+    if (":" in text or ">" in text or "»" in text) and _READ_MORE.match(text):
         return "read-more"
     if short and len(text) < 80 and _SHARE.match(text):
         return "share"
     if prompt and len(text) < 200:
         return "prompt"
-    if template is not None and template.is_template(group, text):
+    # Only lines of up to _TEMPLATE_WORDS words are counted as template (split_lines leaves
+    # single spaces between words, so the spaces count them).
+    if (
+        template is not None
+        and text.count(" ") < _TEMPLATE_WORDS
+        and template.is_template(group, text)
+    ):
         return "template"
     return None
 
