@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from dedup import candidates
 from dedup.dates import relative_day
-from dedup.hashing import run_hashes, string_hashes
+from dedup.hashing import HashedWords, hashed_words, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.records import Article
 
@@ -62,8 +62,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # Years an article names: "in 2008" dates the event even where no publication date was found.
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # A capitalised word, or a sentence boundary that ends a run of them.
-_CASED_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;,\"“”()]")
-_SENTENCE_END = {".", "!", "?", ":", '"', "“", "”"}
+_CASED_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
 ENTITY_MARK = "@"
 
@@ -114,23 +114,30 @@ class Features:
 def article_features(article: Article, names: bool = False) -> Features:
     """Return the features of one cleaned article (with the names of its terms if asked)."""
     title = words(article.title) if article.title else []
-    body = words(article.text)
-    tokens = title + body
+    tokens = title + words(article.text)
     text = f"{article.title}\n{article.text}" if article.title else article.text
     published = _day(article.date)
     stop_words = stop_words_of(article.language)
     lead = f"{article.title or ''}\n{article.text[:_LEAD_TERM_CHARS]}"
-    content = _content(tokens, stop_words)
-    entities = named_entities(text)
-    keys, counts = _term_keys(content, entities)
-    lead_content = _content(words(lead), stop_words)
-    lead_entities = named_entities(lead)
-    lead_keys, _ = _term_keys(lead_content, lead_entities)
-    # The words of the title come first, so the body's hashes are the last ones.
-    word_hashes = run_hashes(tokens, 1)[0][len(title) :]
+    # The words are hashed once. Terms are runs of the content words among them; the lead's
+    # terms, runs of the content words among its first words (the headline's and the lead's).
+    hashed = hashed_words(tokens)
+    content = np.array(
+        [k for k, t in enumerate(tokens) if t not in stop_words and len(t) > 1], dtype=np.int64
+    )
+    in_lead = int(
+        np.searchsorted(content, len(title) + len(words(article.text[:_LEAD_TERM_CHARS])))
+    )
+    entities, lead_entities = named_entities(text), named_entities(lead)
+    marked = string_hashes([ENTITY_MARK + name for name in [*entities, *lead_entities]])
+    keys, counts = _counted_keys(hashed[content], marked[: len(entities)])
+    lead_keys, _ = _counted_keys(hashed[content[:in_lead]], marked[len(entities) :])
     named: dict[int, str] = {}
     if names:
-        for found in (_terms(content, entities), _terms(lead_content, lead_entities)):
+        for found in (
+            _terms([tokens[k] for k in content], entities),
+            _terms([tokens[k] for k in content[:in_lead]], lead_entities),
+        ):
             named.update(zip(string_hashes(list(found)).tolist(), found, strict=True))
     return Features(
         id=article.id,
@@ -148,22 +155,18 @@ def article_features(article: Article, names: bool = False) -> Features:
         words=len(tokens),
         exact_key=exact_key(article.text),
         lead_keys=lead_keys,
-        signature=candidates.signature(word_hashes),
+        # The headline's words come first: the body's are the rest.
+        signature=candidates.signature(hashed[len(title) :].runs(1)),
         names=named,
     )
 
 
-def _content(tokens: list[str], stop_words: frozenset[str]) -> list[str]:
-    return [t for t in tokens if t not in stop_words and len(t) > 1]
-
-
-def _term_keys(
-    content: list[str], entities: list[str]
+def _counted_keys(
+    content: HashedWords, entities: npt.NDArray[np.uint64]
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
     """Return the hashes of the terms `event_terms` gives, ascending, and their counts."""
-    runs = run_hashes(content, 3)
-    marked = string_hashes([ENTITY_MARK + name for name in entities])
-    keys, counts = np.unique(np.concatenate([*runs, marked]), return_counts=True)
+    runs = [content.runs(n) for n in (1, 2, 3)]
+    keys, counts = np.unique(np.concatenate([*runs, entities]), return_counts=True)
     return keys, counts.astype(np.float64)
 
 
@@ -206,7 +209,8 @@ def event_terms(
     Features keep these terms as hashes (`_term_keys` gives the same terms, hashed).
     """
     tokens = words(text) if tokens is None else tokens
-    return _terms(_content(tokens, stop_words), named_entities(text))
+    content = [t for t in tokens if t not in stop_words and len(t) > 1]
+    return _terms(content, named_entities(text))
 
 
 def _terms(content: list[str], entities: list[str]) -> dict[str, int]:
@@ -227,20 +231,21 @@ def named_entities(text: str) -> list[str]:
     at a lower-case word; a capitalised stop word ("The") starts none.
     """
     found: list[str] = []
-    for line in text.splitlines():
-        run: list[str] = []
-        starts_sentence = True
-        for token in _CASED_TOKEN.findall(line):
+    run: list[str] = []
+    starts_sentence = True
+    for token in _CASED_TOKEN.findall(text):
+        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
+        if token[0].isupper() and not starts_sentence:
             folded = token.lower()
-            # A capitalised stop word continues a run ("Las Vegas") but does not start one.
-            if token[0].isupper() and not starts_sentence and (run or folded not in ALL_STOP_WORDS):
+            if run or folded not in ALL_STOP_WORDS:
                 run.append(folded)
-            elif run:
-                found.append(" ".join(run))
-                run = []
-            starts_sentence = token in _SENTENCE_END
+                continue
         if run:
             found.append(" ".join(run))
+            run = []
+        starts_sentence = token in _SENTENCE_END  # a line break is one
+    if run:
+        found.append(" ".join(run))
     return found
 
 

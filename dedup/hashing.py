@@ -12,6 +12,7 @@ runs of words are hashed from one pass over their text, without making their str
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -39,14 +40,50 @@ def run_hashes(words: Sequence[str], longest: int = 3) -> list[npt.NDArray[np.ui
     The hash of a run is that of its words joined by single spaces (`string_hashes`), computed
     without making the string. No word may hold a space or a NUL.
     """
+    hashed = hashed_words(words)
+    return [hashed.runs(n) for n in range(1, longest + 1)]
+
+
+@dataclass(frozen=True)
+class HashedWords:
+    """Words as the unmixed polynomials of their bytes and their lengths in bytes.
+
+    The polynomial of "a b" is that of "a", plus a space and the polynomial of "b" shifted past
+    them: runs of any words are hashed from these, by arithmetic, in numpy.
+    """
+
+    raw: npt.NDArray[np.uint64]
+    length: npt.NDArray[np.int64]
+
+    def __getitem__(self, index: npt.NDArray[np.int64] | slice) -> HashedWords:
+        """Return the words at `index`, in that order (runs are then of those words)."""
+        return HashedWords(self.raw[index], self.length[index])
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def runs(self, n: int) -> npt.NDArray[np.uint64]:
+        """Return the hashes of the runs of n consecutive words (`string_hashes` of each run)."""
+        count = len(self.raw) - n + 1
+        if count <= 0:
+            return np.empty(0, dtype=np.uint64)
+        raw, length = self.raw[:count].copy(), self.length[:count].copy()
+        powers, _ = _power_tables(int(self.length.max(initial=0)) * n + n + 1)
+        with np.errstate(over="ignore"):
+            for k in range(1, n):
+                raw += powers[length] * np.uint64(32) + powers[length + 1] * self.raw[k : k + count]
+                length += 1 + self.length[k : k + count]
+        return _mixed(raw, length)
+
+
+def hashed_words(words: Sequence[str]) -> HashedWords:
+    """Return the words' polynomials and lengths, from one pass over their joined bytes."""
     if not words:
-        return [np.empty(0, dtype=np.uint64) for _ in range(longest)]
+        return HashedWords(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
     data = _bytes(" ".join(words) + " ")
     ends = np.flatnonzero(data == 32)
     starts = np.concatenate(([0], ends[:-1] + 1))
-    count = len(starts)
-    spans = [(starts[: max(count - n + 1, 0)], ends[n - 1 :]) for n in range(1, longest + 1)]
-    return _stretch_hashes(data, spans)
+    return HashedWords(_raw(data, starts, ends), ends - starts)
 
 
 def _bytes(text: str) -> npt.NDArray[np.uint64]:
@@ -58,21 +95,32 @@ def _stretch_hashes(
     spans: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
 ) -> list[npt.NDArray[np.uint64]]:
     """Return the hashes of the stretches data[start:end] for each (starts, ends) of `spans`."""
+    return [_mixed(_raw(data, starts, ends), ends - starts) for starts, ends in spans]
+
+
+def _raw(
+    data: npt.NDArray[np.uint64], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]
+) -> npt.NDArray[np.uint64]:
+    """Return the polynomial of each stretch data[start:end], as if it began at position 0."""
     powers, inverse = _power_tables(len(data))
-    found = []
     with np.errstate(over="ignore"):
         prefix = np.zeros(len(data) + 1, dtype=np.uint64)
         np.cumsum(data * powers, dtype=np.uint64, out=prefix[1:])
-        for starts, ends in spans:
-            hashed = (prefix[ends] - prefix[starts]) * inverse[starts]
-            hashed += (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-            hashed ^= hashed >> np.uint64(33)
-            hashed *= np.uint64(0xFF51AFD7ED558CCD)
-            hashed ^= hashed >> np.uint64(33)
-            hashed *= np.uint64(0xC4CEB9FE1A85EC53)
-            hashed ^= hashed >> np.uint64(33)
-            found.append(hashed)
-    return found
+        result: npt.NDArray[np.uint64] = (prefix[ends] - prefix[starts]) * inverse[starts]
+    return result
+
+
+def _mixed(raw: npt.NDArray[np.uint64], length: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
+    """Return the hashes of stretches with these polynomials and lengths: every bit depends on
+    every byte."""
+    with np.errstate(over="ignore"):
+        hashed = raw + length.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        hashed ^= hashed >> np.uint64(33)
+        hashed *= np.uint64(0xFF51AFD7ED558CCD)
+        hashed ^= hashed >> np.uint64(33)
+        hashed *= np.uint64(0xC4CEB9FE1A85EC53)
+        hashed ^= hashed >> np.uint64(33)
+    return hashed
 
 
 def _power_tables(size: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
