@@ -57,6 +57,27 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 
+# A comment thread's heading that names the article: '12 thoughts on "Title"', 'Eine Antwort auf
+# „Title“', '3 Responses to Title'. The title makes it longer than other closing headings.
+_THREAD_HEADING = re.compile(
+    r"^(?:\d+|one|a|an|ein|eine|einen|un|une|uno|una|um|uma)\s+(?:repl(?:y|ies)|responses?|"
+    r"comments?|thoughts?|antwort(?:en)?|gedanken?|kommentare?|réponses?|commentaires?|respuestas?|"
+    r"comentarios?|respostas?|comentários?|risposte|commenti|odpowiedzi|komentarzy?|reacties)\s+"
+    r"(?:on|to|zu|auf|à|sur|a|en|para|per|su|do|na|op|über)\s",
+    re.IGNORECASE,
+)
+_THREAD_HEADING_CHARS = 240
+# A comment's first line: the commenter's name and a verb of saying ('Jane Doe says:', '3. Max
+# sagt:'). An article quotes someone that way too, so it closes the article only when numbered or
+# bulleted as a thread's items are, or when the page has several.
+_COMMENT_AUTHOR = re.compile(
+    r"^(?:(\d+\.|[*+o•-])\s+)?[^\s:](?:[^:]{0,60}\S)?\s+(?:says|said|wrote|writes|sagt|"
+    r"schreibt|schrieb|meint|meinte|dice|dijo|escribió|escribe|dit|écrit|a écrit|scrive|"
+    r"ha scritto|pisze|napisał|napisała|schreef|zegt|diz|disse|escreveu)\s?:$",
+    re.IGNORECASE,
+)
+_COMMENT_AUTHOR_CHARS = 90
+
 # A list item as a renderer writes it: a bullet, then the item.
 _LIST_ITEM = re.compile(r"^[*+•◦▪o-]\s")
 _LIST_ITEM_WEIGHT = 0.3
@@ -262,7 +283,29 @@ def _score(line: Line) -> float:
 
 def is_closing(text: str) -> bool:
     """Return whether a line is a heading after which a page has comments or forms, not the article."""
-    return len(text) < 80 and _CLOSING.match(text) is not None
+    if len(text) < 80 and _CLOSING.match(text) is not None:
+        return True
+    return len(text) < _THREAD_HEADING_CHARS and _THREAD_HEADING.match(text) is not None
+
+
+def closing_lines(lines: list[Line]) -> set[int]:
+    """Return the indexes of the lines after which a page has comments or forms, not the article:
+    closing headings, and the first lines of comments (numbered or bulleted, or several)."""
+    closing: set[int] = set()
+    authors: list[int] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if is_closing(text):
+            closing.add(index)
+        elif len(text) < _COMMENT_AUTHOR_CHARS and text.endswith(":"):
+            match = _COMMENT_AUTHOR.match(text)
+            if match is not None:
+                authors.append(index)
+                if match.group(1):
+                    closing.add(index)
+    if len(authors) >= 2:
+        closing.update(authors)
+    return closing
 
 
 def body_span(lines: list[Line]) -> tuple[int, int]:
@@ -273,13 +316,14 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     A page without a paragraph (a photo post, a list of short lines) keeps its best stretch of
     text lines.
     """
-    start, end = _best_stretch(lines, relaxed=False)
+    closing = closing_lines(lines)
+    start, end = _best_stretch(lines, closing, relaxed=False)
     if start == end:
-        start, end = _best_stretch(lines, relaxed=True)
+        start, end = _best_stretch(lines, closing, relaxed=True)
     return start, end
 
 
-def _best_stretch(lines: list[Line], relaxed: bool) -> tuple[int, int]:
+def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int]:
     """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs.
 
     Stretches are parted where the running total drops to zero or at a closing heading. Of
@@ -298,7 +342,7 @@ def _best_stretch(lines: list[Line], relaxed: bool) -> tuple[int, int]:
         best = (0.0, 0, 0, 0)
 
     for index, line in enumerate(lines):
-        if len(line.text) < 80 and _CLOSING.match(line.text):
+        if index in closing:
             close()
             start, total = index + 1, 0.0
             continue

@@ -220,10 +220,38 @@ def test_the_headline_heads_the_byline_and_date() -> None:
         ("12 Responses", True),
         ("Reactions", False),  # a section of the article as often as a comment heading
         ("Discussion", False),
+        ("12 thoughts on “Council approves budget after a long debate”", True),
+        ("Eine Antwort auf „Der Haushalt der Stadt“", True),
+        ("3 Responses to Council approves budget", True),
+        ("12 thoughts about the budget", False),
     ],
 )
 def test_closing_heading(line: str, closing: bool) -> None:
     assert boilerplate.is_closing(line) == closing
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        # Numbered or bulleted, one comment is enough; unmarked, it takes two.
+        ("1. Jane Doe says:", "Great article, I agree with every word the council said about it."),
+        (
+            "Jane Doe sagt:",
+            "I agree with every word the council said about the budget and the new taxes.",
+            "Max said:",
+            "I do not, the budget raises taxes on property for everyone who owns a house.",
+        ),
+    ],
+)
+def test_comments_without_a_heading_are_removed(comments: tuple[str, ...]) -> None:
+    text = clean_text(page("Menu", "Council approves budget after a long debate", after=comments))
+    assert text.split("\n\n") == BODY
+
+
+def test_one_unmarked_quote_line_stays_in_the_article() -> None:
+    quoted = ("The mayor said:", "We will keep the budget balanced for as long as I am in office.")
+    text = clean_text(page("Menu", "Council approves budget", after=quoted))
+    assert text.endswith("\n".join(quoted))
 
 
 def test_the_article_wins_over_a_longer_block_of_teasers_after_it() -> None:
