@@ -23,7 +23,18 @@ _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than 
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _HEADLINE_MAX_WORDS = 25
 _HEADER_RULES = frozenset({"date", "byline"})
-_W_ABOVE_META = 0.3  # tuned on even-numbered pages of both kits
+# Weights of the layout around a headline, tuned with those of metadata.headline_score.
+_W_ABOVE_META = 0.77  # a byline or date line right under it
+_W_META_BELOW = 0.81  # a byline or date line anywhere between it and the first paragraph
+_W_BLANK_ABOVE = 1.08
+_W_INDENT = 0.28  # indented less than a candidate next to it
+_NEIGHBOUR_REACH = 3
+_W_UNDER_HEADLINE = 0.33
+_STRONG_WORDS = 3
+_STRONG_SHARE = 0.3
+_W_QUOTED = 1.12  # quoted in a longer line of the page
+_ECHO_MIN_CHARS = 10
+_BULLETS = " *+•·-–—\t›»>|#"
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
 
@@ -171,8 +182,8 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     )
     if not body_words:
         return
-    best: tuple[float, int] | None = None
     # A headline stands a few lines above its body; further up are menus and teasers.
+    scored: list[tuple[int, float]] = []
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
         line = lines[index]
         if line.rule or line.kind == boilerplate.CODE:
@@ -183,15 +194,15 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
         score = metadata.headline_score(
             line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
         )
-        # A headline heads the byline and date lines of its article.
-        if score is not None and any(
-            lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))
-        ):
-            score += _W_ABOVE_META
-        if score is not None and (best is None or score > best[0]):
-            best = (score, index)
-    if best is None:
+        if score is not None:
+            scored.append((index, score))
+    if not scored:
         return
+    ranked = [
+        (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
+        for k, (index, score) in enumerate(scored)
+    ]
+    best = _with_echoes(lines, ranked)
     chosen = lines[best[1]]
     found.title = found.title or metadata.headline_text(chosen.text)
     chosen.rule = "title"
@@ -202,6 +213,73 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
         if names:
             lines[below].rule = "byline"
             found.authors = found.authors or names
+
+
+def _layout_score(
+    lines: list[Line],
+    scored: list[tuple[int, float]],
+    k: int,
+    first_prose: int,
+    end: int,
+    body_words: set[str],
+) -> float:
+    """Return what the lines around the `k`th headline candidate say of it.
+
+    A headline stands apart (a blank line above it), heads the byline and date of its article,
+    and is a level above the kicker or the standfirst beside it (indented less in the dump).
+    """
+    index = scored[k][0]
+    line = lines[index]
+    score = _W_BLANK_ABOVE if line.blank_before else 0.0
+    if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))):
+        score += _W_ABOVE_META
+    if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, first_prose)):
+        score += _W_META_BELOW
+    for other in (k - 1, k + 1):
+        if 0 <= other < len(scored) and abs(scored[other][0] - index) <= _NEIGHBOUR_REACH:
+            indent = lines[scored[other][0]].indent
+            if line.indent != indent:
+                score += _W_INDENT if line.indent < indent else -_W_INDENT
+    # The second of two lines that both name the body is a standfirst under its headline.
+    if k > 0 and 0 < index - scored[k - 1][0] <= 2:
+        above = lines[scored[k - 1][0]].text
+        own = metadata.content_words(above)
+        if (
+            words_of(above) >= _STRONG_WORDS
+            and own
+            and len(own & body_words) >= _STRONG_SHARE * len(own)
+        ):
+            score -= _W_UNDER_HEADLINE
+    return score
+
+
+def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[float, int]:
+    """Return the best (score, index) of `ranked`, a headline quoted in a longer line counted.
+
+    Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
+    zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
+    are looked for, as the search reads the whole page.
+    """
+    best = ranked[0]
+    for candidate in ranked[1:]:
+        if candidate[0] > best[0]:
+            best = candidate  # of equal scores the first (highest) line wins
+    page: str | None = None
+    for score, index in ranked:
+        if score + _W_QUOTED <= best[0]:
+            continue
+        key = _echo_key(lines[index].text)
+        if len(key) <= _ECHO_MIN_CHARS:
+            continue
+        if page is None:
+            page = "\n" + "\n".join(_echo_key(line.text) for line in lines) + "\n"
+        if page.count(key) > page.count(f"\n{key}\n") and score + _W_QUOTED > best[0]:
+            best = (score + _W_QUOTED, index)
+    return best
+
+
+def _echo_key(text: str) -> str:
+    return text.strip(_BULLETS).casefold()
 
 
 def is_paragraph(line: Line) -> bool:

@@ -87,7 +87,7 @@ _BYLINE_TAIL = re.compile(
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
-    r"avec|con|"
+    r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|"
     r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
     r"commentaires?|comentarios?)\b)\b|"
     r"\s\S+\s+(?:von|by|par|por)\s).*$",
@@ -222,7 +222,7 @@ def _is_person(name: str, alone: bool) -> bool:
         if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
         named += 1
-    upper = [p for p in parts if p.isupper() and len(p) > 2]
+    upper = [p for p in parts if p.isupper() and len(p) > 2 and "." not in p]  # not 'J.R.'
     if upper and len(upper) != named:
         return False  # 'AMP Project': an acronym among name words is an organisation
     return named >= 2 or alone
@@ -348,12 +348,25 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             rest = _COUNT_TAIL.sub("", rest).strip(" ,")
             if rest and names is None:
                 before = field[: match.start].rstrip()
-                place = before.endswith(",") and not field[match.end :].strip()
+                # 'Berlin, 3. Mai': a place; 'Janic Cathomen, 01.12.2021': a person, two
+                # name words or more.
+                place = (
+                    before.endswith(",")
+                    and not field[match.end :].strip()
+                    and not (_is_name_field(rest) and not rest.isupper())
+                )
                 names = _signed_names(rest)
                 signed = names is not None
-                if names is None and not place and _is_name_field(rest):
-                    names = person_names(rest)
-                if names is None and not place and _USER_NAME.match(rest):
+                if names is None and not place:
+                    # The name on one side of the date, maybe a category on the other:
+                    # 'Swantje Bernsmann 11/08/2020 Feelings'.
+                    after = field[match.end :]
+                    for part in (before, after, rest):
+                        part = part.strip(_SIDE_MARKS)
+                        if _is_name_field(part):
+                            names = person_names(part)
+                            break
+                if names is None and not place and _is_user_name(rest):
                     names = [rest]  # a lower-case user name beside a date: 'reineckefuchs'
                 if names is None:
                     outlet = outlet or outlet_name(rest)
@@ -364,6 +377,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             continue
         if found_names is None and dates and _is_name_field(field):
             found_names = person_names(field)
+        if found_names is None and dates and begin == 0 and _is_user_name(field):
+            found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
         if found_names is not None:
             names = names or found_names
             continue
@@ -383,8 +398,19 @@ _COUNT_TAIL = re.compile(
     r"(?:ein|keine|no|one)\s+(?:kommentare?|comments?))\s*$",
     re.IGNORECASE,
 )
+_SIDE_MARKS = " ,;:-–—·|"
 # A user name: one lower-case token with letters, maybe digits ('reineckefuchs', 'freeman1984').
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*[a-z]{3})[a-z][a-z0-9._-]{2,29}$")
+
+
+def _is_user_name(text: str) -> bool:
+    """Return whether `text` is one lower-case user name, not a word of the language."""
+    return (
+        _USER_NAME.match(text) is not None
+        and text not in ALL_STOP_WORDS
+        and text not in _OPENER_WORDS
+        and text not in _NOT_NAME_WORDS
+    )
 
 
 def _signed_names(text: str) -> list[str] | None:
@@ -491,14 +517,18 @@ def content_words(text: str) -> set[str]:
     return {w for w in tokens if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
 
 
-# Weights of the headline score, tuned on the even-numbered pages of both clean kits.
+# Weights of the headline score, tuned on the even-numbered pages of both clean kits (a ranking
+# of each page's candidate lines, fitted by logistic regression on pairs: headline vs other line).
 _W_OVERLAP = 0.5  # the share of the line's content words found in the body
-_W_MATCHED = 1.0  # how many of them, up to _MATCHED_CAP
+_W_MATCHED = 3.0  # how many of them, up to _MATCHED_CAP
 _MATCHED_CAP = 6
 _W_DISTANCE = 0.02  # per line between the line and the first paragraph
 _W_LONG = 0.05  # per word over _LONG_WORDS: a standfirst is longer than a headline
 _LONG_WORDS = 10
 _W_SENTENCE = 0.3  # a line that reads as prose
+_W_FEW_WORDS = 1.4  # a line of _FEW_WORDS or fewer: a section's or a site's name, a kicker
+_FEW_WORDS = 2
+_W_FULL_STOP = 0.5  # a few words closed by a full stop: a label ('Das Lexikon.')
 
 
 # The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
@@ -507,7 +537,7 @@ _CAPTION = re.compile(
     r"media caption|caption|imagen)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|\bshutterstock\b",
     re.IGNORECASE,
 )
-_W_CAPTION = 0.5
+_W_CAPTION = 2.8
 
 
 def headline_score(
@@ -536,20 +566,25 @@ def headline_score(
     if overlap < _MIN_OVERLAP:
         # The heading right above the first paragraph, though its words are not the body's
         # ('Willkommen!'): taken only when no line names the body better.
-        return _W_HEADING - _W_DISTANCE * distance
-    # Many words of the body (not one share of few words) mark the headline; a label such as
-    # 'Video' or 'IRAN CRISIS' shares a word or two with any body.
-    score = (
-        _W_OVERLAP * overlap
-        + _W_MATCHED * min(matched, _MATCHED_CAP) / _MATCHED_CAP
-        + min(count, 8) / 16
-        - _W_DISTANCE * distance
-        - _W_LONG * max(0, count - _LONG_WORDS)
-    )
-    if line.isupper() and count <= 4:
-        score -= 0.2
-    if sentence:
-        score -= _W_SENTENCE  # a standfirst or a lead: a sentence, where a headline is a phrase
+        score = _W_HEADING - _W_DISTANCE * distance
+    else:
+        # Many words of the body (not one share of few words) mark the headline; a label such
+        # as 'Video' or 'IRAN CRISIS' shares a word or two with any body.
+        score = (
+            _W_OVERLAP * overlap
+            + min(count, 8) / 16
+            - _W_DISTANCE * distance
+            - _W_LONG * max(0, count - _LONG_WORDS)
+        )
+        if line.isupper() and count <= 4:
+            score -= 0.2
+        if sentence:
+            score -= _W_SENTENCE  # a standfirst or a lead: a sentence, where a headline is a phrase
+    score += _W_MATCHED * min(matched, _MATCHED_CAP) / _MATCHED_CAP
+    if count <= _FEW_WORDS:
+        score -= _W_FEW_WORDS
+    if line.endswith("."):
+        score -= _W_FULL_STOP
     if _CAPTION.search(line):
         score -= _W_CAPTION  # a picture's caption names the body's people and places too
     return score

@@ -1,0 +1,59 @@
+"""Fields: which line of a page's header is its headline, and which names are its authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from dedup.cleaning import clean_document
+from dedup.records import Document
+
+BODY = [
+    "The city council voted on Tuesday to approve a new budget for the coming year, after a long debate.",
+    "Officials said that the measure would take effect next month, once the final review is over.",
+    "Residents who spoke at the meeting were divided over the plan, which raises taxes on property.",
+    "The mayor said he expected the budget to pass again next year, when the council meets in spring.",
+]
+HEADLINE = "Council approves budget after long debate"
+STANDFIRST = "The city council approved the new budget after a long debate over property taxes."
+
+
+def title_of(*header: str) -> str | None:
+    text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
+    return clean_document(Document(id="t", text=text)).title
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A standfirst names the body with more of its words, but stands under the headline.
+        (HEADLINE, "", STANDFIRST),
+        # A kicker above the headline is a few words.
+        ("Politics", "", HEADLINE, "", STANDFIRST),
+        # The headline stands apart; a line glued under it is a part of it, or a caption.
+        ("", HEADLINE, "Photo: Jane Doe / City Archive"),
+        # The headline heads the date line of its article.
+        (HEADLINE, "3 May 2021"),
+    ],
+)
+def test_the_headline_is_found(header: tuple[str, ...]) -> None:
+    assert title_of(*header) == HEADLINE
+
+
+def test_a_headline_quoted_further_down_wins() -> None:
+    # Sites quote their headline in a share text or a comment heading, not the line beside it.
+    text = "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            "",
+            "Council approves budget after long debate",
+            "",
+            "Council backs budget after long debate",
+            "",
+            "\n\n".join(BODY),
+            "",
+            "12 comments on “Council backs budget after long debate”",
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (
+        "Council backs budget after long debate"
+    )
