@@ -283,40 +283,62 @@ def _score(line: Line) -> float:
 
 def is_closing(text: str) -> bool:
     """Return whether a line is a heading after which a page has comments or forms, not the article."""
-    if len(text) < 80 and _CLOSING.match(text) is not None:
-        return True
-    return len(text) < _THREAD_HEADING_CHARS and _THREAD_HEADING.match(text) is not None
+    return closing_role(text) == HEADING
 
 
-def closing_lines(lines: list[Line]) -> set[int]:
+# What closing_role gives back: not closing; a closing heading; a commenter's line that is
+# numbered or bulleted; one that is not (it closes only when the page has several).
+OPEN, HEADING, MARKED_AUTHOR, AUTHOR = 0, 1, 2, 3
+_THREAD_FIRST = frozenset("0123456789oOaAeEuU")
+
+
+def closing_role(text: str) -> int:
+    """Return what a line does to close an article: OPEN, HEADING, MARKED_AUTHOR or AUTHOR."""
+    length = len(text)
+    if length < 80 and _CLOSING.match(text) is not None:
+        return HEADING
+    if length < _THREAD_HEADING_CHARS and text[:1] in _THREAD_FIRST and _THREAD_HEADING.match(text):
+        return HEADING
+    if length < _COMMENT_AUTHOR_CHARS and text.endswith(":"):
+        match = _COMMENT_AUTHOR.match(text)
+        if match is not None:
+            return MARKED_AUTHOR if match.group(1) else AUTHOR
+    return OPEN
+
+
+def closing_lines(lines: list[Line], roles: dict[str, int] | None = None) -> set[int]:
     """Return the indexes of the lines after which a page has comments or forms, not the article:
-    closing headings, and the first lines of comments (numbered or bulleted, or several)."""
+    closing headings, and the first lines of comments (numbered or bulleted, or several).
+
+    `roles` keeps each text's closing_role across calls over one page.
+    """
+    roles = {} if roles is None else roles
     closing: set[int] = set()
     authors: list[int] = []
     for index, line in enumerate(lines):
-        text = line.text
-        if is_closing(text):
+        role = roles.get(line.text)
+        if role is None:
+            role = roles[line.text] = closing_role(line.text)
+        if role == OPEN:
+            continue
+        if role == AUTHOR:
+            authors.append(index)
+        else:
             closing.add(index)
-        elif len(text) < _COMMENT_AUTHOR_CHARS and text.endswith(":"):
-            match = _COMMENT_AUTHOR.match(text)
-            if match is not None:
-                authors.append(index)
-                if match.group(1):
-                    closing.add(index)
     if len(authors) >= 2:
         closing.update(authors)
     return closing
 
 
-def body_span(lines: list[Line]) -> tuple[int, int]:
+def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int]:
     """Return the [start, end) of the stretch of lines with the highest total score.
 
     Closing headings (comments, reply forms) cut the page: the body does not run across one. Of
     equal totals the longest, then the earliest, stretch wins, so a page that is all body keeps all.
     A page without a paragraph (a photo post, a list of short lines) keeps its best stretch of
-    text lines.
+    text lines. `roles` keeps each text's closing_role across calls over one page.
     """
-    closing = closing_lines(lines)
+    closing = closing_lines(lines, roles)
     start, end = _best_stretch(lines, closing, relaxed=False)
     if start == end:
         start, end = _best_stretch(lines, closing, relaxed=True)

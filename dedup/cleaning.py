@@ -83,7 +83,7 @@ _APP_PROMPT_KEYS = (
 
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
-_SAMPLE_CHARS = 12000
+_SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
 _TEMPLATE_WORDS = 40  # a longer line is text of its own, never page template
 _CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
 # A pass removes lines or changes nothing, so this bound is never the reason to stop.
@@ -99,6 +99,7 @@ class _Memo:
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
     meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
+    closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ def _clean_pass(
             kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
-    start, end = boilerplate.body_span(lines)
+    start, end = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
@@ -318,10 +319,14 @@ def _mark_rules(
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     texts = [line.text for line in fresh]
     lowered = "\n".join(texts).lower()
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered)
+    # Lower-casing may change a line's length, never the number of lines.
+    starts = list(
+        itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
+    )
+    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts)
     prompts |= {
         index
-        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered)
+        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts)
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
     for index, line in enumerate(fresh):
@@ -365,20 +370,18 @@ def _context_free_rule(
 
 
 def _lines_matching(
-    pattern: re.Pattern[str], keys: tuple[str, ...], texts: list[str], lowered: str
+    pattern: re.Pattern[str],
+    keys: tuple[str, ...],
+    texts: list[str],
+    lowered: str,
+    starts: list[int],
 ) -> set[int]:
     """Return the indexes of `texts` that `pattern` finds a match in.
 
     Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
-    joined and lower-cased) is searched for the keys (a fast substring scan), and only the lines
-    that hold one are searched with the pattern.
+    joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
+    fast substring scan), and only the lines that hold one are searched with the pattern.
     """
-    if not any(key in lowered for key in keys):
-        return set()
-    # Lower-casing may change a line's length, never the number of lines.
-    starts = list(
-        itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
-    )
     candidates: set[int] = set()
     for key in keys:
         at = lowered.find(key)
