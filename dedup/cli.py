@@ -35,7 +35,7 @@ from dedup.output import (
     write_atomic,
     write_stream,
 )
-from dedup.pipeline import clean_paths, cluster_paths
+from dedup.pipeline import clean_paths, cluster_paths, unique_paths
 from dedup.records import Article, Cluster
 from dedup.stages import Progress, no_progress
 
@@ -467,16 +467,19 @@ def unique(
     clustering = _clustering(options, threshold=threshold, max_days=max_days, keep=keep)
     reporter = Reporter(quiet, verbose)
     check_output_folder(out, paths)
-    articles = {a.id: a for a in clean_paths(paths, options.read, cleaning, reporter.skip)}
-    found = cluster_articles(articles.values(), clustering)
     index = os.path.join(out, "clusters.jsonl")
     if os.path.exists(index) and not force:
         raise DedupError(f"{index}: already exists (use --force to overwrite)")
-    for cluster in found:
-        path = write_article(out, articles[cluster.representative], force)
-        reporter.info(f"wrote {path}")
+    with _progress(quiet) as progress:
+        found, representatives = unique_paths(
+            paths, options.read, cleaning, clustering, reporter.skip, progress=progress
+        )
+        for article in representatives:
+            path = write_article(out, article, force)
+            reporter.info(f"wrote {path}")
     write_atomic(index, "".join(json_lines(c.as_dict() for c in found)), force)
-    reporter.info(f"{len(found)} events from {len(articles)} articles -> {out}")
+    articles = sum(c.size for c in found)
+    reporter.info(f"{len(found)} events from {articles} articles -> {out}")
     return reporter.finish()
 
 

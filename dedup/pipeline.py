@@ -201,6 +201,66 @@ def cluster_paths(
         return cluster_articles(articles, cluster)
     sources = find_sources(paths, read)
     template = _template(sources, [], read, clean, progress)
+    return _cluster_sources(sources, template, read, clean, cluster, on_skip, progress)
+
+
+def unique_paths(
+    paths: Iterable[str],
+    read: ReadOptions | None = None,
+    clean: CleanOptions | None = None,
+    cluster: ClusterOptions | None = None,
+    on_skip: OnSkip = _raise,
+    stdin: IO[str] | None = None,
+    progress: Progress = no_progress,
+) -> tuple[list[Cluster], Iterator[Article]]:
+    """Return the clusters of `paths` (as `cluster_paths`) and an iterator over the cleaned
+    article of each cluster's representative, in id order.
+
+    Only the representatives are cleaned a second time, so memory holds the clusters and not
+    the texts (standard input, which cannot be read twice, is held).
+    """
+    read = read or ReadOptions()
+    clean = clean or CleanOptions()
+    cluster = cluster or ClusterOptions()
+    paths = list(paths)
+    if STDIN in paths:
+        articles = {a.id: a for a in clean_paths(paths, read, clean, on_skip, stdin, progress)}
+        found = cluster_articles(articles.values(), cluster)
+        return found, iter([articles[k] for k in sorted(c.representative for c in found)])
+    sources = find_sources(paths, read)
+    template = _template(sources, [], read, clean, progress)
+    found = _cluster_sources(sources, template, read, clean, cluster, on_skip, progress)
+    representatives = {c.representative for c in found}
+    kept = [source for source in sources if source.id in representatives]
+    return found, _cleaned(kept, template, read, clean, on_skip, progress)
+
+
+def _cleaned(
+    sources: list[Source],
+    template: TemplateLines,
+    read: ReadOptions,
+    clean: CleanOptions,
+    on_skip: OnSkip,
+    progress: Progress,
+) -> Iterator[Article]:
+    tasks = [
+        FeatureTask(s, read, clean, template, keep_articles=True, signatures=False)
+        for s in make_shards(sources)
+    ]
+    for shard in run_tasks(featurize, tasks, read.workers, "write", progress, _files):
+        _report(shard.skipped, on_skip)  # a file changed or removed since it was clustered
+        yield from shard.articles
+
+
+def _cluster_sources(
+    sources: list[Source],
+    template: TemplateLines,
+    read: ReadOptions,
+    clean: CleanOptions,
+    cluster: ClusterOptions,
+    on_skip: OnSkip,
+    progress: Progress,
+) -> list[Cluster]:
     if len(sources) <= SMALL_RUN:
         tasks = [
             FeatureTask(s, read, clean, template, names=cluster.explain)

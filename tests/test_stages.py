@@ -85,6 +85,20 @@ def test_cleaned_articles_do_not_depend_on_the_number_of_workers(
     assert [a["id"] for a in one] == sorted(a["id"] for a in one)
 
 
+@pytest.mark.parametrize("small_run", [5000, 0])
+def test_unique_gives_each_representative_as_clean_gives_it(
+    corpus: Path, small_run: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "SMALL_RUN", small_run)
+    monkeypatch.setattr(stages, "SHARD_FILES", 5)
+    found, representatives = pipeline.unique_paths([str(corpus)], ReadOptions(workers=2))
+    written = [a.as_dict() for a in representatives]
+    assert [c.as_dict() for c in found] == _clusters(corpus, 1)
+    assert [a["id"] for a in written] == sorted(c.representative for c in found)
+    cleaned = {a.id: a.as_dict() for a in pipeline.clean_paths([str(corpus)], ReadOptions())}
+    assert written == [cleaned[str(a["id"])] for a in written]
+
+
 def test_template_lines_are_counted_per_folder(corpus: Path) -> None:
     shards = stages.make_shards(discover([str(corpus)]), size=3)
     parts = [stages.count_lines(shard, ReadOptions()) for shard in shards]
