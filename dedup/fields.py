@@ -17,11 +17,13 @@ from dedup.options import CleanOptions
 
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
+_SIGNATURE_REACH = 8  # ... and where a name alone may
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _HEADLINE_MAX_WORDS = 25
+_NAME_REACH = 6  # lines under the headline where a name alone is its author
 _HEADER_RULES = frozenset({"date", "byline"})
 # Weights of the layout around a headline, tuned with those of metadata.headline_score.
 _W_ABOVE_META = 0.77  # a byline or date line right under it
@@ -157,6 +159,13 @@ def mark_metadata(
                     bylines.append((abs(start - near) + _BARE_PENALTY, names))
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
+    if not bylines:
+        # A name alone on one of the first lines after the body signs it (an author box).
+        for index in range(end, min(len(lines), end + _SIGNATURE_REACH)):
+            if lines[index].rule is None and (names := metadata.name_line(lines[index].text)):
+                lines[index].rule = "byline"
+                bylines.append((_AFTER_PENALTY + _BARE_PENALTY, names))
+                break
     if bylines:
         found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
@@ -206,13 +215,18 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     chosen = lines[best[1]]
     found.title = found.title or metadata.headline_text(chosen.text)
     chosen.rule = "title"
-    # A name alone right under the headline is its author ('Headline' / 'Jane Doe').
-    below = best[1] + 1
-    if below < first_prose and lines[below].rule is None:
-        names = metadata.name_line(lines[below].text)
-        if names:
-            lines[below].rule = "byline"
+    # A name alone between the headline and the body, or right above the headline, is its
+    # author ('Headline' / 'Jane Doe').
+    below = range(best[1] + 1, min(first_prose, best[1] + 1 + _NAME_REACH))
+    for near in (*below, best[1] - 1):
+        if (
+            near >= 0
+            and lines[near].rule is None
+            and (names := metadata.name_line(lines[near].text))
+        ):
+            lines[near].rule = "byline"
             found.authors = found.authors or names
+            break
 
 
 def _layout_score(

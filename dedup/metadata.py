@@ -31,18 +31,19 @@ _STRONG_OPENER = (
     r"(?:ein\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht))\s+von|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
-    r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in)?|author|auteur|escribe"
+    r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
-    rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|author|auteur|verfasser|verfasserin|redakteur|"
+    rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
     r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
 _OPENER_WORDS = frozenset({
     "by", "von", "vom", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
+    "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
     "texte", "texto", "kolumnist", "escribe",
 })  # fmt: skip
@@ -57,10 +58,13 @@ _PARTICLES = frozenset({
     "de", "da", "van", "von", "der", "den", "la", "le", "el", "al", "bin", "di", "du", "dos",
     "del", "ten", "ter", "zu", "y",
 })  # fmt: skip
+# Letters of name words: Latin-1 and Latin Extended-A ('Kubišta', 'Kazım', 'Łukasz').
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zß-öø-ÿąćęłńóśźż'’]+(?:[-'’]?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]?[a-zß-öø-ÿąćęłńóśźż]+)*"
-    r"|[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
-    r"|[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})?)$"  # upper case, as in 'TANJA KARRASCH'
+    rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’]?[{_UP}]?[{_LOW}]+)*"
+    rf"|[{_UP}]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
+    rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)$"  # upper case, as in 'TANJA KARRASCH'
 )
 # A user name: one token of letters, digits and a few marks, with a letter in it.
 _HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w][\w.\-]{1,29}$")
@@ -76,8 +80,10 @@ _NOT_NAME_WORDS = frozenset({
     "hello", "liebe", "lieber", "dear", "danke", "thanks", "online", "blog", "magazin",
     "magazine", "zeitung", "verlag", "update", "updated", "live", "posted", "published", "tags",
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
-    "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top",
+    "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
+    "stories", "themen", "topics", "jobs", "termine", "events",
 })  # fmt: skip
+_ACRONYM_MAX = 4
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
@@ -222,9 +228,11 @@ def _is_person(name: str, alone: bool) -> bool:
         if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
         named += 1
-    upper = [p for p in parts if p.isupper() and len(p) > 2 and "." not in p]  # not 'J.R.'
+    # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals
+    # ('Kazım TÜRKMEN') and initials ('J.R.') are longer or dotted.
+    upper = [p for p in parts if p.isupper() and 2 < len(p) <= _ACRONYM_MAX and "." not in p]
     if upper and len(upper) != named:
-        return False  # 'AMP Project': an acronym among name words is an organisation
+        return False
     return named >= 2 or alone
 
 

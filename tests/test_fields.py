@@ -57,3 +57,18 @@ def test_a_headline_quoted_further_down_wins() -> None:
     assert clean_document(Document(id="t", text=text)).title == (
         "Council backs budget after long debate"
     )
+
+
+def authors_of(*lines: str, after: tuple[str, ...] = ()) -> tuple[str, ...]:
+    text = "\n".join(
+        ["Home | News | Sport | Weather", "", *lines, "", "\n\n".join(BODY), "", *after]
+    )
+    return clean_document(Document(id="t", text=text)).authors
+
+
+def test_a_name_between_headline_and_body_is_the_author() -> None:
+    assert authors_of(HEADLINE, "", "Share on Facebook", "", "Jane Doe") == ("Jane Doe",)
+
+
+def test_a_name_right_after_the_body_signs_it() -> None:
+    assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ("Jane Doe",)

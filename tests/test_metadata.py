@@ -35,6 +35,8 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
         ("By J.R. Stone", ["J.R. Stone"]),  # initials, not an acronym
+        ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
+        ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
     ],
 )
@@ -131,7 +133,13 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
 
 @pytest.mark.parametrize(
     ("line", "names"),
-    [("Jessica DeFino", ["Jessica DeFino"]), ("Politik", None), ("Die Welt von heute", None)],
+    [
+        ("Jessica DeFino", ["Jessica DeFino"]),
+        ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
+        ("NASA Chief", None),  # an acronym: an organisation
+        ("Politik", None),
+        ("Die Welt von heute", None),
+    ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
