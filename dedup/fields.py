@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dedup import boilerplate, metadata
 from dedup.boilerplate import Line
+from dedup.language import ALL_STOP_WORDS
 from dedup.options import CleanOptions
 
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
@@ -36,6 +37,9 @@ _STRONG_WORDS = 3
 _STRONG_SHARE = 0.3
 _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
+_KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
+_QUOTES = "„“\"«‘'¿¡"
+_FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
 _BULLETS = " *+•·-–—\t›»>|#"
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
@@ -186,9 +190,8 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
     if start == 0 and not any(line.rule for line in header):
         return
-    body_words = metadata.content_words(
-        " ".join(line.text for line in lines[first_prose:end] if not line.rule)
-    )
+    body = " ".join(line.text for line in lines[first_prose:end] if not line.rule)
+    body_words = metadata.content_words(body)
     if not body_words:
         return
     # A headline stands a few lines above its body; further up are menus and teasers.
@@ -213,7 +216,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     ]
     best = _with_echoes(lines, ranked)
     chosen = lines[best[1]]
-    found.title = found.title or metadata.headline_text(chosen.text)
+    found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
     # A name alone between the headline and the body, or right above the headline, is its
     # author ('Headline' / 'Jane Doe').
@@ -290,6 +293,43 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
         if page.count(key) > page.count(f"\n{key}\n") and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
+
+
+def _headline_of(lines: list[Line], text: str) -> str:
+    """Return the headline a title line holds: without the site's name, the kicker set before it
+    or soft hyphens.
+
+    A kicker in an element of its own is rendered on the headline's line: set off by ' : '
+    (no space comes before a colon outside French typography, which other lines would show), or
+    by nothing, when the rest of the line is quoted alone elsewhere on the page (a breadcrumb,
+    a teaser) and the kicker does not read as the headline's first words (no colon or function
+    word closes it; the rest starts with a capital).
+    """
+    text = metadata.headline_text(text).replace("\xad", "")
+    if " : " in text and not _french_spacing(lines, text):
+        kicker, _, rest = text.partition(" : ")
+        if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:
+            return rest
+    words = text.split()
+    quoted: set[str] | None = None
+    for cut in range(1, min(_KICKER_WORDS, len(words) - 2)):
+        rest = " ".join(words[cut:])
+        last = words[cut - 1]
+        if not (rest[0].isupper() or rest[0] in _QUOTES) or last.endswith((":", ",")):
+            continue
+        if last.casefold() in ALL_STOP_WORDS:
+            continue
+        if quoted is None:
+            quoted = {_echo_key(line.text) for line in lines}
+        if _echo_key(rest) in quoted:
+            return rest
+    return text
+
+
+def _french_spacing(lines: list[Line], title: str) -> bool:
+    """Return whether the page sets a space before colons and question marks beyond `title`."""
+    page = "\n".join(line.text for line in lines)
+    return len(_FRENCH_SPACING.findall(page)) > len(_FRENCH_SPACING.findall(title))
 
 
 def _echo_key(text: str) -> str:

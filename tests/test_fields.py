@@ -72,3 +72,35 @@ def test_a_name_between_headline_and_body_is_the_author() -> None:
 
 def test_a_name_right_after_the_body_signs_it() -> None:
     assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("title_line", "elsewhere", "headline"),
+    [
+        # A kicker in an element of its own, set off by ' : ' on the headline's line.
+        ("Budget row : Council approves budget after long debate", "", HEADLINE),
+        # A kicker glued on, the headline quoted alone in the breadcrumb.
+        ("Local politics Council approves budget after long debate", f"* {HEADLINE}", HEADLINE),
+        # ... but not words that read as the headline's own first words.
+        ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
+        ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
+    ],
+)
+def test_the_headline_is_cut_from_its_line(
+    title_line: str, elsewhere: str, headline: str | None
+) -> None:
+    text = "\n".join(
+        ["Home | News | Sport | Weather", elsewhere, "", title_line, "", "\n\n".join(BODY)]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (headline or title_line)
+
+
+def test_french_spacing_keeps_the_colon() -> None:
+    title_line = "Budget : le conseil adopte le budget après un long débat"
+    body = [
+        "Le conseil municipal a adopté mardi le budget de l'année prochaine : un long débat.",
+        "Les habitants étaient divisés sur le plan, qui augmente les impôts fonciers ; le maire a dit qu'il le défendrait.",
+        "Le budget sera appliqué le mois prochain, après la révision finale du conseil municipal.",
+    ]
+    text = "\n".join(["Accueil | Actualités | Sport", "", title_line, "", "\n\n".join(body)])
+    assert clean_document(Document(id="t", text=text)).title == title_line
