@@ -295,15 +295,14 @@ def _cluster_large(
     entries: list[Entry] = []
     exact_keys: list[str] = []
     signatures = []
-    locations: list[tuple[int, int, int]] = []  # article -> (shard, start, end) of its features
+    locations: list[tuple[int, int]] = []  # article -> (shard rank, index in the shard)
     table = np.zeros(1 << table_bits(len(sources)), dtype=np.uint32)
     for shard in run_tasks(featurize, tasks, read.workers, "features", progress, _files):
         _report(shard.skipped, on_skip)
         entries.extend(shard.entries)
         exact_keys.extend(shard.exact_keys)
         signatures.append(shard.signatures)
-        starts = shard.offsets.tolist()
-        locations.extend((shard.rank, starts[k], starts[k + 1]) for k in range(len(shard.entries)))
+        locations.extend((shard.rank, k) for k in range(len(shard.entries)))
         add_counts(table, shard)
     table_path = os.path.join(workdir, "counts.npy")
     np.save(table_path, table)
@@ -377,7 +376,7 @@ def _batches(
     edges: list[tuple[int, int]],
     copies: dict[int, list[int]],
     entries: list[Entry],
-    locations: list[tuple[int, int, int]],
+    locations: list[tuple[int, int]],
     workdir: str,
     size: int,
     table_path: str,

@@ -9,12 +9,15 @@ schedules them:
 1. `count_lines`: the short lines of each file, as 64-bit hashes per folder; reduced by
    `template_of` to the lines that repeat across a folder's files (page template).
 2. `featurize`: read, clean, features, MinHash signature and the shard's document counts of terms;
-   for a large run the features go to a file of the work folder, not back to the parent.
-3. `compact`: with the collection's document counts (a hashed table, `HashedCounts`), each
-   article's TF-IDF vector, trimmed to its strongest terms, and its blocking keys.
+   for a large run the features go to files of the work folder (terms as flat arrays, the rest
+   pickled), not back to the parent; the counts are summed into a hashed table.
+3. `distinctive_keys`: with the collection's document counts, each article's most distinctive
+   terms, its blocking keys.
+4. `group_blocks`: the features of the articles of some blocks, read back; their candidate pairs
+   scored and grouped by average linkage.
 
-The parent then finds candidate pairs over all signatures and keys (candidates.py), and reads back
-the compact features of the linked articles only: memory holds signatures, not texts.
+Between 3 and 4 the parent finds the candidate pairs over all signatures and keys (candidates.py)
+and cuts them into blocks: memory holds signatures and keys, not texts or terms.
 """
 
 from __future__ import annotations
@@ -285,7 +288,6 @@ class FeatureShard:
     skipped: list[tuple[str, str]]  # (file, reason)
     articles: list[Article] = field(default_factory=list)  # when asked to keep them
     features: list[Features] = field(default_factory=list)  # small runs; else in the work folder
-    offsets: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, np.int64))
     term_keys: npt.NDArray[np.uint64] = field(default_factory=lambda: np.empty(0, np.uint64))
     term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
@@ -307,9 +309,8 @@ class FeatureTask:
 def featurize(task: FeatureTask) -> FeatureShard:
     """Return the cleaned articles' entries, signatures (and features) of a shard's files.
 
-    With a work folder, each article's features are written to `features-RANK.bin` (one pickle
-    after another; `offsets` says where each starts) and its terms' hashes and counts to
-    `terms-RANK.npz`; the shard's document counts of terms come back, to be summed.
+    With a work folder, the features are written there (`_store`) and the shard's document
+    counts of terms come back, to be summed.
     """
     entries: list[Entry] = []
     keys: list[str] = []
@@ -344,25 +345,35 @@ def featurize(task: FeatureTask) -> FeatureShard:
 
 
 def _store(result: FeatureShard, features: list[Features], workdir: str) -> None:
-    hashes = [_term_hashes(item) for item in features]
-    tfs = [item.term_counts.astype(np.int64) for item in features]
-    lengths = np.array([len(h) for h in hashes], dtype=np.int64)
-    flat = np.concatenate(hashes) if hashes else np.empty(0, np.uint64)
-    np.savez(
-        _path(workdir, "terms", result.rank, ".npz"),
-        hashes=flat,
-        counts=np.concatenate(tfs) if tfs else np.empty(0, np.int64),
-        starts=np.concatenate(([0], np.cumsum(lengths))),
+    """Write a shard's features to the work folder: the terms of all its articles as flat arrays
+    (read whole by `distinctive_keys`, mapped by `read_features`), the rest pickled one article
+    after another, with the offsets of each."""
+    keys = [item.term_keys for item in features]
+    flat = np.concatenate(keys) if keys else np.empty(0, np.uint64)
+    counts = np.concatenate([item.term_counts for item in features]) if keys else np.empty(0)
+    np.save(_path(workdir, "term-keys", result.rank, ".npy"), flat)
+    # A term counted more than 65,535 times in one article weighs as if it were that many.
+    np.save(
+        _path(workdir, "term-counts", result.rank, ".npy"),
+        np.minimum(counts, 65535).astype(np.uint16),
     )
-    unique, counts = np.unique(flat, return_counts=True)
-    result.term_keys, result.term_counts = unique, counts.astype(np.int64)
-    blobs = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in features]
+    np.save(_path(workdir, "term-starts", result.rank, ".npy"), _starts([len(k) for k in keys]))
+    unique, per_term = np.unique(flat, return_counts=True)
+    result.term_keys, result.term_counts = unique, per_term.astype(np.int64)
+    bare = [replace(item, term_keys=_NO_KEYS, term_counts=_NO_COUNTS) for item in features]
+    blobs = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in bare]
     with open(_path(workdir, "features", result.rank, ".bin"), "wb") as handle:
         for blob in blobs:
             handle.write(blob)
-    result.offsets = np.concatenate(([0], np.cumsum([len(b) for b in blobs]))).astype(np.int64)
+    np.save(_path(workdir, "offsets", result.rank, ".npy"), _starts([len(b) for b in blobs]))
 
 
+def _starts(lengths: list[int]) -> npt.NDArray[np.int64]:
+    return np.concatenate(([0], np.cumsum(lengths, dtype=np.int64))).astype(np.int64)
+
+
+_NO_KEYS = np.empty(0, dtype=np.uint64)
+_NO_COUNTS = np.empty(0, dtype=np.float64)
 _NO_SIGNATURE = np.empty(0, dtype=np.uint32)
 
 
@@ -404,8 +415,9 @@ def distinctive_keys(task: KeyTask) -> list[npt.NDArray[np.uint64]]:
     Distinctive as scoring.TermWeights weighs terms: sublinear term frequency times smoothed
     inverse document frequency, over terms in 3 texts or more and in at most half of them.
     """
-    stored = np.load(_path(task.workdir, "terms", task.rank, ".npz"))
-    hashes, tfs, starts = stored["hashes"], stored["counts"], stored["starts"]
+    hashes = np.load(_path(task.workdir, "term-keys", task.rank, ".npy"))
+    tfs = np.load(_path(task.workdir, "term-counts", task.rank, ".npy")).astype(np.float64)
+    starts = np.load(_path(task.workdir, "term-starts", task.rank, ".npy"))
     table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
     shift = np.uint64(64 - int(math.log2(len(table))))
     df = table[(hashes >> shift).astype(np.int64)].astype(np.float64)
@@ -431,7 +443,7 @@ class BlockTask:
     edges: list[tuple[int, int]]  # candidate pairs inside the blocks
     copies: dict[int, list[int]]  # first text -> all its copies, for the blocks' first texts
     entries: dict[int, Entry]
-    locations: dict[int, tuple[int, int, int]]  # article -> (shard rank, start, end) of features
+    locations: dict[int, tuple[int, int]]  # article -> (shard rank, index in the shard)
     workdir: str
     size: int
     table_path: str
@@ -445,7 +457,7 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     similarity over TF-IDF vectors with the collection's counts, sub-blocks of the pairs that
     reach the threshold, every pair of a small sub-block scored, average linkage.
     """
-    features = _read_features(task.workdir, task.locations)
+    features = read_features(task.workdir, task.locations)
     table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
     weights = TermWeights.from_table(table, task.size)
     vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
@@ -457,23 +469,28 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     return clusters_of(comparison, replace(task.options, min_size=1))
 
 
-def _read_features(workdir: str, locations: dict[int, tuple[int, int, int]]) -> dict[int, Features]:
+def read_features(workdir: str, locations: dict[int, tuple[int, int]]) -> dict[int, Features]:
+    """Return the features `featurize` wrote for some articles, by (shard rank, index in it)."""
     found: dict[int, Features] = {}
-    by_rank: dict[int, list[int]] = {}
-    for index, (rank, _, _) in locations.items():
-        by_rank.setdefault(rank, []).append(index)
-    for rank, indexes in sorted(by_rank.items()):
+    by_rank: dict[int, list[tuple[int, int]]] = {}
+    for article, (rank, index) in locations.items():
+        by_rank.setdefault(rank, []).append((index, article))
+    for rank, wanted in sorted(by_rank.items()):
+        offsets = np.load(_path(workdir, "offsets", rank, ".npy"), mmap_mode="r")
+        keys = np.load(_path(workdir, "term-keys", rank, ".npy"), mmap_mode="r")
+        counts = np.load(_path(workdir, "term-counts", rank, ".npy"), mmap_mode="r")
+        starts = np.load(_path(workdir, "term-starts", rank, ".npy"), mmap_mode="r")
         with open(_path(workdir, "features", rank, ".bin"), "rb") as handle:
-            for index in sorted(indexes, key=lambda i: locations[i][1]):
-                _, start, end = locations[index]
-                handle.seek(start)
-                found[index] = pickle.loads(handle.read(end - start))
+            for index, article in sorted(wanted):
+                handle.seek(int(offsets[index]))
+                bare = pickle.loads(handle.read(int(offsets[index + 1] - offsets[index])))
+                start, end = int(starts[index]), int(starts[index + 1])
+                found[article] = replace(
+                    bare,
+                    term_keys=np.array(keys[start:end]),
+                    term_counts=counts[start:end].astype(np.float64),
+                )
     return found
-
-
-def read_features(workdir: str, locations: dict[int, tuple[int, int, int]]) -> dict[int, Features]:
-    """Return the features `featurize` wrote for some articles."""
-    return _read_features(workdir, locations)
 
 
 def _matrix(rows: list[npt.NDArray[np.uint32]]) -> npt.NDArray[np.uint32]:
