@@ -40,6 +40,8 @@ _ECHO_MIN_CHARS = 10
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
+_PROSE_KINDS = (boilerplate.PROSE, boilerplate.TEXT)
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 _BULLETS = " *+•·-–—\t›»>|#"
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
@@ -98,6 +100,7 @@ def mark_metadata(
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str]]] = []
     dated: list[int] = []
+    page = _PageWords(lines)
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
             break
@@ -158,7 +161,7 @@ def mark_metadata(
         for near in (index - 1, index + 1):
             if 0 <= near < min(len(lines), end) and lines[near].rule is None:
                 names = metadata.name_line(lines[near].text)
-                if names:
+                if names and page.names_someone(names):
                     lines[near].rule = "byline"
                     bylines.append((abs(start - near) + _BARE_PENALTY, names))
     if dates:
@@ -166,7 +169,8 @@ def mark_metadata(
     if not bylines:
         # A name alone on one of the first lines after the body signs it (an author box).
         for index in range(end, min(len(lines), end + _SIGNATURE_REACH)):
-            if lines[index].rule is None and (names := metadata.name_line(lines[index].text)):
+            names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
+            if names and page.names_someone(names):
                 lines[index].rule = "byline"
                 bylines.append((_AFTER_PENALTY + _BARE_PENALTY, names))
                 break
@@ -226,6 +230,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
             near >= 0
             and lines[near].rule is None
             and (names := metadata.name_line(lines[near].text))
+            and _PageWords(lines).names_someone(names)
         ):
             lines[near].rule = "byline"
             found.authors = found.authors or names
@@ -330,6 +335,29 @@ def _french_spacing(lines: list[Line], title: str) -> bool:
     """Return whether the page sets a space before colons and question marks beyond `title`."""
     page = "\n".join(line.text for line in lines)
     return len(_FRENCH_SPACING.findall(page)) > len(_FRENCH_SPACING.findall(title))
+
+
+class _PageWords:
+    """The words a page writes in lower case: common words of its language, so that a line of
+    capitalised words among them ('Social Media', 'Letzte Aktualisierung') names no one.
+
+    Read from the page the first time a bare name asks, as most pages have none.
+    """
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._words: frozenset[str] | None = None
+
+    def names_someone(self, names: list[str] | None) -> bool:
+        """Return whether `names` are names: none of their capitalised words is a common word."""
+        if not names:
+            return False
+        if self._words is None:
+            # Prose only: menus, addresses and links write names in lower case too.
+            page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
+            self._words = frozenset(w for w in _WORD_RUN.findall(page) if w.islower())
+        own = {w.casefold() for name in names for w in name.split() if not w.islower()}
+        return self._words.isdisjoint(own)
 
 
 def _echo_key(text: str) -> str:

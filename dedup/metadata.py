@@ -81,7 +81,7 @@ _NOT_NAME_WORDS = frozenset({
     "magazine", "zeitung", "verlag", "update", "updated", "live", "posted", "published", "tags",
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
-    "stories", "themen", "topics", "jobs", "termine", "events",
+    "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
 })  # fmt: skip
 _ACRONYM_MAX = 4
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")

@@ -104,3 +104,8 @@ def test_french_spacing_keeps_the_colon() -> None:
     ]
     text = "\n".join(["Accueil | Actualités | Sport", "", title_line, "", "\n\n".join(body)])
     assert clean_document(Document(id="t", text=text)).title == title_line
+
+
+def test_capitalised_common_words_name_no_one() -> None:
+    # 'Property Taxes' is written in lower case in the body: common words, not a name.
+    assert authors_of(HEADLINE, after=("Property Taxes", "", "More from this section")) == ()
