@@ -87,6 +87,9 @@ _RULE_COST = 1.0
 _TEXT_COST = 1.0
 _SHORT_COST = 3.0
 _RUN_COST = 1.0
+_TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
+_TEASER_HEADLINES = 2
+_HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
 _FIRST_SHARE = 0.5  # an earlier stretch wins with half the best total (0.4-0.7 score alike)
 
 # The kinds of line, from the line alone.
@@ -341,8 +344,37 @@ def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[i
     closing = closing_lines(lines, roles)
     start, end = _best_stretch(lines, closing, relaxed=False)
     if start == end:
-        start, end = _best_stretch(lines, closing, relaxed=True)
-    return start, end
+        return _best_stretch(lines, closing, relaxed=True)
+    return start, _before_teasers(lines, start, end)
+
+
+def _before_teasers(lines: list[Line], start: int, end: int) -> int:
+    """Return where the body ends once the teasers closing its stretch are left out.
+
+    Teasers of other articles are headlines, each with at most one short paragraph; an article's
+    sections have long paragraphs, or several. Read upwards from the end of the stretch, a tail of
+    at least _TEASER_HEADLINES headlines with no more short paragraphs than headlines is teasers.
+    """
+    headlines = paragraphs = 0
+    top, below_top = end, 0  # the topmost headline so far, and the paragraphs below it
+    after_paragraph = False  # the line below (read upwards) is a paragraph
+    for index in range(end - 1, start - 1, -1):
+        line = lines[index]
+        if line.rule is not None:
+            continue
+        if line.kind == PROSE:
+            # Two paragraphs in a row, or a long one, are the article's.
+            if after_paragraph or line.text.count(" ") + 1 >= _TEASER_WORDS:
+                break
+            paragraphs += 1
+            after_paragraph = True
+        elif line.kind == TEXT or line.text.count(" ") + 1 >= _HEADLINE_WORDS:
+            headlines += 1
+            top, below_top = index, paragraphs
+            after_paragraph = False
+    if headlines >= _TEASER_HEADLINES and below_top <= headlines and top > start:
+        return top
+    return end
 
 
 def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int]:

@@ -269,6 +269,33 @@ def test_the_article_wins_over_a_longer_block_of_teasers_after_it() -> None:
     assert rules[teasers[2]] == "after-body"
 
 
+def test_teasers_right_after_the_article_go() -> None:
+    # Headlines of other articles, each with at most one short paragraph, close the stretch.
+    teasers = (
+        "Mayor opens the new bridge in the north of the city",
+        "The bridge took three years to build and cost more than planned, officials said.",
+        "Storm warning for the coast this weekend",
+        "Residents are asked to stay at home when the storm reaches the coast on Saturday.",
+    )
+    rules = rules_of(page("Menu", "Council approves budget after a long debate", after=teasers))
+    assert all(rules[text] is None for text in BODY)
+    assert all(rules[text] == "after-body" for text in teasers)
+
+
+def test_sections_of_the_article_are_not_teasers() -> None:
+    # A heading over two paragraphs is the article's own.
+    section = (
+        "What the budget means for the city",
+        "Taxes on property rise by two percent, the first rise in five years.",
+        "Spending on schools and roads grows by the same amount, the council said.",
+        "What comes next for the council",
+        "The council meets again in spring to review the first months of the plan.",
+        "Residents can send their comments to the council until the end of May.",
+    )
+    text = clean_text(page("Menu", "Council approves budget after a long debate", after=section))
+    assert text.split("\n")[-len(section) :] == list(section)
+
+
 @pytest.mark.parametrize(
     "line",
     [
