@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,11 +38,13 @@ DEDUP = str(ROOT / ".venv" / "bin" / "dedup")
 
 @dataclass(frozen=True)
 class Run:
-    """One measured run: wall seconds, peak resident memory of the process tree, B-cubed F1."""
+    """One measured run: wall seconds, peak resident memory of the process tree, B-cubed F1, and
+    CPU seconds of the process tree (user + system)."""
 
     seconds: float
     peak_mb: float
     bcubed_f1: float
+    cpu_seconds: float
 
 
 def corpus(size: int) -> Path:
@@ -104,8 +107,10 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], output: Path) -> tuple[float, float]:
-    """Run `command` with stdout to `output`; return its wall seconds and peak tree memory (MB)."""
+def measure(command: list[str], output: Path) -> tuple[float, float, float]:
+    """Run `command` with stdout to `output`; return its wall seconds, peak tree memory (MB) and
+    the CPU seconds of the process and the children it waited for (its workers)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(output, "w", encoding="utf-8") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
@@ -114,9 +119,11 @@ def measure(command: list[str], output: Path) -> tuple[float, float]:
             peak = max(peak, _tree_memory_mb(process.pid))
             time.sleep(0.1)
         seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0, 1):  # 1: some inputs skipped
         raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
-    return seconds, peak
+    return seconds, peak, cpu
 
 
 def score(folder: Path, predicted: Path) -> float:
@@ -136,31 +143,38 @@ def score(folder: Path, predicted: Path) -> float:
 
 
 def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
-    """Return the median wall time and memory of `runs` runs of `command`, and its F1."""
+    """Return the median wall time, memory and CPU time of `runs` runs of `command`, and its F1."""
     found = []
     output = Path(f"/tmp/scale-{name}-{folder.name}.jsonl")
     for _ in range(runs):
-        seconds, peak = measure(command, output)
-        found.append((seconds, peak))
-        print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB", flush=True)
+        seconds, peak, cpu = measure(command, output)
+        found.append((seconds, peak, cpu))
+        print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB, {cpu:.1f} s CPU", flush=True)
     f1 = score(folder, output)
-    return Run(statistics.median(s for s, _ in found), statistics.median(p for _, p in found), f1)
+    return Run(
+        statistics.median(s for s, _, _ in found),
+        statistics.median(p for _, p, _ in found),
+        f1,
+        statistics.median(c for _, _, c in found),
+    )
 
 
 def clean_rate(folder: Path) -> float:
     """Return `dedup clean` throughput on `folder`, in articles a second (output discarded)."""
-    seconds, _ = measure([DEDUP, "clean", str(folder), "-q"], Path(os.devnull))
+    seconds, _, _ = measure([DEDUP, "clean", str(folder), "-q"], Path(os.devnull))
     return sum(1 for _ in folder.rglob("*.txt")) / seconds
 
 
 def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
     mine = f"{ours.seconds:.0f} s | {ours.peak_mb:,.0f} MB | {ours.bcubed_f1:.3f}"
+    cpu = f"{1000 * ours.cpu_seconds / size:.2f} ms"
     if peer is None:
-        return f"| {size:,} | {runs} | not run | | | {mine} | | |"
+        return f"| {size:,} | {runs} | not run | | | {mine} | | | | {cpu} | |"
     return (
         f"| {size:,} | {runs} | {peer.seconds:.0f} s | {peer.peak_mb:,.0f} MB | "
         f"{peer.bcubed_f1:.3f} | {mine} | {ours.seconds / peer.seconds:.2f}x | "
-        f"{ours.peak_mb / peer.peak_mb:.2f}x |"
+        f"{ours.peak_mb / peer.peak_mb:.2f}x | {1000 * peer.cpu_seconds / size:.2f} ms | {cpu} | "
+        f"{ours.cpu_seconds / peer.cpu_seconds:.2f}x |"
     )
 
 
@@ -218,12 +232,15 @@ def main() -> None:
         "Memory: peak of the summed proportional set size (PSS: shared pages count once) of the "
         "process and its children, sampled every 0.1 s. "
         "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
-        "session, one after the other. Rows of sizes not run in the latest session are kept "
-        "from the session that ran them (`bench/scale.py --sizes N` runs one size).",
+        "session, one after the other. CPU: user + system seconds of the process and its "
+        "workers, per article; on a machine shared with other work it is the steadier figure "
+        "(wall time includes waiting for a core). Rows of sizes not run in the latest session "
+        "are kept from the session that ran them (`bench/scale.py --sizes N` runs one size).",
         "",
         "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
-        "dedup B³F1 | time vs peer | memory vs peer |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "dedup B³F1 | time vs peer | memory vs peer | peer CPU/article | dedup CPU/article | "
+        "CPU vs peer |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(
             line
             for _, line in sorted(
