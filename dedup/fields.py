@@ -22,6 +22,7 @@ _SIGNATURE_REACH = 8  # ... and where a name alone may
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
+_BARE_REACH = 20  # ... and is taken only this near the body's start, or after it
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _HEADLINE_MAX_WORDS = 25
 _NAME_REACH = 6  # lines under the headline where a name alone is its author
@@ -56,6 +57,8 @@ class Found:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     section: str | None = None
+    # A name alone after the body: the author when the header names no one.
+    signature: list[str] = field(default_factory=list)
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -98,7 +101,7 @@ def mark_metadata(
     and archives above it and comments below it carry dates of other texts.
     """
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
-    bylines: list[tuple[int, list[str]]] = []
+    bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
     dated: list[int] = []
     page = _PageWords(lines)
     for index, line in enumerate(lines):
@@ -112,7 +115,7 @@ def mark_metadata(
             meta = metadata.meta_line(text, day_first) if words_of(text) <= 12 else None
             if meta is not None and meta.signed and meta.authors and meta.date is None:
                 line.rule = "byline"
-                bylines.append((_AFTER_PENALTY + index - end, meta.authors))
+                bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -133,8 +136,12 @@ def mark_metadata(
             if meta.date:
                 dates.append((distance, meta.date.iso()))
                 dated.append(index)
-            if meta.authors:
-                bylines.append((distance + (0 if meta.signed else _BARE_PENALTY), meta.authors))
+            if meta.authors and (meta.signed or page.names_someone(meta.authors)):
+                # A name beside a date is anchored to the article's date line, like a signed one.
+                anchored = meta.signed or meta.date is not None
+                bylines.append(
+                    (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
+                )
             if meta.outlet:
                 found.source = found.source or meta.outlet
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
@@ -155,7 +162,7 @@ def mark_metadata(
         if names:
             line.rule = below.rule = "byline"
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-            bylines.append((distance + (0 if signed else _BARE_PENALTY), names))
+            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, signed))
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
     for index in dated:
         for near in (index - 1, index + 1):
@@ -163,7 +170,7 @@ def mark_metadata(
                 names = metadata.name_line(lines[near].text)
                 if names and page.names_someone(names):
                     lines[near].rule = "byline"
-                    bylines.append((abs(start - near) + _BARE_PENALTY, names))
+                    bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
     if not bylines:
@@ -172,8 +179,10 @@ def mark_metadata(
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names):
                 lines[index].rule = "byline"
-                bylines.append((_AFTER_PENALTY + _BARE_PENALTY, names))
+                found.signature = found.signature or names
                 break
+    # A name alone, without an opener or a date, far from the body is a sidebar's or a menu's.
+    bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
@@ -185,7 +194,12 @@ def mark_metadata(
 
 def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
-    like a headline of this body."""
+    like a headline of this body; and a name alone around it as the author."""
+    _mark_headline(lines, start, end, found)
+    found.authors = found.authors or found.signature
+
+
+def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:
     first_prose = next(
         (i for i in range(start, end) if not lines[i].rule and is_paragraph(lines[i])), start
     )

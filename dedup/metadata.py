@@ -84,6 +84,8 @@ _NOT_NAME_WORDS = frozenset({
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# Particles that are articles: in a name only after another particle ('von der', 'de la').
+_ARTICLES = frozenset({"der", "den", "la", "le", "el"})
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
@@ -221,8 +223,10 @@ def _is_person(name: str, alone: bool) -> bool:
     if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
         return False
     named = 0
-    for part in parts:
+    for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:
+            if part in _ARTICLES and before.casefold() not in _PARTICLES:
+                return False  # 'Download der Audiodatei'; 'Ursula von der Leyen' is a name
             continue
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
@@ -408,7 +412,7 @@ _COUNT_TAIL = re.compile(
 )
 _SIDE_MARKS = " ,;:-–—·|"
 # A user name: one lower-case token with letters, maybe digits ('reineckefuchs', 'freeman1984').
-_USER_NAME = re.compile(r"^(?=[a-z0-9._-]*[a-z]{3})[a-z][a-z0-9._-]{2,29}$")
+_USER_NAME = re.compile(r"^(?=[a-z0-9._-]*[a-z]{3})[a-z][a-z0-9._-]{1,28}[a-z0-9]$")
 
 
 def _is_user_name(text: str) -> bool:

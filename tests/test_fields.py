@@ -109,3 +109,13 @@ def test_french_spacing_keeps_the_colon() -> None:
 def test_capitalised_common_words_name_no_one() -> None:
     # 'Property Taxes' is written in lower case in the body: common words, not a name.
     assert authors_of(HEADLINE, after=("Property Taxes", "", "More from this section")) == ()
+
+
+def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
+    assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
+
+
+def test_a_name_alone_far_above_the_body_is_a_sidebars() -> None:
+    # A name beside a date, thirty lines above the article: a sidebar's teaser.
+    sidebar = ["Jane Doe", "3 May 2021", *[f"Teaser number {n} of the sidebar" for n in range(30)]]
+    assert authors_of(*sidebar, "", HEADLINE) == ()

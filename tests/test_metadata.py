@@ -137,6 +137,8 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Jessica DeFino", ["Jessica DeFino"]),
         ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
         ("NASA Chief", None),  # an acronym: an organisation
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Download der Audiodatei", None),  # an article after no particle: not a name
         ("Politik", None),
         ("Die Welt von heute", None),
     ],
