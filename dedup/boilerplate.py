@@ -57,6 +57,23 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 
+# Headings of lists of other articles (related, latest, most read), in the kits' languages and
+# a few more: the article does not run on past one.
+_OTHER_ARTICLES = re.compile(
+    r"^(?:[*+•-]\s+)?(?:verwandte (?:artikel|beiträge|themen)|(?:neueste|aktuelle|beliebte|"
+    r"empfohlene) (?:beiträge|artikel)|weitere (?:nachrichten|meldungen)|meistgelesene?(?: artikel)?|"
+    r"mehr zum thema|lo más (?:leído|visto)|más (?:leídas|vistas|noticias)|"
+    r"(?:artículos|notas) relacionad[ao]s|(?:también )?te puede interesar|à lire également|"
+    r"lire aussi|articles (?:liés|connexes)|pour approfondir|dans la même rubrique|"
+    r"(?:artigos|notícias) relacionad[ao]s|leia também|veja também|potrebbe interessarti|"
+    r"czytaj również|polecane|powiązane artykuły|gerelateerde artikelen|lees ook|meer nieuws|"
+    r"most (?:popular|read|viewed)|trending(?: now)?|(?:recent|popular|latest) posts|"
+    r"more stories|related (?:content|reading|stories|posts|articles)|"
+    r"recommended (?:for you|reading)|you (?:may|might) also (?:enjoy|be interested in)|"
+    r"don'?t miss)\s*:?$",
+    re.IGNORECASE,
+)
+
 # A comment thread's heading that names the article: '12 thoughts on "Title"', 'Eine Antwort auf
 # „Title“', '3 Responses to Title'. The title makes it longer than other closing headings.
 _THREAD_HEADING = re.compile(
@@ -293,6 +310,11 @@ def is_closing(text: str) -> bool:
 # numbered or bulleted; one that is not (it closes only when the page has several).
 OPEN, HEADING, MARKED_AUTHOR, AUTHOR = 0, 1, 2, 3
 _THREAD_FIRST = frozenset("0123456789oOaAeEuU")
+
+
+def heads_other_articles(text: str) -> bool:
+    """Return whether a line heads a list of other articles (related, latest, most read)."""
+    return len(text) < 80 and _OTHER_ARTICLES.match(text) is not None
 
 
 def closing_role(text: str) -> int:

@@ -394,7 +394,7 @@ def _lines_matching(
 def _mark_related_blocks(lines: list[Line]) -> None:
     inside = False
     for line in lines:
-        if _RELATED_HEADING.match(line.text):
+        if _RELATED_HEADING.match(line.text) or boilerplate.heads_other_articles(line.text):
             line.rule = line.rule or "related"
             inside = True
             continue

@@ -93,6 +93,11 @@ def test_header_rules(line: str, rule: str) -> None:
         ),
         ("Related News", "Council approves another plan", "Mayor opens new bridge in the north"),
         (
+            "Verwandte Artikel",
+            "Der Stadtrat beschließt den Haushalt für das kommende Jahr nach langer Debatte.",
+        ),
+        ("Most read:", "Mayor opens new bridge in the north", "Storm warning for the coast"),
+        (
             "Leave a comment",
             "The budget is good news for everyone who lives in the city centre today.",
         ),
