@@ -23,7 +23,7 @@ from dedup import __version__, calibration
 from dedup.calibration import DEFAULT_THRESHOLDS, cluster_stems
 from dedup.cleaning import explain_lines
 from dedup.clustering import cluster_articles
-from dedup.errors import DedupError, ExitStatus, SkippedInput
+from dedup.errors import DedupError, ExitStatus, SkippedInput, WorkFolderError
 from dedup.evaluation import load_gold, load_predicted, plot_curve, score_clustering
 from dedup.options import ClusterOptions, Options, find_config, load_config
 from dedup.output import (
@@ -77,6 +77,9 @@ def _handles_errors(command: F) -> F:
         context = click.get_current_context()
         try:
             status = command(*args, **kwargs)
+        except WorkFolderError as error:
+            click.echo(f"Error: {error}", err=True)
+            context.exit(ExitStatus.FAILED)
         except DedupError as error:
             click.echo(f"Error: {error}", err=True)
             context.exit(ExitStatus.USAGE)

@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     SUCCESS = 0
     SOME_SKIPPED = 1  # some inputs were skipped with a warning, the rest were processed
     USAGE = 2  # bad flags, a path that does not exist, or nothing to process
+    FAILED = 3  # the run could not finish: no room for its work folder
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -45,3 +46,7 @@ class ConfigError(DedupError):
 
 class GoldError(DedupError):
     """A gold labels file cannot be read."""
+
+
+class WorkFolderError(DedupError):
+    """A large run cannot write its temporary work folder (no room, or not writable)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +29,7 @@ from dedup.clustering import (
     exact_copies,
     signature_matrix,
 )
-from dedup.errors import SkippedInput
+from dedup.errors import SkippedInput, WorkFolderError
 from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import STDIN, Source, discover, read_source, read_stream, require_inputs
 from dedup.records import Article, Cluster, Document, Removal
@@ -60,6 +61,8 @@ OnSkip = Callable[[SkippedInput], None]
 
 # Runs of up to this many files are compared in memory, without a temporary folder.
 SMALL_RUN = 5000
+# What a larger run writes to its work folder per input file, about (7.4 KB on make_corpus).
+WORK_BYTES_PER_FILE = 8_000
 
 _CLEANED_FIELDS = (
     "title",
@@ -274,8 +277,35 @@ def _cluster_sources(
         signatures = _stacked([shard.signatures for shard in shards])
         comparison = compare_features(entries, features, signatures, cluster.threshold)
         return clusters_of(comparison, cluster)
-    with tempfile.TemporaryDirectory(prefix="dedup-") as workdir:
-        return _cluster_large(sources, template, read, clean, cluster, on_skip, progress, workdir)
+    room = tempfile.gettempdir()
+    needed = len(sources) * WORK_BYTES_PER_FILE
+    free = _free_bytes(room)
+    if free is not None and free < needed // 2:  # surely too little: say so before the work
+        raise WorkFolderError(_no_room(room, len(sources), f"{free / 1e9:.1f} GB free"))
+    try:
+        with tempfile.TemporaryDirectory(prefix="dedup-") as workdir:
+            return _cluster_large(
+                sources, template, read, clean, cluster, on_skip, progress, workdir
+            )
+    except OSError as error:  # the inputs' own errors were reported as skipped files
+        left = _free_bytes(room)
+        reason = error.strerror or f"{error}; {(left or 0) / 1e9:.1f} GB free"
+        raise WorkFolderError(_no_room(room, len(sources), reason)) from None
+
+
+def _free_bytes(folder: str) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _no_room(folder: str, files: int, reason: str) -> str:
+    gigabytes = files * WORK_BYTES_PER_FILE / 1e9
+    return (
+        f"{folder}: cannot hold the work folder of this run ({reason}); {files:,} files need "
+        f"about {gigabytes:.1f} GB there: set TMPDIR to a folder with more room"
+    )
 
 
 def _cluster_large(

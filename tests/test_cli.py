@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +195,19 @@ def test_inputs_are_never_modified(seeds: Path, tmp_path: Path) -> None:
     run("clean", str(seeds), "--out", str(tmp_path / "o"), "-q")
     run("unique", str(seeds), "--out", str(tmp_path / "u"), "-q")
     assert {p.name: p.read_bytes() for p in seeds.iterdir()} == before
+
+
+def test_a_work_folder_that_cannot_be_written_is_one_clear_error(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dedup import pipeline
+
+    monkeypatch.setattr(pipeline, "SMALL_RUN", 0)  # every run takes the path with a work folder
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    result = run("clusters", str(seeds))
+    assert result.exit_code == ExitStatus.FAILED
+    assert result.stderr.startswith(f"Error: {not_a_folder}: cannot hold the work folder")
+    assert "set TMPDIR" in result.stderr
+    assert result.stdout == ""
