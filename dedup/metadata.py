@@ -28,12 +28,13 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 _STRONG_OPENER = (
     r"(?:posted|written|reported|published|created|edited|words|story|text|photos?)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
-    r"(?:ein\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht))\s+von|"
+    r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
+    r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
     r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
 )
-_WEAK_OPENER = r"by|von|vom|par|por|di|door|przez|av|af"
+_WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
@@ -42,7 +43,7 @@ _OPENERS = (
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
 _OPENER_WORDS = frozenset({
-    "by", "von", "vom", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
+    "by", "von", "vom", "durch", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
     "texte", "texto", "kolumnist", "escribe",
@@ -91,11 +92,12 @@ _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
 # comment count, an e-mail address, a second credit ('Illustration von ...').
 _BYLINE_TAIL = re.compile(
-    r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|"
+    r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|\s@\w|"
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
-    r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|"
+    r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
+    r"linkedin|xing|e-?mail|"
     r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
     r"commentaires?|comentarios?)\b)\b|"
     r"\s\S+\s+(?:von|by|par|por)\s).*$",
@@ -334,6 +336,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     ):
         return None
     text = _GLUED_YEAR.sub(r"\1 ", line) if digits and "." in line else line
+    if digits and "min" in text.lower():
+        text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     dates = find_dates(text, day_first=day_first) if digits else []
     if not dates and not _OPENER_ANYWHERE.search(text):
         return None
@@ -403,11 +407,16 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     return MetaLine(date, names, outlet, signed)
 
 
+_READING_TIME = re.compile(
+    r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|read|reading time|de lecture)|"
+    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?)",
+    re.IGNORECASE,
+)
 # What may follow the names beside a date: a comment count or a call to comment.
 _COUNT_TAIL = re.compile(
     r"\s*(?:\d+\s*(?:comments?|kommentare?|antworten|responses?|réactions?)?|"
     r"(?:schreibe|hinterlasse)\s+einen\s+kommentar|leave\s+a\s+(?:comment|reply)|"
-    r"(?:ein|keine|no|one)\s+(?:kommentare?|comments?))\s*$",
+    r"(?:ein|keine|no|one)\s+(?:kommentare?|comments?)|(?:kommentare?|comments?)\s*\d+)\s*$",
     re.IGNORECASE,
 )
 _SIDE_MARKS = " ,;:-–—·|"
@@ -447,10 +456,13 @@ def _is_name_field(text: str) -> bool:
 
 def name_line(line: str) -> list[str] | None:
     """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
-    text = line.strip(" *+>•·,")
+    text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if len(text) > 50 or not _is_name_field(text):
         return None
     return [text]
+
+
+_HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 
 
 # An opener alone on its line, the names on the next: 'By' / 'James Whittaker'.

@@ -35,6 +35,10 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
         ("By J.R. Stone", ["J.R. Stone"]),  # initials, not an acronym
+        ("By Eric Levitz @EricLevitz", ["Eric Levitz"]),
+        ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
+        ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
+        ("durch Yirou Chen", ["Yirou Chen"]),
         ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
@@ -95,6 +99,11 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Swantje Bernsmann 25/08/2020 Feelings", "2020-08-25", ["Swantje Bernsmann"]),
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
+        (
+            "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit Kommentare 4",
+            "2017-12-01",
+            ["Marco Kratzenberg"],
+        ),
         ("10.12.2022 18:27 von", "2022-12-10", None),  # an opener is no user name
         (
             "Von Katharina Schmidt Kategorien: Mode 6. November 2023",
@@ -136,6 +145,7 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
     [
         ("Jessica DeFino", ["Jessica DeFino"]),
         ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
+        ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
         ("NASA Chief", None),  # an acronym: an organisation
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
         ("Download der Audiodatei", None),  # an article after no particle: not a name
