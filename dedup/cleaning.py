@@ -100,6 +100,7 @@ class _Memo:
     meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
+    related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ def _clean_pass(
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
-    _mark_related_blocks(lines)
+    _mark_related_blocks(lines, memo.related)
     _mark_repeats(lines, memo.keys)
     _mark_menus(lines)
     kept = [line for line in lines if line.rule is None]
@@ -391,10 +392,21 @@ def _lines_matching(
     return {index for index in candidates if pattern.search(texts[index])}
 
 
-def _mark_related_blocks(lines: list[Line]) -> None:
+def _is_related_heading(text: str) -> bool:
+    return _RELATED_HEADING.match(text) is not None or boilerplate.heads_other_articles(text)
+
+
+def _mark_related_blocks(lines: list[Line], headings: dict[str, bool]) -> None:
+    """Mark the headings of related-article blocks and the teasers under them.
+
+    `headings` keeps whether a text is such a heading across the passes over one document.
+    """
     inside = False
     for line in lines:
-        if _RELATED_HEADING.match(line.text) or boilerplate.heads_other_articles(line.text):
+        heading = headings.get(line.text)
+        if heading is None:
+            heading = headings[line.text] = _is_related_heading(line.text)
+        if heading:
             line.rule = line.rule or "related"
             inside = True
             continue
