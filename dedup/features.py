@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from dedup import candidates
 from dedup.dates import relative_day
-from dedup.hashing import HashedWords, hashed_words, string_hashes
+from dedup.hashing import hashed_words, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.records import Article
 
@@ -130,8 +130,13 @@ def article_features(article: Article, names: bool = False) -> Features:
     )
     entities, lead_entities = named_entities(text), named_entities(lead)
     marked = string_hashes([ENTITY_MARK + name for name in [*entities, *lead_entities]])
-    keys, counts = _counted_keys(hashed[content], marked[: len(entities)])
-    lead_keys, _ = _counted_keys(hashed[content[:in_lead]], marked[len(entities) :])
+    each = hashed.runs(1)
+    # The lead's content words are the first of the content words, so its runs are the first
+    # runs: of n words, the first in_lead - n + 1.
+    runs = [each[content], *(hashed[content].runs(n) for n in (2, 3))]
+    keys, counts = _counted_keys(runs, marked[: len(entities)])
+    lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
+    lead_keys, _ = _counted_keys(lead_runs, marked[len(entities) :])
     named: dict[int, str] = {}
     if names:
         for found in (
@@ -156,16 +161,16 @@ def article_features(article: Article, names: bool = False) -> Features:
         exact_key=exact_key(article.text),
         lead_keys=lead_keys,
         # The headline's words come first: the body's are the rest.
-        signature=candidates.signature(hashed[len(title) :].runs(1)),
+        signature=candidates.signature(each[len(title) :]),
         names=named,
     )
 
 
 def _counted_keys(
-    content: HashedWords, entities: npt.NDArray[np.uint64]
+    runs: list[npt.NDArray[np.uint64]], entities: npt.NDArray[np.uint64]
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
-    """Return the hashes of the terms `event_terms` gives, ascending, and their counts."""
-    runs = [content.runs(n) for n in (1, 2, 3)]
+    """Return the hashes of the terms `event_terms` gives (the hashes of the runs of one, two
+    and three content words, and of the marked entities), ascending, and their counts."""
     keys, counts = np.unique(np.concatenate([*runs, entities]), return_counts=True)
     return keys, counts.astype(np.float64)
 
