@@ -173,8 +173,11 @@ class LineCounts:
 def line_key(line: str) -> int:
     """Return the hash of a line with case and white space folded (xxhash: one line at a time,
     as the cleaner asks, is where numpy's per-call cost would show)."""
-    folded = " ".join(line.split()).casefold()
-    return xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass"))
+    return xxhash.xxh64_intdigest(_folded_bytes(line.split()))
+
+
+def _folded_bytes(parts: list[str]) -> bytes:
+    return " ".join(parts).casefold().encode("utf-8", "surrogatepass")
 
 
 def count_lines(shard: Shard, read: ReadOptions) -> LineCounts:
@@ -228,7 +231,11 @@ def count_document_lines(documents: Iterable[Document]) -> LineCounts:
 def _count_document(document: Document, files: Counter[str], keys: dict[str, list[int]]) -> None:
     group = group_of(document)
     files[group] += 1
-    found = {line_key(line) for line in document.text.splitlines() if 0 < len(line.split()) <= 40}
+    found = set()
+    for line in document.text.splitlines():
+        parts = line.split()
+        if 0 < len(parts) <= 40:  # as line_key folds it, without splitting the line twice
+            found.add(xxhash.xxh64_intdigest(_folded_bytes(parts)))
     keys.setdefault(group, []).extend(found)
 
 
