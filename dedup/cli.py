@@ -23,7 +23,7 @@ from dedup import __version__, calibration
 from dedup.calibration import DEFAULT_THRESHOLDS, cluster_stems
 from dedup.cleaning import explain_lines
 from dedup.clustering import cluster_articles
-from dedup.errors import DedupError, ExitStatus, SkippedInput, WorkFolderError
+from dedup.errors import DedupError, ExitStatus, SkippedInput, Terminated, WorkFolderError
 from dedup.evaluation import load_gold, load_predicted, plot_curve, score_clustering
 from dedup.options import ClusterOptions, Options, find_config, load_config
 from dedup.output import (
@@ -86,6 +86,9 @@ def _handles_errors(command: F) -> F:
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             context.exit(ExitStatus.INTERRUPTED)
+        except Terminated:
+            click.echo("Terminated.", err=True)
+            context.exit(ExitStatus.TERMINATED)
         except BrokenPipeError:
             _silence_stdout()
             context.exit(ExitStatus.SUCCESS)
@@ -203,9 +206,12 @@ def main() -> None:
       dedup clusters seeds/ --min-size 2
       dedup clean corpus/ | dedup clusters - --format csv
     """
-    # A closed pipe ends the run quietly instead of with a traceback.
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # kill or timeout: stop as Ctrl-C does, so that a large run's work folder is removed.
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
 
 
 @main.command()

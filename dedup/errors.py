@@ -13,6 +13,7 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad flags, a path that does not exist, or nothing to process
     FAILED = 3  # the run could not finish: no room for its work folder
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (kill, timeout, a service manager): stopped, work folder removed
 
 
 class DedupError(Exception):
@@ -50,3 +51,7 @@ class GoldError(DedupError):
 
 class WorkFolderError(DedupError):
     """A large run cannot write its temporary work folder (no room, or not writable)."""
+
+
+class Terminated(BaseException):
+    """The process was asked to stop (SIGTERM): raised so that temporary files are removed."""

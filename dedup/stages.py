@@ -150,13 +150,14 @@ _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _worker_start() -> None:
-    """Make a worker end with its parent, and leave Ctrl-C to the parent."""
+    """Make a worker end with its parent, and leave Ctrl-C and its clean-up to the parent."""
     # A parent killed by a closed pipe (`dedup ... | head`) or a signal cannot tell its workers
     # to stop, and they would wait on the task queue for ever; on Linux the kernel tells them.
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is for the parent
 
 
 # Stage 1: page template lines --------------------------------------------------------------

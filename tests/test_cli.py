@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -211,3 +213,27 @@ def test_a_work_folder_that_cannot_be_written_is_one_clear_error(
     assert result.stderr.startswith(f"Error: {not_a_folder}: cannot hold the work folder")
     assert "set TMPDIR" in result.stderr
     assert result.stdout == ""
+
+
+def test_sigterm_stops_the_run_and_removes_the_work_folder(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dedup import cli, pipeline
+
+    monkeypatch.setattr(pipeline, "SMALL_RUN", 0)  # the path with a work folder
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    real = pipeline.featurize
+
+    def featurize_then_stop(task: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGTERM)  # as `kill` or `timeout` would, mid-run
+        return real(task)
+
+    monkeypatch.setattr(pipeline, "featurize", featurize_then_stop)
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        result = run("clusters", str(seeds), "--workers", "1")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert cli.ExitStatus.TERMINATED == result.exit_code == 143
+    assert result.stderr == "Terminated.\n"
+    assert list(tmp_path.iterdir()) == []
