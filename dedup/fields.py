@@ -308,7 +308,8 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            page = "\n" + "\n".join(_echo_key(line.text) for line in lines) + "\n"
+            # One casefold of the whole page: the same as folding each line, done in C.
+            page = "\n" + "\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
         if page.count(key) > page.count(f"\n{key}\n") and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
@@ -369,7 +370,7 @@ class _PageWords:
         if self._words is None:
             # Prose only: menus, addresses and links write names in lower case too.
             page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
-            self._words = frozenset(w for w in _WORD_RUN.findall(page) if w.islower())
+            self._words = frozenset(w for w in set(_WORD_RUN.findall(page)) if w.islower())
         own = {w.casefold() for name in names for w in name.split() if not w.islower()}
         return self._words.isdisjoint(own)
 

@@ -311,6 +311,8 @@ class MetaLine:
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', a published and an updated date).
 _GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}\.\s?[^\W\d_])")
+# A name glued to the date after it ('Nicole Collignon22. Februar 2020').
+_GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -335,7 +337,9 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         line.lower().translate(_PUNCTUATION_TO_SPACE).split()
     ):
         return None
-    text = _GLUED_YEAR.sub(r"\1 ", line) if digits and "." in line else line
+    text = line
+    if digits and "." in line:
+        text = _GLUED_DAY.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
     if digits and "min" in text.lower():
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     dates = find_dates(text, day_first=day_first) if digits else []

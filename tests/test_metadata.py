@@ -99,6 +99,7 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Swantje Bernsmann 25/08/2020 Feelings", "2020-08-25", ["Swantje Bernsmann"]),
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
+        ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
         (
             "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit Kommentare 4",
             "2017-12-01",
