@@ -107,6 +107,12 @@ _RUN_COST = 1.0
 _TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
 _TEASER_HEADLINES = 2
 _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
+# After the first closing heading that follows an article's worth of text (a stretch of this
+# total, about as many words), a stretch is comments or sidebars more often than the article: its
+# total counts for this share. A shorter text above a closing heading is a caption or a lead
+# beside a sidebar's box, not an article. (0.3-0.4 and 100-200 score alike.)
+_AFTER_CLOSING_WEIGHT = 0.3
+_ARTICLE_TOTAL = 150.0
 _FIRST_SHARE = 0.5  # an earlier stretch wins with half the best total (0.4-0.7 score alike)
 
 # The kinds of line, from the line alone.
@@ -404,23 +410,30 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
 
     Stretches are parted where the running total drops to zero or at a closing heading. Of
     those, the first that comes close to the best total wins: an article comes before the
-    teasers of other articles, which may add up to more words than it has.
+    teasers of other articles, which may add up to more words than it has, and before the
+    comments under a closing heading, whose stretches count for less.
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
     best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
     start, total = 0, 0.0
     run = 0  # lines since the last paragraph
 
+    closed = False  # a closing heading came before: what follows are comments and sidebars
+    weight = 1.0
+
     def close() -> None:
         nonlocal best
         if best[0] > 0:
-            stretches.append((best[0], -best[2], best[3]))
+            stretches.append((best[0] * weight, -best[2], best[3]))
         best = (0.0, 0, 0, 0)
 
     for index, line in enumerate(lines):
         if index in closing:
             close()
             start, total = index + 1, 0.0
+            if not closed and stretches and max(s[0] for s in stretches) >= _ARTICLE_TOTAL:
+                weight = _AFTER_CLOSING_WEIGHT
+            closed = True
             continue
         score = _score(line)
         if relaxed and line.rule is None and line.kind == TEXT:

@@ -59,7 +59,12 @@ _APP_PROMPT = re.compile(
     r"download (?:our|the) (?:\w+ )?app|get the app|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"your browser does not support|cookies? (?:policy|settings|help us)|we use cookies|"
-    r"all rights reserved|©|copyright \d{4})",
+    r"all rights reserved|©|copyright \d{4}|"
+    # Forms: log in to comment, enter your e-mail address.
+    r"(?:comment|kommentar|comentar|komentarz)[^.!?\n]{0,60}(?:log ?in|sign ?in|regist|einlogg|"
+    r"anmeld|inicia sesión|connect|zaloguj)|(?:log ?in|sign ?in|regist|einlogg|anmeld|"
+    r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)|"
+    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
     re.IGNORECASE,
 )
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
@@ -78,7 +83,8 @@ _CALL_TO_ACTION_KEYS = (
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
-    "rights reserved", "©", "copyright",
+    "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
+    "enter your e", "ingresa tu ", "mail-adresse",
 )  # fmt: skip
 
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language

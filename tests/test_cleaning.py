@@ -253,6 +253,28 @@ def test_comments_without_a_heading_are_removed(comments: tuple[str, ...]) -> No
     assert text.split("\n\n") == BODY
 
 
+def test_the_article_wins_over_longer_comments_under_a_closing_heading() -> None:
+    article = [
+        *BODY,
+        "Opponents of the plan said they would ask the courts to stop the tax rise before it "
+        "takes effect, arguing that the council had not given residents enough time to respond.",
+        "The council's own figures show that the city spent more than it collected in each of "
+        "the last three years, and that the gap grew wider every year since the crisis began.",
+        "Business owners in the old town welcomed the money set aside for repairs to the market "
+        "square, which has been closed to traffic for most of the year while the work goes on.",
+        "A final vote on the tax rise is expected in June, after the council has heard from the "
+        "committees that oversee schools, roads and the city's parks and public buildings.",
+    ]
+    comment = (
+        "I have lived in this city for forty years and I have never seen a council that spends "
+        "so much on so little, and the new budget is only the latest example of it, because the "
+        "roads are still broken and the schools are still short of teachers in every district."
+    )
+    comments = [f"{comment} {reader} said so too." for reader in ("Ann", "Bob", "Cy", "Di", "Ed")]
+    text = "\n\n".join(["Menu", "Council approves budget", *article, "Leave a comment", *comments])
+    assert clean_text(text).split("\n\n") == article
+
+
 def test_one_unmarked_quote_line_stays_in_the_article() -> None:
     quoted = ("The mayor said:", "We will keep the budget balanced for as long as I am in office.")
     text = clean_text(page("Menu", "Council approves budget", after=quoted))
