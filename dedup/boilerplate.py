@@ -36,8 +36,9 @@ _MIXED_MARKUP_SHARE = 0.35
 _ITEM_SEPARATOR = re.compile(r"\s(?:[|·•»›/]|--?)\s")
 # Headings after which a page carries readers' comments or a sign-up form, never the article.
 _CLOSING = re.compile(
-    r"^(?:\d+\s+)?(?:reader(?:s'|'s)?\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|"
-    r"commenti|komentarze?|reacties)(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
+    r"^(?:(?:\d+|one|no|ein|eine|keine|un|une|uno|una|jeden)\s+)?(?:reader(?:s'|'s)?\s+)?"
+    r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?|reacties|"
+    r"leser(?:post|briefe?|kommentare?|meinungen?|stimmen))(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
     # Words that also head a section of an article close it only with a count or readers.
     r"^(?:\d+\s+(?:reader(?:s'|'s)?\s+)?|reader(?:s'|'s)?\s+)(?:reactions?|responses?|discussion|"
     r"diskussion)\s*:?$|^(?:reactions?|responses?|discussion|diskussion)(?:\s*\(\d+\)|\s+\d+)\s*:?$|"

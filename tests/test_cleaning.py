@@ -229,6 +229,8 @@ def test_the_headline_heads_the_byline_and_date() -> None:
         ("Eine Antwort auf „Der Haushalt der Stadt“", True),
         ("3 Responses to Council approves budget", True),
         ("12 thoughts about the budget", False),
+        ("One Comment", True),
+        ("Leserbriefe", True),
     ],
 )
 def test_closing_heading(line: str, closing: bool) -> None:
