@@ -24,6 +24,8 @@ _META_WORDS = 25  # a line in the body with more words is prose, not a metadata 
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
 _BARE_REACH = 20  # ... and is taken only this near the body's start, or after it
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
+_UNDER_FIRST = 4  # ... and lines under it
+_W_UNDER_FIRST = 2.0  # what standing under the first paragraph costs
 _HEADLINE_MAX_WORDS = 25
 _NAME_REACH = 6  # lines under the headline where a name alone is its author
 _HEADER_RULES = frozenset({"date", "byline"})
@@ -59,6 +61,8 @@ class Found:
     section: str | None = None
     # A name alone after the body: the author when the header names no one.
     signature: list[str] = field(default_factory=list)
+    # The words the page writes in lower case, read once (see _PageWords).
+    common_words: frozenset[str] | None = None
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -103,7 +107,7 @@ def mark_metadata(
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
     dated: list[int] = []
-    page = _PageWords(lines)
+    page = _PageWords(lines, found)
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
             break
@@ -208,8 +212,15 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
     if start == 0 and not any(line.rule for line in header):
         return
-    body = " ".join(line.text for line in lines[first_prose:end] if not line.rule)
-    body_words = metadata.content_words(body)
+    # The body's words, those under the first few lines of it apart (see below).
+    window = min(end, first_prose + 1 + _UNDER_FIRST)
+    head_words = metadata.content_words(
+        " ".join(line.text for line in lines[first_prose:window] if not line.rule)
+    )
+    rest = metadata.content_words(
+        " ".join(line.text for line in lines[window:end] if not line.rule)
+    )
+    body_words = head_words | rest
     if not body_words:
         return
     # A headline stands a few lines above its body; further up are menus and teasers.
@@ -226,6 +237,15 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         )
         if score is not None:
             scored.append((index, score))
+    # The first paragraph may be a notice or a teaser above the headline ('You are using an
+    # older browser ...'): the few lines under it that are no paragraph are looked at too.
+    for index in range(first_prose + 1, window):
+        line = lines[index]
+        if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest:
+            continue
+        score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
+        if score is not None:
+            scored.append((index, score - _W_UNDER_FIRST))
     if not scored:
         return
     ranked = [
@@ -244,7 +264,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             near >= 0
             and lines[near].rule is None
             and (names := metadata.name_line(lines[near].text))
-            and _PageWords(lines).names_someone(names)
+            and _PageWords(lines, found).names_someone(names)
         ):
             lines[near].rule = "byline"
             found.authors = found.authors or names
@@ -332,6 +352,7 @@ def _headline_of(lines: list[Line], text: str) -> str:
             return rest
     words = text.split()
     quoted: set[str] | None = None
+    tail = _echo_key(words[-1]) if words else ""
     for cut in range(1, min(_KICKER_WORDS, len(words) - 2)):
         rest = " ".join(words[cut:])
         last = words[cut - 1]
@@ -340,7 +361,8 @@ def _headline_of(lines: list[Line], text: str) -> str:
         if last.casefold() in ALL_STOP_WORDS:
             continue
         if quoted is None:
-            quoted = {_echo_key(line.text) for line in lines}
+            # Only the lines that hold the title's last word could quote a part of it.
+            quoted = {_echo_key(line.text) for line in lines if tail in line.text.casefold()}
         if _echo_key(rest) in quoted:
             return rest
     return text
@@ -359,20 +381,22 @@ class _PageWords:
     Read from the page the first time a bare name asks, as most pages have none.
     """
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], found: Found) -> None:
         self._lines = lines
-        self._words: frozenset[str] | None = None
+        self._found = found  # keeps the words across the passes over one document
 
     def names_someone(self, names: list[str] | None) -> bool:
         """Return whether `names` are names: none of their capitalised words is a common word."""
         if not names:
             return False
-        if self._words is None:
+        words = self._found.common_words
+        if words is None:
             # Prose only: menus, addresses and links write names in lower case too.
             page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
-            self._words = frozenset(w for w in set(_WORD_RUN.findall(page)) if w.islower())
+            words = frozenset(w for w in set(_WORD_RUN.findall(page)) if w.islower())
+            self._found.common_words = words
         own = {w.casefold() for name in names for w in name.split() if not w.islower()}
-        return self._words.isdisjoint(own)
+        return words.isdisjoint(own)
 
 
 def _echo_key(text: str) -> str:

@@ -119,3 +119,8 @@ def test_a_name_alone_far_above_the_body_is_a_sidebars() -> None:
     # A name beside a date, thirty lines above the article: a sidebar's teaser.
     sidebar = ["Jane Doe", "3 May 2021", *[f"Teaser number {n} of the sidebar" for n in range(30)]]
     assert authors_of(*sidebar, "", HEADLINE) == ()
+
+
+def test_a_notice_above_the_headline_is_not_the_body() -> None:
+    notice = "You are using an older browser version, so please use a supported one for the best experience."
+    assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
