@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import TERMINAL as _TERMINAL
 from dedup.boilerplate import Line, split_lines
-from dedup.language import detect_language
+from dedup.language import language_of_words, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
@@ -105,6 +105,7 @@ class _Memo:
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
     meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
+    words: dict[str, list[str]] = field(default_factory=dict)  # text -> language.words
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
 
@@ -219,15 +220,38 @@ def clean_document(
 
 
 def _language_of(lines: list[Line], memo: _Memo) -> str | None:
-    """Return the language of the kept lines, read from their longer lines (prose, not menus)."""
+    """Return the language of the kept lines, read from their longer lines (prose, not menus).
+
+    The sample is those lines joined by newlines and cut at _SAMPLE_CHARS; its words are the
+    words of its lines (no word spans a newline), kept per line across the passes.
+    """
     kept = [line.text for line in lines if line.rule is None]
-    sample = "\n".join(text for text in kept if text.count(" ") >= _SAMPLE_SPACES)
-    if sample.count(" ") < _SAMPLE_MIN_WORDS:
-        sample = "\n".join(kept)
-    sample = sample[:_SAMPLE_CHARS]
+    chosen = [text for text in kept if text.count(" ") >= _SAMPLE_SPACES]
+    if sum(text.count(" ") for text in chosen) < _SAMPLE_MIN_WORDS:
+        chosen = kept
+    whole: list[str] = []  # the lines the sample holds whole
+    cut = ""  # the start of the line the sample ends in
+    offset = 0
+    for text in chosen:
+        if offset + len(text) > _SAMPLE_CHARS:
+            cut = text[: _SAMPLE_CHARS - offset]
+            break
+        whole.append(text)
+        offset += len(text) + 1
+        if offset >= _SAMPLE_CHARS:
+            break
+    sample = "\n".join([*whole, cut] if cut else whole)
     # A pass that removed no long line leaves the sample as it was.
     if sample not in memo.languages:
-        memo.languages[sample] = detect_language(sample)
+        tokens: list[str] = []
+        for text in whole:
+            line_words = memo.words.get(text)
+            if line_words is None:
+                line_words = memo.words[text] = words(text)
+            tokens += line_words
+        if cut:
+            tokens += words(cut)
+        memo.languages[sample] = language_of_words(tokens)
     return memo.languages[sample]
 
 

@@ -301,14 +301,21 @@ def detect_language(text: str, min_words: int = 20) -> str | None:
     tokens = words(sample)
     if len(tokens) < min_words and len(sample) < len(text):
         tokens = words(text)  # only when min_words is larger than any sample holds
+    return language_of_words(tokens, min_words)
+
+
+def language_of_words(tokens: Sequence[str], min_words: int = 20) -> str | None:
+    """Return the language of a text from its tokens as `words` gives them, as detect_language
+    does (without taking a sample: `tokens` are all read)."""
     if not tokens or len(tokens) < min_words:
         return None
     word_cap = max(3, int(_MAX_WORD_SHARE * len(tokens)))
     letter_cap = max(2, int(_MAX_LETTER_SHARE * len(tokens)))
+    every = Counter(tokens)
+    # The stop words among the distinct tokens, found by one set intersection.
     counts = {
-        token: min(n, word_cap if len(token) > 1 else letter_cap)
-        for token, n in Counter(tokens).items()
-        if token in _LANGUAGES_OF
+        token: min(every[token], word_cap if len(token) > 1 else letter_cap)
+        for token in every.keys() & _LANGUAGES_OF.keys()
     }
     hits = [0] * len(LANGUAGES)
     for token, n in counts.items():
