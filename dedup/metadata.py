@@ -32,7 +32,7 @@ _STRONG_OPENER = (
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
-    r"kolumnist(?:\*?in)?|escribe)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
+    r"kolumnist(?:\*?in)?|escribe|interview)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
@@ -46,7 +46,7 @@ _OPENER_WORDS = frozenset({
     "by", "von", "vom", "durch", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
-    "texte", "texto", "kolumnist", "escribe",
+    "texte", "texto", "kolumnist", "escribe", "interview",
 })  # fmt: skip
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(
@@ -85,6 +85,8 @@ _NOT_NAME_WORDS = frozenset({
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# Titles before a name: part of it, no name word.
+_HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
 _ARTICLES = frozenset({"der", "den", "la", "le", "el"})
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
@@ -222,6 +224,10 @@ def person_names(text: str) -> list[str] | None:
 def _is_person(name: str, alone: bool) -> bool:
     """Return whether `name` reads as a person's name: capitalised name words, a few of them."""
     parts = name.split()
+    if len(parts) > 1 and parts[0].casefold() in _HONORIFICS:
+        parts = parts[1:]  # 'Dr. Alexander Klier', 'Prof. Dr. ...' once
+        if len(parts) > 1 and parts[0].casefold() in _HONORIFICS:
+            parts = parts[1:]
     if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
         return False
     named = 0
@@ -342,6 +348,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         text = _GLUED_DAY.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
     if digits and "min" in text.lower():
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
+    if digits and "omment" in text:
+        text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
     dates = find_dates(text, day_first=day_first) if digits else []
     if not dates and not _OPENER_ANYWHERE.search(text):
         return None
@@ -414,6 +422,11 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
 _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|read|reading time|de lecture)|"
     r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?)",
+    re.IGNORECASE,
+)
+_CALL_TO_COMMENT = re.compile(
+    r"\s*(?:(?:schreibe|hinterlasse)\s+einen\s+kommentar|leave\s+a\s+(?:comment|reply)|"
+    r"\d+\s*(?:kommentare?|comments?)|(?:kommentare?|comments?)\s*\d+)\s*$",
     re.IGNORECASE,
 )
 # What may follow the names beside a date: a comment count or a call to comment.

@@ -39,6 +39,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
         ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
         ("durch Yirou Chen", ["Yirou Chen"]),
+        ("Interview: Julia Lauter", ["Julia Lauter"]),
         ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
@@ -101,6 +102,11 @@ def test_date_line(line: str, day: str | None) -> None:
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
         (
+            "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar",
+            "2019-09-26",
+            ["Ulrike Stockhausen"],
+        ),
+        (
             "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit Kommentare 4",
             "2017-12-01",
             ["Marco Kratzenberg"],
@@ -147,6 +153,7 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Jessica DeFino", ["Jessica DeFino"]),
         ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
         ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
+        ("Dr. Alexander Klier", ["Dr. Alexander Klier"]),  # a title before the name
         ("NASA Chief", None),  # an acronym: an organisation
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
         ("Download der Audiodatei", None),  # an article after no particle: not a name
