@@ -213,9 +213,12 @@ def person_names(text: str) -> list[str] | None:
     if not names:
         return None
     if len(names) < len(items):
-        if _CONNECTOR.search(text):
-            return None  # 'A and B' where B is no name: not a list of people
-        return names[:1]
+        # 'A and B' where B is no name: not a list of people; an outlet after the names
+        # ('Von A, B und C, NDR') is.
+        named_part = text[: text.find(items[len(names)])]
+        if _CONNECTOR.search(text) and not (len(names) > 1 and _CONNECTOR.search(named_part)):
+            return None
+        return names if len(names) > 1 and _CONNECTOR.search(named_part) else names[:1]
     if len(names) > 1 and any(len(n.split()) < 2 for n in names):
         return None
     return names
@@ -475,10 +478,16 @@ def name_line(line: str) -> list[str] | None:
     """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if len(text) > 50 or not _is_name_field(text):
+        # Several people's full names ('Isabel Caro, Rocío Latorre y José Miguel Wilson').
+        if len(text) <= _NAMES_LINE_CHARS and _CONNECTOR.search(text):
+            names = person_names(text)
+            if names and len(names) > 1:
+                return names
         return None
     return [text]
 
 
+_NAMES_LINE_CHARS = 100
 _HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 
 

@@ -40,6 +40,10 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
         ("durch Yirou Chen", ["Yirou Chen"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
+        (
+            "Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
+            ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"],  # an outlet after them
+        ),
         ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
@@ -154,6 +158,11 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
         ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
         ("Dr. Alexander Klier", ["Dr. Alexander Klier"]),  # a title before the name
+        (
+            "Isabel Caro, Rocío Latorre y José Miguel Wilson",
+            ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"],
+        ),
+        ("Politik und Wirtschaft", None),
         ("NASA Chief", None),  # an acronym: an organisation
         ("Ursula von der Leyen", ["Ursula von der Leyen"]),
         ("Download der Audiodatei", None),  # an article after no particle: not a name
