@@ -50,7 +50,9 @@ _OPENER_WORDS = frozenset({
 })  # fmt: skip
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(
-    rf"^[\s*•·+>|/–—-]*(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))(?:\s*:\s*|\s+|(?<=:))"
+    # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
+    rf"^[\s*•·+>|/–—-]*(?:post\s+author\s+)?(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))"
+    r"(?:\s*:\s*|\s+|(?<=:))"
     r"(?P<names>\S.*)$",
     re.IGNORECASE,
 )
@@ -410,6 +412,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             found_names = person_names(field)
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
+        if found_names is None and dates and _MIXED_HANDLE.match(field):
+            found_names = [field]  # 'ThE_PaiN'
         if found_names is not None:
             names = names or found_names
             continue
@@ -442,6 +446,11 @@ _COUNT_TAIL = re.compile(
 _SIDE_MARKS = " ,;:-–—·|"
 # A user name: one lower-case token with letters, maybe digits ('reineckefuchs', 'freeman1984').
 _USER_NAME = re.compile(r"^(?=[a-z0-9._-]*[a-z]{3})[a-z][a-z0-9._-]{1,28}[a-z0-9]$")
+
+
+# A user name with '_' or digits among its letters ('ThE_PaiN', 'Marianne1'): no word of a
+# language, where a category may be 'WordPress' or 'iPhone'.
+_MIXED_HANDLE = re.compile(r"^(?=\S*[a-z])(?=\S*(?:_|[A-Za-z][0-9]))[A-Za-z][\w.-]{2,29}$")
 
 
 def _is_user_name(text: str) -> bool:

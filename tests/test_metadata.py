@@ -40,6 +40,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Eine Kolumne von Nils Pickert", ["Nils Pickert"]),
         ("durch Yirou Chen", ["Yirou Chen"]),
         ("Interview: Julia Lauter", ["Julia Lauter"]),
+        ("* Post author By Helge Fahrnberger", ["Helge Fahrnberger"]),  # a WordPress label
         (
             "Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
             ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"],  # an outlet after them
@@ -105,6 +106,8 @@ def test_date_line(line: str, day: str | None) -> None:
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
+        ("26 Mai, 2008 | ThE_PaiN | Kommentare 34 |", "2008-05-26", ["ThE_PaiN"]),
+        ("WordPress | 3. Mai 2021", "2021-05-03", None),  # a category, not a user name
         (
             "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar",
             "2019-09-26",
