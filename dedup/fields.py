@@ -19,6 +19,7 @@ from dedup.options import CleanOptions
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_BOX_LINES = 3  # lines under a signature where a bio names the person again
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
@@ -178,10 +179,11 @@ def mark_metadata(
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
     if not bylines:
-        # A name alone on one of the first lines after the body signs it (an author box).
+        # A name alone on one of the first lines after the body signs it, in an author box: a
+        # heading names the author above it, or a line about the person follows it.
         for index in range(end, min(len(lines), end + _SIGNATURE_REACH)):
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
-            if names and page.names_someone(names):
+            if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"
                 found.signature = found.signature or names
                 break
@@ -256,10 +258,8 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
-    # A name alone between the headline and the body, or right above the headline, is its
-    # author ('Headline' / 'Jane Doe').
-    below = range(best[1] + 1, min(first_prose, best[1] + 1 + _NAME_REACH))
-    for near in (*below, best[1] - 1):
+    # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
+    for near in range(best[1] + 1, min(first_prose, best[1] + 1 + _NAME_REACH)):
         if (
             near >= 0
             and lines[near].rule is None
@@ -397,6 +397,16 @@ class _PageWords:
             self._found.common_words = words
         own = {w.casefold() for name in names for w in name.split() if not w.islower()}
         return words.isdisjoint(own)
+
+
+def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
+    """Return whether the name on line `index` heads an author box: the line above it is a
+    heading with an opener ('Autoren', 'Über den Autor'), or one of the next lines names the
+    person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker')."""
+    if index > 0 and metadata.author_heading(lines[index - 1].text):
+        return True
+    surname = names[0].split()[-1]
+    return any(surname in line.text for line in lines[index + 1 : index + 1 + _BOX_LINES])
 
 
 def _echo_key(text: str) -> str:

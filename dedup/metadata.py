@@ -516,6 +516,15 @@ _ROLE_LINE = re.compile(
 )
 
 
+def author_heading(line: str) -> bool:
+    """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
+    'About the author')."""
+    if len(line) > 40:
+        return False
+    words = line.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    return 0 < len(words) <= 4 and not _OPENER_WORDS.isdisjoint(words)
+
+
 def lone_opener(line: str) -> bool:
     """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
     if len(line) > 40 or line.count(" ") > 3:

@@ -70,8 +70,20 @@ def test_a_name_between_headline_and_body_is_the_author() -> None:
     assert authors_of(HEADLINE, "", "Share on Facebook", "", "Jane Doe") == ("Jane Doe",)
 
 
-def test_a_name_right_after_the_body_signs_it() -> None:
-    assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ("Jane Doe",)
+@pytest.mark.parametrize(
+    "after",
+    [
+        ("About the author", "Jane Doe", "", "More from this section"),  # under a heading
+        ("Jane Doe", "All stories by Jane Doe"),  # the person named again under it
+    ],
+)
+def test_a_name_in_an_author_box_after_the_body_signs_it(after: tuple[str, ...]) -> None:
+    assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
+
+
+def test_a_name_alone_after_the_body_is_no_signature() -> None:
+    # A teaser's or a menu's two capitalised words: nothing says they sign the article.
+    assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ()
 
 
 @pytest.mark.parametrize(
