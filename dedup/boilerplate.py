@@ -107,6 +107,7 @@ _SHORT_COST = 3.0
 _RUN_COST = 1.0
 _TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
 _TEASER_HEADLINES = 2
+_CLOSING_QUOTES = " \"'”’»)"  # what may follow a sentence's full stop
 _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
 # After the first closing heading that follows an article's worth of text (a stretch of this
 # total, about as many words), a stretch is comments or sidebars more often than the article: its
@@ -391,7 +392,8 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
         line = lines[index]
         if line.rule is not None:
             continue
-        if line.kind == PROSE:
+        # A sentence, however short, is text of the article's, never a headline.
+        if line.kind == PROSE or line.text.rstrip(_CLOSING_QUOTES).endswith((".", "…")):
             # Two paragraphs in a row, or a long one, are the article's.
             if after_paragraph or line.text.count(" ") + 1 >= _TEASER_WORDS:
                 break

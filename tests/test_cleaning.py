@@ -311,6 +311,16 @@ def test_teasers_right_after_the_article_go() -> None:
     assert all(rules[text] == "after-body" for text in teasers)
 
 
+def test_short_sentences_that_end_the_article_are_not_teasers() -> None:
+    ending = (
+        "There's a temple there.",
+        'Police said: "We do not suspect anyone else. "',
+        "The driver, who lives in the next town, is in custody and will appear in court on Monday.",
+    )
+    text = clean_text(page("Menu", "Council approves budget after a long debate", after=ending))
+    assert text.split("\n")[-len(ending) :] == list(ending)
+
+
 def test_sections_of_the_article_are_not_teasers() -> None:
     # A heading over two paragraphs is the article's own.
     section = (
