@@ -181,7 +181,11 @@ def mark_metadata(
     if not bylines:
         # A name alone on one of the first lines after the body signs it, in an author box: a
         # heading names the author above it, or a line about the person follows it.
-        for index in range(end, min(len(lines), end + _SIGNATURE_REACH)):
+        for index in range(end, min(len(lines), end + _SIGNED_REACH)):
+            if index >= end + _SIGNATURE_REACH and not metadata.author_heading(
+                lines[index - 1].text
+            ):
+                continue  # further down only under a heading
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"

@@ -136,3 +136,8 @@ def test_a_name_alone_far_above_the_body_is_a_sidebars() -> None:
 def test_a_notice_above_the_headline_is_not_the_body() -> None:
     notice = "You are using an older browser version, so please use a supported one for the best experience."
     assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
+
+
+def test_an_author_box_further_down_under_its_heading() -> None:
+    links = tuple(f"Share link {n}" for n in range(12))
+    assert authors_of(HEADLINE, after=(*links, "Über den Autor", "Jane Doe")) == ("Jane Doe",)
