@@ -182,6 +182,10 @@ def mark_metadata(
         # A name alone on one of the first lines after the body signs it, in an author box: a
         # heading names the author above it, or a line about the person follows it.
         for index in range(end, min(len(lines), end + _SIGNED_REACH)):
+            # A link to the author's page says who it is ('Alle Beiträge von Creeny »').
+            if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
+                found.signature = found.signature or linked
+                break
             if index >= end + _SIGNATURE_REACH and not metadata.author_heading(
                 lines[index - 1].text
             ):

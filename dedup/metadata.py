@@ -525,6 +525,32 @@ def author_heading(line: str) -> bool:
     return 0 < len(words) <= 4 and not _OPENER_WORDS.isdisjoint(words)
 
 
+# A link to the author's page in an author box: 'Über Lars Sobiraj', 'Alle Beiträge von Creeny »'.
+_AUTHOR_LINK = re.compile(
+    r"^(?:über|about|more\s+by|mehr\s+(?:von|über)|(?:alle|weitere)\s+(?:beiträge|artikel)\s+"
+    r"von|(?:zeige|view)\s+all(?:e)?\s+(?:beiträge|posts|articles)\s+(?:von|by)|all\s+(?:posts|"
+    r"articles|stories)\s+by|tous\s+les\s+articles\s+de)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
+    re.IGNORECASE,
+)
+
+
+def author_link(line: str) -> list[str] | None:
+    """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
+    if len(line) > 60:
+        return None
+    match = _AUTHOR_LINK.match(line.strip(" *+•·-"))
+    if match is None:
+        return None
+    name = match.group("name").strip(" .")
+    # 'Über X', 'About X' may name a place or a thing: a person's two name words at least.
+    by = line.strip(" *+•·-").split()[0].casefold() not in ("über", "about", "mehr")
+    if name.casefold() in _NOT_NAMES:
+        return None
+    if _is_person(name, alone=by) or (by and _is_user_name(name)):
+        return [name]
+    return None
+
+
 def lone_opener(line: str) -> bool:
     """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
     if len(line) > 40 or line.count(" ") > 3:

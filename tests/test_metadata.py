@@ -257,3 +257,19 @@ def test_headline_beats_label() -> None:
     section = metadata.headline_score("City Council", body, 4)
     assert headline is not None and label is not None and section is not None
     assert headline > label and headline > section
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Über Lars Sobiraj", ["Lars Sobiraj"]),
+        ("Zeige alle Beiträge von Creeny »", ["Creeny"]),
+        ("More by Logan C. Ritchie", ["Logan C. Ritchie"]),
+        ("Über uns", None),
+        ("Über Berlin", None),  # 'Über X' needs a person's two name words
+        ("All posts by admin", None),
+        ("More from WIRED", None),  # the site's other articles
+    ],
+)
+def test_author_link(line: str, names: list[str] | None) -> None:
+    assert metadata.author_link(line) == names
