@@ -392,7 +392,7 @@ SAMPLE = 150
 FLOORS = {
     "clean-l3s": {"sh4_f1": 0.84, "title_acc": 0.60},
     "clean-trafilatura": {
-        "snippet_f1": 0.79,
+        "snippet_f1": 0.81,
         "title_acc": 0.62,
         "date_acc": 0.66,
         "author_acc": 0.53,
