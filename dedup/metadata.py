@@ -615,7 +615,7 @@ def content_words(text: str) -> set[str]:
 # of each page's candidate lines, fitted by logistic regression on pairs: headline vs other line).
 _W_OVERLAP = 0.5  # the share of the line's content words found in the body
 _W_MATCHED = 3.0  # how many of them, up to _MATCHED_CAP
-_MATCHED_CAP = 6
+_MATCHED_CAP = 5
 _W_DISTANCE = 0.02  # per line between the line and the first paragraph
 _W_LONG = 0.05  # per word over _LONG_WORDS: a standfirst is longer than a headline
 _LONG_WORDS = 10
