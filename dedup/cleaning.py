@@ -67,6 +67,14 @@ _APP_PROMPT = re.compile(
     r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
     re.IGNORECASE,
 )
+# A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
+_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|bild(?:er)?|image|credit|crédito|fot|zdjęcie|beitragsbild|titelbild)"
+    r"\s*[:.]\s*\S",
+    re.IGNORECASE,
+)
+_CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
+
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
 _CALL_TO_ACTION = re.compile(
     r"\bfollow (?:us|\w+ on (?:twitter|facebook|instagram))|\bsubscribe (?:now|today|to (?:our|the))|"
@@ -387,6 +395,8 @@ def _context_free_rule(
         return "read-more"
     if short and len(text) < 80 and _SHARE.match(text):
         return "share"
+    if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
+        return "credit"
     if prompt and len(text) < 200:
         return "prompt"
     # Only lines of up to _TEMPLATE_WORDS words are counted as template (split_lines leaves

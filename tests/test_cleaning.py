@@ -77,6 +77,8 @@ def test_line_kind(line: str, kind: str) -> None:
         ("By Jane Doe and John Smith", "byline"),
         ("Wednesday, April 21, 2021, 11:31", "date"),
         ("Menu", "before-body"),
+        ("Foto: Jane Doe / dpa", "credit"),
+        ("Log in to comment", "prompt"),
     ],
 )
 def test_header_rules(line: str, rule: str) -> None:
