@@ -112,8 +112,8 @@ _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's he
 # After the first closing heading that follows an article's worth of text (a stretch of this
 # total, about as many words), a stretch is comments or sidebars more often than the article: its
 # total counts for this share. A shorter text above a closing heading is a caption or a lead
-# beside a sidebar's box, not an article. (0.3-0.4 and 100-200 score alike.)
-_AFTER_CLOSING_WEIGHT = 0.3
+# beside a sidebar's box, not an article. (0-0.2 and 100-200 score alike.)
+_AFTER_CLOSING_WEIGHT = 0.1
 _ARTICLE_TOTAL = 150.0
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
