@@ -211,7 +211,7 @@ def event_terms(
     formed after stop words go, as scikit-learn's n-grams are. Numbers stay: a toll, a magnitude
     or a year often names the event. Measured on ECB+ (raw text, best threshold): words and pairs
     without numbers 0.902, with runs of three and numbers 0.908 and a flatter threshold curve.
-    Features keep these terms as hashes (`_term_keys` gives the same terms, hashed).
+    Features keep these terms as hashes (`article_features` hashes the same terms).
     """
     tokens = words(text) if tokens is None else tokens
     content = [t for t in tokens if t not in stop_words and len(t) > 1]
