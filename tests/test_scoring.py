@@ -9,12 +9,15 @@ import pytest
 
 from dedup.features import Features
 from dedup.scoring import (
+    LEAD_LIFT,
     LEAD_PENALTY,
+    LEAD_SHARE,
     YEAR_PENALTY,
     TermWeights,
     conflicts,
     cosine,
     evidence,
+    lead_agreement,
     lead_coverage,
     similarity,
     years_disagree,
@@ -110,3 +113,34 @@ def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
     both = replace(a, lead_terms=frozenset({"quake", "remote"}))
     assert lead_coverage(both, b, u, v) == pytest.approx(0.8 * 0.529)  # b towards a
     assert similarity(both, b, u, v) == pytest.approx(cosine(u, v))
+
+
+def _with_lead(id: str, terms: dict[str, int], lead: set[str]) -> Features:
+    return replace(_features(id, terms=terms), lead_terms=frozenset(lead))
+
+
+def test_leads_that_agree_lift_the_similarity_by_at_most_the_lift() -> None:
+    a = _with_lead("a", {"quake": 1, "qeshm": 1, "x": 1}, {"quake", "qeshm"})
+    b = _with_lead("b", {"quake": 1, "qeshm": 1, "y": 1}, {"quake", "qeshm"})
+    u = {"quake": 0.3, "qeshm": 0.3, "x": 0.906}
+    v = {"quake": 0.3, "qeshm": 0.3, "y": 0.906}
+    # The leads are the same words: their cosine is 1, so only the cap holds the lift.
+    assert similarity(a, b, u, v) == pytest.approx(LEAD_LIFT * cosine(u, v))
+
+
+def test_the_lift_goes_no_higher_than_a_share_of_the_leads_cosine() -> None:
+    a = _with_lead("a", {"quake": 1, "x": 1}, {"quake", "x"})
+    b = _with_lead("b", {"quake": 1, "y": 1}, {"quake", "y"})
+    u = {"quake": 0.6, "x": 0.8}
+    v = {"quake": 0.6, "y": 0.8}
+    # The leads' cosine is the texts' (0.36): a share of it lifts a lower similarity, no more.
+    assert lead_agreement(a, b, u, v, 0.3) == pytest.approx(0.3)
+    assert lead_agreement(a, b, u, v, 0.2) == pytest.approx(LEAD_SHARE * 0.36)
+
+
+def test_a_missing_lead_lifts_nothing() -> None:
+    u = {"quake": 1.0}
+    bare = _features("a", terms={"quake": 1})
+    led = _with_lead("b", {"quake": 1}, {"quake"})
+    assert lead_agreement(bare, led, u, u, 0.1) == pytest.approx(0.1)
+    assert lead_agreement(led, led, u, u, 0.0) == 0.0
