@@ -8,13 +8,16 @@ import pytest
 
 from dedup.features import Features
 from dedup.scoring import (
+    LEAD_LIFT,
     LEAD_PENALTY,
+    LEAD_SHARE,
     YEAR_PENALTY,
     TermWeights,
     Vector,
     conflicts,
     cosine,
     evidence,
+    lead_agreement,
     lead_coverage,
     similarity,
     years_disagree,
@@ -117,3 +120,32 @@ def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
     w = Vector.of({"quake": 0.6, "iran": 0.6, "remote": 0.529}, lead_both)
     assert lead_coverage(both, b, w, v) == pytest.approx(0.8 * 0.529)  # b towards a
     assert similarity(both, b, w, v) == pytest.approx(cosine(w, v))
+
+
+def test_leads_that_agree_lift_the_similarity_by_at_most_the_lift() -> None:
+    lead = frozenset({"quake", "qeshm"})
+    a = _features("a", terms={"quake": 1, "qeshm": 1, "x": 1}, lead_terms=lead)
+    b = _features("b", terms={"quake": 1, "qeshm": 1, "y": 1}, lead_terms=lead)
+    u = Vector.of({"quake": 0.3, "qeshm": 0.3, "x": 0.906}, lead)
+    v = Vector.of({"quake": 0.3, "qeshm": 0.3, "y": 0.906}, lead)
+    # The leads are the same words: their cosine is 1, so only the cap holds the lift.
+    assert similarity(a, b, u, v) == pytest.approx(LEAD_LIFT * cosine(u, v))
+
+
+def test_the_lift_goes_no_higher_than_a_share_of_the_leads_cosine() -> None:
+    lead_a, lead_b = frozenset({"quake", "x"}), frozenset({"quake", "y"})
+    a = _features("a", terms={"quake": 1, "x": 1}, lead_terms=lead_a)
+    b = _features("b", terms={"quake": 1, "y": 1}, lead_terms=lead_b)
+    u = Vector.of({"quake": 0.6, "x": 0.8}, lead_a)
+    v = Vector.of({"quake": 0.6, "y": 0.8}, lead_b)
+    # The leads' cosine is the texts' (0.36): a share of it lifts a lower similarity, no more.
+    assert lead_agreement(a, b, u, v, 0.3) == pytest.approx(0.3)
+    assert lead_agreement(a, b, u, v, 0.2) == pytest.approx(LEAD_SHARE * 0.36)
+
+
+def test_a_missing_lead_lifts_nothing() -> None:
+    bare = _features("a", terms={"quake": 1})
+    led = _features("b", terms={"quake": 1}, lead_terms=frozenset({"quake"}))
+    u, w = Vector.of({"quake": 1.0}), Vector.of({"quake": 1.0}, {"quake"})
+    assert lead_agreement(bare, led, u, w, 0.1) == pytest.approx(0.1)
+    assert lead_agreement(led, led, w, w, 0.0) == 0.0
