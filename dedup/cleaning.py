@@ -337,6 +337,7 @@ def _clean_pass(
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
     boilerplate.mark_outside(lines, start, end)
+    _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related)
     _mark_repeats(lines, memo.keys)
     _mark_menus(lines)
@@ -430,6 +431,70 @@ def _lines_matching(
             candidates.add(bisect.bisect_right(starts, at) - 1)
             at = lowered.find(key, at + 1)
     return {index for index in candidates if pattern.search(texts[index])}
+
+
+# A sentence about a person that opens with the name and a verb of being or working: the first
+# line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
+_BIO_VERBS = frozenset((
+    "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
+    "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
+))  # fmt: skip
+_BIO_NAME_WORDS = 4  # a name is at most this many words
+_BIO_LOOKBACK = 2  # the name's heading stands this many kept lines above the biography at most
+# More words than this after the biography are the article's (a list of portraits), not a box's.
+_BOX_WORDS_AFTER = 150
+
+
+def _bio_start(text: str, names: list[str]) -> int:
+    """Return how many words of `text` name the person it is a biography of (0: not one)."""
+    for name in names:
+        if text.startswith(name + " "):
+            count = name.count(" ") + 1
+            after = text[len(name) + 1 :].split(" ", 3)
+            # The name may go on (a heading gives the first name, the biography the whole).
+            for extra, word in enumerate(after[:2]):
+                if word in _BIO_VERBS:
+                    # A first name alone is a person of the article ('Frank ist Musiker').
+                    return count + extra if count + extra >= 2 else 0
+                if not word[:1].isupper():
+                    break
+    return 0
+
+
+def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
+    """Remove an author's box that closes the body: the name as a heading, the biography under
+    it ('Jane Doe' / 'Jane Doe ist Redakteurin bei ...'), and what follows it.
+
+    The biography must open with the name of the page's author, or with the name on a short line
+    just above; it must stand in the second half of the kept lines with at most _BOX_WORDS_AFTER
+    words after it: an article about people has more of its text after a portrait.
+    """
+    kept = [line for line in lines if line.rule is None]
+    for position in range(len(kept) // 2, len(kept)):
+        text = kept[position].text
+        if text.count(" ") < 5 or not text[:1].isupper():
+            continue
+        heading = None
+        names = list(authors)
+        for above in range(max(0, position - _BIO_LOOKBACK), position):
+            label = kept[above].text
+            if (
+                label.count(" ") < _BIO_NAME_WORDS
+                and not _TERMINAL.search(label)
+                and all(word[:1].isupper() for word in label.split())
+            ):
+                names.append(label)
+                if text.startswith(label + " "):
+                    heading = above
+        if not _bio_start(text, names):
+            continue
+        after = sum(line.text.count(" ") + 1 for line in kept[position + 1 :])
+        if after > _BOX_WORDS_AFTER:
+            continue
+        first = position if heading is None else heading
+        for line in kept[first:]:
+            line.rule = "author-box"
+        return
 
 
 def _is_related_heading(text: str) -> bool:

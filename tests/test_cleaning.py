@@ -349,6 +349,37 @@ def test_a_call_to_action_after_the_article_goes(line: str) -> None:
     assert rules_of(page("Council approves budget", after=(line,)))[line] == "prompt"
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        (
+            "Jane Doe",
+            "Jane Doe ist Redakteurin bei der Zeitung und schreibt über Politik und Kultur.",
+        ),
+        ("Jane", "Jane Doe is a reporter who has covered the city council for ten years."),
+    ],
+)
+def test_an_author_box_after_the_article_goes(box: tuple[str, str]) -> None:
+    rules = rules_of(page("Council approves budget", after=box))
+    assert rules[box[1]] in ("author-box", "after-body")
+    assert rules[box[0]] is not None
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_portrait_with_more_text_after_it_stays() -> None:
+    portraits = (
+        "Jane Doe",
+        "Jane Doe is a reporter who has covered the city council for ten years.",
+        *(
+            f"{line[:-1]}, said Jane Doe in an interview in {year}."
+            for year in (2019, 2020)
+            for line in BODY
+        ),
+    )
+    rules = rules_of(page("Council approves budget", after=portraits))
+    assert rules[portraits[1]] is None
+
+
 def test_a_paragraph_wrapped_over_lines_reads_as_prose() -> None:
     wrapped = [
         "The council said on Tuesday that the new budget for",
