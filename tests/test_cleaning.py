@@ -380,6 +380,25 @@ def test_a_portrait_with_more_text_after_it_stays() -> None:
     assert rules[portraits[1]] is None
 
 
+def test_the_lines_after_page_furniture_below_the_article_go() -> None:
+    box = (
+        "Follow us on Twitter and Instagram for more stories from the region.",
+        "Our reporters cover the council and the courts every day of the week, all year round.",
+    )
+    rules = rules_of(page("Council approves budget", after=box))
+    assert rules[box[0]] == "prompt"
+    assert rules[box[1]] is not None
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_page_furniture_above_most_of_the_article_cuts_nothing() -> None:
+    share = "Share this article"
+    text = "\n\n".join(["Council approves budget", BODY[0], share, *BODY[1:]])
+    rules = rules_of(text)
+    assert rules[share] is not None
+    assert all(rules[line] is None for line in BODY)
+
+
 def test_a_paragraph_wrapped_over_lines_reads_as_prose() -> None:
     wrapped = [
         "The council said on Tuesday that the new budget for",
