@@ -81,12 +81,21 @@ _CALL_TO_ACTION = re.compile(
     r"\bsign up (?:now|today|for)|\bjoin (?:us|our \w+) on\b|folgen sie uns|\bfolge uns|"
     r"abonnieren sie|\bjetzt (?:\w+ ){0,3}(?:abonnieren|anmelden|bestellen|spenden)|"
     r"newsletter (?:abonnieren|anmelden)|zum newsletter|suscr[ií]bete|s[ií]guenos|[uú]nete a|"
-    r"abonnez-vous|suivez-nous|inscrivez-vous",
+    r"abonnez-vous|suivez-nous|inscrivez-vous|"
+    # Calls to support, donate or become a member, and the paywall's words to subscribers.
+    r"\bsupport (?:us|our (?:work|journalism))|\bdonate (?:now|today)|\bbecome a (?:member|subscriber)|"
+    r"\balready a (?:subscriber|member)|\bsubscribers\b|unterstütze[n]? (?:sie )?(?:uns|unsere)|"
+    r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
+    r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
+    r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION_KEYS = (
     "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
     "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
+    "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
+    "verpass",
+    "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
 )  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (

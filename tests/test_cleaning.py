@@ -343,6 +343,9 @@ def test_sections_of_the_article_are_not_teasers() -> None:
         "Follow us on Twitter and Instagram for more stories from the region.",
         "Jetzt zum kostenlosen Newsletter anmelden",
         "¡Suscríbete a nuestro canal de YouTube!",
+        "Unterstützen Sie unsere Arbeit mit einer Spende!",
+        "Already a subscriber? Log in for full access.",
+        "Soutenez notre rédaction indépendante",
     ],
 )
 def test_a_call_to_action_after_the_article_goes(line: str) -> None:
