@@ -448,6 +448,7 @@ def _lines_matching(
 _BIO_VERBS = frozenset((
     "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
     "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
+    "beschäftigt", "covers",
 ))  # fmt: skip
 _BIO_NAME_WORDS = 4  # a name is at most this many words
 _BIO_LOOKBACK = 2  # the name's heading stands this many kept lines above the biography at most
