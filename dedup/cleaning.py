@@ -450,6 +450,23 @@ _BIO_VERBS = frozenset((
     "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
     "beschäftigt", "covers",
 ))  # fmt: skip
+# A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".
+_FIRST_PERSON_BIO = re.compile(
+    r"^(?:(?:[Hh]allo|[Hh]i|[Hh]ello|[Hh]ey|[Ss]alut|[Bb]onjour|[Cc]ześć|[Hh]ola)[,!]? )?"
+    r"(?:[Ii]ch bin|I'm|I’m|I am|[Jj]e suis|[Jj]estem|[Ss]oy|[Mm]y name is|[Ii]ch heiße) "
+    r"[A-ZÀ-ÖØ-Þ][\w'-]+(?:,| (?:und|and|et|i|y) )"
+)
+_FIRST_PERSON_KEYS = (
+    "ich bin", "i'm", "i’m", "i am", "je suis", "jestem", "soy ", "my name", "ich hei",
+)  # fmt: skip
+
+
+def _first_person_bio(text: str) -> bool:
+    """Return whether a line opens a blogger's box in the first person ('Ich bin Tine und ...')."""
+    head = text[:20].lower()
+    return any(key in head for key in _FIRST_PERSON_KEYS) and bool(_FIRST_PERSON_BIO.match(text))
+
+
 _BIO_NAME_WORDS = 4  # a name is at most this many words
 _BIO_LOOKBACK = 2  # the name's heading stands this many kept lines above the biography at most
 # More words than this after the biography are the article's (a list of portraits), not a box's.
@@ -497,7 +514,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
                 names.append(label)
                 if text.startswith(label + " "):
                     heading = above
-        if not _bio_start(text, names):
+        if not _bio_start(text, names) and not _first_person_bio(text):
             continue
         after = sum(line.text.count(" ") + 1 for line in kept[position + 1 :])
         if after > _BOX_WORDS_AFTER:

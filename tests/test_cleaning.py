@@ -360,6 +360,10 @@ def test_a_call_to_action_after_the_article_goes(line: str) -> None:
             "Jane Doe ist Redakteurin bei der Zeitung und schreibt über Politik und Kultur.",
         ),
         ("Jane", "Jane Doe is a reporter who has covered the city council for ten years."),
+        (
+            "Über mich",
+            "Hi, ich bin Tine und schreibe hier über Reisen, Rezepte und das Leben in Berlin.",
+        ),
     ],
 )
 def test_an_author_box_after_the_article_goes(box: tuple[str, str]) -> None:
