@@ -73,6 +73,13 @@ _CREDIT = re.compile(
     r"\s*[:.]\s*\S",
     re.IGNORECASE,
 )
+# A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
+_TAGS = re.compile(
+    r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
+    r"étiquettes|mots[- ]clés|etiquetas|tagi|temas|categor(?:ies|y|ías?)|kategorien?|"
+    r"catégories?)\s*:",
+    re.IGNORECASE,
+)
 _CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
@@ -410,6 +417,8 @@ def _context_free_rule(
         return "credit"
     if prompt and len(text) < 200:
         return "prompt"
+    if short and ":" in text[:16] and _TAGS.match(text):
+        return "tags"
     # Only lines of up to _TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
     if (
@@ -526,10 +535,10 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
 
 
 # Rules whose lines belong to the page around an article (share buttons, prompts, the site's
-# template, a signature): past most of the body, the article has ended before one.
+# template, a signature, the tags): past most of the body, the article has ended before one.
 # (Runs of short lines, "menu", are left out: inside an article they are lists, and cutting
 # after them cost clean-l3s 0.004 of shingle F1.)
-_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline"))
+_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags"))
 _FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 score alike)
 
 

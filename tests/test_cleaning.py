@@ -398,6 +398,17 @@ def test_the_lines_after_page_furniture_below_the_article_go() -> None:
     assert all(rules[line] is None for line in BODY)
 
 
+@pytest.mark.parametrize(
+    "line", ["Tags: budget, council, taxes", "Schlagwörter: Haushalt, Stadtrat"]
+)
+def test_a_line_of_tags_after_the_article_goes(line: str) -> None:
+    box = (line, "Our reporters cover the council and the courts every day of the week, all year.")
+    rules = rules_of(page("Council approves budget", after=box))
+    assert rules[line] == "tags"
+    assert rules[box[1]] is not None
+    assert all(rules[text] is None for text in BODY)
+
+
 def test_page_furniture_above_most_of_the_article_cuts_nothing() -> None:
     share = "Share this article"
     text = "\n\n".join(["Council approves budget", BODY[0], share, *BODY[1:]])
