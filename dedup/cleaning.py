@@ -114,7 +114,7 @@ _APP_PROMPT_KEYS = (
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
-_TEMPLATE_WORDS = 40  # a longer line is text of its own, never page template
+TEMPLATE_WORDS = 40  # a longer line is text of its own, never page template
 _CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
 # A pass removes lines or changes nothing, so this bound is never the reason to stop.
 MAX_PASSES = 20
@@ -160,9 +160,7 @@ class TemplateLines:
         """Count the distinct short lines of one file of `group`."""
         self._files[group] += 1
         keys = {
-            _line_key(line)
-            for line in text.splitlines()
-            if 0 < len(line.split()) <= _TEMPLATE_WORDS
+            _line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= TEMPLATE_WORDS
         }
         self._counts[group].update(keys)
         self._frequent = None
@@ -419,11 +417,11 @@ def _context_free_rule(
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
-    # Only lines of up to _TEMPLATE_WORDS words are counted as template (split_lines leaves
+    # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
     if (
         template is not None
-        and text.count(" ") < _TEMPLATE_WORDS
+        and text.count(" ") < TEMPLATE_WORDS
         and template.is_template(group, text)
     ):
         return "template"

@@ -42,7 +42,7 @@ import numpy.typing as npt
 import xxhash
 
 from dedup import candidates
-from dedup.cleaning import TemplateLines, clean_document, group_of
+from dedup.cleaning import TEMPLATE_WORDS, TemplateLines, clean_document, group_of
 from dedup.clustering import (
     Comparison,
     Entry,
@@ -235,7 +235,7 @@ def _count_document(document: Document, files: Counter[str], keys: dict[str, lis
     found = set()
     for line in document.text.splitlines():
         parts = line.split()
-        if 0 < len(parts) <= 40:  # as line_key folds it, without splitting the line twice
+        if 0 < len(parts) <= TEMPLATE_WORDS:  # as line_key folds it, the line split once
             found.add(xxhash.xxh64_intdigest(_folded_bytes(parts)))
     keys.setdefault(group, []).extend(found)
 
