@@ -21,8 +21,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import benchdoc
 
@@ -165,6 +167,53 @@ def clean_rate(folder: Path) -> float:
     return sum(1 for _ in folder.rglob("*.txt")) / seconds
 
 
+BREAKDOWN_FILES = 3_000
+
+
+def breakdown(folder: Path) -> dict[str, float]:
+    """Return the CPU milliseconds an article of the per-article phases of `dedup clusters`,
+    measured in this process on one core over the first BREAKDOWN_FILES files of `folder`:
+    reading, counting template lines, cleaning (with those template lines) and features."""
+    from dedup.cleaning import clean_document
+    from dedup.features import article_features
+    from dedup.options import CleanOptions, ReadOptions
+    from dedup.pipeline import find_sources
+    from dedup.reading import read_source
+    from dedup.stages import count_document_lines, template_of
+
+    sources = find_sources([str(folder)], ReadOptions())[:BREAKDOWN_FILES]
+    options = CleanOptions()
+    spent: dict[str, float] = {}
+
+    def timed(name: str, work: Callable[[], Any]) -> Any:
+        began = time.process_time()
+        result = work()
+        spent[name] = 1000 * (time.process_time() - began) / len(sources)
+        return result
+
+    documents = timed("reading", lambda: [read_source(s) for s in sources])
+    counts = timed("template lines", lambda: count_document_lines(documents))
+    template = template_of([counts], options)
+    articles = timed("cleaning", lambda: [clean_document(d, options, template) for d in documents])
+    timed("features", lambda: [article_features(a) for a in articles])
+    return spent
+
+
+def _breakdown_line(size: int, spent: dict[str, float], total_ms: float | None) -> str:
+    parts = ", ".join(f"{name} {ms:.2f} ms" for name, ms in spent.items())
+    rest = (
+        f"; the rest of the {total_ms:.2f} ms an article of the {size:,} run (stage files, "
+        f"blocking keys, candidates, scoring and grouping, processes) "
+        f"{total_ms - sum(spent.values()):.2f} ms"
+        if total_ms is not None
+        else ""
+    )
+    return (
+        f"Where the CPU goes (in-process, one core, the first {BREAKDOWN_FILES:,} articles of "
+        f"{size:,}; bench/scale.py `breakdown`): {parts}{rest}."
+    )
+
+
 def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
     mine = f"{ours.seconds:.0f} s | {ours.peak_mb:,.0f} MB | {ours.bcubed_f1:.3f}"
     cpu = f"{1000 * ours.cpu_seconds / size:.2f} ms"
@@ -224,6 +273,8 @@ def main() -> None:
     smallest = min(sizes)
     # Cleaning throughput on the smallest corpus, unless the run is of the largest only.
     rate = clean_rate(corpus(smallest)) if smallest <= 100_000 else None
+    spent = breakdown(corpus(smallest))
+    measured = {size: o.cpu_seconds * 1000 / size for size, _, _, o in rows}
     cores = os.cpu_count()
     lines = [
         "## Scale: make_corpus near-duplicate groups against datasketch",
@@ -259,6 +310,8 @@ def main() -> None:
             else "`dedup clean` throughput: not measured in this session (run with a size of "
             "100,000 or less)."
         ),
+        "",
+        _breakdown_line(smallest, spent, measured.get(smallest)),
     ]
     write_section(lines)
     print("\n".join(lines))
