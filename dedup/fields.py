@@ -45,7 +45,11 @@ _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least ha
 _QUOTES = "„“\"«‘'¿¡"
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
 _PROSE_KINDS = (boilerplate.PROSE, boilerplate.TEXT)
-_WORD_RUN = re.compile(r"[^\W\d_]+")
+# E-mail addresses and user names write people's names in lower case ('jane.doe@...', '@jdoe').
+_ADDRESS = re.compile(r"[\w.+-]*@[\w.-]*")
+# A word as prose writes it: not a part of a name written as an address ('markus.reuter', a
+# spam-proof address); a domain's name ('handball.ch') counts.
+_PROSE_WORD = re.compile(r"(?<![\w_.])[^\W\d_]+(?![\w_]|\.[^\W\d_]{4})")
 _BULLETS = " *+•·-–—\t›»>|#"
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
@@ -401,7 +405,9 @@ class _PageWords:
         if words is None:
             # Prose only: menus, addresses and links write names in lower case too.
             page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
-            words = frozenset(w for w in set(_WORD_RUN.findall(page)) if w.islower())
+            if "@" in page:
+                page = _ADDRESS.sub(" ", page)
+            words = frozenset(w for w in set(_PROSE_WORD.findall(page)) if w.islower())
             self._found.common_words = words
         own = {w.casefold() for name in names for w in name.split() if not w.islower()}
         return words.isdisjoint(own)

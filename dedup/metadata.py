@@ -320,10 +320,22 @@ class MetaLine:
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
-# Two dates glued ('10. Februar 20199. Februar 2019', a published and an updated date).
-_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}\.\s?[^\W\d_])")
+# Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
+# published and an updated date).
+_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_])")
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 _GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
+# ... or a month name in English order ('Shana Nys DambrotNovember 6, 2023', '6:03 pmNovember 8').
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-zß-ÿ])(?=[A-Z][a-z]{2,8}\.?\s[0-9]{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)[0-9]{2})"
+)
+# A comment count between the fields of a blog's entry line ('... Alexander Roll 1 Kommentar
+# Inklusion, Kapitalismus'): a separator, as '|' is.
+_COUNT_SEPARATOR = re.compile(
+    r"\s+[0-9]{1,5}\s+(?:kommentare?|comments?|antworten|responses?|commentaires?|comentarios?)"
+    r"(?:\s+|$)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -349,8 +361,10 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     ):
         return None
     text = line
-    if digits and "." in line:
-        text = _GLUED_DAY.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+    if digits:
+        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+        if "." in text:
+            text = _GLUED_DAY.sub(" ", text)
     if digits and "min" in text.lower():
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     if digits and "omment" in text:
@@ -359,8 +373,16 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     if not dates and not _OPENER_ANYWHERE.search(text):
         return None
     cuts = [0]
-    for separator in _FIELD_SEPARATOR.finditer(text):
-        if not any(d.start < separator.end() and separator.start() < d.end for d in dates):
+    separators = list(_FIELD_SEPARATOR.finditer(text))
+    if digits:
+        separators = sorted(
+            [*separators, *_COUNT_SEPARATOR.finditer(text)], key=lambda m: m.start()
+        )
+    for separator in separators:
+        # Separators overlap where a count stands beside a '|': the first one counts.
+        if separator.start() >= cuts[-1] and not any(
+            d.start < separator.end() and separator.start() < d.end for d in dates
+        ):
             cuts.extend(separator.span())
     cuts.append(len(text))
     date: DateMatch | None = None

@@ -244,6 +244,7 @@ def test_match_fields() -> None:
         ("Stand: 03.05.2021 14:20 Uhr", "2021-05-03T14:20:00", ""),
         ("Aktualisiert am Montag, 3. Mai 2021, 14:20 Uhr", "2021-05-03T14:20:00", ""),
         ("Mo., 03.05.2021 - 14:20 Uhr MEZ", "2021-05-03T14:20:00", ""),
+        ("Mo, 03.05.2021, 14:20 von Anna", "2021-05-03T14:20:00", "von Anna"),  # 'Mo' and a comma
         ("Publié le 3 mai 2021 à 14h20, mis à jour le 4 mai 2021", "2021-05-03T14:20:00", ""),
         ("Actualizado: 3 de mayo de 2021 | 14:20 CET", "2021-05-03T14:20:00", ""),
         ("Pubblicato il 3 maggio 2021 alle ore 14:20", "2021-05-03T14:20:00", ""),

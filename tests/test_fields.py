@@ -123,6 +123,12 @@ def test_capitalised_common_words_name_no_one() -> None:
     assert authors_of(HEADLINE, after=("Property Taxes", "", "More from this section")) == ()
 
 
+def test_a_name_in_an_e_mail_address_is_still_a_name() -> None:
+    # An address writes the author's name in lower case; the prose does not.
+    box = ("About the author", "Jane Doe", "Write to her at jane.doe@example.org or @janedoe.")
+    assert authors_of(HEADLINE, after=box) == ("Jane Doe",)
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 

@@ -140,6 +140,13 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
         ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
         ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "2020-02-05", ["Eberhard Fuhr"]),
+        # Dates glued to each other or to the name before them.
+        ("3. Mai 20213. Mai 2021 Anna Muster", "2021-05-03", ["Anna Muster"]),
+        ("3 mai 20213 mai 2021 Anna Muster", "2021-05-03", ["Anna Muster"]),
+        ("Jane DoeMay 3, 2021", "2021-05-03", ["Jane Doe"]),
+        # A comment count between a blog's fields: a separator, the categories after it.
+        ("3. Mai 2021 Anna Muster 2 Kommentare Garten, Reisen", "2021-05-03", ["Anna Muster"]),
+        ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
