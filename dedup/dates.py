@@ -333,11 +333,12 @@ _LABEL_WORDS = """
     ortszeit
     publié publiée mis à jour modifié modifiée actualisé actualisée créé le du heure locale
     actualizado actualizada publicado publicada modificado fecha última actualización el a las la
-    del hora
+    del hora al hrs hs
     pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento data il alle ore ora
     atualizado atualizada atualização em às
     gepubliceerd bijgewerkt laatst geplaatst gewijzigd op om
     opublikowano aktualizacja zaktualizowano publikacji dodano dnia godz godzina o
+    julkaistu päivitetty klo kello
 """
 _WEEKDAY_NAMES = """
     monday tuesday wednesday thursday friday saturday sunday

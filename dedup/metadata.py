@@ -187,6 +187,8 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     match = _BYLINE.match(line.strip())
     if not match:
         return None
+    if match.group("names").rstrip().endswith(":"):
+        return None  # a label over a list: 'By Cuisine:', 'Browse by Category:'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
     if not names_part or names_part.casefold() in _NOT_NAMES:
         return None
@@ -235,6 +237,8 @@ def _is_person(name: str, alone: bool) -> bool:
             parts = parts[1:]
     if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
         return False
+    if parts[-1].casefold() in _PARTICLES:
+        return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
     named = 0
     for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:
@@ -321,8 +325,8 @@ class MetaLine:
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
-# published and an updated date).
-_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_])")
+# published and an updated date), or a year and a time ('4 de mayo de 202200:00').
+_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 _GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
 # ... or a month name in English order ('Shana Nys DambrotNovember 6, 2023', '6:03 pmNovember 8').
@@ -508,6 +512,8 @@ def _is_name_field(text: str) -> bool:
 def name_line(line: str) -> list[str] | None:
     """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
+    if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
+        text = _ROLE_TAIL.sub("", text)  # 'Harald Bauer Autor', 'Jane Doe Staff Writer'
     if len(text) > 50 or not _is_name_field(text):
         # Several people's full names ('Isabel Caro, Rocío Latorre y José Miguel Wilson').
         if len(text) <= _NAMES_LINE_CHARS and _CONNECTOR.search(text):
@@ -519,6 +525,14 @@ def name_line(line: str) -> list[str] | None:
 
 
 _NAMES_LINE_CHARS = 100
+# A role after a name on its line.
+_ROLE_WORDS = frozenset({
+    "autor", "autorin", "author", "auteur", "auteure", "autora", "redakteur", "redakteurin",
+    "editor", "reporter", "writer", "journalist", "journalistin", "correspondent", "contributor",
+})  # fmt: skip
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:staff|senior|chief|contributing|freie[rn]?))?\s+[\w-]+$", re.IGNORECASE
+)
 _HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 
 

@@ -34,6 +34,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
+        ("By Cuisine:", None),  # a label over a list ("Browse recipes" / "By Cuisine:")
         ("By J.R. Stone", ["J.R. Stone"]),  # initials, not an acronym
         ("By Eric Levitz @EricLevitz", ["Eric Levitz"]),
         ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
@@ -147,6 +148,10 @@ def test_date_line(line: str, day: str | None) -> None:
         # A comment count between a blog's fields: a separator, the categories after it.
         ("3. Mai 2021 Anna Muster 2 Kommentare Garten, Reisen", "2021-05-03", ["Anna Muster"]),
         ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
+        ("Actualizado al 13/05/2022 22:46", "2022-05-13", None),  # a label, no name
+        ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
+        ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
+        ("Julkaistu 2.12.2019 klo 6:01", "2019-12-02", None),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
@@ -178,6 +183,9 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Download der Audiodatei", None),  # an article after no particle: not a name
         ("Politik", None),
         ("Die Welt von heute", None),
+        ("Rezept von", None),  # a name ends with a name word, a label with a particle
+        ("Jane Doe Autorin", ["Jane Doe"]),  # a role after the name
+        ("Jane Doe Staff Writer", ["Jane Doe"]),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
