@@ -171,7 +171,8 @@ def mark_metadata(
         if names:
             line.rule = below.rule = "byline"
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, signed))
+            # The opener or the role says that the name is a byline's, like a date beside it.
+            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
     for index in dated:
         for near in (index - 1, index + 1):

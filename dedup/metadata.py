@@ -430,7 +430,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                 if names is None:
                     outlet = outlet or outlet_name(rest)
             continue
-        found_names = byline(field, handles=bool(dates))
+        # Beside a date, the opener may follow a few words of label ('words written by ...').
+        found_names = _signed_names(field) if dates else byline(field)
         if found_names is not None and (names is None or not signed):
             names, signed = found_names, True
             continue

@@ -81,6 +81,10 @@ def test_a_name_in_an_author_box_after_the_body_signs_it(after: tuple[str, ...])
     assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
 
 
+def test_a_name_and_its_role_after_the_body_sign_it() -> None:
+    assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
+
+
 def test_a_name_alone_after_the_body_is_no_signature() -> None:
     # A teaser's or a menu's two capitalised words: nothing says they sign the article.
     assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ()

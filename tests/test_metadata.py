@@ -148,6 +148,7 @@ def test_date_line(line: str, day: str | None) -> None:
         # A comment count between a blog's fields: a separator, the categories after it.
         ("3. Mai 2021 Anna Muster 2 Kommentare Garten, Reisen", "2021-05-03", ["Anna Muster"]),
         ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
+        ("3 May 2021 • words written by Jane Doe • Art by Tom", "2021-05-03", ["Jane Doe"]),
         ("Actualizado al 13/05/2022 22:46", "2022-05-13", None),  # a label, no name
         ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
         ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
