@@ -38,6 +38,9 @@ _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
 _W_UNDER_HEADLINE = 0.33
 _STRONG_WORDS = 3
+_STANDFIRST_WORDS = 10  # a standfirst has as many words or more
+_STANDFIRST_REACH = 2  # ... and stands this many lines under its headline at most
+_W_STANDFIRST = 2.0  # ... which scores at most this much lower
 _STRONG_SHARE = 0.3
 _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
@@ -267,7 +270,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
         for k, (index, score) in enumerate(scored)
     ]
-    best = _with_echoes(lines, ranked)
+    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked), body_words)
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
@@ -345,6 +348,32 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
             page = "\n" + "\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
         if page.count(key) > page.count(f"\n{key}\n") and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
+    return best
+
+
+def _above_standfirst(
+    lines: list[Line], ranked: list[tuple[float, int]], best: tuple[float, int], body: set[str]
+) -> tuple[float, int]:
+    """Return the line over `best` when `best` reads as the standfirst under a headline.
+
+    A standfirst names the body with more of its words than the headline above it does, and
+    may so score higher: a long line right under a shorter one that names the body, scored
+    nearly as high, is taken for the standfirst and the line above it for the headline.
+    """
+    count = words_of(lines[best[1]].text)
+    if count < _STANDFIRST_WORDS:
+        return best
+    for score, index in sorted(ranked, reverse=True):
+        if not 0 < best[1] - index <= _STANDFIRST_REACH or score < best[0] - _W_STANDFIRST:
+            continue
+        text = lines[index].text
+        own = metadata.content_words(text)
+        if (
+            _STRONG_WORDS <= words_of(text) < count
+            and own
+            and len(own & body) >= _STRONG_SHARE * len(own)
+        ):
+            return (score, index)
     return best
 
 

@@ -39,6 +39,12 @@ def test_the_headline_is_found(header: tuple[str, ...]) -> None:
     assert title_of(*header) == HEADLINE
 
 
+def test_a_long_standfirst_under_a_short_headline_is_no_headline() -> None:
+    # The standfirst names more of the body's words; the short line above it is the headline.
+    standfirst = "Council votes for the new budget after a long debate over taxes on property"
+    assert title_of("Budget passes at last", standfirst) == "Budget passes at last"
+
+
 def test_a_headline_quoted_further_down_wins() -> None:
     # Sites quote their headline in a share text or a comment heading, not the line beside it.
     text = "\n".join(
