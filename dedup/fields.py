@@ -46,6 +46,9 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
+# The parts of a line that joins a kicker and a headline: 'Kicker - Headline', 'Kicker: Headline'.
+_TITLE_PART = re.compile(r"\s+[-–—|]\s+|:\s+")
+_PARTS_LINE_CHARS = 200
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
 _PROSE_KINDS = (boilerplate.PROSE, boilerplate.TEXT)
 # E-mail addresses and user names write people's names in lower case ('jane.doe@...', '@jdoe').
@@ -393,21 +396,51 @@ def _headline_of(lines: list[Line], text: str) -> str:
         if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:
             return rest
     words = text.split()
-    quoted: set[str] | None = None
-    tail = _echo_key(words[-1]) if words else ""
-    for cut in range(1, min(_KICKER_WORDS, len(words) - 2)):
-        rest = " ".join(words[cut:])
-        last = words[cut - 1]
-        if not (rest[0].isupper() or rest[0] in _QUOTES) or last.endswith((":", ",")):
+    cuts = [
+        cut
+        for cut in range(1, min(_KICKER_WORDS, len(words) - 2))
+        if (words[cut][0].isupper() or (words[cut][0] in _QUOTES and len(words[cut]) > 1))
+        and not words[cut - 1].endswith((":", ","))
+        and words[cut - 1].casefold() not in ALL_STOP_WORDS
+    ]
+    if not cuts:
+        return text
+    # Only the lines that hold the title's last word could quote the rest of it alone, and only
+    # those that hold its first word could quote the kicker, as a part of their own ('Kicker -
+    # the headline shortened', a breadcrumb).
+    head, tail = _echo_key(words[0]), _echo_key(words[-1])
+    quoted: set[str] = set()
+    joined: list[list[str]] = []
+    for line in lines:
+        if line.text == text:
             continue
-        if last.casefold() in ALL_STOP_WORDS:
-            continue
-        if quoted is None:
-            # Only the lines that hold the title's last word could quote a part of it.
-            quoted = {_echo_key(line.text) for line in lines if tail in line.text.casefold()}
-        if _echo_key(rest) in quoted:
-            return rest
+        folded = line.text.casefold()
+        if tail in folded:
+            quoted.add(_echo_key(line.text))
+        if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
+            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
+            if len(parts) > 1:
+                joined.append(parts)
+    # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):
+    # sites stack a section and a place above a headline.
+    for cut in reversed(cuts):
+        if _echo_key(" ".join(words[cut:])) in quoted:
+            return " ".join(words[cut:])
+    for cut in cuts:
+        kicker, rest = " ".join(words[:cut]).casefold(), " ".join(words[cut:])
+        own = metadata.content_words(rest)
+        for parts in joined:
+            if kicker in parts and any(
+                part != kicker and _shares_words(metadata.content_words(part), own)
+                for part in parts
+            ):
+                return rest
     return text
+
+
+def _shares_words(part: set[str], headline: set[str]) -> bool:
+    """Return whether most of a part's content words are the headline's."""
+    return bool(part) and 2 * len(part & headline) >= len(part)
 
 
 def _french_spacing(lines: list[Line], title: str) -> bool:

@@ -106,6 +106,24 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
         # ... but not words that read as the headline's own first words.
         ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
         ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
+        # Two kickers stacked, the headline alone and with one of them quoted: the shorter wins.
+        (
+            "Local Springfield Council approves budget after long debate",
+            f"* Springfield {HEADLINE}\n* {HEADLINE}",
+            HEADLINE,
+        ),
+        # The kicker set off in a teaser of the same story ('Kicker - the headline shortened').
+        (
+            "Budget row Council approves budget after long debate",
+            "* Budget row - Council backs budget",
+            HEADLINE,
+        ),
+        # ... but not a teaser of another story.
+        (
+            "Budget row Council approves budget after long debate",
+            "* Budget row - Schools close for summer",
+            None,
+        ),
     ],
 )
 def test_the_headline_is_cut_from_its_line(
