@@ -187,8 +187,9 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     match = _BYLINE.match(line.strip())
     if not match:
         return None
-    if match.group("names").rstrip().endswith(":"):
-        return None  # a label over a list: 'By Cuisine:', 'Browse by Category:'
+    names = match.group("names").rstrip()
+    if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
+        return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
     if not names_part or names_part.casefold() in _NOT_NAMES:
         return None
@@ -197,6 +198,12 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
             return [names_part]
         return [names_part] if match.group("strong") else None
     return person_names(names_part)
+
+
+def _weak_byline(text: str) -> bool:
+    """Return whether `text` opens with a weak opener ('By', 'Von'), not one that says who wrote."""
+    match = _BYLINE.match(text)
+    return match is not None and match.group("strong") is None
 
 
 def person_names(text: str) -> list[str] | None:
@@ -431,7 +438,10 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                     outlet = outlet or outlet_name(rest)
             continue
         # Beside a date, the opener may follow a few words of label ('words written by ...').
-        found_names = _signed_names(field) if dates else byline(field)
+        if text[begin:finish].rstrip(" *+>,;").endswith(":") and _weak_byline(field):
+            found_names = None  # a label over a list: 'By Cuisine:' (not 'Autor Mark Newton:')
+        else:
+            found_names = _signed_names(field) if dates else byline(field)
         if found_names is not None and (names is None or not signed):
             names, signed = found_names, True
             continue

@@ -35,6 +35,9 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
         ("By Cuisine:", None),  # a label over a list ("Browse recipes" / "By Cuisine:")
+        ("By Main Ingredient:", None),
+        ("Autor: Auteur(s) :", None),
+        ("Autor Mark Newton:", ["Mark Newton"]),  # a strong opener: the colon opens his bio
         ("By J.R. Stone", ["J.R. Stone"]),  # initials, not an acronym
         ("By Eric Levitz @EricLevitz", ["Eric Levitz"]),
         ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
@@ -148,6 +151,7 @@ def test_date_line(line: str, day: str | None) -> None:
         # A comment count between a blog's fields: a separator, the categories after it.
         ("3. Mai 2021 Anna Muster 2 Kommentare Garten, Reisen", "2021-05-03", ["Anna Muster"]),
         ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
+        ("3 May 2021 | By Main Ingredient:", "2021-05-03", None),  # a label beside a date
         ("3 May 2021 • words written by Jane Doe • Art by Tom", "2021-05-03", ["Jane Doe"]),
         ("Actualizado al 13/05/2022 22:46", "2022-05-13", None),  # a label, no name
         ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
