@@ -472,7 +472,13 @@ class _PageWords:
                 page = _ADDRESS.sub(" ", page)
             words = frozenset(w for w in set(_PROSE_WORD.findall(page)) if w.islower())
             self._found.common_words = words
-        own = {w.casefold() for name in names for w in name.split() if not w.islower()}
+        own = {
+            w.casefold()
+            for name in names
+            for w in name.split()
+            # 'De' in 'Verónica De Vita' is a particle; 'LA' in a line of capitals is a word.
+            if not w.islower() and (w.isupper() or not metadata.is_particle(w))
+        }
         return words.isdisjoint(own)
 
 

@@ -200,6 +200,11 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     return person_names(names_part)
 
 
+def is_particle(word: str) -> bool:
+    """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
+    return word.casefold() in _PARTICLES
+
+
 def _weak_byline(text: str) -> bool:
     """Return whether `text` opens with a weak opener ('By', 'Von'), not one that says who wrote."""
     match = _BYLINE.match(text)

@@ -157,6 +157,12 @@ def test_a_name_in_an_e_mail_address_is_still_a_name() -> None:
     assert authors_of(HEADLINE, after=box) == ("Jane Doe",)
 
 
+def test_a_capitalised_particle_is_no_common_word() -> None:
+    # The prose writes 'de' in lower case; in the name it is a particle, not a common word.
+    after = ("The plan was drafted with the help of the office de la ciudad and the mayor.",)
+    assert authors_of(HEADLINE, "", "Ana De Vita", "3 May 2021", after=after) == ("Ana De Vita",)
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 
