@@ -72,6 +72,8 @@ class Found:
     section: str | None = None
     # A name alone after the body: the author when the header names no one.
     signature: list[str] = field(default_factory=list)
+    # The person a copyright line after the body names: the author of a personal site's pages.
+    holder: list[str] = field(default_factory=list)
     # The words the page writes in lower case, read once (see _PageWords).
     common_words: frozenset[str] | None = None
 
@@ -210,6 +212,13 @@ def mark_metadata(
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
+    elif not found.signature and not found.holder:
+        # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
+        # else names an author; a company or a site holds it as often, and names no one.
+        for line in lines[end:]:
+            if (holder := metadata.copyright_holder(line.text)) and page.names_someone(holder):
+                found.holder = holder
+                break
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -221,7 +230,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.signature
+    found.authors = found.authors or found.signature or found.holder
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:

@@ -568,6 +568,48 @@ _ROLE_LINE = re.compile(
 )
 
 
+# A copyright line with a year: '© 2020 Jane Doe', 'Copyright (c) 2012- Jane Doe. All rights
+# reserved.', '2009-2020 by Jane Doe'. Photo credits ('© Jane Doe / Agency') name no year.
+_COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2})?)?"
+    r"|(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?=\s+by\s))"
+    r"\s*[:,-]?\s*(?:by\s+)?(?P<rest>[^\W\d].*)",
+    re.IGNORECASE,
+)
+# What ends the holder's name: a full stop, a separator, 'All rights reserved'.
+_HOLDER_END = re.compile(
+    r"[.,;|·•–—®]|\s-\s|\s(?:all|alle|tous|todos|tutti)\s|\s(?:rights|rechte)\b", re.IGNORECASE
+)
+
+
+# Words that make a holder an organisation: legal forms and the nouns companies, parties and
+# publishers name themselves with.
+_ORGANISATION_WORDS = frozenset({
+    "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "kg", "se", "sa", "sl", "srl", "bv",
+    "nv", "ev", "e.v", "group", "gruppe", "groupe", "grupo", "grupa", "media", "medien", "network",
+    "verlag", "partei", "party", "amt", "bund", "verband", "verein", "forum", "templates",
+    "foundation", "stiftung", "institut", "institute", "university", "universität", "company",
+})  # fmt: skip
+
+
+def copyright_holder(line: str) -> list[str] | None:
+    """Return the person a copyright line names ('© 2020 Jane Doe. All rights reserved.')."""
+    if len(line) > 200 or not any(mark in line for mark in ("©", "(c)", "(C)", "opyright", " by ")):
+        return None
+    match = _COPYRIGHT.search(line)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    end = _HOLDER_END.search(rest)
+    names = name_line(rest[: end.start()] if end else rest)
+    if names is None or len(names) > 1 or outlet_name(names[0]):
+        return None
+    words = names[0].casefold().split()
+    if words[0] == "copyright" or not _ORGANISATION_WORDS.isdisjoint(words):
+        return None
+    return names
+
+
 def author_heading(line: str) -> bool:
     """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
     'About the author')."""

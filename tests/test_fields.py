@@ -163,6 +163,12 @@ def test_a_capitalised_particle_is_no_common_word() -> None:
     assert authors_of(HEADLINE, "", "Ana De Vita", "3 May 2021", after=after) == ("Ana De Vita",)
 
 
+def test_the_person_holding_the_copyright_is_the_author_when_no_one_else_is() -> None:
+    footer = ("More from this section", "", "© 2020 Jane Doe. All rights reserved.")
+    assert authors_of(HEADLINE, after=footer) == ("Jane Doe",)
+    assert authors_of(HEADLINE, "By John Roe", after=footer) == ("John Roe",)
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 

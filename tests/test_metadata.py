@@ -293,3 +293,18 @@ def test_headline_beats_label() -> None:
 )
 def test_author_link(line: str, names: list[str] | None) -> None:
     assert metadata.author_link(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("© 2020 Jane Doe. All rights reserved.", ["Jane Doe"]),
+        ("Copyright (c) 2012- Jane Doe. Design by Templates.", ["Jane Doe"]),
+        ("Archive – RSS – 2009-2020 by Jane Doe – Powered by Pelican", ["Jane Doe"]),
+        ("© Jane Doe / Picture Agency", None),  # no year: a photo credit
+        ("© 2021 Example Media GmbH. All Rights Reserved.", None),  # a company
+        ("Copyright © 2023 The Daily Herald", None),  # an outlet
+    ],
+)
+def test_copyright_holder(line: str, names: list[str] | None) -> None:
+    assert metadata.copyright_holder(line) == names
