@@ -384,6 +384,11 @@ def _is_noise(word: str) -> bool:
     return word.endswith(".") and key in _DOTTED_NOISE_WORDS
 
 
+def is_date_word(word: str) -> bool:
+    """Return whether `word` is a weekday's or a month's name, or a label of date lines."""
+    return _is_noise(word) or _month(word) is not None
+
+
 def _abbreviated_weekday(word: str, after: str) -> bool:
     """Return whether a short word is a weekday as a comma sets it off ('Fr, 24. Januar 2020')."""
     return after == "," and word.casefold() in _DOTTED_NOISE_WORDS

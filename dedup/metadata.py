@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates
+from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
 from dedup.language import ALL_STOP_WORDS
 
 # Crumbs that name a site's structure rather than a section.
@@ -390,10 +390,12 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         return None
     cuts = [0]
     separators = list(_FIELD_SEPARATOR.finditer(text))
-    if digits:
-        separators = sorted(
-            [*separators, *_COUNT_SEPARATOR.finditer(text)], key=lambda m: m.start()
-        )
+    counts = list(_COUNT_SEPARATOR.finditer(text)) if digits else []
+    if counts:
+        separators = sorted([*separators, *counts], key=lambda m: m.start())
+    # A comment count marks a blog's entry line: date, author, count, categories. A single name
+    # in it is the author's pen name.
+    counted = bool(counts) or (digits and _COUNT_SEPARATOR.search(line) is not None)
     for separator in separators:
         # Separators overlap where a count stands beside a '|': the first one counts.
         if separator.start() >= cuts[-1] and not any(
@@ -439,6 +441,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                             break
                 if names is None and not place and _is_user_name(rest):
                     names = [rest]  # a lower-case user name beside a date: 'reineckefuchs'
+                if names is None and counted and _is_pen_name(rest):
+                    names = [rest]  # a blog's entry line: '1. Mai 2021 Paddy 3 Kommentare'
                 if names is None:
                     outlet = outlet or outlet_name(rest)
             continue
@@ -454,6 +458,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             found_names = person_names(field)
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
+        if found_names is None and counted and begin == 0 and _is_pen_name(field):
+            found_names = [field]  # 'Paddy · April 19, 2019 · Mac · 7 comments'
         if found_names is None and dates and _MIXED_HANDLE.match(field):
             found_names = [field]  # 'ThE_PaiN'
         if found_names is not None:
@@ -470,7 +476,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
 
 _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|read|reading time|de lecture)|"
-    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?)",
+    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?|"
+    r"^\s*\d{1,2}\s*min\.?(?=\s))",  # a bare reading time opening the line: '5 Min. 1. Mai 2021'
     re.IGNORECASE,
 )
 _CALL_TO_COMMENT = re.compile(
@@ -503,6 +510,23 @@ def _is_user_name(text: str) -> bool:
         and text not in _OPENER_WORDS
         and text not in _NOT_NAME_WORDS
     )
+
+
+def _is_pen_name(text: str) -> bool:
+    """Return whether `text` is one capitalised name word ('Paddy'), not a word of the language."""
+    return (
+        " " not in text
+        and len(text) >= _PEN_NAME_CHARS
+        and not text.isupper()
+        and _NAME_WORD.match(text) is not None
+        and text.casefold() not in ALL_STOP_WORDS
+        and text.casefold() not in _OPENER_WORDS
+        and text.casefold() not in _NOT_NAME_WORDS
+        and not is_date_word(text)
+    )
+
+
+_PEN_NAME_CHARS = 3
 
 
 def _signed_names(text: str) -> list[str] | None:

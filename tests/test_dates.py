@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, relative_day
+from dedup.dates import (
+    DateMatch,
+    date_line_remainder,
+    find_date,
+    find_dates,
+    is_date_word,
+    relative_day,
+)
 
 FOUND = [
     # ISO and year-first
@@ -396,3 +403,8 @@ def test_a_time_on_the_next_line_is_not_attached() -> None:
 def test_date_line_day_first(line: str, day_first: bool | None, day: str) -> None:
     found = date_line_remainder(line, day_first=day_first)
     assert found is not None and found[0].day.isoformat() == day
+
+
+@pytest.mark.parametrize(("word", "dated"), [("Freitag", True), ("Mai", True), ("Paddy", False)])
+def test_is_date_word(word: str, dated: bool) -> None:
+    assert is_date_word(word) is dated

@@ -153,6 +153,10 @@ def test_date_line(line: str, day: str | None) -> None:
         ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
         ("3 May 2021 | By Main Ingredient:", "2021-05-03", None),  # a label beside a date
         ("3 May 2021 • words written by Jane Doe • Art by Tom", "2021-05-03", ["Jane Doe"]),
+        # A blog's entry line (a comment count in it): a single name is the author's pen name.
+        ("Paddy · April 19, 2019 · Mac · 7 comments", "2019-04-19", ["Paddy"]),
+        ("5 Min. 3. Mai 2021 Paddy 1 Kommentar Garten", "2021-05-03", ["Paddy"]),
+        ("Freitag · 3. Mai 2021 · 2 Kommentare", "2021-05-03", None),  # a weekday
         ("Actualizado al 13/05/2022 22:46", "2022-05-13", None),  # a label, no name
         ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
         ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
