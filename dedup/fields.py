@@ -215,10 +215,13 @@ def mark_metadata(
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
-        for line in lines[end:]:
-            if (holder := metadata.copyright_holder(line.text)) and page.names_someone(holder):
-                found.holder = holder
-                break
+        # One search of the lines after the body; most pages name no person there.
+        after = [line.text for line in lines[end:]]
+        if metadata.COPYRIGHT.search("\n".join(after)):
+            for text in after:
+                if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
+                    found.holder = holder
+                    break
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):

@@ -390,12 +390,12 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         return None
     cuts = [0]
     separators = list(_FIELD_SEPARATOR.finditer(text))
-    counts = list(_COUNT_SEPARATOR.finditer(text)) if digits else []
-    if counts:
-        separators = sorted([*separators, *counts], key=lambda m: m.start())
     # A comment count marks a blog's entry line: date, author, count, categories. A single name
     # in it is the author's pen name.
-    counted = bool(counts) or (digits and _COUNT_SEPARATOR.search(line) is not None)
+    counted = digits and _COUNT_SEPARATOR.search(line) is not None
+    if counted:
+        counts = _COUNT_SEPARATOR.finditer(text)
+        separators = sorted([*separators, *counts], key=lambda m: m.start())
     for separator in separators:
         # Separators overlap where a count stands beside a '|': the first one counts.
         if separator.start() >= cuts[-1] and not any(
@@ -594,12 +594,13 @@ _ROLE_LINE = re.compile(
 
 # A copyright line with a year: '© 2020 Jane Doe', 'Copyright (c) 2012- Jane Doe. All rights
 # reserved.', '2009-2020 by Jane Doe'. Photo credits ('© Jane Doe / Agency') name no year.
-_COPYRIGHT = re.compile(
+COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2})?)?"
     r"|(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?=\s+by\s))"
     r"\s*[:,-]?\s*(?:by\s+)?(?P<rest>[^\W\d].*)",
     re.IGNORECASE,
 )
+_COPYRIGHT_LINE_CHARS = 200
 # What ends the holder's name: a full stop, a separator, 'All rights reserved'.
 _HOLDER_END = re.compile(
     r"[.,;|·•–—®]|\s-\s|\s(?:all|alle|tous|todos|tutti)\s|\s(?:rights|rechte)\b", re.IGNORECASE
@@ -618,9 +619,9 @@ _ORGANISATION_WORDS = frozenset({
 
 def copyright_holder(line: str) -> list[str] | None:
     """Return the person a copyright line names ('© 2020 Jane Doe. All rights reserved.')."""
-    if len(line) > 200 or not any(mark in line for mark in ("©", "(c)", "(C)", "opyright", " by ")):
+    if len(line) > _COPYRIGHT_LINE_CHARS:
         return None
-    match = _COPYRIGHT.search(line)
+    match = COPYRIGHT.search(line)
     if match is None:
         return None
     rest = match.group("rest")
