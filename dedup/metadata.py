@@ -747,7 +747,10 @@ _W_FULL_STOP = 0.5  # a few words closed by a full stop: a label ('Das Lexikon.'
 # The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
-    r"media caption|caption|imagen)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|\bshutterstock\b",
+    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|"
+    r"\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|\bcc[- ]by\b|"
+    # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
+    r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
     re.IGNORECASE,
 )
 _W_CAPTION = 2.8
