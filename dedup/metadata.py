@@ -697,6 +697,7 @@ _MIN_OVERLAP = 0.3
 _DOTTED_HEADLINE_WORDS = 4
 _NEAR_HEADING = 4  # lines above the first paragraph where any heading may be the title
 _W_HEADING = 0.1
+_TAG_COMMAS = 2  # words set off by this many commas or more, and nothing else, are tags
 # A list item's marker: a bullet, a dash or a number; a headline never wears one.
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
 
@@ -770,8 +771,10 @@ def headline_score(
     # A full stop closes a sentence, not a headline, unless the line is a few words alone.
     if line.endswith(".") and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
-    if _LIST_MARKER.match(line):
-        return None
+    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
+        return None  # a list item or a link
+    if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
+        return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)
     if not own:
         return None

@@ -257,6 +257,9 @@ def test_glued_date() -> None:
         ("Budget approved.", 1, True),  # a few words with a full stop may head a text
         ("Weather and traffic", 10, False),  # nothing of the body, far above it
         ("Weather and traffic", 1, True),  # right above the first paragraph: a heading
+        ("https://example.org/council-approves-budget", 1, False),  # a link
+        ("council, budget, debate, Politics", 1, False),  # tags
+        ("Council, mayor and residents approve budget", 1, True),
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
