@@ -171,7 +171,7 @@ def mark_metadata(
         if line.rule is not None or below.rule is not None or len(line.text) > 50:
             continue  # both lines are short: a name is, and so is an opener
         signed = metadata.lone_opener(line.text)
-        if not signed and (len(below.text) > 60 or not metadata.role_line(below.text)):
+        if not signed and not metadata.role_line(below.text):
             continue
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:

@@ -31,6 +31,7 @@ _STRONG_OPENER = (
     r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
+    r"text(?:e)?\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
     r"kolumnist(?:\*?in)?|escribe|interview)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
 )
@@ -586,8 +587,9 @@ _LONE_OPENER = re.compile(
 _ROLE_LINE = re.compile(
     r"^(?:[\w-]+\s+)?[\w-]*(?:redakteur(?:in)?|editor|reporter|correspondent|korrespondent(?:in)?|"
     r"journalist(?:in)?|columnist|kolumnist(?:in)?|writer|contributor|autor(?:in)?|author|"
-    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?)"
-    r"(?:\s+[\w-]+){0,3}$",
+    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?|"
+    r"sprecher(?:in)?|spokes(?:wo)?man|spokesperson|leiter(?:in)?|referent(?:in)?)"
+    r"(?:\s+[\w-]+){0,5}$",
     re.IGNORECASE,
 )
 
@@ -679,9 +681,13 @@ def lone_opener(line: str) -> bool:
 
 def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
-    if len(line) > 60 or line.count(" ") > 5:
+    if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
     return _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+
+
+_ROLE_LINE_CHARS = 90
+_ROLE_LINE_SPACES = 7
 
 
 def date_line(line: str) -> tuple[DateMatch, str] | None:

@@ -34,6 +34,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
+        ("Text & Fotos: Jane Doe 0 337", ["Jane Doe"]),  # a credit for words and pictures
         ("By Cuisine:", None),  # a label over a list ("Browse recipes" / "By Cuisine:")
         ("By Main Ingredient:", None),
         ("Autor: Auteur(s) :", None),
@@ -214,6 +215,7 @@ def test_lone_opener(line: str, opener: bool) -> None:
         ("Chefredakteur", True),
         ("Staff Writer", True),
         ("DITIB-Bundesvorsitzender", True),
+        ("Stellvertretende Pressesprecherin und Leiterin der Abteilung Presse und Medien", True),
         ("Berlin", False),
     ],
 )
