@@ -215,7 +215,7 @@ def test_lone_opener(line: str, opener: bool) -> None:
         ("Chefredakteur", True),
         ("Staff Writer", True),
         ("DITIB-Bundesvorsitzender", True),
-        ("Stellvertretende Pressesprecherin und Leiterin der Abteilung Presse und Medien", True),
+        ("Stellvertretende Pressesprecherin und Bereichsleitung Presse und Kommunikation", True),
         ("Berlin", False),
     ],
 )
