@@ -162,6 +162,7 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
         ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
         ("Julkaistu 2.12.2019 klo 6:01", "2019-12-02", None),
+        ("19.2.2020 klo 14.00", "2020-02-19", None),  # 'klo' (o'clock) is no user name
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
