@@ -360,6 +360,15 @@ _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
 
 
+# The caption of a social media post embedded in the body: 'A post shared by Jane Doe
+# (@janedoe) on Apr 21, 2019', 'Ein Beitrag geteilt von ...'.
+_EMBED = re.compile(
+    r"\b(?:shared|geteilt|partagée?|compartid[ao]|condivis[oa]|gedeeld|udostępniony)\s+"
+    r"(?:by|von|par|por|da|door|przez)\s",
+    re.IGNORECASE,
+)
+
+
 def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     """Return the date and authors a line of metadata fields states, or None for other lines.
 
@@ -377,6 +386,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         line.lower().translate(_PUNCTUATION_TO_SPACE).split()
     ):
         return None
+    if _EMBED.search(line):
+        return None  # a social post quoted in the body names its poster and its day
     text = line
     if digits:
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
