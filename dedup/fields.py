@@ -46,6 +46,8 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
+# A label read out to screen readers before the headline: 'Headline: ...', 'Titel: ...'.
+_TITLE_LABEL = re.compile(r"^(?:headline|title|titel|überschrift|titre|título|titolo)\s*:\s+", re.I)
 # The parts of a line that joins a kicker and a headline: 'Kicker - Headline', 'Kicker: Headline'.
 _TITLE_PART = re.compile(r"\s+[-–—|]\s+|:\s+")
 _PARTS_LINE_CHARS = 200
@@ -402,7 +404,7 @@ def _headline_of(lines: list[Line], text: str) -> str:
     a teaser) and the kicker does not read as the headline's first words (no colon or function
     word closes it; the rest starts with a capital).
     """
-    text = metadata.headline_text(text).replace("\xad", "")
+    text = _TITLE_LABEL.sub("", metadata.headline_text(text).replace("\xad", ""))
     if " : " in text and not _french_spacing(lines, text):
         kicker, _, rest = text.partition(" : ")
         if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:

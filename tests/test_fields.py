@@ -106,6 +106,7 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
         # ... but not words that read as the headline's own first words.
         ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
         ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
+        (f"Headline: {HEADLINE}", "", HEADLINE),  # a label for screen readers
         # Two kickers stacked, the headline alone and with one of them quoted: the shorter wins.
         (
             "Local Springfield Council approves budget after long debate",
