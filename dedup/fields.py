@@ -46,6 +46,7 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
+_CONNECTOR_LINE = re.compile(r"^(?:and|und|&|et|y|e|i|og|en|,)$", re.IGNORECASE)
 # A label read out to screen readers before the headline: 'Headline: ...', 'Titel: ...'.
 _TITLE_LABEL = re.compile(r"^(?:headline|title|titel|überschrift|titre|título|titolo)\s*:\s+", re.I)
 # The parts of a line that joins a kicker and a headline: 'Kicker - Headline', 'Kicker: Headline'.
@@ -178,6 +179,8 @@ def mark_metadata(
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:
             names = metadata.byline(f"{line.text} {below.text}", handles=True)
+        if names and signed:
+            names = names + _more_names(lines, index + 2)
         if names:
             line.rule = below.rule = "byline"
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
@@ -494,6 +497,18 @@ class _PageWords:
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
         return words.isdisjoint(own)
+
+
+def _more_names(lines: list[Line], index: int) -> list[str]:
+    """Return the names that a byline set one to a line continues with on line `index`: a
+    connector alone, then a name ('By' / 'Jane Doe' / 'and' / 'John Roe'); the lines are marked."""
+    if index + 1 >= len(lines) or not _CONNECTOR_LINE.match(lines[index].text):
+        return []
+    names = metadata.name_line(lines[index + 1].text)
+    if not names or lines[index + 1].rule not in (None, "byline"):
+        return []
+    lines[index].rule = lines[index + 1].rule = "byline"
+    return names + _more_names(lines, index + 2)
 
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:

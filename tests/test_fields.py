@@ -87,6 +87,11 @@ def test_a_name_in_an_author_box_after_the_body_signs_it(after: tuple[str, ...])
     assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
 
 
+def test_a_byline_set_one_name_to_a_line() -> None:
+    byline = ("By", "Jane Doe", "and", "John Roe", "3 May 2021")
+    assert authors_of(HEADLINE, *byline) == ("Jane Doe", "John Roe")
+
+
 def test_a_name_and_its_role_after_the_body_sign_it() -> None:
     assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
 
