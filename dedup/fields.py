@@ -204,10 +204,12 @@ def mark_metadata(
             if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
                 found.signature = found.signature or linked
                 break
-            if index >= end + _SIGNATURE_REACH and not metadata.author_heading(
-                lines[index - 1].text
+            if (
+                index >= end + _SIGNATURE_REACH
+                and not metadata.author_heading(lines[index - 1].text)
+                and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
             ):
-                continue  # further down only under a heading
+                continue  # further down only under a heading, or over a link to the posts
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"
@@ -514,11 +516,15 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
     """Return whether the name on line `index` heads an author box: the line above it is a
     heading with an opener ('Autoren', 'Über den Autor'), or one of the next lines names the
-    person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker')."""
+    person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker') or links to the
+    person's posts ('Weitere Beiträge', 'All articles')."""
     if index > 0 and metadata.author_heading(lines[index - 1].text):
         return True
     surname = names[0].split()[-1]
-    return any(surname in line.text for line in lines[index + 1 : index + 1 + _BOX_LINES])
+    return any(
+        surname in line.text or metadata.posts_link(line.text)
+        for line in lines[index + 1 : index + 1 + _BOX_LINES]
+    )
 
 
 def _echo_key(text: str) -> str:

@@ -666,6 +666,22 @@ _AUTHOR_LINK = re.compile(
 )
 
 
+# A link to a person's posts under the name in an author box: 'Weitere Beiträge', 'All articles'.
+_POSTS_LINK = re.compile(
+    r"^(?:alle|weitere|mehr|all|more|view\s+all|see\s+all|tous\s+les|todos\s+los|más)\s+"
+    r"(?:beiträge|artikel|posts|articles|stories|artículos|notas)\s*[»›→]?$",
+    re.IGNORECASE,
+)
+
+
+def posts_link(line: str) -> bool:
+    """Return whether a line links to someone's posts ('Weitere Beiträge', 'All articles')."""
+    return len(line) <= _POSTS_LINK_CHARS and _POSTS_LINK.match(line.strip(" *+•·-")) is not None
+
+
+_POSTS_LINK_CHARS = 30
+
+
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
     if len(line) > 60:

@@ -193,3 +193,8 @@ def test_a_notice_above_the_headline_is_not_the_body() -> None:
 def test_an_author_box_further_down_under_its_heading() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Über den Autor", "Jane Doe")) == ("Jane Doe",)
+
+
+def test_an_author_box_further_down_over_a_link_to_the_posts() -> None:
+    links = tuple(f"Share link {n}" for n in range(12))
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe", "Weitere Beiträge")) == ("Jane Doe",)

@@ -333,3 +333,15 @@ def test_author_link(line: str, names: list[str] | None) -> None:
 )
 def test_copyright_holder(line: str, names: list[str] | None) -> None:
     assert metadata.copyright_holder(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("Weitere Beiträge", True),
+        ("All articles »", True),
+        ("Alle Artikel zum Thema Energie", False),
+    ],
+)
+def test_posts_link(line: str, link: bool) -> None:
+    assert metadata.posts_link(line) is link
