@@ -39,7 +39,7 @@ _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
-    r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
+    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -468,6 +468,9 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             continue
         if found_names is None and dates and _is_name_field(field):
             found_names = person_names(field)
+        if found_names is None and dates and _CONNECTOR.search(field):
+            listed = person_names(field)  # 'Jane Doe and John Roe | 3 May 2021'
+            found_names = listed if listed and len(listed) > 1 else None
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
         if found_names is None and counted and begin == 0 and _is_pen_name(field):

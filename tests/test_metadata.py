@@ -163,6 +163,9 @@ def test_date_line(line: str, day: str | None) -> None:
         ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
         ("Julkaistu 2.12.2019 klo 6:01", "2019-12-02", None),
         ("19.2.2020 klo 14.00", "2020-02-19", None),  # 'klo' (o'clock) is no user name
+        ("Jane Doe and John Roe | May 3, 2021", "2021-05-03", ["Jane Doe", "John Roe"]),
+        ("Politik und Wirtschaft | 3. Mai 2021", "2021-05-03", None),  # sections, no people
+        ("Redaktion: Jane Doe", None, ["Jane Doe"]),
         # A social post embedded in the body: its poster and its day are not the article's.
         ("A post shared by Jane Doe (@janedoe) on Apr 21, 2019 at 4:47 PDT", None, None),
         ("Ein Beitrag geteilt von Jane Doe (@janedoe) am 21. Apr. 2019 um 4:47 PDT", None, None),
