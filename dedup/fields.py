@@ -27,6 +27,8 @@ _BARE_REACH = 20  # ... and is taken only this near the body's start, or after i
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _UNDER_FIRST = 4  # ... and lines under it
 _W_UNDER_FIRST = 2.0  # what standing under the first paragraph costs
+_FIRST_AS_HEADLINE_WORDS = 20  # a first paragraph this short may be the headline itself
+_W_FIRST_AS_HEADLINE = 4.0  # ... and so counts this much less than a line above it
 _HEADLINE_MAX_WORDS = 25
 _NAME_REACH = 6  # lines under the headline where a name alone is its author
 _HEADER_RULES = frozenset({"date", "byline"})
@@ -286,6 +288,17 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
+    # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
+    # island. Now, it is reborn.'): a short one is looked at, against the body under it.
+    first = lines[first_prose]
+    if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
+        under = metadata.content_words(
+            " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
+        )
+        score = metadata.headline_score(first.text.rstrip("."), under | rest, 1, True)
+        if score is not None:
+            scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
+            scored.sort()
     if not scored:
         return
     ranked = [

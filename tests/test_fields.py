@@ -45,6 +45,12 @@ def test_a_long_standfirst_under_a_short_headline_is_no_headline() -> None:
     assert title_of("Budget passes at last", standfirst) == "Budget passes at last"
 
 
+def test_a_headline_closed_by_a_full_stop_is_no_paragraph() -> None:
+    # Read as the first paragraph, as it closes as a sentence does; nothing above names the body.
+    headline = "Council approves new budget after a long debate. Now taxes on property rise."
+    assert title_of(headline) == headline
+
+
 def test_a_headline_quoted_further_down_wins() -> None:
     # Sites quote their headline in a share text or a comment heading, not the line beside it.
     text = "\n".join(
