@@ -333,11 +333,12 @@ _LABEL_WORDS = """
     ortszeit
     publié publiée mis à jour modifié modifiée actualisé actualisée créé le du heure locale
     actualizado actualizada publicado publicada modificado fecha última actualización el a las la
-    del hora
+    del hora al hrs hs
     pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento data il alle ore ora
     atualizado atualizada atualização em às
     gepubliceerd bijgewerkt laatst geplaatst gewijzigd op om
     opublikowano aktualizacja zaktualizowano publikacji dodano dnia godz godzina o
+    julkaistu päivitetty klo kello
 """
 _WEEKDAY_NAMES = """
     monday tuesday wednesday thursday friday saturday sunday
@@ -383,6 +384,16 @@ def _is_noise(word: str) -> bool:
     return word.endswith(".") and key in _DOTTED_NOISE_WORDS
 
 
+def is_date_word(word: str) -> bool:
+    """Return whether `word` is a weekday's or a month's name, or a label of date lines."""
+    return _is_noise(word) or _month(word) is not None
+
+
+def _abbreviated_weekday(word: str, after: str) -> bool:
+    """Return whether a short word is a weekday as a comma sets it off ('Fr, 24. Januar 2020')."""
+    return after == "," and word.casefold() in _DOTTED_NOISE_WORDS
+
+
 # A byline: 'By Cao Desheng', 'Von Anna Muster', 'Autor: Jan Kowalski'. The capital checked in
 # code after it tells a byline from prose ('by contrast').
 _BYLINE = re.compile(r"(?<!\w)(?i:by|von|par|por|di|door|przez|autor|autorin)(?!\w):?\s+")
@@ -394,7 +405,11 @@ _MAX_BYLINE_WORDS = 12
 
 def _strip_noise(gap: str) -> str:
     """Return `gap` without the labels, weekdays, times, zones and separators at its two ends."""
-    kept = [w for w in _WORD.finditer(gap) if not _is_noise(w[0])]
+    kept = [
+        w
+        for w in _WORD.finditer(gap)
+        if not _is_noise(w[0]) and not _abbreviated_weekday(w[0], gap[w.end() : w.end() + 1])
+    ]
     if not kept:
         return ""
     return gap[kept[0].start() : kept[-1].end()]

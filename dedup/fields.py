@@ -27,6 +27,8 @@ _BARE_REACH = 20  # ... and is taken only this near the body's start, or after i
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _UNDER_FIRST = 4  # ... and lines under it
 _W_UNDER_FIRST = 2.0  # what standing under the first paragraph costs
+_FIRST_AS_HEADLINE_WORDS = 20  # a first paragraph this short may be the headline itself
+_W_FIRST_AS_HEADLINE = 4.0  # ... and so counts this much less than a line above it
 _HEADLINE_MAX_WORDS = 25
 _NAME_REACH = 6  # lines under the headline where a name alone is its author
 _HEADER_RULES = frozenset({"date", "byline"})
@@ -38,14 +40,27 @@ _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
 _W_UNDER_HEADLINE = 0.33
 _STRONG_WORDS = 3
+_STANDFIRST_WORDS = 10  # a standfirst has as many words or more
+_STANDFIRST_REACH = 2  # ... and stands this many lines under its headline at most
+_W_STANDFIRST = 2.0  # ... which scores at most this much lower
 _STRONG_SHARE = 0.3
 _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
+_CONNECTOR_LINE = re.compile(r"^(?:and|und|&|et|y|e|i|og|en|,)$", re.IGNORECASE)
+# A label read out to screen readers before the headline: 'Headline: ...', 'Titel: ...'.
+_TITLE_LABEL = re.compile(r"^(?:headline|title|titel|überschrift|titre|título|titolo)\s*:\s+", re.I)
+# The parts of a line that joins a kicker and a headline: 'Kicker - Headline', 'Kicker: Headline'.
+_TITLE_PART = re.compile(r"\s+[-–—|]\s+|:\s+")
+_PARTS_LINE_CHARS = 200
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
 _PROSE_KINDS = (boilerplate.PROSE, boilerplate.TEXT)
-_WORD_RUN = re.compile(r"[^\W\d_]+")
+# E-mail addresses and user names write people's names in lower case ('jane.doe@...', '@jdoe').
+_ADDRESS = re.compile(r"[\w.+-]*@[\w.-]*")
+# A word as prose writes it: not a part of a name written as an address ('markus.reuter', a
+# spam-proof address); a domain's name ('handball.ch') counts.
+_PROSE_WORD = re.compile(r"(?<![\w_.])[^\W\d_]+(?![\w_]|\.[^\W\d_]{4})")
 _BULLETS = " *+•·-–—\t›»>|#"
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
@@ -62,6 +77,8 @@ class Found:
     section: str | None = None
     # A name alone after the body: the author when the header names no one.
     signature: list[str] = field(default_factory=list)
+    # The person a copyright line after the body names: the author of a personal site's pages.
+    holder: list[str] = field(default_factory=list)
     # The words the page writes in lower case, read once (see _PageWords).
     common_words: frozenset[str] | None = None
 
@@ -159,15 +176,18 @@ def mark_metadata(
         if line.rule is not None or below.rule is not None or len(line.text) > 50:
             continue  # both lines are short: a name is, and so is an opener
         signed = metadata.lone_opener(line.text)
-        if not signed and (len(below.text) > 60 or not metadata.role_line(below.text)):
+        if not signed and not metadata.role_line(below.text):
             continue
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:
             names = metadata.byline(f"{line.text} {below.text}", handles=True)
+        if names and signed:
+            names = names + _more_names(lines, index + 2)
         if names:
             line.rule = below.rule = "byline"
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, signed))
+            # The opener or the role says that the name is a byline's, like a date beside it.
+            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
     for index in dated:
         for near in (index - 1, index + 1):
@@ -186,10 +206,12 @@ def mark_metadata(
             if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
                 found.signature = found.signature or linked
                 break
-            if index >= end + _SIGNATURE_REACH and not metadata.author_heading(
-                lines[index - 1].text
+            if (
+                index >= end + _SIGNATURE_REACH
+                and not metadata.author_heading(lines[index - 1].text)
+                and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
             ):
-                continue  # further down only under a heading
+                continue  # further down only under a heading, or over a link to the posts
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"
@@ -199,6 +221,16 @@ def mark_metadata(
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
+    elif not found.signature and not found.holder:
+        # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
+        # else names an author; a company or a site holds it as often, and names no one.
+        # One search of the lines after the body; most pages name no person there.
+        after = [line.text for line in lines[end:]]
+        if metadata.COPYRIGHT.search("\n".join(after)):
+            for text in after:
+                if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
+                    found.holder = holder
+                    break
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -210,7 +242,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.signature
+    found.authors = found.authors or found.signature or found.holder
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:
@@ -256,13 +288,24 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
+    # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
+    # island. Now, it is reborn.'): a short one is looked at, against the body under it.
+    first = lines[first_prose]
+    if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
+        under = metadata.content_words(
+            " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
+        )
+        score = metadata.headline_score(first.text.rstrip("."), under | rest, 1, True)
+        if score is not None:
+            scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
+            scored.sort()
     if not scored:
         return
     ranked = [
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
         for k, (index, score) in enumerate(scored)
     ]
-    best = _with_echoes(lines, ranked)
+    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked), body_words)
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
@@ -343,6 +386,32 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
     return best
 
 
+def _above_standfirst(
+    lines: list[Line], ranked: list[tuple[float, int]], best: tuple[float, int], body: set[str]
+) -> tuple[float, int]:
+    """Return the line over `best` when `best` reads as the standfirst under a headline.
+
+    A standfirst names the body with more of its words than the headline above it does, and
+    may so score higher: a long line right under a shorter one that names the body, scored
+    nearly as high, is taken for the standfirst and the line above it for the headline.
+    """
+    count = words_of(lines[best[1]].text)
+    if count < _STANDFIRST_WORDS:
+        return best
+    for score, index in sorted(ranked, reverse=True):
+        if not 0 < best[1] - index <= _STANDFIRST_REACH or score < best[0] - _W_STANDFIRST:
+            continue
+        text = lines[index].text
+        own = metadata.content_words(text)
+        if (
+            _STRONG_WORDS <= words_of(text) < count
+            and own
+            and len(own & body) >= _STRONG_SHARE * len(own)
+        ):
+            return (score, index)
+    return best
+
+
 def _headline_of(lines: list[Line], text: str) -> str:
     """Return the headline a title line holds: without the site's name, the kicker set before it
     or soft hyphens.
@@ -353,27 +422,57 @@ def _headline_of(lines: list[Line], text: str) -> str:
     a teaser) and the kicker does not read as the headline's first words (no colon or function
     word closes it; the rest starts with a capital).
     """
-    text = metadata.headline_text(text).replace("\xad", "")
+    text = _TITLE_LABEL.sub("", metadata.headline_text(text).replace("\xad", ""))
     if " : " in text and not _french_spacing(lines, text):
         kicker, _, rest = text.partition(" : ")
         if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:
             return rest
     words = text.split()
-    quoted: set[str] | None = None
-    tail = _echo_key(words[-1]) if words else ""
-    for cut in range(1, min(_KICKER_WORDS, len(words) - 2)):
-        rest = " ".join(words[cut:])
-        last = words[cut - 1]
-        if not (rest[0].isupper() or rest[0] in _QUOTES) or last.endswith((":", ",")):
+    cuts = [
+        cut
+        for cut in range(1, min(_KICKER_WORDS, len(words) - 2))
+        if (words[cut][0].isupper() or (words[cut][0] in _QUOTES and len(words[cut]) > 1))
+        and not words[cut - 1].endswith((":", ","))
+        and words[cut - 1].casefold() not in ALL_STOP_WORDS
+    ]
+    if not cuts:
+        return text
+    # Only the lines that hold the title's last word could quote the rest of it alone, and only
+    # those that hold its first word could quote the kicker, as a part of their own ('Kicker -
+    # the headline shortened', a breadcrumb).
+    head, tail = _echo_key(words[0]), _echo_key(words[-1])
+    quoted: set[str] = set()
+    joined: list[list[str]] = []
+    for line in lines:
+        if line.text == text:
             continue
-        if last.casefold() in ALL_STOP_WORDS:
-            continue
-        if quoted is None:
-            # Only the lines that hold the title's last word could quote a part of it.
-            quoted = {_echo_key(line.text) for line in lines if tail in line.text.casefold()}
-        if _echo_key(rest) in quoted:
-            return rest
+        folded = line.text.casefold()
+        if tail in folded:
+            quoted.add(_echo_key(line.text))
+        if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
+            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
+            if len(parts) > 1:
+                joined.append(parts)
+    # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):
+    # sites stack a section and a place above a headline.
+    for cut in reversed(cuts):
+        if _echo_key(" ".join(words[cut:])) in quoted:
+            return " ".join(words[cut:])
+    for cut in cuts:
+        kicker, rest = " ".join(words[:cut]).casefold(), " ".join(words[cut:])
+        own = metadata.content_words(rest)
+        for parts in joined:
+            if kicker in parts and any(
+                part != kicker and _shares_words(metadata.content_words(part), own)
+                for part in parts
+            ):
+                return rest
     return text
+
+
+def _shares_words(part: set[str], headline: set[str]) -> bool:
+    """Return whether most of a part's content words are the headline's."""
+    return bool(part) and 2 * len(part & headline) >= len(part)
 
 
 def _french_spacing(lines: list[Line], title: str) -> bool:
@@ -401,20 +500,44 @@ class _PageWords:
         if words is None:
             # Prose only: menus, addresses and links write names in lower case too.
             page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
-            words = frozenset(w for w in set(_WORD_RUN.findall(page)) if w.islower())
+            if "@" in page:
+                page = _ADDRESS.sub(" ", page)
+            words = frozenset(w for w in set(_PROSE_WORD.findall(page)) if w.islower())
             self._found.common_words = words
-        own = {w.casefold() for name in names for w in name.split() if not w.islower()}
+        own = {
+            w.casefold()
+            for name in names
+            for w in name.split()
+            # 'De' in 'Verónica De Vita' is a particle; 'LA' in a line of capitals is a word.
+            if not w.islower() and (w.isupper() or not metadata.is_particle(w))
+        }
         return words.isdisjoint(own)
+
+
+def _more_names(lines: list[Line], index: int) -> list[str]:
+    """Return the names that a byline set one to a line continues with on line `index`: a
+    connector alone, then a name ('By' / 'Jane Doe' / 'and' / 'John Roe'); the lines are marked."""
+    if index + 1 >= len(lines) or not _CONNECTOR_LINE.match(lines[index].text):
+        return []
+    names = metadata.name_line(lines[index + 1].text)
+    if not names or lines[index + 1].rule not in (None, "byline"):
+        return []
+    lines[index].rule = lines[index + 1].rule = "byline"
+    return names + _more_names(lines, index + 2)
 
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
     """Return whether the name on line `index` heads an author box: the line above it is a
     heading with an opener ('Autoren', 'Über den Autor'), or one of the next lines names the
-    person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker')."""
+    person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker') or links to the
+    person's posts ('Weitere Beiträge', 'All articles')."""
     if index > 0 and metadata.author_heading(lines[index - 1].text):
         return True
     surname = names[0].split()[-1]
-    return any(surname in line.text for line in lines[index + 1 : index + 1 + _BOX_LINES])
+    return any(
+        surname in line.text or metadata.posts_link(line.text)
+        for line in lines[index + 1 : index + 1 + _BOX_LINES]
+    )
 
 
 def _echo_key(text: str) -> str:

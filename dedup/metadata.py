@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates
+from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
 from dedup.language import ALL_STOP_WORDS
 
 # Crumbs that name a site's structure rather than a section.
@@ -31,6 +31,7 @@ _STRONG_OPENER = (
     r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
     r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
+    r"text(?:e)?\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
     r"kolumnist(?:\*?in)?|escribe|interview)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
 )
@@ -38,7 +39,7 @@ _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
-    r"redakteurin|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
+    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -187,6 +188,9 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     match = _BYLINE.match(line.strip())
     if not match:
         return None
+    names = match.group("names").rstrip()
+    if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
+        return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
     if not names_part or names_part.casefold() in _NOT_NAMES:
         return None
@@ -195,6 +199,17 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
             return [names_part]
         return [names_part] if match.group("strong") else None
     return person_names(names_part)
+
+
+def is_particle(word: str) -> bool:
+    """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
+    return word.casefold() in _PARTICLES
+
+
+def _weak_byline(text: str) -> bool:
+    """Return whether `text` opens with a weak opener ('By', 'Von'), not one that says who wrote."""
+    match = _BYLINE.match(text)
+    return match is not None and match.group("strong") is None
 
 
 def person_names(text: str) -> list[str] | None:
@@ -235,6 +250,8 @@ def _is_person(name: str, alone: bool) -> bool:
             parts = parts[1:]
     if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
         return False
+    if parts[-1].casefold() in _PARTICLES:
+        return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
     named = 0
     for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:
@@ -320,15 +337,36 @@ class MetaLine:
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
-# Two dates glued ('10. Februar 20199. Februar 2019', a published and an updated date).
-_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}\.\s?[^\W\d_])")
+# Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
+# published and an updated date), or a year and a time ('4 de mayo de 202200:00').
+_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 _GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
+# ... or a month name in English order ('Shana Nys DambrotNovember 6, 2023', '6:03 pmNovember 8').
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-zß-ÿ])(?=[A-Z][a-z]{2,8}\.?\s[0-9]{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)[0-9]{2})"
+)
+# A comment count between the fields of a blog's entry line ('... Alexander Roll 1 Kommentar
+# Inklusion, Kapitalismus'): a separator, as '|' is.
+_COUNT_SEPARATOR = re.compile(
+    r"\s+[0-9]{1,5}\s+(?:kommentare?|comments?|antworten|responses?|commentaires?|comentarios?)"
+    r"(?:\s+|$)",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
 _WORD_RUN = re.compile(r"[^\W_]+")
 _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
+
+
+# The caption of a social media post embedded in the body: 'A post shared by Jane Doe
+# (@janedoe) on Apr 21, 2019', 'Ein Beitrag geteilt von ...'.
+_EMBED = re.compile(
+    r"\b(?:shared|geteilt|partagée?|compartid[ao]|condivis[oa]|gedeeld|udostępniony)\s+"
+    r"(?:by|von|par|por|da|door|przez)\s",
+    re.IGNORECASE,
+)
 
 
 def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
@@ -348,9 +386,13 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         line.lower().translate(_PUNCTUATION_TO_SPACE).split()
     ):
         return None
+    if _EMBED.search(line):
+        return None  # a social post quoted in the body names its poster and its day
     text = line
-    if digits and "." in line:
-        text = _GLUED_DAY.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+    if digits:
+        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+        if "." in text:
+            text = _GLUED_DAY.sub(" ", text)
     if digits and "min" in text.lower():
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     if digits and "omment" in text:
@@ -359,8 +401,18 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     if not dates and not _OPENER_ANYWHERE.search(text):
         return None
     cuts = [0]
-    for separator in _FIELD_SEPARATOR.finditer(text):
-        if not any(d.start < separator.end() and separator.start() < d.end for d in dates):
+    separators = list(_FIELD_SEPARATOR.finditer(text))
+    # A comment count marks a blog's entry line: date, author, count, categories. A single name
+    # in it is the author's pen name.
+    counted = digits and _COUNT_SEPARATOR.search(line) is not None
+    if counted:
+        counts = _COUNT_SEPARATOR.finditer(text)
+        separators = sorted([*separators, *counts], key=lambda m: m.start())
+    for separator in separators:
+        # Separators overlap where a count stands beside a '|': the first one counts.
+        if separator.start() >= cuts[-1] and not any(
+            d.start < separator.end() and separator.start() < d.end for d in dates
+        ):
             cuts.extend(separator.span())
     cuts.append(len(text))
     date: DateMatch | None = None
@@ -401,17 +453,28 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                             break
                 if names is None and not place and _is_user_name(rest):
                     names = [rest]  # a lower-case user name beside a date: 'reineckefuchs'
+                if names is None and counted and _is_pen_name(rest):
+                    names = [rest]  # a blog's entry line: '1. Mai 2021 Paddy 3 Kommentare'
                 if names is None:
                     outlet = outlet or outlet_name(rest)
             continue
-        found_names = byline(field, handles=bool(dates))
+        # Beside a date, the opener may follow a few words of label ('words written by ...').
+        if text[begin:finish].rstrip(" *+>,;").endswith(":") and _weak_byline(field):
+            found_names = None  # a label over a list: 'By Cuisine:' (not 'Autor Mark Newton:')
+        else:
+            found_names = _signed_names(field) if dates else byline(field)
         if found_names is not None and (names is None or not signed):
             names, signed = found_names, True
             continue
         if found_names is None and dates and _is_name_field(field):
             found_names = person_names(field)
+        if found_names is None and dates and _CONNECTOR.search(field):
+            listed = person_names(field)  # 'Jane Doe and John Roe | 3 May 2021'
+            found_names = listed if listed and len(listed) > 1 else None
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
+        if found_names is None and counted and begin == 0 and _is_pen_name(field):
+            found_names = [field]  # 'Paddy · April 19, 2019 · Mac · 7 comments'
         if found_names is None and dates and _MIXED_HANDLE.match(field):
             found_names = [field]  # 'ThE_PaiN'
         if found_names is not None:
@@ -428,7 +491,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
 
 _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|read|reading time|de lecture)|"
-    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?)",
+    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?|"
+    r"^\s*\d{1,2}\s*min\.?(?=\s))",  # a bare reading time opening the line: '5 Min. 1. Mai 2021'
     re.IGNORECASE,
 )
 _CALL_TO_COMMENT = re.compile(
@@ -463,6 +527,23 @@ def _is_user_name(text: str) -> bool:
     )
 
 
+def _is_pen_name(text: str) -> bool:
+    """Return whether `text` is one capitalised name word ('Paddy'), not a word of the language."""
+    return (
+        " " not in text
+        and len(text) >= _PEN_NAME_CHARS
+        and not text.isupper()
+        and _NAME_WORD.match(text) is not None
+        and text.casefold() not in ALL_STOP_WORDS
+        and text.casefold() not in _OPENER_WORDS
+        and text.casefold() not in _NOT_NAME_WORDS
+        and not is_date_word(text)
+    )
+
+
+_PEN_NAME_CHARS = 3
+
+
 def _signed_names(text: str) -> list[str] | None:
     """Return the names a byline in `text` states, its opener maybe after a few words of label
     ('Posted in Datenschutz by damianduchamps')."""
@@ -486,6 +567,8 @@ def _is_name_field(text: str) -> bool:
 def name_line(line: str) -> list[str] | None:
     """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
+    if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
+        text = _ROLE_TAIL.sub("", text)  # 'Harald Bauer Autor', 'Jane Doe Staff Writer'
     if len(text) > 50 or not _is_name_field(text):
         # Several people's full names ('Isabel Caro, Rocío Latorre y José Miguel Wilson').
         if len(text) <= _NAMES_LINE_CHARS and _CONNECTOR.search(text):
@@ -497,6 +580,14 @@ def name_line(line: str) -> list[str] | None:
 
 
 _NAMES_LINE_CHARS = 100
+# A role after a name on its line.
+_ROLE_WORDS = frozenset({
+    "autor", "autorin", "author", "auteur", "auteure", "autora", "redakteur", "redakteurin",
+    "editor", "reporter", "writer", "journalist", "journalistin", "correspondent", "contributor",
+})  # fmt: skip
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:staff|senior|chief|contributing|freie[rn]?))?\s+[\w-]+$", re.IGNORECASE
+)
 _HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 
 
@@ -510,10 +601,54 @@ _LONE_OPENER = re.compile(
 _ROLE_LINE = re.compile(
     r"^(?:[\w-]+\s+)?[\w-]*(?:redakteur(?:in)?|editor|reporter|correspondent|korrespondent(?:in)?|"
     r"journalist(?:in)?|columnist|kolumnist(?:in)?|writer|contributor|autor(?:in)?|author|"
-    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?)"
-    r"(?:\s+[\w-]+){0,3}$",
+    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?|"
+    r"sprecher(?:in)?|spokes(?:wo)?man|spokesperson|leiter(?:in)?|referent(?:in)?)"
+    r"(?:\s+[\w-]+){0,5}$",
     re.IGNORECASE,
 )
+
+
+# A copyright line with a year: '© 2020 Jane Doe', 'Copyright (c) 2012- Jane Doe. All rights
+# reserved.', '2009-2020 by Jane Doe'. Photo credits ('© Jane Doe / Agency') name no year.
+COPYRIGHT = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2})?)?"
+    r"|(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?=\s+by\s))"
+    r"\s*[:,-]?\s*(?:by\s+)?(?P<rest>[^\W\d].*)",
+    re.IGNORECASE,
+)
+_COPYRIGHT_LINE_CHARS = 200
+# What ends the holder's name: a full stop, a separator, 'All rights reserved'.
+_HOLDER_END = re.compile(
+    r"[.,;|·•–—®]|\s-\s|\s(?:all|alle|tous|todos|tutti)\s|\s(?:rights|rechte)\b", re.IGNORECASE
+)
+
+
+# Words that make a holder an organisation: legal forms and the nouns companies, parties and
+# publishers name themselves with.
+_ORGANISATION_WORDS = frozenset({
+    "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "kg", "se", "sa", "sl", "srl", "bv",
+    "nv", "ev", "e.v", "group", "gruppe", "groupe", "grupo", "grupa", "media", "medien", "network",
+    "verlag", "partei", "party", "amt", "bund", "verband", "verein", "forum", "templates",
+    "foundation", "stiftung", "institut", "institute", "university", "universität", "company",
+})  # fmt: skip
+
+
+def copyright_holder(line: str) -> list[str] | None:
+    """Return the person a copyright line names ('© 2020 Jane Doe. All rights reserved.')."""
+    if len(line) > _COPYRIGHT_LINE_CHARS:
+        return None
+    match = COPYRIGHT.search(line)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    end = _HOLDER_END.search(rest)
+    names = name_line(rest[: end.start()] if end else rest)
+    if names is None or len(names) > 1 or outlet_name(names[0]):
+        return None
+    words = names[0].casefold().split()
+    if words[0] == "copyright" or not _ORGANISATION_WORDS.isdisjoint(words):
+        return None
+    return names
 
 
 def author_heading(line: str) -> bool:
@@ -532,6 +667,22 @@ _AUTHOR_LINK = re.compile(
     r"articles|stories)\s+by|tous\s+les\s+articles\s+de)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
     re.IGNORECASE,
 )
+
+
+# A link to a person's posts under the name in an author box: 'Weitere Beiträge', 'All articles'.
+_POSTS_LINK = re.compile(
+    r"^(?:alle|weitere|mehr|all|more|view\s+all|see\s+all|tous\s+les|todos\s+los|más)\s+"
+    r"(?:beiträge|artikel|posts|articles|stories|artículos|notas)\s*[»›→]?$",
+    re.IGNORECASE,
+)
+
+
+def posts_link(line: str) -> bool:
+    """Return whether a line links to someone's posts ('Weitere Beiträge', 'All articles')."""
+    return len(line) <= _POSTS_LINK_CHARS and _POSTS_LINK.match(line.strip(" *+•·-")) is not None
+
+
+_POSTS_LINK_CHARS = 30
 
 
 def author_link(line: str) -> list[str] | None:
@@ -560,9 +711,13 @@ def lone_opener(line: str) -> bool:
 
 def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
-    if len(line) > 60 or line.count(" ") > 5:
+    if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
     return _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+
+
+_ROLE_LINE_CHARS = 90
+_ROLE_LINE_SPACES = 7
 
 
 def date_line(line: str) -> tuple[DateMatch, str] | None:
@@ -578,6 +733,7 @@ _MIN_OVERLAP = 0.3
 _DOTTED_HEADLINE_WORDS = 4
 _NEAR_HEADING = 4  # lines above the first paragraph where any heading may be the title
 _W_HEADING = 0.1
+_TAG_COMMAS = 2  # words set off by this many commas or more, and nothing else, are tags
 # A list item's marker: a bullet, a dash or a number; a headline never wears one.
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
 
@@ -628,7 +784,10 @@ _W_FULL_STOP = 0.5  # a few words closed by a full stop: a label ('Das Lexikon.'
 # The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
-    r"media caption|caption|imagen)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|\bshutterstock\b",
+    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|"
+    r"\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|\bcc[- ]by\b|"
+    # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
+    r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
     re.IGNORECASE,
 )
 _W_CAPTION = 2.8
@@ -648,8 +807,10 @@ def headline_score(
     # A full stop closes a sentence, not a headline, unless the line is a few words alone.
     if line.endswith(".") and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
-    if _LIST_MARKER.match(line):
-        return None
+    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
+        return None  # a list item or a link
+    if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
+        return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)
     if not own:
         return None

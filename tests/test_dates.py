@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, relative_day
+from dedup.dates import (
+    DateMatch,
+    date_line_remainder,
+    find_date,
+    find_dates,
+    is_date_word,
+    relative_day,
+)
 
 FOUND = [
     # ISO and year-first
@@ -244,6 +251,7 @@ def test_match_fields() -> None:
         ("Stand: 03.05.2021 14:20 Uhr", "2021-05-03T14:20:00", ""),
         ("Aktualisiert am Montag, 3. Mai 2021, 14:20 Uhr", "2021-05-03T14:20:00", ""),
         ("Mo., 03.05.2021 - 14:20 Uhr MEZ", "2021-05-03T14:20:00", ""),
+        ("Mo, 03.05.2021, 14:20 von Anna", "2021-05-03T14:20:00", "von Anna"),  # 'Mo' and a comma
         ("Publié le 3 mai 2021 à 14h20, mis à jour le 4 mai 2021", "2021-05-03T14:20:00", ""),
         ("Actualizado: 3 de mayo de 2021 | 14:20 CET", "2021-05-03T14:20:00", ""),
         ("Pubblicato il 3 maggio 2021 alle ore 14:20", "2021-05-03T14:20:00", ""),
@@ -395,3 +403,8 @@ def test_a_time_on_the_next_line_is_not_attached() -> None:
 def test_date_line_day_first(line: str, day_first: bool | None, day: str) -> None:
     found = date_line_remainder(line, day_first=day_first)
     assert found is not None and found[0].day.isoformat() == day
+
+
+@pytest.mark.parametrize(("word", "dated"), [("Freitag", True), ("Mai", True), ("Paddy", False)])
+def test_is_date_word(word: str, dated: bool) -> None:
+    assert is_date_word(word) is dated

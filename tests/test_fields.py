@@ -39,6 +39,18 @@ def test_the_headline_is_found(header: tuple[str, ...]) -> None:
     assert title_of(*header) == HEADLINE
 
 
+def test_a_long_standfirst_under_a_short_headline_is_no_headline() -> None:
+    # The standfirst names more of the body's words; the short line above it is the headline.
+    standfirst = "Council votes for the new budget after a long debate over taxes on property"
+    assert title_of("Budget passes at last", standfirst) == "Budget passes at last"
+
+
+def test_a_headline_closed_by_a_full_stop_is_no_paragraph() -> None:
+    # Read as the first paragraph, as it closes as a sentence does; nothing above names the body.
+    headline = "Council approves new budget after a long debate. Now taxes on property rise."
+    assert title_of(headline) == headline
+
+
 def test_a_headline_quoted_further_down_wins() -> None:
     # Sites quote their headline in a share text or a comment heading, not the line beside it.
     text = "\n".join(
@@ -81,6 +93,15 @@ def test_a_name_in_an_author_box_after_the_body_signs_it(after: tuple[str, ...])
     assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
 
 
+def test_a_byline_set_one_name_to_a_line() -> None:
+    byline = ("By", "Jane Doe", "and", "John Roe", "3 May 2021")
+    assert authors_of(HEADLINE, *byline) == ("Jane Doe", "John Roe")
+
+
+def test_a_name_and_its_role_after_the_body_sign_it() -> None:
+    assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
+
+
 def test_a_name_alone_after_the_body_is_no_signature() -> None:
     # A teaser's or a menu's two capitalised words: nothing says they sign the article.
     assert authors_of(HEADLINE, after=("Jane Doe", "", "More from this section")) == ()
@@ -96,6 +117,25 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
         # ... but not words that read as the headline's own first words.
         ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
         ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
+        (f"Headline: {HEADLINE}", "", HEADLINE),  # a label for screen readers
+        # Two kickers stacked, the headline alone and with one of them quoted: the shorter wins.
+        (
+            "Local Springfield Council approves budget after long debate",
+            f"* Springfield {HEADLINE}\n* {HEADLINE}",
+            HEADLINE,
+        ),
+        # The kicker set off in a teaser of the same story ('Kicker - the headline shortened').
+        (
+            "Budget row Council approves budget after long debate",
+            "* Budget row - Council backs budget",
+            HEADLINE,
+        ),
+        # ... but not a teaser of another story.
+        (
+            "Budget row Council approves budget after long debate",
+            "* Budget row - Schools close for summer",
+            None,
+        ),
     ],
 )
 def test_the_headline_is_cut_from_its_line(
@@ -123,6 +163,24 @@ def test_capitalised_common_words_name_no_one() -> None:
     assert authors_of(HEADLINE, after=("Property Taxes", "", "More from this section")) == ()
 
 
+def test_a_name_in_an_e_mail_address_is_still_a_name() -> None:
+    # An address writes the author's name in lower case; the prose does not.
+    box = ("About the author", "Jane Doe", "Write to her at jane.doe@example.org or @janedoe.")
+    assert authors_of(HEADLINE, after=box) == ("Jane Doe",)
+
+
+def test_a_capitalised_particle_is_no_common_word() -> None:
+    # The prose writes 'de' in lower case; in the name it is a particle, not a common word.
+    after = ("The plan was drafted with the help of the office de la ciudad and the mayor.",)
+    assert authors_of(HEADLINE, "", "Ana De Vita", "3 May 2021", after=after) == ("Ana De Vita",)
+
+
+def test_the_person_holding_the_copyright_is_the_author_when_no_one_else_is() -> None:
+    footer = ("More from this section", "", "© 2020 Jane Doe. All rights reserved.")
+    assert authors_of(HEADLINE, after=footer) == ("Jane Doe",)
+    assert authors_of(HEADLINE, "By John Roe", after=footer) == ("John Roe",)
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 
@@ -141,3 +199,8 @@ def test_a_notice_above_the_headline_is_not_the_body() -> None:
 def test_an_author_box_further_down_under_its_heading() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Über den Autor", "Jane Doe")) == ("Jane Doe",)
+
+
+def test_an_author_box_further_down_over_a_link_to_the_posts() -> None:
+    links = tuple(f"Share link {n}" for n in range(12))
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe", "Weitere Beiträge")) == ("Jane Doe",)

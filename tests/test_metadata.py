@@ -34,6 +34,11 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
         ("Par Loïc Le Clerc", ["Loïc Le Clerc"]),
         ("By Staff Writer", None),
+        ("Text & Fotos: Jane Doe 0 337", ["Jane Doe"]),  # a credit for words and pictures
+        ("By Cuisine:", None),  # a label over a list ("Browse recipes" / "By Cuisine:")
+        ("By Main Ingredient:", None),
+        ("Autor: Auteur(s) :", None),
+        ("Autor Mark Newton:", ["Mark Newton"]),  # a strong opener: the colon opens his bio
         ("By J.R. Stone", ["J.R. Stone"]),  # initials, not an acronym
         ("By Eric Levitz @EricLevitz", ["Eric Levitz"]),
         ("von Claudio Kummerfeld Twitter Account von Claudio Kummerfeld", ["Claudio Kummerfeld"]),
@@ -140,6 +145,30 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
         ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
         ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "2020-02-05", ["Eberhard Fuhr"]),
+        # Dates glued to each other or to the name before them.
+        ("3. Mai 20213. Mai 2021 Anna Muster", "2021-05-03", ["Anna Muster"]),
+        ("3 mai 20213 mai 2021 Anna Muster", "2021-05-03", ["Anna Muster"]),
+        ("Jane DoeMay 3, 2021", "2021-05-03", ["Jane Doe"]),
+        # A comment count between a blog's fields: a separator, the categories after it.
+        ("3. Mai 2021 Anna Muster 2 Kommentare Garten, Reisen", "2021-05-03", ["Anna Muster"]),
+        ("3 May 2021 Jane Doe 12 Comments", "2021-05-03", ["Jane Doe"]),
+        ("3 May 2021 | By Main Ingredient:", "2021-05-03", None),  # a label beside a date
+        ("3 May 2021 • words written by Jane Doe • Art by Tom", "2021-05-03", ["Jane Doe"]),
+        # A blog's entry line (a comment count in it): a single name is the author's pen name.
+        ("Paddy · April 19, 2019 · Mac · 7 comments", "2019-04-19", ["Paddy"]),
+        ("5 Min. 3. Mai 2021 Paddy 1 Kommentar Garten", "2021-05-03", ["Paddy"]),
+        ("Freitag · 3. Mai 2021 · 2 Kommentare", "2021-05-03", None),  # a weekday
+        ("Actualizado al 13/05/2022 22:46", "2022-05-13", None),  # a label, no name
+        ("Por Ana Pérez 4 de mayo 2022 a las 09:01 hrs.", "2022-05-04", ["Ana Pérez"]),
+        ("miércoles, 4 de mayo de 202200:00 hs", "2022-05-04", None),  # a year glued to a time
+        ("Julkaistu 2.12.2019 klo 6:01", "2019-12-02", None),
+        ("19.2.2020 klo 14.00", "2020-02-19", None),  # 'klo' (o'clock) is no user name
+        ("Jane Doe and John Roe | May 3, 2021", "2021-05-03", ["Jane Doe", "John Roe"]),
+        ("Politik und Wirtschaft | 3. Mai 2021", "2021-05-03", None),  # sections, no people
+        ("Redaktion: Jane Doe", None, ["Jane Doe"]),
+        # A social post embedded in the body: its poster and its day are not the article's.
+        ("A post shared by Jane Doe (@janedoe) on Apr 21, 2019 at 4:47 PDT", None, None),
+        ("Ein Beitrag geteilt von Jane Doe (@janedoe) am 21. Apr. 2019 um 4:47 PDT", None, None),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
     ],
@@ -171,6 +200,9 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Download der Audiodatei", None),  # an article after no particle: not a name
         ("Politik", None),
         ("Die Welt von heute", None),
+        ("Rezept von", None),  # a name ends with a name word, a label with a particle
+        ("Jane Doe Autorin", ["Jane Doe"]),  # a role after the name
+        ("Jane Doe Staff Writer", ["Jane Doe"]),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
@@ -190,6 +222,7 @@ def test_lone_opener(line: str, opener: bool) -> None:
         ("Chefredakteur", True),
         ("Staff Writer", True),
         ("DITIB-Bundesvorsitzender", True),
+        ("Stellvertretende Pressesprecherin und Bereichsleitung Presse und Kommunikation", True),
         ("Berlin", False),
     ],
 )
@@ -233,6 +266,9 @@ def test_glued_date() -> None:
         ("Budget approved.", 1, True),  # a few words with a full stop may head a text
         ("Weather and traffic", 10, False),  # nothing of the body, far above it
         ("Weather and traffic", 1, True),  # right above the first paragraph: a heading
+        ("https://example.org/council-approves-budget", 1, False),  # a link
+        ("council, budget, debate, Politics", 1, False),  # tags
+        ("Council, mayor and residents approve budget", 1, True),
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
@@ -240,11 +276,23 @@ def test_headline_score(line: str, distance: int, scored: bool) -> None:
     assert (metadata.headline_score(line, body, distance) is not None) == scored
 
 
-def test_a_caption_scores_below_the_headline() -> None:
-    body = metadata.content_words("The council approved the budget after a long debate.")
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # A caption names more of the body's words than the headline does.
+        "City council members debate the new budget on property taxes (Photo: Jane Doe)",
+        "City council members debate the new budget on property taxes, Jane Doe / Agency",
+        "City council members debate the new budget on property taxes (Symbolbild)",
+        "City council members debate the new budget on property taxes, via Wikimedia Commons",
+    ],
+)
+def test_a_caption_scores_below_the_headline(caption: str) -> None:
+    body = metadata.content_words(
+        "The city council approved the new budget on Tuesday after a long debate over property taxes."
+    )
     headline = metadata.headline_score("Council approves budget after debate", body, 3)
-    caption = metadata.headline_score("The council after the debate (Photo: Jane Doe)", body, 1)
-    assert headline is not None and caption is not None and headline > caption
+    score = metadata.headline_score(caption, body, 1)
+    assert headline is not None and score is not None and headline > score
 
 
 def test_headline_beats_label() -> None:
@@ -273,3 +321,30 @@ def test_headline_beats_label() -> None:
 )
 def test_author_link(line: str, names: list[str] | None) -> None:
     assert metadata.author_link(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("© 2020 Jane Doe. All rights reserved.", ["Jane Doe"]),
+        ("Copyright (c) 2012- Jane Doe. Design by Templates.", ["Jane Doe"]),
+        ("Archive – RSS – 2009-2020 by Jane Doe – Powered by Pelican", ["Jane Doe"]),
+        ("© Jane Doe / Picture Agency", None),  # no year: a photo credit
+        ("© 2021 Example Media GmbH. All Rights Reserved.", None),  # a company
+        ("Copyright © 2023 The Daily Herald", None),  # an outlet
+    ],
+)
+def test_copyright_holder(line: str, names: list[str] | None) -> None:
+    assert metadata.copyright_holder(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("Weitere Beiträge", True),
+        ("All articles »", True),
+        ("Alle Artikel zum Thema Energie", False),
+    ],
+)
+def test_posts_link(line: str, link: bool) -> None:
+    assert metadata.posts_link(line) is link
