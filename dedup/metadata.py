@@ -86,6 +86,10 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
+    # The legal links of a page's footer.
+    "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",
+    "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",
+    "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
 _ACRONYM_MAX = 4
 # Titles before a name: part of it, no name word.

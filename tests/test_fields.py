@@ -181,6 +181,18 @@ def test_the_person_holding_the_copyright_is_the_author_when_no_one_else_is() ->
     assert authors_of(HEADLINE, "By John Roe", after=footer) == ("John Roe",)
 
 
+def test_the_legal_links_of_a_footer_name_no_one() -> None:
+    # 'Privacy Policy' stands over a line that starts with it again, as an author box's name
+    # stands over the person's biography; its words are a footer's, not a name's.
+    footer = (
+        "Copyright © 2019 Example Media Group - All Rights Reserved.",
+        "* Terms of Service",
+        "* Privacy Policy",
+        "* Privacy Policy European Union",
+    )
+    assert authors_of(HEADLINE, after=footer) == ()
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 
