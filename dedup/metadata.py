@@ -256,6 +256,8 @@ def _is_person(name: str, alone: bool) -> bool:
         return False
     if parts[-1].casefold() in _PARTICLES:
         return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
+    if all(is_date_word(part) for part in parts):
+        return False  # 'Dienstag', 'Oktober', 'Letzte Änderung': words of a date line
     named = 0
     for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:

@@ -193,6 +193,12 @@ def test_the_legal_links_of_a_footer_name_no_one() -> None:
     assert authors_of(HEADLINE, after=footer) == ()
 
 
+def test_weekdays_and_months_name_no_one() -> None:
+    # Opening hours under the article: 'Di' opens an Italian byline, 'Dienstag' is no name.
+    hours = ("Öffnungszeiten", "Mo Montag", "08.30 - 12.00 Uhr -", "Di Dienstag", "-", "14.30 Uhr")
+    assert authors_of(HEADLINE, after=hours) == ()
+
+
 def test_a_name_under_the_headline_wins_over_a_signature_after_the_body() -> None:
     assert authors_of(HEADLINE, "", "Jane Doe", after=("John Roe",)) == ("Jane Doe",)
 
