@@ -92,6 +92,13 @@ _NOT_NAME_WORDS = frozenset({
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# A comment, in the kits' languages: 'Autor komentarza' labels a comment form's field.
+_COMMENT_WORDS = frozenset({
+    "comment", "comments", "kommentar", "kommentare", "komentarz", "komentarza", "komentarze",
+    "commentaire", "commentaires", "comentario", "comentarios", "commento", "commenti",
+})  # fmt: skip
+# German's gendered plural glued to a word by a colon ('Autor:innen').
+_GENDER_ENDINGS = frozenset({"in", "innen"})
 # Titles before a name: part of it, no name word.
 _HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
@@ -196,8 +203,11 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
         return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
-    if not names_part or names_part.casefold() in _NOT_NAMES:
-        return None
+    folded = names_part.casefold()
+    if not names_part or folded in _NOT_NAMES or folded in _COMMENT_WORDS:
+        return None  # 'Autor komentarza': a comment form's label
+    if folded in _GENDER_ENDINGS and line[match.start("names") - 1] == ":":
+        return None  # 'Autor:innen' is one word, the plural
     if (match.group("strong") or handles) and _HANDLE.match(names_part):
         if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
             return [names_part]

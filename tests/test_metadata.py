@@ -53,6 +53,10 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Auteur: Anna Kubišta", ["Anna Kubišta"]),
         ("Autoren Jelko Djuren und Jutta Klaukien", ["Jelko Djuren", "Jutta Klaukien"]),
         ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ["Glen Owen", "Brendan Carlin"]),
+        ("* Autor:innen", None),  # one word, a plural: no opener and a name
+        ("Autor:Jane Doe", ["Jane Doe"]),
+        ("Autor komentarza", None),  # a comment form's label
+        ("Verfasst von: jdoe", ["jdoe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
