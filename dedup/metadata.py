@@ -506,8 +506,10 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
 
 
 _READING_TIME = re.compile(
-    r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|read|reading time|de lecture)|"
-    r"(?:lesezeit|reading time|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*min\w*\.?|"
+    r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|lesedauer|read|reading time|"
+    r"de lecture|de lectura|czytania)|"
+    r"(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*"
+    r"(?:ca\.\s*)?\d+\s*min\w*\.?|"
     r"^\s*\d{1,2}\s*min\.?(?=\s))",  # a bare reading time opening the line: '5 Min. 1. Mai 2021'
     re.IGNORECASE,
 )
@@ -809,6 +811,23 @@ _CAPTION = re.compile(
 _W_CAPTION = 2.8
 
 
+# A time relative to now: 'vor 20 Stunden', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos'.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:vor|il y a|hace|há)?\s*\d+\s*(?:sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|"
+    r"jahren?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|secondes?|heures?|"
+    r"jours?|semaines?|mois|ans|segundos?|minutos?|horas?|días?|semanas?|meses|años?|"
+    r"sekund\w*|minut\w*|godzin\w*|dni|tygodni\w*)\b\.?\s*(?:ago|temu|atrás)?",
+    re.IGNORECASE,
+)
+
+
+def _is_time_note(line: str) -> bool:
+    """Return whether a line states only a reading time or how long ago the page changed, with
+    the labels of date lines around it ('4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden')."""
+    rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
+    return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+
+
 def headline_score(
     line: str, body_words: set[str], distance: int, sentence: bool = False
 ) -> float | None:
@@ -825,6 +844,8 @@ def headline_score(
         return None
     if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
         return None  # a list item or a link
+    if _DIGIT.search(line) and _is_time_note(line):
+        return None  # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'
     if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
         return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)

@@ -209,6 +209,13 @@ def test_a_name_alone_far_above_the_body_is_a_sidebars() -> None:
     assert authors_of(*sidebar, "", HEADLINE) == ()
 
 
+@pytest.mark.parametrize(
+    "note", ["4 Min. Lesedauer", "12 minute read", "Aktualisiert: vor 20 Stunden", "2 hours ago"]
+)
+def test_a_reading_time_or_an_age_is_no_headline(note: str) -> None:
+    assert title_of("Budget", "", note) != note
+
+
 def test_a_notice_above_the_headline_is_not_the_body() -> None:
     notice = "You are using an older browser version, so please use a supported one for the best experience."
     assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
