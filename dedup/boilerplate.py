@@ -320,9 +320,70 @@ OPEN, HEADING, MARKED_AUTHOR, AUTHOR = 0, 1, 2, 3
 _THREAD_FIRST = frozenset("0123456789oOaAeEuU")
 
 
+# The words of headings over lists of other articles, in the kits' languages and a few more:
+# what such a list holds (articles, news, topics) and what sets it apart (related, more, latest).
+# A heading of these words and stop words ('Mehr Themen', 'Otras noticias', 'TEMAS RELACIONADOS')
+# heads one, as do they followed by a few words ('Die meistgelesenen Artikel bei Example.com').
+_LISTED_THINGS = frozenset((
+    "articles", "article", "posts", "stories", "news", "topics", "headlines", "reads", "reading",
+    "content", "videos",
+    "artikel", "beiträge", "beitrag", "themen", "thema", "nachrichten", "meldungen", "berichte",
+    "geschichten", "texte",
+    "actualités", "sujets", "infos", "nouvelles", "publications",
+    "noticias", "artículos", "notas", "temas", "entradas", "publicaciones",
+    "notícias", "artigos", "matérias", "articoli", "notizie",
+    "artykuły", "wiadomości", "tematy", "wpisy", "posty", "artikelen", "nieuws", "berichten",
+))  # fmt: skip
+_SETTING_APART = frozenset((
+    "related", "similar", "more", "other", "latest", "recent", "popular", "recommended",
+    "trending", "further", "most",
+    "verwandte", "ähnliche", "weitere", "mehr", "andere", "neueste", "neuesten", "aktuelle",
+    "aktuellen", "beliebte", "beliebteste", "beliebtesten", "empfohlene", "meistgelesene",
+    "meistgelesenen", "passende",
+    "autres", "similaires", "liés", "connexes", "récents", "populaires", "derniers", "dernières",
+    "recommandés",
+    "relacionados", "relacionadas", "relacionada", "relacionado", "otras", "otros", "más",
+    "similares", "últimas", "últimos", "populares", "recomendados", "recomendadas", "destacadas",
+    "outras", "outros", "mais", "correlati", "altri", "altre", "simili", "ultime", "ultimi",
+    "popolari",
+    "powiązane", "podobne", "inne", "więcej", "najnowsze", "popularne", "polecane",
+    "gerelateerde", "meer", "laatste", "populaire",
+))  # fmt: skip
+# Words that head such a list alone ('Relacionadas', 'Meistgelesen').
+_ALONE = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
+_HEADING_TAIL_WORDS = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
+_HEADING_CHARS = 70
+
+
 def heads_other_articles(text: str) -> bool:
     """Return whether a line heads a list of other articles (related, latest, most read)."""
-    return len(text) < 80 and _OTHER_ARTICLES.match(text) is not None
+    if len(text) >= 80:
+        return False
+    if _OTHER_ARTICLES.match(text) is not None:
+        return True
+    return len(text) < _HEADING_CHARS and _listed_heading(text)
+
+
+def _listed_heading(text: str) -> bool:
+    """Return whether a line is a heading of the words of lists of other articles, and stop
+    words, perhaps with a few words after them."""
+    if text.endswith((".", "!", "?", "…", ",")):
+        return False
+    tokens = _TOKEN.findall(text.lower())
+    if not tokens or len(tokens) > 2 + _HEADING_TAIL_WORDS:
+        return False
+    thing = apart = False
+    for position, token in enumerate(tokens):
+        if token in _ALONE:
+            thing = apart = True
+        elif token in _LISTED_THINGS:
+            thing = True
+        elif token in _SETTING_APART:
+            apart = True
+        elif token not in ALL_STOP_WORDS:
+            # A word of another kind ends the heading's own words: a tail may follow them.
+            return thing and apart and len(tokens) - position <= _HEADING_TAIL_WORDS
+    return thing and apart
 
 
 def closing_role(text: str) -> int:

@@ -576,8 +576,9 @@ def _mark_related_blocks(lines: list[Line], headings: dict[str, bool]) -> None:
         if heading is None:
             heading = headings[line.text] = _is_related_heading(line.text)
         if heading:
+            # A menu's item above the article ('Latest news') opens no block over its lead.
+            inside = line.rule != "before-body"
             line.rule = line.rule or "related"
-            inside = True
             continue
         if inside:
             words = len(line.text.split())

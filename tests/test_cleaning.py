@@ -99,6 +99,7 @@ def test_header_rules(line: str, rule: str) -> None:
             "Der Stadtrat beschließt den Haushalt für das kommende Jahr nach langer Debatte.",
         ),
         ("Most read:", "Mayor opens new bridge in the north", "Storm warning for the coast"),
+        ("Mehr Themen:", "Stadtrat beschließt Haushalt", "Neue Brücke im Norden eröffnet"),
         (
             "Leave a comment",
             "The budget is good news for everyone who lives in the city centre today.",
@@ -108,6 +109,31 @@ def test_header_rules(line: str, rule: str) -> None:
 def test_what_follows_the_article_is_removed(after: tuple[str, ...]) -> None:
     text = clean_text(page("Menu", "Council approves budget after a long debate", after=after))
     assert text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "heads"),
+    [
+        ("Mehr Themen:", True),
+        ("Otras noticias", True),
+        ("TEMAS RELACIONADOS", True),
+        ("Relacionadas", True),
+        ("Die meistgelesenen Artikel bei Example.com", True),  # a few words after the heading
+        ("Weitere Informationen:", False),  # no list of articles
+        ("Mehr als 100 Artikel wurden verkauft", False),  # a sentence's words, not a heading's
+        ("Aktuelle Nachrichten aus der Region, dem Land und der ganzen Welt", False),  # too long
+        ("More stories.", False),  # a sentence
+    ],
+)
+def test_headings_of_lists_of_other_articles(line: str, heads: bool) -> None:
+    assert boilerplate.heads_other_articles(line) == heads
+
+
+def test_a_heading_in_the_menu_above_the_article_opens_no_block() -> None:
+    lead = "Council approves budget"
+    found = rules_of(page("Home", "Latest news", "Sport", "Weather", "", lead))
+    assert found["Latest news"] is not None
+    assert found[BODY[0]] is None
 
 
 def test_title_date_byline_become_metadata() -> None:
