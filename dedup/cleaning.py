@@ -81,6 +81,21 @@ _TAGS = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
+# A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
+# '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
+# '(dpa)', signs a paragraph of the article and stays.
+_CAPTION = re.compile(
+    r"(?:(?:^|(?<=[\s(.,;|/]))(?:fotos?|photos?|photograph|bild(?:er|quelle)?|images?|imagen|quelle|source|credit|"
+    r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„][^.!?:«»\"“”„]{0,50}|"
+    r"\((?:[^()]{0,30}\b)?(?:fotos?|photos?|bild(?:quelle)?|symbolbild|images?|credit|quelle)\b[^()]{0,60}\)|"
+    r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\))\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_KEYS = (
+    "fot", "photo", "bild", "imag", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
+    "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
+)  # fmt: skip
+_CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
 _CALL_TO_ACTION = re.compile(
@@ -132,6 +147,7 @@ class _Memo:
     words: dict[str, list[str]] = field(default_factory=dict)  # text -> language.words
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
+    captions: dict[str, bool] = field(default_factory=dict)  # text -> a picture's caption
 
 
 @dataclass(frozen=True)
@@ -350,6 +366,7 @@ def _clean_pass(
     start, end = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
+    _mark_captions(lines, memo.captions)
     boilerplate.mark_outside(lines, start, end)
     _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related)
@@ -426,6 +443,30 @@ def _context_free_rule(
     ):
         return "template"
     return None
+
+
+def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
+    """Mark the kept lines that are pictures' captions (after the metadata lines are known, so
+    a headline or byline that ends in a credit is read as such first).
+
+    `captions` keeps whether a text is a caption across the passes over one document.
+    """
+    for line in lines:
+        if line.rule is None:
+            caption = captions.get(line.text)
+            if caption is None:
+                caption = captions[line.text] = _is_caption(line.text)
+            if caption:
+                line.rule = "caption"
+
+
+def _is_caption(text: str) -> bool:
+    """Return whether a line is a picture's caption: it ends in the picture's credit."""
+    if not (text.endswith((")", ").")) or ":" in text[-_CAPTION_TAIL:]):
+        return False
+    tail = text[-_CAPTION_TAIL:]
+    lowered = tail.lower()
+    return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 
 
 def _lines_matching(
@@ -542,8 +583,11 @@ _FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 scor
 
 def _mark_after_page_furniture(lines: list[Line]) -> None:
     """Remove the kept lines below the first line of page furniture that stands after most of
-    the body's words: author boxes, sign-up and donation boxes and notes that close a page."""
-    total = sum(line.text.count(" ") + 1 for line in lines if line.rule is None)
+    the body's words: author boxes, sign-up and donation boxes and notes that close a page.
+
+    A picture's caption is the article's too: its words count as the body's.
+    """
+    total = sum(line.text.count(" ") + 1 for line in lines if line.rule in (None, "caption"))
     above = 0
     cut = False
     for line in lines:
@@ -552,6 +596,8 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
                 line.rule = "after-furniture"
             else:
                 above += line.text.count(" ") + 1
+        elif line.rule == "caption":
+            above += line.text.count(" ") + 1
         elif (
             not cut
             and line.rule in _FURNITURE_RULES

@@ -532,3 +532,33 @@ def test_quality_gate(kit: str, tmp_path: Path) -> None:
     }
     for name, floor in FLOORS[kit].items():
         assert measured[name] is not None and measured[name] >= floor, (name, measured)
+
+
+@pytest.mark.parametrize(
+    ("caption", "removed"),
+    [
+        ("The mayor opens the new bridge in the north of the city. Photo: Jane Doe", True),
+        ("Der Bürgermeister eröffnet die neue Brücke (Foto: Stadt Beispielstadt)", True),
+        ("El alcalde inaugura el puente (REUTERS/Jane Doe)", True),
+        ("Die Kinder spielen im Park (Symbolbild).", True),
+        ("The council said it would vote again next year on the budget. (dpa)", False),
+        ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima mit 1 km", False),
+    ],
+)
+def test_a_pictures_caption_in_the_article_goes(caption: str, removed: bool) -> None:
+    lines = [*BODY[:2], caption, *BODY[2:]]
+    rules = rules_of("Council approves budget\n\n" + "\n\n".join(lines))
+    assert (rules[caption] == "caption") == removed
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_caption_counts_as_the_articles_words_before_page_furniture() -> None:
+    caption = (
+        "The mayor and the members of the council stand on the new bridge over the river in the "
+        "north of the city on the day it opened to traffic, in the rain. Photo: Jane Doe"
+    )
+    box = ("Share this story", "Mayor opens new bridge in the north of the city, as he promised.")
+    text = "\n\n".join([caption, *BODY[:2], "Share this story", *BODY[2:3], box[1]])
+    rules = rules_of("Council approves budget\n\n" + text)
+    assert rules[caption] == "caption"
+    assert rules[box[1]] == "after-furniture"
