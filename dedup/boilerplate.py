@@ -536,5 +536,5 @@ def mark_outside(lines: list[Line], start: int, end: int) -> None:
             line.rule = "before-body"
         elif index >= end:
             line.rule = "after-body"
-        elif line.kind == LIST:
+        elif line.kind == LIST and not _SENTENCE_END.search(line.text):
             line.rule = "link-list"

@@ -449,15 +449,23 @@ def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
     """Mark the kept lines that are pictures' captions (after the metadata lines are known, so
     a headline or byline that ends in a credit is read as such first).
 
+    A page whose kept lines are all captions keeps them: they are what it has to say.
     `captions` keeps whether a text is a caption across the passes over one document.
     """
+    found: list[Line] = []
+    others = False
     for line in lines:
         if line.rule is None:
             caption = captions.get(line.text)
             if caption is None:
                 caption = captions[line.text] = _is_caption(line.text)
             if caption:
-                line.rule = "caption"
+                found.append(line)
+            else:
+                others = True
+    if others:
+        for line in found:
+            line.rule = "caption"
 
 
 def _is_caption(text: str) -> bool:

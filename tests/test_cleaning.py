@@ -562,3 +562,20 @@ def test_a_caption_counts_as_the_articles_words_before_page_furniture() -> None:
     rules = rules_of("Council approves budget\n\n" + text)
     assert rules[caption] == "caption"
     assert rules[box[1]] == "after-furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Berlin Paris London Madrid Rome Vienna Prague Warsaw Lisbon Dublin", "link-list"),
+        ("Hidden places: Abandoned greenhouse meets secret dyke near Hamburg harbour.", None),
+    ],
+)
+def test_a_line_of_few_function_words_inside_the_article(line: str, rule: str | None) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == rule
+
+
+def test_a_page_of_captions_alone_keeps_them() -> None:
+    caption = "The mayor opens the new bridge in the north of the city. Photo: Jane Doe"
+    assert clean_text(f"Council approves budget\n\n{caption}") == caption
