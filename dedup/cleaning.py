@@ -64,7 +64,17 @@ _APP_PROMPT = re.compile(
     r"(?:comment|kommentar|comentar|komentarz)[^.!?\n]{0,60}(?:log ?in|sign ?in|regist|einlogg|"
     r"anmeld|inicia sesión|connect|zaloguj)|(?:log ?in|sign ?in|regist|einlogg|anmeld|"
     r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)|"
-    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
+    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b|"
+    # Notes on cookies, on javascript turned off, on paid links, on how comments are moderated.
+    r"cookies?\b.{0,80}\b(?:use|using|utilis|utiliz|usamos|używ|korzyst|verwende|nutze|setze|"
+    r"einsetze|accept|akzept|zustimm|consent|einverst)|\b(?:use|using|utilis|utiliz|usamos|używ|"
+    r"korzyst|verwende|nutze|setze|einsetze|accept|akzept)\w*\b.{0,60}\bcookies?|"
+    r"javascript.{0,80}(?:deaktiv|aktivier|désactiv|activ|habilit|włącz|disabled|enable|einschalt)|"
+    r"affiliate[- ]?links?|partner[- ]?links?|\bprovision\b.{0,80}\b(?:links?|händler|kauf)|"
+    r"(?:receive|earn|erhalten|verdienen)\w* (?:a |eine )?(?:small )?(?:compensation|commission|"
+    r"provision)|advertising disclos|enthält werbung|"
+    r"comments? (?:are|is|will be) (?:moderated|reviewed)|(?:moderat|netiquette).{0,60}comment|"
+    r"comment.{0,60}(?:civil|netiquette|moderat))",
     re.IGNORECASE,
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
@@ -123,7 +133,9 @@ _CALL_TO_ACTION_KEYS = (
 _APP_PROMPT_KEYS = (
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
-    "enter your e", "ingresa tu ", "mail-adresse",
+    "enter your e", "ingresa tu ", "mail-adresse", "affiliate", "partner", "provision",
+    "compensation", "commission", "advertising disclos", "enthält werbung", "moderat",
+    "netiquette",
 )  # fmt: skip
 
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language

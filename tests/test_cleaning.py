@@ -79,6 +79,12 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Menu", "before-body"),
         ("Foto: Jane Doe / dpa", "credit"),
         ("Log in to comment", "prompt"),
+        ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
+        ("Informujemy, że korzystamy z cookies.", "prompt"),
+        ("JavaScript scheint in Ihrem Browser deaktiviert zu sein.", "prompt"),
+        ("Bei den Links handelt es sich um Affiliate-Links.", "prompt"),
+        ("If you buy through our links, we may earn a commission.", "prompt"),
+        ("Comments are moderated and may take a day to appear.", "prompt"),
     ],
 )
 def test_header_rules(line: str, rule: str) -> None:
