@@ -369,7 +369,8 @@ def _listed_heading(text: str) -> bool:
     words, perhaps with a few words after them."""
     if text.endswith((".", "!", "?", "…", ",")):
         return False
-    tokens = _TOKEN.findall(text.lower())
+    # Each word by its first run of letters: 'SWR.de/Sport' is one word of a tail.
+    tokens = [found[0] for found in map(_TOKEN.findall, text.lower().split()) if found]
     if not tokens or len(tokens) > 2 + _HEADING_TAIL_WORDS:
         return False
     thing = apart = False

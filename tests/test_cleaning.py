@@ -124,7 +124,7 @@ def test_what_follows_the_article_is_removed(after: tuple[str, ...]) -> None:
         ("Otras noticias", True),
         ("TEMAS RELACIONADOS", True),
         ("Relacionadas", True),
-        ("Die meistgelesenen Artikel bei Example.com", True),  # a few words after the heading
+        ("Die meistgelesenen Artikel bei Example.com/Sport", True),  # a few words after it
         ("Weitere Informationen:", False),  # no list of articles
         ("Mehr als 100 Artikel wurden verkauft", False),  # a sentence's words, not a heading's
         ("Aktuelle Nachrichten aus der Region, dem Land und der ganzen Welt", False),  # too long
