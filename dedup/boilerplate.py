@@ -71,7 +71,9 @@ _OTHER_ARTICLES = re.compile(
     r"most (?:popular|read|viewed)|trending(?: now)?|(?:recent|popular|latest) posts|"
     r"more stories|related (?:content|reading|stories|posts|articles)|"
     r"recommended (?:for you|reading)|you (?:may|might) also (?:enjoy|be interested in)|"
-    r"don'?t miss)\s*:?$",
+    r"don'?t miss|lesen sie (?:auch|mehr)(?: zum thema)?|siehe auch|mir[aá] también|"
+    r"(?:ver|lea|lee) también|see also|read also|also read|voir aussi|leggi anche|"
+    r"czytaj (?:też|także)|zobacz (?:też|także|również))\s*:?$",
     re.IGNORECASE,
 )
 

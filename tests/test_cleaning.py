@@ -121,6 +121,8 @@ def test_what_follows_the_article_is_removed(after: tuple[str, ...]) -> None:
     ("line", "heads"),
     [
         ("Mehr Themen:", True),
+        ("Lesen Sie auch", True),
+        ("Mirá también", True),
         ("Otras noticias", True),
         ("TEMAS RELACIONADOS", True),
         ("Relacionadas", True),
