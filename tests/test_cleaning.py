@@ -587,3 +587,15 @@ def test_a_line_of_few_function_words_inside_the_article(line: str, rule: str | 
 def test_a_page_of_captions_alone_keeps_them() -> None:
     caption = "The mayor opens the new bridge in the north of the city. Photo: Jane Doe"
     assert clean_text(f"Council approves budget\n\n{caption}") == caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Google will stop using third-party cookies in Chrome next year, the company said.",
+        "The update fixes a JavaScript flaw that is being actively exploited, researchers said.",
+    ],
+)
+def test_news_about_cookies_or_javascript_stays(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
