@@ -353,6 +353,7 @@ _SETTING_APART = frozenset((
 ))  # fmt: skip
 # Words that head such a list alone ('Relacionadas', 'Meistgelesen').
 _ALONE = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
+_WORD_EDGES = "\"'“”„‚‘’«»()[]*+•·:;,.!?…–—-"  # stripped off a heading's words
 _HEADING_TAIL_WORDS = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
 _HEADING_CHARS = 70
 
@@ -369,11 +370,10 @@ def heads_other_articles(text: str) -> bool:
 def _listed_heading(text: str) -> bool:
     """Return whether a line is a heading of the words of lists of other articles, and stop
     words, perhaps with a few words after them."""
-    if text.endswith((".", "!", "?", "…", ",")):
+    if text.endswith((".", "!", "?", "…", ",")) or text.count(" ") > 1 + _HEADING_TAIL_WORDS:
         return False
-    # Each word by its first run of letters: 'SWR.de/Sport' is one word of a tail.
-    tokens = [found[0] for found in map(_TOKEN.findall, text.lower().split()) if found]
-    if not tokens or len(tokens) > 2 + _HEADING_TAIL_WORDS:
+    tokens = [word.strip(_WORD_EDGES) for word in text.lower().split()]
+    if _LISTED_THINGS.isdisjoint(tokens) and _ALONE.isdisjoint(tokens):
         return False
     thing = apart = False
     for position, token in enumerate(tokens):

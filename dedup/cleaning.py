@@ -64,19 +64,22 @@ _APP_PROMPT = re.compile(
     r"(?:comment|kommentar|comentar|komentarz)[^.!?\n]{0,60}(?:log ?in|sign ?in|regist|einlogg|"
     r"anmeld|inicia sesión|connect|zaloguj)|(?:log ?in|sign ?in|regist|einlogg|anmeld|"
     r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)|"
-    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b|"
-    # Notes on cookies, on javascript turned off, on paid links, on how comments are moderated.
+    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
+    re.IGNORECASE,
+)
+# Notes of the site's on cookies, on javascript turned off, on paid links, on how comments are
+# moderated: searched apart from the prompts, in the lines that hold one of _SITE_NOTE_KEYS.
+_SITE_NOTE = re.compile(
     r"\b(?:we|wir|nous|this (?:site|website)|our (?:site|website)|diese (?:website|webseite|seite)|"
     r"unsere (?:website|webseite|seite)|ce site|notre site|este sitio|nuestro sitio|strona|serwis|"
     r"usamos|utilizamos|używamy|korzystamy)\b.{0,60}\bcookies?|cookies?\b.{0,60}\b(?:zustimm|"
     r"einverstanden|consent|accept|akzeptier|acepta|zgod)|"
     r"javascript.{0,80}\b(?:deaktiviert|aktivieren|désactivé|activer|activez|activar|actívalo|"
     r"habilit\w*|włącz\w*|disabled|enable[ds]?|einschalten)\b|"
-    r"affiliate[- ]?links?|partner[- ]?links?|\bprovision\b.{0,80}\b(?:links?|händler|kauf)|"
+    r"affiliate[- ]?links?|\bprovision\b.{0,80}\b(?:links?|händler|kauf)|"
     r"(?:receive|earn|erhalten|verdienen)\w* (?:a |eine )?(?:small )?(?:compensation|commission|"
-    r"provision)|advertising disclos|enthält werbung|"
-    r"comments? (?:are|is|will be) (?:moderated|reviewed)|(?:moderat|netiquette).{0,60}comment|"
-    r"comment.{0,60}(?:civil|netiquette|moderat))",
+    r"provision)|advertising disclos|enthält werbung|comments? (?:are|is|will be) moderated|"
+    r"(?:moderat|netiquette).{0,60}comment|comment.{0,60}(?:netiquette|moderat)",
     re.IGNORECASE,
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
@@ -135,9 +138,11 @@ _CALL_TO_ACTION_KEYS = (
 _APP_PROMPT_KEYS = (
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
-    "enter your e", "ingresa tu ", "mail-adresse", "affiliate", "partner", "provision",
-    "compensation", "commission", "advertising disclos", "enthält werbung", "moderat",
-    "netiquette",
+    "enter your e", "ingresa tu ", "mail-adresse",
+)  # fmt: skip
+_SITE_NOTE_KEYS = (
+    "cookie", "javascript", "affiliate", "provision", "compensation", "commission",
+    "advertising disclos", "enthält werbung", "moderat", "netiquette",
 )  # fmt: skip
 
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
@@ -383,7 +388,7 @@ def _clean_pass(
     _mark_captions(lines, memo.captions)
     boilerplate.mark_outside(lines, start, end)
     _mark_author_box(lines, found.authors)
-    _mark_related_blocks(lines, memo.related)
+    _mark_related_blocks(lines, memo.related, start)
     _mark_repeats(lines, memo.keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
@@ -410,6 +415,7 @@ def _mark_rules(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
     prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts)
+    prompts |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts)
     prompts |= {
         index
         for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts)
@@ -633,19 +639,20 @@ def _is_related_heading(text: str) -> bool:
     return _RELATED_HEADING.match(text) is not None or boilerplate.heads_other_articles(text)
 
 
-def _mark_related_blocks(lines: list[Line], headings: dict[str, bool]) -> None:
+def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: int) -> None:
     """Mark the headings of related-article blocks and the teasers under them.
 
-    `headings` keeps whether a text is such a heading across the passes over one document.
+    A heading above the body's first line (`start`), a menu's 'Latest news', opens no block
+    over the article's lead. `headings` keeps whether a text is such a heading across the
+    passes over one document.
     """
     inside = False
-    for line in lines:
+    for index, line in enumerate(lines):
         heading = headings.get(line.text)
         if heading is None:
             heading = headings[line.text] = _is_related_heading(line.text)
         if heading:
-            # A menu's item above the article ('Latest news') opens no block over its lead.
-            inside = line.rule != "before-body"
+            inside = index >= start
             line.rule = line.rule or "related"
             continue
         if inside:
