@@ -47,10 +47,10 @@ _RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"^(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
+    r"^(?:[*+•-] )?(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
     r"e-?mail(?: this)?(?: article)?|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
     r"copy link|save|comments?|\d+ comments?|artikel teilen|teilen|drucken|partager|imprimer|"
-    r"compartir|imprimir|condividi|udostępnij|delen)"
+    r"twittern|mitteilen|compartir|imprimir|condividi|udostępnij|delen)"
     r"(?:\s*[|/·•,]\s*(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|x|reddit|telegram))*\s*!?$",
     re.IGNORECASE,
 )

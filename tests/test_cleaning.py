@@ -79,6 +79,7 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Menu", "before-body"),
         ("Foto: Jane Doe / dpa", "credit"),
         ("Log in to comment", "prompt"),
+        ("* twittern", "share"),  # a share button as a list item
         ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
         ("Informujemy, że korzystamy z cookies.", "prompt"),
         ("JavaScript scheint in Ihrem Browser deaktiviert zu sein.", "prompt"),
