@@ -79,7 +79,9 @@ _SITE_NOTE = re.compile(
     r"affiliate[- ]?links?|\bprovision\b.{0,80}\b(?:links?|händler|kauf)|"
     r"(?:receive|earn|erhalten|verdienen)\w* (?:a |eine )?(?:small )?(?:compensation|commission|"
     r"provision)|advertising disclos|enthält werbung|comments? (?:are|is|will be) moderated|"
-    r"(?:moderat|netiquette).{0,60}comment|comment.{0,60}(?:netiquette|moderat)",
+    r"(?:moderat|netiquette).{0,60}comment|comment.{0,60}(?:netiquette|moderat)|"
+    # The heading of a newsletter's box: a line of up to three words, one of them 'newsletter'.
+    r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter\W*$",
     re.IGNORECASE,
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
@@ -141,7 +143,7 @@ _APP_PROMPT_KEYS = (
     "enter your e", "ingresa tu ", "mail-adresse",
 )  # fmt: skip
 _SITE_NOTE_KEYS = (
-    "cookie", "javascript", "affiliate", "provision", "compensation", "commission",
+    "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
 )  # fmt: skip
 

@@ -80,6 +80,7 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Foto: Jane Doe / dpa", "credit"),
         ("Log in to comment", "prompt"),
         ("* twittern", "share"),  # a share button as a list item
+        ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
         ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
         ("Informujemy, że korzystamy z cookies.", "prompt"),
         ("JavaScript scheint in Ihrem Browser deaktiviert zu sein.", "prompt"),
@@ -595,8 +596,9 @@ def test_a_page_of_captions_alone_keeps_them() -> None:
     [
         "Google will stop using third-party cookies in Chrome next year, the company said.",
         "The update fixes a JavaScript flaw that is being actively exploited, researchers said.",
+        "The council will send a newsletter to every household before the vote, he said.",
     ],
 )
-def test_news_about_cookies_or_javascript_stays(line: str) -> None:
+def test_news_about_cookies_javascript_or_newsletters_stays(line: str) -> None:
     rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
     assert rules[line] is None
