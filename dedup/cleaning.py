@@ -97,13 +97,19 @@ _TAGS = re.compile(
     r"catégories?)\s*:",
     re.IGNORECASE,
 )
+# The label over an advertisement, on a line of its own.
+_AD_LABELS = frozenset((
+    "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
+    "sponsored", "annonce", "pubblicità", "advertentie",
+))  # fmt: skip
 _CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
 # A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
 # '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
 # '(dpa)', signs a paragraph of the article and stays.
 _CAPTION = re.compile(
     r"(?:(?:^|(?<=[\s(.,;|/]))(?:fotos?|photos?|photograph|bild(?:er|quelle)?|images?|imagen|quelle|source|credit|"
-    r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„][^.!?:«»\"“”„]{0,50}|"
+    r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„]"
+    r"(?:[^.!?:«»\"“”„]|\.(?=\w)){0,50}|"
     r"\((?:[^()]{0,30}\b)?(?:fotos?|photos?|bild(?:quelle)?|symbolbild|images?|credit|quelle)\b[^()]{0,60}\)|"
     r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\))\.?$",
     re.IGNORECASE,
@@ -113,6 +119,7 @@ _CAPTION_KEYS = (
     "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
 )  # fmt: skip
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
+_CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
 _CALL_TO_ACTION = re.compile(
@@ -456,6 +463,8 @@ def _context_free_rule(
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
+    if len(text) < 20 and text.lower().strip(" :*-•") in _AD_LABELS:
+        return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
     if (
@@ -494,6 +503,8 @@ def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
     if not (text.endswith((")", ").")) or ":" in text[-_CAPTION_TAIL:]):
         return False
+    if text.count(" ") >= _CAPTION_WORDS:
+        return False  # a paragraph with a credit glued to its end
     tail = text[-_CAPTION_TAIL:]
     lowered = tail.lower()
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None

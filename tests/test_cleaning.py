@@ -80,6 +80,8 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Foto: Jane Doe / dpa", "credit"),
         ("Log in to comment", "prompt"),
         ("* twittern", "share"),  # a share button as a list item
+        ("Advertisement", "advert"),
+        ("Anzeige:", "advert"),
         ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
         ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
         ("Informujemy, że korzystamy z cookies.", "prompt"),
@@ -551,6 +553,8 @@ def test_quality_gate(kit: str, tmp_path: Path) -> None:
         ("Der Bürgermeister eröffnet die neue Brücke (Foto: Stadt Beispielstadt)", True),
         ("El alcalde inaugura el puente (REUTERS/Jane Doe)", True),
         ("Die Kinder spielen im Park (Symbolbild).", True),
+        ("Pumps at sunset. Image: Jane Doe/Example.com", True),  # a domain in the credit
+        (" ".join(["The council met again on Tuesday."] * 9) + " Foto: Jane Doe", False),  # long
         ("The council said it would vote again next year on the budget. (dpa)", False),
         ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima mit 1 km", False),
     ],
