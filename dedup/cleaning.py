@@ -111,7 +111,8 @@ _CAPTION = re.compile(
     r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„]"
     r"(?:[^.!?:«»\"“”„]|\.(?=\w)){0,50}|"
     r"\((?:[^()]{0,30}\b)?(?:fotos?|photos?|bild(?:quelle)?|symbolbild|images?|credit|quelle)\b[^()]{0,60}\)|"
-    r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\))\.?$",
+    r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\)|"
+    r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) (?:by|courtesy of) [^.!?:]{2,50})\.?$",
     re.IGNORECASE,
 )
 _CAPTION_KEYS = (
@@ -501,11 +502,11 @@ def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
 
 def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
-    if not (text.endswith((")", ").")) or ":" in text[-_CAPTION_TAIL:]):
+    tail = text[-_CAPTION_TAIL:]
+    if not (text.endswith((")", ").")) or ":" in tail or " by " in tail or " of " in tail):
         return False
     if text.count(" ") >= _CAPTION_WORDS:
         return False  # a paragraph with a credit glued to its end
-    tail = text[-_CAPTION_TAIL:]
     lowered = tail.lower()
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 
