@@ -119,6 +119,10 @@ _CAPTION_KEYS = (
     "fot", "photo", "bild", "imag", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
     "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
 )  # fmt: skip
+# A figure's caption by its number: 'Abbildung 4: ...', 'Fig. 2. ...'.
+_FIGURE = re.compile(
+    r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)\s*\d+[a-z]?\s*[:.]\s", re.IGNORECASE
+)
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
@@ -502,11 +506,13 @@ def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
 
 def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
+    if text.count(" ") >= _CAPTION_WORDS:
+        return False  # a paragraph with a credit glued to its end
+    if text[:1] in "AaFfRr" and _FIGURE.match(text):
+        return True
     tail = text[-_CAPTION_TAIL:]
     if not (text.endswith((")", ").")) or ":" in tail or " by " in tail or " of " in tail):
         return False
-    if text.count(" ") >= _CAPTION_WORDS:
-        return False  # a paragraph with a credit glued to its end
     lowered = tail.lower()
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 

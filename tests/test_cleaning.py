@@ -555,6 +555,8 @@ def test_quality_gate(kit: str, tmp_path: Path) -> None:
         ("Die Kinder spielen im Park (Symbolbild).", True),
         ("Pumps at sunset. Image: Jane Doe/Example.com", True),  # a domain in the credit
         ("Photograph by Jane Doe, Example Conservation Programme", True),
+        ("Abbildung 4: Die neue Brücke im Norden der Stadt, von Westen gesehen", True),
+        ("Fig. 2. The new bridge seen from the west", True),
         (" ".join(["The council met again on Tuesday."] * 9) + " Foto: Jane Doe", False),  # long
         ("The council said it would vote again next year on the budget. (dpa)", False),
         ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima mit 1 km", False),
