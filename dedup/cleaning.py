@@ -97,6 +97,24 @@ _TAGS = re.compile(
     r"catégories?)\s*:",
     re.IGNORECASE,
 )
+# The placeholder of a post or video embedded from another site, and its note on the data
+# sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'. It stands
+# inside an article, so it removes its own line only.
+_EMBED = re.compile(
+    r"\bexterne[rn]? inhalte?\b|\bredaktionelle[rn]? inhalte?\b|"
+    r"\bview this (?:post|photo|video) on (?:instagram|facebook|twitter|youtube)|"
+    r"\b(?:inhalte?|video|content) (?:laden|load)\b|datenübertragung an|"
+    r"\b(?:daten|data) an (?:youtube|twitter|facebook|instagram|drittplattformen)|"
+    r"verbindung zu (?:den )?(?:twitter|youtube|facebook|instagram|social-media)|"
+    r"contenido externo|contenu externe|zewnętrzne treści",
+    re.IGNORECASE,
+)
+_EMBED_KEYS = (
+    "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
+    "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
+    "contenido externo", "contenu externe", "zewnętrzne",
+)  # fmt: skip
+_EMBED_CHARS = 200  # a longer line is the article's own text about such things
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
@@ -112,7 +130,7 @@ _CAPTION = re.compile(
     r"(?:[^.!?:«»\"“”„]|\.(?=\w)){0,50}|"
     r"\((?:[^()]{0,30}\b)?(?:fotos?|photos?|bild(?:quelle)?|symbolbild|images?|credit|quelle)\b[^()]{0,60}\)|"
     r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\)|"
-    r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) (?:by|courtesy of) [^.!?:]{2,50})\.?$",
+    r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) by [^.!?:]{2,50})\.?$",
     re.IGNORECASE,
 )
 _CAPTION_KEYS = (
@@ -435,7 +453,15 @@ def _mark_rules(
         for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts)
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
+    embeds = {
+        index
+        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts)
+        if len(texts[index]) < _EMBED_CHARS
+    }
     for index, line in enumerate(fresh):
+        if index in embeds and index not in prompts:
+            memo.rules[line.text] = "embed"
+            continue
         memo.rules[line.text] = _context_free_rule(
             line.text, index in prompts, extra, template, group
         )
@@ -506,13 +532,14 @@ def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
 
 def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
+    tail = text[-_CAPTION_TAIL:]
+    figure = text[:1] in "AaFfRr" and _FIGURE.match(text) is not None
+    if not (figure or text.endswith((")", ").")) or ":" in tail or " by " in tail):
+        return False
     if text.count(" ") >= _CAPTION_WORDS:
         return False  # a paragraph with a credit glued to its end
-    if text[:1] in "AaFfRr" and _FIGURE.match(text):
+    if figure:
         return True
-    tail = text[-_CAPTION_TAIL:]
-    if not (text.endswith((")", ").")) or ":" in tail or " by " in tail or " of " in tail):
-        return False
     lowered = tail.lower()
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 

@@ -81,6 +81,8 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Log in to comment", "prompt"),
         ("* twittern", "share"),  # a share button as a list item
         ("Advertisement", "advert"),
+        ("Externer Inhalt", "embed"),
+        ("View this post on Instagram", "embed"),
         ("Anzeige:", "advert"),
         ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
         ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
@@ -609,3 +611,10 @@ def test_a_page_of_captions_alone_keeps_them() -> None:
 def test_news_about_cookies_javascript_or_newsletters_stays(line: str) -> None:
     rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
     assert rules[line] is None
+
+
+def test_an_embeds_placeholder_inside_the_article_removes_its_own_line_only() -> None:
+    lines = [*BODY[:3], "Externer Inhalt", "Inhalt laden", BODY[3]]
+    rules = rules_of("\n\n".join(["Council approves budget", *lines]))
+    assert rules["Externer Inhalt"] == rules["Inhalt laden"] == "embed"
+    assert all(rules[line] is None for line in BODY)
