@@ -156,11 +156,15 @@ _CALL_TO_ACTION = re.compile(
     r"\balready a (?:subscriber|member)|\bsubscribers\b|unterstütze[n]? (?:sie )?(?:uns|unsere)|"
     r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
     r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
-    r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos",
+    r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos|"
+    # A donation box's words: 'Every donation helps', 'Jede kleine Spende hilft'.
+    r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
+    r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
+    r"twoja (?:darowizna|wpłata)) (?:\w+ )?(?:hilft|helps|ayuda|aide|pomaga)",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION_KEYS = (
-    "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
+    "hilft", "helps", "ayuda", "aide", "pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
     "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",

@@ -81,6 +81,7 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Log in to comment", "prompt"),
         ("* twittern", "share"),  # a share button as a list item
         ("Advertisement", "advert"),
+        ("Jede kleine Spende hilft!", "prompt"),  # a donation box
         ("Externer Inhalt", "embed"),
         ("View this post on Instagram", "embed"),
         ("Anzeige:", "advert"),
