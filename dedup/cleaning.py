@@ -80,8 +80,9 @@ _SITE_NOTE = re.compile(
     r"(?:receive|earn|erhalten|verdienen)\w* (?:a |eine )?(?:small )?(?:compensation|commission|"
     r"provision)|advertising disclos|enthält werbung|comments? (?:are|is|will be) moderated|"
     r"(?:moderat|netiquette).{0,60}comment|comment.{0,60}(?:netiquette|moderat)|"
-    # The heading of a newsletter's box: a line of up to three words, one of them 'newsletter'.
-    r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter\W*$",
+    # The heading of a newsletter's box: up to three words, the last 'newsletter', alone or
+    # before a colon ('Der Example-Newsletter: immer informiert!').
+    r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter(?:\W*$|\s*:)",
     re.IGNORECASE,
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
@@ -139,7 +140,7 @@ _CAPTION_KEYS = (
 )  # fmt: skip
 # A figure's caption by its number: 'Abbildung 4: ...', 'Fig. 2. ...'.
 _FIGURE = re.compile(
-    r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)\s*\d+[a-z]?\s*[:.]\s", re.IGNORECASE
+    r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)(?:\s*\d+[a-z]?\s*[:.]|\s?:)\s", re.IGNORECASE
 )
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it

@@ -86,6 +86,8 @@ def test_line_kind(line: str, kind: str) -> None:
         ("View this post on Instagram", "embed"),
         ("Anzeige:", "advert"),
         ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
+        ("Der Example-Newsletter: immer bestens informiert!", "prompt"),
+        ("Abbildung: Die neue Brücke von Westen", "caption"),
         ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
         ("Informujemy, że korzystamy z cookies.", "prompt"),
         ("JavaScript scheint in Ihrem Browser deaktiviert zu sein.", "prompt"),
