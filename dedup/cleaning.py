@@ -99,21 +99,29 @@ _TAGS = re.compile(
     re.IGNORECASE,
 )
 # The placeholder of a post or video embedded from another site, and its note on the data
-# sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'. It stands
-# inside an article, so it removes its own line only.
+# sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'; and the
+# controls of players, pictures and downloads. They stand inside articles, so each removes its
+# own line only.
 _EMBED = re.compile(
     r"\bexterne[rn]? inhalte?\b|\bredaktionelle[rn]? inhalte?\b|"
     r"\bview this (?:post|photo|video) on (?:instagram|facebook|twitter|youtube)|"
     r"\b(?:inhalte?|video|content) (?:laden|load)\b|datenübertragung an|"
     r"\b(?:daten|data) an (?:youtube|twitter|facebook|instagram|drittplattformen)|"
     r"verbindung zu (?:den )?(?:twitter|youtube|facebook|instagram|social-media)|"
-    r"contenido externo|contenu externe|zewnętrzne treści",
+    r"contenido externo|contenu externe|zewnętrzne treści|"
+    # A player's, a picture's or a download's control: 'Listen to this article', 'Zum Vergrößern'.
+    r"escucha (?:esta|la) nota|listen to (?:this|the) (?:article|story)|artikel (?:an)?hören|artikel vorlesen|"
+    r"écouter (?:cet|l.)article|zum vergrößern|bild vergrößern|click (?:here )?to enlarge|"
+    r"cliquez pour agrandir|pdf herunterladen|download (?:as |the )?pdf|"
+    r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
     re.IGNORECASE,
 )
 _EMBED_KEYS = (
     "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
     "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
-    "contenido externo", "contenu externe", "zewnętrzne",
+    "contenido externo", "contenu externe", "zewnętrzne", "escucha", "listen to",
+    "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
+    "agrandir", "pdf",
 )  # fmt: skip
 _EMBED_CHARS = 200  # a longer line is the article's own text about such things
 # The label over an advertisement, on a line of its own.

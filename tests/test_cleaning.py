@@ -84,6 +84,8 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Jede kleine Spende hilft!", "prompt"),  # a donation box
         ("Externer Inhalt", "embed"),
         ("View this post on Instagram", "embed"),
+        ("Listen to this article", "embed"),
+        ("Dieses Dokument als PDF herunterladen", "embed"),
         ("Anzeige:", "advert"),
         ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
         ("Der Example-Newsletter: immer bestens informiert!", "prompt"),
