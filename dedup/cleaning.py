@@ -784,18 +784,36 @@ def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
 
 
 def _mark_menus(lines: list[Line]) -> None:
-    """Mark runs of three or more short, unpunctuated lines: menus and link lists."""
+    """Mark runs of three or more short, unpunctuated lines: menus and link lists.
+
+    A run under a sentence that ends in a colon ('The plan has three parts:') is that sentence's
+    list, the article's.
+    """
     run: list[Line] = []
+    introduced = False  # the kept line above the run introduces a list
+    above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
         if line is not None and not line.rule and _is_menu_item(line.text):
+            if not run:
+                introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
         if line is not None and line.rule and run:
             continue  # a removed line inside a run does not end it
-        if len(run) >= 3:
+        if len(run) >= 3 and not introduced:
             for item in run:
                 item.rule = "menu"
         run = []
+        if line is not None and not line.rule:
+            above = line
+
+
+def _introduces_list(text: str) -> bool:
+    """Return whether a line is a sentence that introduces a list: it ends in a colon."""
+    return text.endswith(":") and text.count(" ") + 1 >= _LIST_INTRO_WORDS
+
+
+_LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'Archiv:')
 
 
 def _is_menu_item(text: str) -> bool:

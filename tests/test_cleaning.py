@@ -623,3 +623,20 @@ def test_an_embeds_placeholder_inside_the_article_removes_its_own_line_only() ->
     rules = rules_of("\n\n".join(["Council approves budget", *lines]))
     assert rules["Externer Inhalt"] == rules["Inhalt laden"] == "embed"
     assert all(rules[line] is None for line in BODY)
+
+
+def test_a_list_under_a_sentence_ending_in_a_colon_stays() -> None:
+    items = ["Roads and bridges", "Schools", "Parks and pools"]
+    text = "\n\n".join(
+        [
+            "Council approves budget",
+            *BODY[:2],
+            "The budget pays for three things:",
+            *items,
+            *BODY[2:],
+        ]
+    )
+    rules = rules_of(text)
+    assert all(rules[item] is None for item in items)
+    menu = rules_of(text.replace("The budget pays for three things:", "Tel:"))
+    assert all(menu[item] == "menu" for item in items)
