@@ -169,11 +169,13 @@ _CALL_TO_ACTION = re.compile(
     # A donation box's words: 'Every donation helps', 'Jede kleine Spende hilft'.
     r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
     r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
-    r"twoja (?:darowizna|wpłata)) (?:\w+ )?(?:hilft|helps|ayuda|aide|pomaga)",
+    r"twoja (?:darowizna|wpłata)) (?:hilft|helps|ayuda|aide|pomaga)",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION_KEYS = (
-    "hilft", "helps", "ayuda", "aide", "pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
+    "spende hilft", "unterstützung hilft", "beitrag hilft", "donation helps", "support helps",
+    "contribution helps", "donación ayuda", "aporte ayuda", "apoyo ayuda", "don aide",
+    "soutien aide", "darowizna pomaga", "wpłata pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
     "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",
@@ -459,16 +461,19 @@ def _mark_rules(
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts)
-    prompts |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts)
+    holding: dict[str, set[int]] = {}
+    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
+    prompts |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding)
     prompts |= {
         index
-        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts)
+        for index in _lines_matching(
+            _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts, holding
+        )
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
     embeds = {
         index
-        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts)
+        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding)
         if len(texts[index]) < _EMBED_CHARS
     }
     for index, line in enumerate(fresh):
@@ -563,19 +568,26 @@ def _lines_matching(
     texts: list[str],
     lowered: str,
     starts: list[int],
+    holding: dict[str, set[int]] | None = None,
 ) -> set[int]:
     """Return the indexes of `texts` that `pattern` finds a match in.
 
     Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
     joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
     fast substring scan), and only the lines that hold one are searched with the pattern.
+    `holding` keeps the lines that hold each key, for patterns that share keys.
     """
+    holding = {} if holding is None else holding
     candidates: set[int] = set()
     for key in keys:
-        at = lowered.find(key)
-        while at >= 0:
-            candidates.add(bisect.bisect_right(starts, at) - 1)
-            at = lowered.find(key, at + 1)
+        found = holding.get(key)
+        if found is None:
+            found = holding[key] = set()
+            at = lowered.find(key)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = lowered.find(key, at + 1)
+        candidates |= found
     return {index for index in candidates if pattern.search(texts[index])}
 
 
