@@ -101,7 +101,7 @@ _TAGS = re.compile(
 # The placeholder of a post or video embedded from another site, and its note on the data
 # sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'; and the
 # controls of players, pictures and downloads. They stand inside articles, so each removes its
-# own line only.
+# own line only (under _PROMPT_CHARS).
 _EMBED = re.compile(
     r"\bexterne[rn]? inhalte?\b|\bredaktionelle[rn]? inhalte?\b|"
     r"\bview this (?:post|photo|video) on (?:instagram|facebook|twitter|youtube)|"
@@ -123,7 +123,6 @@ _EMBED_KEYS = (
     "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
     "agrandir", "pdf",
 )  # fmt: skip
-_EMBED_CHARS = 200  # a longer line is the article's own text about such things
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
@@ -192,6 +191,7 @@ _SITE_NOTE_KEYS = (
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
 )  # fmt: skip
 
+_PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
@@ -455,26 +455,28 @@ def _mark_rules(
     """Mark the lines that are boilerplate whatever stands around them."""
     fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
-    texts = [line.text for line in fresh]
+    # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
+    short = [index for index, line in enumerate(fresh) if len(line.text) < _PROMPT_CHARS]
+    texts = [fresh[index].text for index in short]
     lowered = "\n".join(texts).lower()
     # Lower-casing may change a line's length, never the number of lines.
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
     holding: dict[str, set[int]] = {}
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
-    prompts |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding)
-    prompts |= {
+    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
+    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding)
+    found |= {
         index
         for index in _lines_matching(
             _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts, holding
         )
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
+    prompts = {short[index] for index in found}
     embeds = {
-        index
+        short[index]
         for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding)
-        if len(texts[index]) < _EMBED_CHARS
     }
     for index, line in enumerate(fresh):
         if index in embeds and index not in prompts:
@@ -508,7 +510,7 @@ def _context_free_rule(
         return "share"
     if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
         return "credit"
-    if prompt and len(text) < 200:
+    if prompt:
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
