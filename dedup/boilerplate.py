@@ -354,6 +354,7 @@ _SETTING_APART = frozenset((
 # Words that head such a list alone ('Relacionadas', 'Meistgelesen').
 _ALONE = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
 _WORD_EDGES = "\"'“”„‚‘’«»()[]*+•·:;,.!?…–—-"  # stripped off a heading's words
+_HEADING_WORDS = _LISTED_THINGS | _SETTING_APART | _ALONE | ALL_STOP_WORDS
 _HEADING_TAIL_WORDS = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
 _HEADING_CHARS = 70
 
@@ -372,6 +373,8 @@ def _listed_heading(text: str) -> bool:
     words, perhaps with a few words after them."""
     if text.endswith((".", "!", "?", "…", ",")) or text.count(" ") > 1 + _HEADING_TAIL_WORDS:
         return False
+    if text.split(" ", 1)[0].lower().strip(_WORD_EDGES) not in _HEADING_WORDS:
+        return False  # the heading's own words come first
     tokens = [word.strip(_WORD_EDGES) for word in text.lower().split()]
     if _LISTED_THINGS.isdisjoint(tokens) and _ALONE.isdisjoint(tokens):
         return False
