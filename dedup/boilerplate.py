@@ -71,7 +71,9 @@ _OTHER_ARTICLES = re.compile(
     r"most (?:popular|read|viewed)|trending(?: now)?|(?:recent|popular|latest) posts|"
     r"more stories|related (?:content|reading|stories|posts|articles)|"
     r"recommended (?:for you|reading)|you (?:may|might) also (?:enjoy|be interested in)|"
-    r"don'?t miss)\s*:?$",
+    r"don'?t miss|lesen sie (?:auch|mehr)(?: zum thema)?|siehe auch|mir[aá] también|"
+    r"(?:ver|lea|lee) también|see also|read also|also read|voir aussi|leggi anche|"
+    r"czytaj (?:też|także)|zobacz (?:też|także|również))\s*:?$",
     re.IGNORECASE,
 )
 
@@ -320,9 +322,74 @@ OPEN, HEADING, MARKED_AUTHOR, AUTHOR = 0, 1, 2, 3
 _THREAD_FIRST = frozenset("0123456789oOaAeEuU")
 
 
+# The words of headings over lists of other articles, in the kits' languages and a few more:
+# what such a list holds (articles, news, topics) and what sets it apart (related, more, latest).
+# A heading of these words and stop words ('Mehr Themen', 'Otras noticias', 'TEMAS RELACIONADOS')
+# heads one, as do they followed by a few words ('Die meistgelesenen Artikel bei Example.com').
+_LISTED_THINGS = frozenset((
+    "articles", "article", "posts", "stories", "news", "topics", "headlines", "reads", "reading",
+    "content", "videos",
+    "artikel", "beiträge", "beitrag", "themen", "thema", "nachrichten", "meldungen", "berichte",
+    "geschichten", "texte",
+    "actualités", "sujets", "infos", "nouvelles", "publications",
+    "noticias", "artículos", "notas", "temas", "entradas", "publicaciones",
+    "notícias", "artigos", "matérias", "articoli", "notizie",
+    "artykuły", "wiadomości", "tematy", "wpisy", "posty", "artikelen", "nieuws", "berichten",
+))  # fmt: skip
+_SETTING_APART = frozenset((
+    "related", "similar", "more", "other", "latest", "recent", "popular", "recommended",
+    "trending", "further", "most",
+    "verwandte", "ähnliche", "weitere", "mehr", "andere", "neueste", "neuesten", "aktuelle",
+    "aktuellen", "beliebte", "beliebteste", "beliebtesten", "empfohlene", "meistgelesene",
+    "meistgelesenen", "passende",
+    "autres", "similaires", "liés", "connexes", "récents", "populaires", "derniers", "dernières",
+    "recommandés",
+    "relacionados", "relacionadas", "relacionada", "relacionado", "otras", "otros", "más",
+    "similares", "últimas", "últimos", "populares", "recomendados", "recomendadas", "destacadas",
+    "outras", "outros", "mais", "correlati", "altri", "altre", "simili", "ultime", "ultimi",
+    "popolari",
+    "powiązane", "podobne", "inne", "więcej", "najnowsze", "popularne", "polecane",
+    "gerelateerde", "meer", "laatste", "populaire",
+))  # fmt: skip
+# Words that head such a list alone ('Relacionadas', 'Meistgelesen').
+_ALONE = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
+_WORD_EDGES = "\"'“”„‚‘’«»()[]*+•·:;,.!?…–—-"  # stripped off a heading's words
+_HEADING_WORDS = _LISTED_THINGS | _SETTING_APART | _ALONE | ALL_STOP_WORDS
+_HEADING_TAIL_WORDS = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
+_HEADING_CHARS = 70
+
+
 def heads_other_articles(text: str) -> bool:
     """Return whether a line heads a list of other articles (related, latest, most read)."""
-    return len(text) < 80 and _OTHER_ARTICLES.match(text) is not None
+    if len(text) >= 80:
+        return False
+    if _OTHER_ARTICLES.match(text) is not None:
+        return True
+    return len(text) < _HEADING_CHARS and _listed_heading(text)
+
+
+def _listed_heading(text: str) -> bool:
+    """Return whether a line is a heading of the words of lists of other articles, and stop
+    words, perhaps with a few words after them."""
+    if text.endswith((".", "!", "?", "…", ",")) or text.count(" ") > 1 + _HEADING_TAIL_WORDS:
+        return False
+    if text.split(" ", 1)[0].lower().strip(_WORD_EDGES) not in _HEADING_WORDS:
+        return False  # the heading's own words come first
+    tokens = [word.strip(_WORD_EDGES) for word in text.lower().split()]
+    if _LISTED_THINGS.isdisjoint(tokens) and _ALONE.isdisjoint(tokens):
+        return False
+    thing = apart = False
+    for position, token in enumerate(tokens):
+        if token in _ALONE:
+            thing = apart = True
+        elif token in _LISTED_THINGS:
+            thing = True
+        elif token in _SETTING_APART:
+            apart = True
+        elif token not in ALL_STOP_WORDS:
+            # A word of another kind ends the heading's own words: a tail may follow them.
+            return thing and apart and len(tokens) - position <= _HEADING_TAIL_WORDS
+    return thing and apart
 
 
 def closing_role(text: str) -> int:
@@ -475,5 +542,5 @@ def mark_outside(lines: list[Line], start: int, end: int) -> None:
             line.rule = "before-body"
         elif index >= end:
             line.rule = "after-body"
-        elif line.kind == LIST:
+        elif line.kind == LIST and not _SENTENCE_END.search(line.text):
             line.rule = "link-list"

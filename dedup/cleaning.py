@@ -47,10 +47,10 @@ _RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"^(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
+    r"^(?:[*+•-] )?(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
     r"e-?mail(?: this)?(?: article)?|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
     r"copy link|save|comments?|\d+ comments?|artikel teilen|teilen|drucken|partager|imprimer|"
-    r"compartir|imprimir|condividi|udostępnij|delen)"
+    r"twittern|mitteilen|compartir|imprimir|condividi|udostępnij|delen)"
     r"(?:\s*[|/·•,]\s*(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|x|reddit|telegram))*\s*!?$",
     re.IGNORECASE,
 )
@@ -67,6 +67,24 @@ _APP_PROMPT = re.compile(
     r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
     re.IGNORECASE,
 )
+# Notes of the site's on cookies, on javascript turned off, on paid links, on how comments are
+# moderated: searched apart from the prompts, in the lines that hold one of _SITE_NOTE_KEYS.
+_SITE_NOTE = re.compile(
+    r"\b(?:we|wir|nous|this (?:site|website)|our (?:site|website)|diese (?:website|webseite|seite)|"
+    r"unsere (?:website|webseite|seite)|ce site|notre site|este sitio|nuestro sitio|strona|serwis|"
+    r"usamos|utilizamos|używamy|korzystamy)\b.{0,60}\bcookies?|cookies?\b.{0,60}\b(?:zustimm|"
+    r"einverstanden|consent|accept|akzeptier|acepta|zgod)|"
+    r"javascript.{0,80}\b(?:deaktiviert|aktivieren|désactivé|activer|activez|activar|actívalo|"
+    r"habilit\w*|włącz\w*|disabled|enable[ds]?|einschalten)\b|"
+    r"affiliate[- ]?links?|\bprovision\b.{0,80}\b(?:links?|händler|kauf)|"
+    r"(?:receive|earn|erhalten|verdienen)\w* (?:a |eine )?(?:small )?(?:compensation|commission|"
+    r"provision)|advertising disclos|enthält werbung|comments? (?:are|is|will be) moderated|"
+    r"(?:moderat|netiquette).{0,60}comment|comment.{0,60}(?:netiquette|moderat)|"
+    # The heading of a newsletter's box: up to three words, the last 'newsletter', alone or
+    # before a colon ('Der Example-Newsletter: immer informiert!').
+    r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter(?:\W*$|\s*:)",
+    re.IGNORECASE,
+)
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
 _CREDIT = re.compile(
     r"^(?:fotos?|photos?|bild(?:er)?|image|credit|crédito|fot|zdjęcie|beitragsbild|titelbild)"
@@ -80,7 +98,59 @@ _TAGS = re.compile(
     r"catégories?)\s*:",
     re.IGNORECASE,
 )
+# The placeholder of a post or video embedded from another site, and its note on the data
+# sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'; and the
+# controls of players, pictures and downloads. They stand inside articles, so each removes its
+# own line only (under _PROMPT_CHARS).
+_EMBED = re.compile(
+    r"\bexterne[rn]? inhalte?\b|\bredaktionelle[rn]? inhalte?\b|"
+    r"\bview this (?:post|photo|video) on (?:instagram|facebook|twitter|youtube)|"
+    r"\b(?:inhalte?|video|content) (?:laden|load)\b|datenübertragung an|"
+    r"\b(?:daten|data) an (?:youtube|twitter|facebook|instagram|drittplattformen)|"
+    r"verbindung zu (?:den )?(?:twitter|youtube|facebook|instagram|social-media)|"
+    r"contenido externo|contenu externe|zewnętrzne treści|"
+    # A player's, a picture's or a download's control: 'Listen to this article', 'Zum Vergrößern'.
+    r"escucha (?:esta|la) nota|listen to (?:this|the) (?:article|story)|artikel (?:an)?hören|artikel vorlesen|"
+    r"écouter (?:cet|l.)article|zum vergrößern|bild vergrößern|click (?:here )?to enlarge|"
+    r"cliquez pour agrandir|pdf herunterladen|download (?:as |the )?pdf|"
+    r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
+    re.IGNORECASE,
+)
+_EMBED_KEYS = (
+    "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
+    "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
+    "contenido externo", "contenu externe", "zewnętrzne", "escucha", "listen to",
+    "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
+    "agrandir", "pdf",
+)  # fmt: skip
+# The label over an advertisement, on a line of its own.
+_AD_LABELS = frozenset((
+    "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
+    "sponsored", "annonce", "pubblicità", "advertentie",
+))  # fmt: skip
 _CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
+# A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
+# '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
+# '(dpa)', signs a paragraph of the article and stays.
+_CAPTION = re.compile(
+    r"(?:(?:^|(?<=[\s(.,;|/]))(?:fotos?|photos?|photograph|bild(?:er|quelle)?|images?|imagen|quelle|source|credit|"
+    r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„]"
+    r"(?:[^.!?:«»\"“”„]|\.(?=\w)){0,50}|"
+    r"\((?:[^()]{0,30}\b)?(?:fotos?|photos?|bild(?:quelle)?|symbolbild|images?|credit|quelle)\b[^()]{0,60}\)|"
+    r"\((?:reuters|afp|ap|epa|dpa|getty images)/(?-i:[A-Z])[^()]{2,50}\)|"
+    r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) by [^.!?:]{2,50})\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_KEYS = (
+    "fot", "photo", "bild", "imag", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
+    "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
+)  # fmt: skip
+# A figure's caption by its number: 'Abbildung 4: ...', 'Fig. 2. ...'.
+_FIGURE = re.compile(
+    r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)(?:\s*\d+[a-z]?\s*[:.]|\s?:)\s", re.IGNORECASE
+)
+_CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
+_CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article.
 _CALL_TO_ACTION = re.compile(
@@ -94,11 +164,17 @@ _CALL_TO_ACTION = re.compile(
     r"\balready a (?:subscriber|member)|\bsubscribers\b|unterstütze[n]? (?:sie )?(?:uns|unsere)|"
     r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
     r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
-    r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos",
+    r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos|"
+    # A donation box's words: 'Every donation helps', 'Jede kleine Spende hilft'.
+    r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
+    r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
+    r"twoja (?:darowizna|wpłata)) (?:hilft|helps|ayuda|aide|pomaga)",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION_KEYS = (
-    "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
+    "spende hilft", "unterstützung hilft", "beitrag hilft", "donation helps", "support helps",
+    "contribution helps", "donación ayuda", "aporte ayuda", "apoyo ayuda", "don aide",
+    "soutien aide", "darowizna pomaga", "wpłata pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
     "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",
@@ -110,7 +186,12 @@ _APP_PROMPT_KEYS = (
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
     "enter your e", "ingresa tu ", "mail-adresse",
 )  # fmt: skip
+_SITE_NOTE_KEYS = (
+    "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
+    "advertising disclos", "enthält werbung", "moderat", "netiquette",
+)  # fmt: skip
 
+_PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
@@ -132,6 +213,7 @@ class _Memo:
     words: dict[str, list[str]] = field(default_factory=dict)  # text -> language.words
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
+    captions: dict[str, bool] = field(default_factory=dict)  # text -> a picture's caption
 
 
 @dataclass(frozen=True)
@@ -350,9 +432,10 @@ def _clean_pass(
     start, end = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
+    _mark_captions(lines, memo.captions)
     boilerplate.mark_outside(lines, start, end)
     _mark_author_box(lines, found.authors)
-    _mark_related_blocks(lines, memo.related)
+    _mark_related_blocks(lines, memo.related, start)
     _mark_repeats(lines, memo.keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
@@ -372,19 +455,33 @@ def _mark_rules(
     """Mark the lines that are boilerplate whatever stands around them."""
     fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
-    texts = [line.text for line in fresh]
+    # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
+    short = [index for index, line in enumerate(fresh) if len(line.text) < _PROMPT_CHARS]
+    texts = [fresh[index].text for index in short]
     lowered = "\n".join(texts).lower()
     # Lower-casing may change a line's length, never the number of lines.
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
-    prompts = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts)
-    prompts |= {
+    holding: dict[str, set[int]] = {}
+    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
+    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding)
+    found |= {
         index
-        for index in _lines_matching(_CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts)
+        for index in _lines_matching(
+            _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts, holding
+        )
         if len(texts[index]) < _CALL_TO_ACTION_CHARS
     }
+    prompts = {short[index] for index in found}
+    embeds = {
+        short[index]
+        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding)
+    }
     for index, line in enumerate(fresh):
+        if index in embeds and index not in prompts:
+            memo.rules[line.text] = "embed"
+            continue
         memo.rules[line.text] = _context_free_rule(
             line.text, index in prompts, extra, template, group
         )
@@ -413,10 +510,12 @@ def _context_free_rule(
         return "share"
     if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
         return "credit"
-    if prompt and len(text) < 200:
+    if prompt:
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
+    if len(text) < 20 and text.lower().strip(" :*-•") in _AD_LABELS:
+        return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
     if (
@@ -428,25 +527,69 @@ def _context_free_rule(
     return None
 
 
+def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
+    """Mark the kept lines that are pictures' captions (after the metadata lines are known, so
+    a headline or byline that ends in a credit is read as such first).
+
+    A page whose kept lines are all captions keeps them: they are what it has to say.
+    `captions` keeps whether a text is a caption across the passes over one document.
+    """
+    found: list[Line] = []
+    others = False
+    for line in lines:
+        if line.rule is None:
+            caption = captions.get(line.text)
+            if caption is None:
+                caption = captions[line.text] = _is_caption(line.text)
+            if caption:
+                found.append(line)
+            else:
+                others = True
+    if others:
+        for line in found:
+            line.rule = "caption"
+
+
+def _is_caption(text: str) -> bool:
+    """Return whether a line is a picture's caption: it ends in the picture's credit."""
+    tail = text[-_CAPTION_TAIL:]
+    figure = text[:1] in "AaFfRr" and _FIGURE.match(text) is not None
+    if not (figure or text.endswith((")", ").")) or ":" in tail or " by " in tail):
+        return False
+    if text.count(" ") >= _CAPTION_WORDS:
+        return False  # a paragraph with a credit glued to its end
+    if figure:
+        return True
+    lowered = tail.lower()
+    return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
+
+
 def _lines_matching(
     pattern: re.Pattern[str],
     keys: tuple[str, ...],
     texts: list[str],
     lowered: str,
     starts: list[int],
+    holding: dict[str, set[int]] | None = None,
 ) -> set[int]:
     """Return the indexes of `texts` that `pattern` finds a match in.
 
     Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
     joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
     fast substring scan), and only the lines that hold one are searched with the pattern.
+    `holding` keeps the lines that hold each key, for patterns that share keys.
     """
+    holding = {} if holding is None else holding
     candidates: set[int] = set()
     for key in keys:
-        at = lowered.find(key)
-        while at >= 0:
-            candidates.add(bisect.bisect_right(starts, at) - 1)
-            at = lowered.find(key, at + 1)
+        found = holding.get(key)
+        if found is None:
+            found = holding[key] = set()
+            at = lowered.find(key)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = lowered.find(key, at + 1)
+        candidates |= found
     return {index for index in candidates if pattern.search(texts[index])}
 
 
@@ -542,8 +685,11 @@ _FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 scor
 
 def _mark_after_page_furniture(lines: list[Line]) -> None:
     """Remove the kept lines below the first line of page furniture that stands after most of
-    the body's words: author boxes, sign-up and donation boxes and notes that close a page."""
-    total = sum(line.text.count(" ") + 1 for line in lines if line.rule is None)
+    the body's words: author boxes, sign-up and donation boxes and notes that close a page.
+
+    A picture's caption is the article's too: its words count as the body's.
+    """
+    total = sum(line.text.count(" ") + 1 for line in lines if line.rule in (None, "caption"))
     above = 0
     cut = False
     for line in lines:
@@ -552,6 +698,8 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
                 line.rule = "after-furniture"
             else:
                 above += line.text.count(" ") + 1
+        elif line.rule == "caption":
+            above += line.text.count(" ") + 1
         elif (
             not cut
             and line.rule in _FURNITURE_RULES
@@ -565,19 +713,21 @@ def _is_related_heading(text: str) -> bool:
     return _RELATED_HEADING.match(text) is not None or boilerplate.heads_other_articles(text)
 
 
-def _mark_related_blocks(lines: list[Line], headings: dict[str, bool]) -> None:
+def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: int) -> None:
     """Mark the headings of related-article blocks and the teasers under them.
 
-    `headings` keeps whether a text is such a heading across the passes over one document.
+    A heading above the body's first line (`start`), a menu's 'Latest news', opens no block
+    over the article's lead. `headings` keeps whether a text is such a heading across the
+    passes over one document.
     """
     inside = False
-    for line in lines:
+    for index, line in enumerate(lines):
         heading = headings.get(line.text)
         if heading is None:
             heading = headings[line.text] = _is_related_heading(line.text)
         if heading:
+            inside = index >= start
             line.rule = line.rule or "related"
-            inside = True
             continue
         if inside:
             words = len(line.text.split())
@@ -648,18 +798,36 @@ def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
 
 
 def _mark_menus(lines: list[Line]) -> None:
-    """Mark runs of three or more short, unpunctuated lines: menus and link lists."""
+    """Mark runs of three or more short, unpunctuated lines: menus and link lists.
+
+    A run under a sentence that ends in a colon ('The plan has three parts:') is that sentence's
+    list, the article's.
+    """
     run: list[Line] = []
+    introduced = False  # the kept line above the run introduces a list
+    above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
         if line is not None and not line.rule and _is_menu_item(line.text):
+            if not run:
+                introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
         if line is not None and line.rule and run:
             continue  # a removed line inside a run does not end it
-        if len(run) >= 3:
+        if len(run) >= 3 and not introduced:
             for item in run:
                 item.rule = "menu"
         run = []
+        if line is not None and not line.rule:
+            above = line
+
+
+def _introduces_list(text: str) -> bool:
+    """Return whether a line is a sentence that introduces a list: it ends in a colon."""
+    return text.endswith(":") and text.count(" ") + 1 >= _LIST_INTRO_WORDS
+
+
+_LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'Archiv:')
 
 
 def _is_menu_item(text: str) -> bool:

@@ -79,6 +79,23 @@ def test_line_kind(line: str, kind: str) -> None:
         ("Menu", "before-body"),
         ("Foto: Jane Doe / dpa", "credit"),
         ("Log in to comment", "prompt"),
+        ("* twittern", "share"),  # a share button as a list item
+        ("Advertisement", "advert"),
+        ("Jede kleine Spende hilft!", "prompt"),  # a donation box
+        ("Externer Inhalt", "embed"),
+        ("View this post on Instagram", "embed"),
+        ("Listen to this article", "embed"),
+        ("Dieses Dokument als PDF herunterladen", "embed"),
+        ("Anzeige:", "advert"),
+        ("Der Example-Newsletter", "prompt"),  # the heading of a newsletter's box
+        ("Der Example-Newsletter: immer bestens informiert!", "prompt"),
+        ("Abbildung: Die neue Brücke von Westen", "caption"),
+        ("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu.", "prompt"),
+        ("Informujemy, że korzystamy z cookies.", "prompt"),
+        ("JavaScript scheint in Ihrem Browser deaktiviert zu sein.", "prompt"),
+        ("Bei den Links handelt es sich um Affiliate-Links.", "prompt"),
+        ("If you buy through our links, we may earn a commission.", "prompt"),
+        ("Comments are moderated and may take a day to appear.", "prompt"),
     ],
 )
 def test_header_rules(line: str, rule: str) -> None:
@@ -99,6 +116,7 @@ def test_header_rules(line: str, rule: str) -> None:
             "Der Stadtrat beschließt den Haushalt für das kommende Jahr nach langer Debatte.",
         ),
         ("Most read:", "Mayor opens new bridge in the north", "Storm warning for the coast"),
+        ("Mehr Themen:", "Stadtrat beschließt Haushalt", "Neue Brücke im Norden eröffnet"),
         (
             "Leave a comment",
             "The budget is good news for everyone who lives in the city centre today.",
@@ -108,6 +126,33 @@ def test_header_rules(line: str, rule: str) -> None:
 def test_what_follows_the_article_is_removed(after: tuple[str, ...]) -> None:
     text = clean_text(page("Menu", "Council approves budget after a long debate", after=after))
     assert text.split("\n\n") == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "heads"),
+    [
+        ("Mehr Themen:", True),
+        ("Lesen Sie auch", True),
+        ("Mirá también", True),
+        ("Otras noticias", True),
+        ("TEMAS RELACIONADOS", True),
+        ("Relacionadas", True),
+        ("Die meistgelesenen Artikel bei Example.com/Sport", True),  # a few words after it
+        ("Weitere Informationen:", False),  # no list of articles
+        ("Mehr als 100 Artikel wurden verkauft", False),  # a sentence's words, not a heading's
+        ("Aktuelle Nachrichten aus der Region, dem Land und der ganzen Welt", False),  # too long
+        ("More stories.", False),  # a sentence
+    ],
+)
+def test_headings_of_lists_of_other_articles(line: str, heads: bool) -> None:
+    assert boilerplate.heads_other_articles(line) == heads
+
+
+def test_a_heading_in_the_menu_above_the_article_opens_no_block() -> None:
+    lead = "Council approves budget"
+    found = rules_of(page("Home", "Latest news", "Sport", "Weather", "", lead))
+    assert found["Latest news"] is not None
+    assert found[BODY[0]] is None
 
 
 def test_title_date_byline_become_metadata() -> None:
@@ -462,7 +507,7 @@ SAMPLE = 150
 FLOORS = {
     "clean-l3s": {"sh4_f1": 0.84, "title_acc": 0.60},
     "clean-trafilatura": {
-        "snippet_f1": 0.81,
+        "snippet_f1": 0.82,
         "title_acc": 0.62,
         "date_acc": 0.66,
         "author_acc": 0.53,
@@ -506,3 +551,92 @@ def test_quality_gate(kit: str, tmp_path: Path) -> None:
     }
     for name, floor in FLOORS[kit].items():
         assert measured[name] is not None and measured[name] >= floor, (name, measured)
+
+
+@pytest.mark.parametrize(
+    ("caption", "removed"),
+    [
+        ("The mayor opens the new bridge in the north of the city. Photo: Jane Doe", True),
+        ("Der Bürgermeister eröffnet die neue Brücke (Foto: Stadt Beispielstadt)", True),
+        ("El alcalde inaugura el puente (REUTERS/Jane Doe)", True),
+        ("Die Kinder spielen im Park (Symbolbild).", True),
+        ("Pumps at sunset. Image: Jane Doe/Example.com", True),  # a domain in the credit
+        ("Photograph by Jane Doe, Example Conservation Programme", True),
+        ("Abbildung 4: Die neue Brücke im Norden der Stadt, von Westen gesehen", True),
+        ("Fig. 2. The new bridge seen from the west", True),
+        (" ".join(["The council met again on Tuesday."] * 9) + " Foto: Jane Doe", False),  # long
+        ("The council said it would vote again next year on the budget. (dpa)", False),
+        ("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klima mit 1 km", False),
+    ],
+)
+def test_a_pictures_caption_in_the_article_goes(caption: str, removed: bool) -> None:
+    lines = [*BODY[:2], caption, *BODY[2:]]
+    rules = rules_of("Council approves budget\n\n" + "\n\n".join(lines))
+    assert (rules[caption] == "caption") == removed
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_caption_counts_as_the_articles_words_before_page_furniture() -> None:
+    caption = (
+        "The mayor and the members of the council stand on the new bridge over the river in the "
+        "north of the city on the day it opened to traffic, in the rain. Photo: Jane Doe"
+    )
+    box = ("Share this story", "Mayor opens new bridge in the north of the city, as he promised.")
+    text = "\n\n".join([caption, *BODY[:2], "Share this story", *BODY[2:3], box[1]])
+    rules = rules_of("Council approves budget\n\n" + text)
+    assert rules[caption] == "caption"
+    assert rules[box[1]] == "after-furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Berlin Paris London Madrid Rome Vienna Prague Warsaw Lisbon Dublin", "link-list"),
+        ("Hidden places: Abandoned greenhouse meets secret dyke near Hamburg harbour.", None),
+    ],
+)
+def test_a_line_of_few_function_words_inside_the_article(line: str, rule: str | None) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == rule
+
+
+def test_a_page_of_captions_alone_keeps_them() -> None:
+    caption = "The mayor opens the new bridge in the north of the city. Photo: Jane Doe"
+    assert clean_text(f"Council approves budget\n\n{caption}") == caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Google will stop using third-party cookies in Chrome next year, the company said.",
+        "The update fixes a JavaScript flaw that is being actively exploited, researchers said.",
+        "The council will send a newsletter to every household before the vote, he said.",
+    ],
+)
+def test_news_about_cookies_javascript_or_newsletters_stays(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
+
+
+def test_an_embeds_placeholder_inside_the_article_removes_its_own_line_only() -> None:
+    lines = [*BODY[:3], "Externer Inhalt", "Inhalt laden", BODY[3]]
+    rules = rules_of("\n\n".join(["Council approves budget", *lines]))
+    assert rules["Externer Inhalt"] == rules["Inhalt laden"] == "embed"
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_list_under_a_sentence_ending_in_a_colon_stays() -> None:
+    items = ["Roads and bridges", "Schools", "Parks and pools"]
+    text = "\n\n".join(
+        [
+            "Council approves budget",
+            *BODY[:2],
+            "The budget pays for three things:",
+            *items,
+            *BODY[2:],
+        ]
+    )
+    rules = rules_of(text)
+    assert all(rules[item] is None for item in items)
+    menu = rules_of(text.replace("The budget pays for three things:", "Tel:"))
+    assert all(menu[item] == "menu" for item in items)
