@@ -49,8 +49,8 @@ _EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
 def shingle_hashes(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """Return the hashes of the word 3-grams of a text, given its words' hashes (one gram for a
-    shorter text)."""
+    """Return the hashes of the word 3-grams of a text in order, given its words' hashes (one
+    gram for a shorter text)."""
     hashes = word_hashes
     if len(hashes) < SHINGLE_WORDS:
         if not len(hashes):
@@ -62,7 +62,8 @@ def shingle_hashes(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64
     mixed = hashes[:count] * _SHINGLE_MIX[0]
     for k in range(1, SHINGLE_WORDS):
         mixed = (mixed ^ (mixed >> np.uint64(29))) + hashes[k : k + count] * _SHINGLE_MIX[k]
-    return np.unique(mixed)
+    # A shingle that repeats is left in: a minimum is the same with it or without.
+    return mixed
 
 
 def text_signature(text: str) -> npt.NDArray[np.uint32]:

@@ -155,7 +155,7 @@ def article_features(article: Article, names: bool = False) -> Features:
         # text, threshold 0.18): ordinals from the first 600 characters 0.906, from the
         # headline and first sentence 0.92.
         ordinals=event_ordinals(f"{article.title or ''}\n{first_sentence(article.text)}"),
-        years=frozenset(int(t) for t in tokens if _YEAR.match(t)),
+        years=frozenset(int(t) for t in set(tokens) if _YEAR.match(t)),
         lead=" ".join(words(article.text[:_LEAD_CHARS])),
         words=len(tokens),
         exact_key=exact_key(article.text),
