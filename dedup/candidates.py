@@ -59,7 +59,7 @@ def shingle_hashes(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64
             [int(np.bitwise_xor.reduce(hashes * _SHINGLE_MIX[: len(hashes)]))], np.uint64
         )
     count = len(hashes) - SHINGLE_WORDS + 1
-    mixed = hashes[:count] * _SHINGLE_MIX[0]
+    mixed: npt.NDArray[np.uint64] = hashes[:count] * _SHINGLE_MIX[0]
     for k in range(1, SHINGLE_WORDS):
         mixed = (mixed ^ (mixed >> np.uint64(29))) + hashes[k : k + count] * _SHINGLE_MIX[k]
     # A shingle that repeats is left in: a minimum is the same with it or without.
