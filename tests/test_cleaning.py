@@ -640,3 +640,57 @@ def test_a_list_under_a_sentence_ending_in_a_colon_stays() -> None:
     assert all(rules[item] is None for item in items)
     menu = rules_of(text.replace("The budget pays for three things:", "Tel:"))
     assert all(menu[item] == "menu" for item in items)
+
+
+SECTION = (
+    "The budget is a careful answer to a hard year, and the council deserves credit for the way "
+    "it has been made. It keeps the schools open, it pays for the roads that were broken in the "
+    "winter storms, and it asks the owners of large houses to give a little more than they did "
+    "before, which is fair. What it does not do is plan for the years after this one, and that "
+    "is where the work of the council must go next."
+)
+
+
+@pytest.mark.parametrize("heading", ["Kommentar", "Comment", "Komentarz"])
+def test_a_comment_heading_over_a_long_paragraph_opens_a_section(heading: str) -> None:
+    # An opinion piece's 'Kommentar' heads the article's own analysis, where a thread under
+    # 'Comments' opens with a name, a date or a form.
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY, heading, SECTION]))
+    assert rules[SECTION] is None
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_comment_heading_over_a_short_line_still_closes_the_article() -> None:
+    thread = ("Jane Doe, 4 May 2022", SECTION)
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY, "Comments", *thread]))
+    assert rules[SECTION] != None  # noqa: E711
+
+
+MORE = (
+    "The council met for six hours before the vote, and the public gallery was full for most "
+    "of the evening, with people standing at the back of the room.",
+    "Several members asked for the vote to be put off until the next meeting, but the motion "
+    "to wait was lost by a wide margin when it came to a show of hands.",
+)
+
+
+def test_a_lead_parted_from_the_article_by_a_table_of_contents_stays() -> None:
+    lead = f"{BODY[0]} {BODY[1]}"
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(
+        ["Council approves budget", lead, "Contents", *contents, *BODY[2:], *MORE, SECTION]
+    )
+    rules = rules_of(text)
+    assert rules[lead] is None
+    assert all(rules[item] is not None for item in contents)
+    assert all(rules[line] is None for line in (*BODY[2:], *MORE, SECTION))
+
+
+def test_teasers_above_the_article_are_no_lead() -> None:
+    # A stretch above the body that holds headlines, not paragraphs alone, stays out.
+    teasers = [BODY[0], "Mayor opens the new bridge", BODY[1]]
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(["Council approves budget", *teasers, *contents, *MORE, SECTION])
+    rules = rules_of(text)
+    assert all(rules[line] is not None for line in teasers)
+    assert all(rules[line] is None for line in (*MORE, SECTION))
