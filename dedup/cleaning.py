@@ -687,7 +687,9 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
     """Remove the kept lines below the first line of page furniture that stands after most of
     the body's words: author boxes, sign-up and donation boxes and notes that close a page.
 
-    A picture's caption is the article's too: its words count as the body's.
+    A picture's caption is the article's too: its words count as the body's. A template line
+    without a letter or digit (a bullet, a rule) stands between a site's paragraphs too, so it
+    closes nothing.
     """
     total = sum(line.text.count(" ") + 1 for line in lines if line.rule in (None, "caption"))
     above = 0
@@ -703,6 +705,7 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
         elif (
             not cut
             and line.rule in _FURNITURE_RULES
+            and (line.rule != "template" or any(char.isalnum() for char in line.text))
             and above
             and above >= _FURNITURE_AFTER * total
         ):

@@ -694,3 +694,22 @@ def test_teasers_above_the_article_are_no_lead() -> None:
     rules = rules_of(text)
     assert all(rules[line] is not None for line in teasers)
     assert all(rules[line] is None for line in (*MORE, SECTION))
+
+
+@pytest.mark.parametrize(("mark", "cuts"), [("*", False), ("Impressum", True)])
+def test_a_template_line_without_letters_cuts_nothing(mark: str, cuts: bool) -> None:
+    # A bullet or rule that every page of a site has stands between paragraphs too; a
+    # template line that says something ('Impressum') closes the article.
+    from dedup.cleaning import build_template
+
+    text = "\n\n".join(["Council approves budget", *BODY, mark, MORE[0]])
+    others = [
+        Document(id=f"{n}", text=f"Other page {n}\n\n{mark}", path=f"site/{n}.txt")
+        for n in range(4)
+    ]
+    document = Document(id="t", text=text, path="site/t.txt")
+    template = build_template([*others, document], CleanOptions())
+    article = clean_document(document, template=template, explain=True)
+    rules = {v["text"]: v["rule"] for v in article.extra["explain"]}
+    assert rules[mark] == "template"
+    assert (rules[MORE[0]] is not None) is cuts
