@@ -511,6 +511,13 @@ def _context_free_rule(
     if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
         return "credit"
     if prompt:
+        # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
+        if (
+            text.startswith("©")
+            and text.count(" ") < _CREDIT_SPACES
+            and _CREDIT.match(text[1:].lstrip())
+        ):
+            return "credit"
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"

@@ -713,3 +713,13 @@ def test_a_template_line_without_letters_cuts_nothing(mark: str, cuts: bool) -> 
     rules = {v["text"]: v["rule"] for v in article.extra["explain"]}
     assert rules[mark] == "template"
     assert (rules[MORE[0]] is not None) is cuts
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("© Bild: Jane Doe", "credit"), ("© Example Media", "prompt")]
+)
+def test_a_copyright_sign_before_a_pictures_credit_closes_nothing(line: str, rule: str) -> None:
+    text = "\n\n".join(["Council approves budget", *BODY, line, MORE[0]])
+    rules = rules_of(text)
+    assert rules[line] == rule
+    assert (rules[MORE[0]] is None) is (rule == "credit")
