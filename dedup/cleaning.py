@@ -91,6 +91,17 @@ _CREDIT = re.compile(
     r"\s*[:.]\s*\S",
     re.IGNORECASE,
 )
+# A link to the article before or after this one: 'Previous post: ...', 'Article suivant',
+# 'Vorheriger Beitrag', 'Następny artykuł'.
+_POST_NAVIGATION = re.compile(
+    r"^(?:[*+•-] )?(?:(?:previous|next|older|newer) (?:article|post|story|entry)|"
+    r"(?:article|artículo|entrada|publicación|nota) (?:précédent|precedent|suivant|anterior|"
+    r"siguiente)|(?:vorherige[rs]?|nächste[rs]?) (?:artikel|beitrag)|(?:poprzedni|następny) "
+    r"(?:artykuł|wpis))(?:$|[\s:»«|>])",
+    re.IGNORECASE,
+)
+_POST_NAVIGATION_FIRST = frozenset("*+•-PpNnOoAaEeVvBbWw")
+_POST_NAVIGATION_SPACES = 30  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
@@ -521,6 +532,12 @@ def _context_free_rule(
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
+    if (
+        text[:1] in _POST_NAVIGATION_FIRST
+        and text.count(" ") < _POST_NAVIGATION_SPACES
+        and _POST_NAVIGATION.match(text)
+    ):
+        return "navigation"
     if len(text) < 20 and text.lower().strip(" :*-•") in _AD_LABELS:
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
@@ -683,10 +700,11 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
 
 
 # Rules whose lines belong to the page around an article (share buttons, prompts, the site's
-# template, a signature, the tags): past most of the body, the article has ended before one.
+# template, a signature, the tags, a link to the next post): past most of the body, the article has
+# ended before one.
 # (Runs of short lines, "menu", are left out: inside an article they are lists, and cutting
 # after them cost clean-l3s 0.004 of shingle F1.)
-_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags"))
+_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags", "navigation"))
 _FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 score alike)
 
 

@@ -723,3 +723,20 @@ def test_a_copyright_sign_before_a_pictures_credit_closes_nothing(line: str, rul
     rules = rules_of(text)
     assert rules[line] == rule
     assert (rules[MORE[0]] is None) is (rule == "credit")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Previous post: Council meets again", "Article suivant", "* Next story", "Vorheriger Beitrag"],
+)
+def test_a_link_to_the_next_or_previous_post_goes_with_what_follows(line: str) -> None:
+    rules = rules_of(page("Council approves budget", after=(line, MORE[0])))
+    assert rules[line] == "navigation"
+    assert rules[MORE[0]] is not None
+    assert all(rules[text] is None for text in BODY)
+
+
+def test_a_paragraph_opening_with_next_stays() -> None:
+    line = "Next post-season the council will meet again, and the budget will be read once more."
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
