@@ -176,6 +176,9 @@ _CALL_TO_ACTION = re.compile(
     r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
     r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
     r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos|"
+    # The site's own channel elsewhere: 'nuestro canal de YouTube', 'our Telegram channel'.
+    r"\b(?:our|nuestro|notre|nosso|unse?re?[mn]?|nasz) (?:\w+ )?(?:canal|channel|kanal)\b|"
+    r"\bcanal de (?:telegram|youtube|whatsapp)|\b(?:telegram|youtube|whatsapp)[- ](?:channel|kanal)\b|"
     # A donation box's words: 'Every donation helps', 'Jede kleine Spende hilft'.
     r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
     r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
@@ -190,6 +193,7 @@ _CALL_TO_ACTION_KEYS = (
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",
     "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
+    "canal", "channel", "kanal",
 )  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (

@@ -740,3 +740,17 @@ def test_a_paragraph_opening_with_next_stays() -> None:
     line = "Next post-season the council will meet again, and the budget will be read once more."
     rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
     assert rules[line] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Alle News auf unserem Telegram-Kanal",
+        "Our WhatsApp channel has the news first",
+    ],
+)
+def test_a_call_to_the_sites_own_channel_goes(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == "prompt"
+    assert all(rules[text] is None for text in BODY)
