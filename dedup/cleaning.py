@@ -176,6 +176,13 @@ _CALL_TO_ACTION = re.compile(
     r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
     r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
     r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos|"
+    # A paywall's offer, a feed's or an inbox's promise: 'Instant access to the full article',
+    # 'Subscription will auto renew', 'straight to your inbox', 'Bleib auf dem Laufenden'.
+    r"\b(?:instant|immediate|unlimited) (?:online |digital )?access to (?:all|the full|our|every)\b|"
+    r"\bauto(?:matically)?[- ]renew|\bstraight to your (?:phone|inbox|mailbox)|"
+    r"direkt in (?:ihr|dein) postfach|\babonniere\b|"
+    r"\bbleib(?:e|en sie)? (?:immer )?auf dem laufenden|\bstay (?:up to date|in the loop)\b|"
+    r"restez informés?|mantente informad[oa]|"
     # The site's own channel elsewhere: 'nuestro canal de YouTube', 'our Telegram channel'.
     r"\b(?:our|nuestro|notre|nosso|unse?re?[mn]?|nasz) (?:\w+ )?(?:canal|channel|kanal)\b|"
     r"\bcanal de (?:telegram|youtube|whatsapp)|\b(?:telegram|youtube|whatsapp)[- ](?:channel|kanal)\b|"
@@ -193,7 +200,8 @@ _CALL_TO_ACTION_KEYS = (
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",
     "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
-    "canal", "channel", "kanal",
+    "canal", "channel", "kanal", "access to", "renew", "straight to", "postfach", "abonniere",
+    "auf dem laufenden", "stay ", "restez", "mantente",
 )  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (

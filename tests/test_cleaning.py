@@ -754,3 +754,25 @@ def test_a_call_to_the_sites_own_channel_goes(line: str) -> None:
     rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
     assert rules[line] == "prompt"
     assert all(rules[text] is None for text in BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Instant access to the full article PDF.",
+        "Subscription will auto renew annually.",
+        "Get the latest news straight to your phone with our app.",
+        "Und bleib auf dem Laufenden: Abonniere neue Beiträge per E-Mail.",
+        "Restez informés avec nos alertes.",
+    ],
+)
+def test_a_paywalls_offer_or_a_feeds_promise_is_a_call_to_action(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == "prompt"
+    assert all(rules[text] is None for text in BODY)
+
+
+def test_news_of_access_or_renewal_stays() -> None:
+    line = "The court gave the council full access to the files and will renew the order in May."
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
