@@ -117,6 +117,11 @@ _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's he
 # beside a sidebar's box, not an article. (0-0.2 and 100-200 score alike.)
 _AFTER_CLOSING_WEIGHT = 0.1
 _ARTICLE_TOTAL = 150.0
+# A stretch of paragraphs just above the body, parted from it by a table of contents, share
+# buttons or a byline, is the article's lead: it joins the body when it has this total, all its
+# kept lines are paragraphs and at most _LEAD_GAP lines stand between (tuned on the even half).
+_LEAD_MIN = 30.0
+_LEAD_GAP = 25
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
 # The kinds of line, from the line alone.
@@ -423,11 +428,28 @@ def closing_lines(lines: list[Line], roles: dict[str, int] | None = None) -> set
             continue
         if role == AUTHOR:
             authors.append(index)
+        elif role == HEADING and _opens_section(lines, index):
+            continue
         else:
             closing.add(index)
     if len(authors) >= 2:
         closing.update(authors)
     return closing
+
+
+_SECTION_WORDS = 60  # a paragraph this long under a heading is a section's, not a comment's
+
+
+def _opens_section(lines: list[Line], index: int) -> bool:
+    """Return whether the heading at `index` opens a section of the article ('Kommentar' over
+    an analysis): the next line is a long paragraph, where a thread has a name or a form."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and following.rule is None
+        and following.kind == PROSE
+        and following.text.count(" ") + 1 >= _SECTION_WORDS
+    )
 
 
 def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int]:
@@ -481,7 +503,9 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     Stretches are parted where the running total drops to zero or at a closing heading. Of
     those, the first that comes close to the best total wins: an article comes before the
     teasers of other articles, which may add up to more words than it has, and before the
-    comments under a closing heading, whose stretches count for less.
+    comments under a closing heading, whose stretches count for less. The stretch just above
+    the winner joins it when it is a lead of paragraphs alone, a few lines above (a table of
+    contents, share buttons or a byline stood between).
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
     best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
@@ -527,8 +551,21 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     if not stretches:
         return 0, 0
     top = max(total for total, _, _ in stretches)
-    first = next(s for s in stretches if s[0] >= _FIRST_SHARE * top)
-    return first[1], first[2]
+    chosen = next(i for i, s in enumerate(stretches) if s[0] >= _FIRST_SHARE * top)
+    start, end = stretches[chosen][1], stretches[chosen][2]
+    if chosen and not relaxed:
+        lead_total, lead_start, lead_end = stretches[chosen - 1]
+        gap = range(lead_end, start)
+        if (
+            lead_total >= _LEAD_MIN
+            and len(gap) <= _LEAD_GAP
+            and not any(index in closing for index in gap)
+            and all(
+                line.kind == PROSE or line.rule is not None for line in lines[lead_start:lead_end]
+            )
+        ):
+            start = lead_start
+    return start, end
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

@@ -91,6 +91,17 @@ _CREDIT = re.compile(
     r"\s*[:.]\s*\S",
     re.IGNORECASE,
 )
+# A link to the article before or after this one: 'Previous post: ...', 'Article suivant',
+# 'Vorheriger Beitrag', 'Następny artykuł'.
+_POST_NAVIGATION = re.compile(
+    r"^(?:[*+•-] )?(?:(?:previous|next|older|newer) (?:article|post|story|entry)|"
+    r"(?:article|artículo|entrada|publicación|nota) (?:précédent|precedent|suivant|anterior|"
+    r"siguiente)|(?:vorherige[rs]?|nächste[rs]?) (?:artikel|beitrag)|(?:poprzedni|następny) "
+    r"(?:artykuł|wpis))(?:$|[\s:»«|>])",
+    re.IGNORECASE,
+)
+_POST_NAVIGATION_FIRST = frozenset("*+•-PpNnOoAaEeVvBbWw")
+_POST_NAVIGATION_SPACES = 30  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
@@ -165,6 +176,16 @@ _CALL_TO_ACTION = re.compile(
     r"\bspenden sie|(?:mitglied|abonnent(?:in)?) werden|werden sie (?:mitglied|abonnent)|"
     r"verpass(?:e|en sie) (?:keine|nichts)|\bnever miss|soutenez|faites un don|devenez (?:membre|abonné)|"
     r"\bwesprzyj|zostań (?:patronem|subskrybentem)|hazte (?:socio|miembro)|apóyanos|"
+    # A paywall's offer, a feed's or an inbox's promise: 'Instant access to the full article',
+    # 'Subscription will auto renew', 'straight to your inbox', 'Bleib auf dem Laufenden'.
+    r"\b(?:instant|immediate|unlimited) (?:online |digital )?access to (?:all|the full|our|every)\b|"
+    r"\bauto(?:matically)?[- ]renew|\bstraight to your (?:phone|inbox|mailbox)|"
+    r"direkt in (?:ihr|dein) postfach|\babonniere\b|"
+    r"\bbleib(?:e|en sie)? (?:immer )?auf dem laufenden|\bstay (?:up to date|in the loop)\b|"
+    r"restez informés?|mantente informad[oa]|"
+    # The site's own channel elsewhere: 'nuestro canal de YouTube', 'our Telegram channel'.
+    r"\b(?:our|nuestro|notre|nosso|unse?re?[mn]?|nasz) (?:\w+ )?(?:canal|channel|kanal)\b|"
+    r"\bcanal de (?:telegram|youtube|whatsapp)|\b(?:telegram|youtube|whatsapp)[- ](?:channel|kanal)\b|"
     # A donation box's words: 'Every donation helps', 'Jede kleine Spende hilft'.
     r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
     r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
@@ -179,6 +200,8 @@ _CALL_TO_ACTION_KEYS = (
     "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
     "verpass",
     "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
+    "canal", "channel", "kanal", "access to", "renew", "straight to", "postfach", "abonniere",
+    "auf dem laufenden", "stay ", "restez", "mantente",
 )  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS = (
@@ -511,9 +534,22 @@ def _context_free_rule(
     if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
         return "credit"
     if prompt:
+        # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
+        if (
+            text.startswith("©")
+            and text.count(" ") < _CREDIT_SPACES
+            and _CREDIT.match(text[1:].lstrip())
+        ):
+            return "credit"
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
+    if (
+        text[:1] in _POST_NAVIGATION_FIRST
+        and text.count(" ") < _POST_NAVIGATION_SPACES
+        and _POST_NAVIGATION.match(text)
+    ):
+        return "navigation"
     if len(text) < 20 and text.lower().strip(" :*-•") in _AD_LABELS:
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
@@ -676,10 +712,11 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
 
 
 # Rules whose lines belong to the page around an article (share buttons, prompts, the site's
-# template, a signature, the tags): past most of the body, the article has ended before one.
+# template, a signature, the tags, a link to the next post): past most of the body, the article has
+# ended before one.
 # (Runs of short lines, "menu", are left out: inside an article they are lists, and cutting
 # after them cost clean-l3s 0.004 of shingle F1.)
-_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags"))
+_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags", "navigation"))
 _FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 score alike)
 
 
@@ -687,7 +724,9 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
     """Remove the kept lines below the first line of page furniture that stands after most of
     the body's words: author boxes, sign-up and donation boxes and notes that close a page.
 
-    A picture's caption is the article's too: its words count as the body's.
+    A picture's caption is the article's too: its words count as the body's. A template line
+    without a letter or digit (a bullet, a rule) stands between a site's paragraphs too, so it
+    closes nothing.
     """
     total = sum(line.text.count(" ") + 1 for line in lines if line.rule in (None, "caption"))
     above = 0
@@ -703,6 +742,7 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
         elif (
             not cut
             and line.rule in _FURNITURE_RULES
+            and (line.rule != "template" or any(char.isalnum() for char in line.text))
             and above
             and above >= _FURNITURE_AFTER * total
         ):

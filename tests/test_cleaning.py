@@ -640,3 +640,139 @@ def test_a_list_under_a_sentence_ending_in_a_colon_stays() -> None:
     assert all(rules[item] is None for item in items)
     menu = rules_of(text.replace("The budget pays for three things:", "Tel:"))
     assert all(menu[item] == "menu" for item in items)
+
+
+SECTION = (
+    "The budget is a careful answer to a hard year, and the council deserves credit for the way "
+    "it has been made. It keeps the schools open, it pays for the roads that were broken in the "
+    "winter storms, and it asks the owners of large houses to give a little more than they did "
+    "before, which is fair. What it does not do is plan for the years after this one, and that "
+    "is where the work of the council must go next."
+)
+
+
+@pytest.mark.parametrize("heading", ["Kommentar", "Comment", "Komentarz"])
+def test_a_comment_heading_over_a_long_paragraph_opens_a_section(heading: str) -> None:
+    # An opinion piece's 'Kommentar' heads the article's own analysis, where a thread under
+    # 'Comments' opens with a name, a date or a form.
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY, heading, SECTION]))
+    assert rules[SECTION] is None
+    assert all(rules[line] is None for line in BODY)
+
+
+def test_a_comment_heading_over_a_short_line_still_closes_the_article() -> None:
+    thread = ("Jane Doe, 4 May 2022", SECTION)
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY, "Comments", *thread]))
+    assert rules[SECTION] != None  # noqa: E711
+
+
+MORE = (
+    "The council met for six hours before the vote, and the public gallery was full for most "
+    "of the evening, with people standing at the back of the room.",
+    "Several members asked for the vote to be put off until the next meeting, but the motion "
+    "to wait was lost by a wide margin when it came to a show of hands.",
+)
+
+
+def test_a_lead_parted_from_the_article_by_a_table_of_contents_stays() -> None:
+    lead = f"{BODY[0]} {BODY[1]}"
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(
+        ["Council approves budget", lead, "Contents", *contents, *BODY[2:], *MORE, SECTION]
+    )
+    rules = rules_of(text)
+    assert rules[lead] is None
+    assert all(rules[item] is not None for item in contents)
+    assert all(rules[line] is None for line in (*BODY[2:], *MORE, SECTION))
+
+
+def test_teasers_above_the_article_are_no_lead() -> None:
+    # A stretch above the body that holds headlines, not paragraphs alone, stays out.
+    teasers = [BODY[0], "Mayor opens the new bridge", BODY[1]]
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(["Council approves budget", *teasers, *contents, *MORE, SECTION])
+    rules = rules_of(text)
+    assert all(rules[line] is not None for line in teasers)
+    assert all(rules[line] is None for line in (*MORE, SECTION))
+
+
+@pytest.mark.parametrize(("mark", "cuts"), [("*", False), ("Impressum", True)])
+def test_a_template_line_without_letters_cuts_nothing(mark: str, cuts: bool) -> None:
+    # A bullet or rule that every page of a site has stands between paragraphs too; a
+    # template line that says something ('Impressum') closes the article.
+    from dedup.cleaning import build_template
+
+    text = "\n\n".join(["Council approves budget", *BODY, mark, MORE[0]])
+    others = [
+        Document(id=f"{n}", text=f"Other page {n}\n\n{mark}", path=f"site/{n}.txt")
+        for n in range(4)
+    ]
+    document = Document(id="t", text=text, path="site/t.txt")
+    template = build_template([*others, document], CleanOptions())
+    article = clean_document(document, template=template, explain=True)
+    rules = {v["text"]: v["rule"] for v in article.extra["explain"]}
+    assert rules[mark] == "template"
+    assert (rules[MORE[0]] is not None) is cuts
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("© Bild: Jane Doe", "credit"), ("© Example Media", "prompt")]
+)
+def test_a_copyright_sign_before_a_pictures_credit_closes_nothing(line: str, rule: str) -> None:
+    text = "\n\n".join(["Council approves budget", *BODY, line, MORE[0]])
+    rules = rules_of(text)
+    assert rules[line] == rule
+    assert (rules[MORE[0]] is None) is (rule == "credit")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Previous post: Council meets again", "Article suivant", "* Next story", "Vorheriger Beitrag"],
+)
+def test_a_link_to_the_next_or_previous_post_goes_with_what_follows(line: str) -> None:
+    rules = rules_of(page("Council approves budget", after=(line, MORE[0])))
+    assert rules[line] == "navigation"
+    assert rules[MORE[0]] is not None
+    assert all(rules[text] is None for text in BODY)
+
+
+def test_a_paragraph_opening_with_next_stays() -> None:
+    line = "Next post-season the council will meet again, and the budget will be read once more."
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Alle News auf unserem Telegram-Kanal",
+        "Our WhatsApp channel has the news first",
+    ],
+)
+def test_a_call_to_the_sites_own_channel_goes(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == "prompt"
+    assert all(rules[text] is None for text in BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Instant access to the full article PDF.",
+        "Subscription will auto renew annually.",
+        "Get the latest news straight to your phone with our app.",
+        "Und bleib auf dem Laufenden: Abonniere neue Beiträge per E-Mail.",
+        "Restez informés avec nos alertes.",
+    ],
+)
+def test_a_paywalls_offer_or_a_feeds_promise_is_a_call_to_action(line: str) -> None:
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] == "prompt"
+    assert all(rules[text] is None for text in BODY)
+
+
+def test_news_of_access_or_renewal_stays() -> None:
+    line = "The court gave the council full access to the files and will renew the order in May."
+    rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
+    assert rules[line] is None
