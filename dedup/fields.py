@@ -27,6 +27,7 @@ _BARE_REACH = 20  # ... and is taken only this near the body's start, or after i
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _UNDER_FIRST = 4  # ... and lines under it
 _W_UNDER_FIRST = 2.0  # what standing under the first paragraph costs
+_LATE_REACH = 30  # lines under the first paragraph where a headline over its byline or date may be
 _FIRST_AS_HEADLINE_WORDS = 20  # a first paragraph this short may be the headline itself
 _W_FIRST_AS_HEADLINE = 4.0  # ... and so counts this much less than a line above it
 _HEADLINE_MAX_WORDS = 25
@@ -286,6 +287,26 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest:
             continue
         score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
+        if score is not None:
+            scored.append((index, score - _W_UNDER_FIRST))
+    # Further down, a line over a byline or date line may head the article, the paragraphs above
+    # it being notices or teasers ('Vielen Dank für Ihre Anmeldung.'): it is scored against the
+    # body under it, as a line under the first paragraph is.
+    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
+        line = lines[index]
+        if (
+            line.rule
+            or line.kind == boilerplate.CODE
+            or not any(
+                lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
+            )
+            or is_paragraph(line)
+        ):
+            continue
+        under = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+        )
+        score = metadata.headline_score(line.text, under, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
