@@ -266,6 +266,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     body_words = head_words | rest
     if not body_words:
         return
+    # A headline's words may be the body's in another inflection: their first letters count too.
+    rest_stems = metadata.word_stems(rest)
+    body_stems = metadata.word_stems(head_words) | rest_stems
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
@@ -276,7 +279,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
             continue
         score = metadata.headline_score(
-            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
+            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
         )
         if score is not None:
             scored.append((index, score))
@@ -286,7 +289,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         line = lines[index]
         if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest:
             continue
-        score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
+        score = metadata.headline_score(
+            line.text, rest, 1, line.kind == boilerplate.PROSE, rest_stems
+        )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # Further down, a line over a byline or date line may head the article, the paragraphs above
@@ -306,7 +311,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         under = metadata.content_words(
             " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
         )
-        score = metadata.headline_score(line.text, under, 1, line.kind == boilerplate.PROSE)
+        score = metadata.headline_score(
+            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
+        )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
@@ -316,7 +323,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         under = metadata.content_words(
             " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
         )
-        score = metadata.headline_score(first.text.rstrip("."), under | rest, 1, True)
+        under |= rest
+        score = metadata.headline_score(
+            first.text.rstrip("."), under, 1, True, metadata.word_stems(under)
+        )
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()

@@ -299,6 +299,25 @@ def test_a_caption_scores_below_the_headline(caption: str) -> None:
     assert headline is not None and score is not None and headline > score
 
 
+def test_a_headline_names_the_body_in_another_inflection() -> None:
+    # German inflects its nouns: 'Stadtrat' / 'Stadträte', 'Haushaltsentwürfe' / '-entwurf'.
+    body = metadata.content_words(
+        "Die Stadträte stimmten dem Haushaltsentwurf nach langer Debatte zu."
+    )
+    line = "Stadtrat billigt Haushaltsentwürfe"
+    assert metadata.headline_score(line, body, 5) is None
+    assert metadata.headline_score(line, body, 5, body_stems=metadata.word_stems(body)) is not None
+
+
+def test_an_inflected_word_counts_to_the_share_not_to_the_count() -> None:
+    # A match on the first letters only is weaker: it makes the share, not the count of words.
+    body = metadata.content_words("The council's elections and the electorate of the county.")
+    stems = metadata.word_stems(body)
+    exact = metadata.headline_score("Council elections", body, 1, body_stems=stems)
+    inflected = metadata.headline_score("Councils electing", body, 1, body_stems=stems)
+    assert exact is not None and inflected is not None and exact > inflected
+
+
 def test_headline_beats_label() -> None:
     body = metadata.content_words(
         "The city council approved the budget for next year after a long debate on Tuesday. "
