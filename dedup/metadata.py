@@ -800,7 +800,7 @@ def word_stems(words: set[str]) -> set[str]:
 _W_OVERLAP = 0.5  # the share of the line's content words found in the body
 _W_MATCHED = 3.0  # how many of them, up to _MATCHED_CAP
 _MATCHED_CAP = 5
-_W_DISTANCE = 0.02  # per line between the line and the first paragraph
+_W_DISTANCE = 0.005  # per line between the line and the first paragraph
 _W_LONG = 0.05  # per word over _LONG_WORDS: a standfirst is longer than a headline
 _LONG_WORDS = 10
 _W_SENTENCE = 0.3  # a line that reads as prose

@@ -318,6 +318,18 @@ def test_an_inflected_word_counts_to_the_share_not_to_the_count() -> None:
     assert exact is not None and inflected is not None and exact > inflected
 
 
+def test_a_headline_further_up_beats_a_teaser_beside_the_body() -> None:
+    # A gallery or a box of links may stand between the headline and its body: a line's
+    # distance to the body says little once it names the body with more of its words.
+    body = metadata.content_words(
+        "The city council approved the new budget on Tuesday after a long debate over property "
+        "taxes. Officials said the measure takes effect next month."
+    )
+    headline = metadata.headline_score("Council approves budget after long debate", body, 40)
+    teaser = metadata.headline_score("Property taxes and the budget", body, 1)
+    assert headline is not None and teaser is not None and headline > teaser
+
+
 def test_headline_beats_label() -> None:
     body = metadata.content_words(
         "The city council approved the budget for next year after a long debate on Tuesday. "
