@@ -221,6 +221,25 @@ def test_a_notice_above_the_headline_is_not_the_body() -> None:
     assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
 
 
+def test_a_subheading_in_the_body_is_no_headline() -> None:
+    # A short headline above the body names few of its words; a subheading under the first
+    # paragraph, scored against the body under it, must name it much better to win.
+    text = "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            "",
+            "Budget vote",
+            "",
+            BODY[0],
+            "",
+            "Officials and the measure",
+            "",
+            "\n\n".join(BODY[1:] + BODY + BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == "Budget vote"
+
+
 def test_a_headline_over_its_date_under_many_notices() -> None:
     # The paragraphs above it are notices; the line over the date line heads the article.
     notices = [
