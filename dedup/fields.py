@@ -470,9 +470,12 @@ def _headline_of(lines: list[Line], text: str) -> str:
         return text
     # Only the lines that hold the title's last word could quote the rest of it alone, and only
     # those that hold its first word could quote the kicker, as a part of their own ('Kicker -
-    # the headline shortened', a breadcrumb).
+    # the headline shortened', a breadcrumb), and only those that hold the first word of a rest
+    # could quote its beginning.
     head, tail = _echo_key(words[0]), _echo_key(words[-1])
+    firsts = {_echo_key(words[cut]) for cut in cuts}
     quoted: set[str] = set()
+    begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
     for line in lines:
         if line.text == text:
@@ -480,6 +483,8 @@ def _headline_of(lines: list[Line], text: str) -> str:
         folded = line.text.casefold()
         if tail in folded:
             quoted.add(_echo_key(line.text))
+        if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
+            begun.add(_echo_key(line.text))
         if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
             parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
             if len(parts) > 1:
@@ -488,6 +493,16 @@ def _headline_of(lines: list[Line], text: str) -> str:
     # sites stack a section and a place above a headline.
     for cut in reversed(cuts):
         if _echo_key(" ".join(words[cut:])) in quoted:
+            return " ".join(words[cut:])
+    # A breadcrumb may quote the rest shortened, its first half or more ('Abnehm-Tricks für
+    # Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest' under a crumb
+    # 'Weihnachten nicht zunehmen: 10 Tipps').
+    for cut in reversed(cuts):
+        rest = _echo_key(" ".join(words[cut:]))
+        if any(
+            rest.startswith(f"{line} ") and 2 * len(line) >= len(rest) and len(line.split()) >= 3
+            for line in begun
+        ):
             return " ".join(words[cut:])
     for cut in cuts:
         kicker, rest = " ".join(words[:cut]).casefold(), " ".join(words[cut:])

@@ -221,6 +221,23 @@ def test_a_notice_above_the_headline_is_not_the_body() -> None:
     assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
 
 
+def test_a_kicker_is_cut_when_a_breadcrumb_quotes_the_headline_shortened() -> None:
+    text = "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            "",
+            "* Council approves budget",
+            "",
+            "Town Hall Council approves budget after long debate",
+            "",
+            "\n\n".join(BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (
+        "Council approves budget after long debate"
+    )
+
+
 def test_a_subheading_in_the_body_is_no_headline() -> None:
     # A short headline above the body names few of its words; a subheading under the first
     # paragraph, scored against the body under it, must name it much better to win.
