@@ -747,7 +747,7 @@ def date_line(line: str) -> tuple[DateMatch, str] | None:
 
 # A headline: a few words, no closing full stop (a question or exclamation mark may close it).
 _HEADLINE_WORDS = (1, 30)
-_MIN_OVERLAP = 0.3
+_MIN_OVERLAP = 0.25
 _DOTTED_HEADLINE_WORDS = 4
 _NEAR_HEADING = 4  # lines above the first paragraph where any heading may be the title
 _W_HEADING = 0.1

@@ -330,6 +330,14 @@ def test_a_headline_further_up_beats_a_teaser_beside_the_body() -> None:
     assert headline is not None and teaser is not None and headline > teaser
 
 
+def test_a_headline_far_up_may_share_a_quarter_of_its_words() -> None:
+    # A headline written as a phrase of its own ('The long road to electric cars') over a body
+    # that names one of its words; a line that shares less is a menu's or a teaser's.
+    body = metadata.content_words("Sales of cars rose again in May, the association said.")
+    assert metadata.headline_score("The long road to electric cars", body, 10) is not None
+    assert metadata.headline_score("The long and winding road to electric cars", body, 10) is None
+
+
 def test_headline_beats_label() -> None:
     body = metadata.content_words(
         "The city council approved the budget for next year after a long debate on Tuesday. "
