@@ -26,7 +26,8 @@ _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than 
 _BARE_REACH = 20  # ... and is taken only this near the body's start, or after it
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
 _UNDER_FIRST = 4  # ... and lines under it
-_W_UNDER_FIRST = 2.0  # what standing under the first paragraph costs
+_W_UNDER_FIRST = 2.5  # what standing under the first paragraph costs
+_LATE_REACH = 30  # lines under the first paragraph where a headline over its byline or date may be
 _FIRST_AS_HEADLINE_WORDS = 20  # a first paragraph this short may be the headline itself
 _W_FIRST_AS_HEADLINE = 4.0  # ... and so counts this much less than a line above it
 _HEADLINE_MAX_WORDS = 25
@@ -265,6 +266,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     body_words = head_words | rest
     if not body_words:
         return
+    # A headline's words may be the body's in another inflection: their first letters count too.
+    rest_stems = metadata.word_stems(rest)
+    body_stems = metadata.word_stems(head_words) | rest_stems
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
@@ -275,7 +279,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
             continue
         score = metadata.headline_score(
-            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE
+            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
         )
         if score is not None:
             scored.append((index, score))
@@ -285,7 +289,31 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         line = lines[index]
         if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest:
             continue
-        score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
+        score = metadata.headline_score(
+            line.text, rest, 1, line.kind == boilerplate.PROSE, rest_stems
+        )
+        if score is not None:
+            scored.append((index, score - _W_UNDER_FIRST))
+    # Further down, a line over a byline or date line may head the article, the paragraphs above
+    # it being notices or teasers ('Vielen Dank für Ihre Anmeldung.'): it is scored against the
+    # body under it, as a line under the first paragraph is.
+    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
+        line = lines[index]
+        if (
+            line.rule
+            or line.kind == boilerplate.CODE
+            or not any(
+                lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
+            )
+            or is_paragraph(line)
+        ):
+            continue
+        under = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+        )
+        score = metadata.headline_score(
+            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
+        )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
@@ -295,7 +323,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         under = metadata.content_words(
             " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
         )
-        score = metadata.headline_score(first.text.rstrip("."), under | rest, 1, True)
+        under |= rest
+        score = metadata.headline_score(
+            first.text.rstrip("."), under, 1, True, metadata.word_stems(under)
+        )
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
@@ -439,9 +470,12 @@ def _headline_of(lines: list[Line], text: str) -> str:
         return text
     # Only the lines that hold the title's last word could quote the rest of it alone, and only
     # those that hold its first word could quote the kicker, as a part of their own ('Kicker -
-    # the headline shortened', a breadcrumb).
+    # the headline shortened', a breadcrumb), and only those that hold the first word of a rest
+    # could quote its beginning.
     head, tail = _echo_key(words[0]), _echo_key(words[-1])
+    firsts = {_echo_key(words[cut]) for cut in cuts}
     quoted: set[str] = set()
+    begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
     for line in lines:
         if line.text == text:
@@ -449,6 +483,8 @@ def _headline_of(lines: list[Line], text: str) -> str:
         folded = line.text.casefold()
         if tail in folded:
             quoted.add(_echo_key(line.text))
+        if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
+            begun.add(_echo_key(line.text))
         if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
             parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
             if len(parts) > 1:
@@ -457,6 +493,16 @@ def _headline_of(lines: list[Line], text: str) -> str:
     # sites stack a section and a place above a headline.
     for cut in reversed(cuts):
         if _echo_key(" ".join(words[cut:])) in quoted:
+            return " ".join(words[cut:])
+    # A breadcrumb may quote the rest shortened, its first half or more ('Abnehm-Tricks für
+    # Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest' under a crumb
+    # 'Weihnachten nicht zunehmen: 10 Tipps').
+    for cut in reversed(cuts):
+        rest = _echo_key(" ".join(words[cut:]))
+        if any(
+            rest.startswith(f"{line} ") and 2 * len(line) >= len(rest) and len(line.split()) >= 3
+            for line in begun
+        ):
             return " ".join(words[cut:])
     for cut in cuts:
         kicker, rest = " ".join(words[:cut]).casefold(), " ".join(words[cut:])

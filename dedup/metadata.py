@@ -747,7 +747,7 @@ def date_line(line: str) -> tuple[DateMatch, str] | None:
 
 # A headline: a few words, no closing full stop (a question or exclamation mark may close it).
 _HEADLINE_WORDS = (1, 30)
-_MIN_OVERLAP = 0.3
+_MIN_OVERLAP = 0.25
 _DOTTED_HEADLINE_WORDS = 4
 _NEAR_HEADING = 4  # lines above the first paragraph where any heading may be the title
 _W_HEADING = 0.1
@@ -785,12 +785,22 @@ def content_words(text: str) -> set[str]:
     return {w for w in tokens if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
 
 
+# A longer word is matched on its first letters too: 'Schauspieler' / 'Schauspielern'.
+_STEM_CHARS = 6
+
+
+def word_stems(words: set[str]) -> set[str]:
+    """Return the first letters of the longer of `words`, so that a headline's word matches the
+    body's in another inflection ('erfolgreichsten' / 'erfolgreichen', 'elections' / 'electing')."""
+    return {word[:_STEM_CHARS] for word in words if len(word) > _STEM_CHARS}
+
+
 # Weights of the headline score, tuned on the even-numbered pages of both clean kits (a ranking
 # of each page's candidate lines, fitted by logistic regression on pairs: headline vs other line).
 _W_OVERLAP = 0.5  # the share of the line's content words found in the body
 _W_MATCHED = 3.0  # how many of them, up to _MATCHED_CAP
 _MATCHED_CAP = 5
-_W_DISTANCE = 0.02  # per line between the line and the first paragraph
+_W_DISTANCE = 0.005  # per line between the line and the first paragraph
 _W_LONG = 0.05  # per word over _LONG_WORDS: a standfirst is longer than a headline
 _LONG_WORDS = 10
 _W_SENTENCE = 0.3  # a line that reads as prose
@@ -829,12 +839,17 @@ def _is_time_note(line: str) -> bool:
 
 
 def headline_score(
-    line: str, body_words: set[str], distance: int, sentence: bool = False
+    line: str,
+    body_words: set[str],
+    distance: int,
+    sentence: bool = False,
+    body_stems: set[str] | None = None,
 ) -> float | None:
     """Return how much `line` reads as the headline of a body with `body_words`, or None.
 
-    A headline names what the body is about, so most of its content words recur in the body; it
-    stands close above the body. `distance` counts the lines between it and the first paragraph.
+    A headline names what the body is about, so most of its content words recur in the body, in
+    the same inflection or another one (`body_stems`, the body's `word_stems`); it stands close
+    above the body. `distance` counts the lines between it and the first paragraph.
     """
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):
@@ -851,8 +866,18 @@ def headline_score(
     own = content_words(line)
     if not own:
         return None
-    matched = len(own & body_words)
-    overlap = matched / len(own)
+    shared = own & body_words
+    matched = len(shared)
+    # A word the body has in another inflection makes the share, not the count: first letters
+    # alone match more often by chance.
+    inflected = 0
+    if body_stems and matched < len(own):
+        inflected = sum(
+            1
+            for word in own - shared
+            if len(word) > _STEM_CHARS and word[:_STEM_CHARS] in body_stems
+        )
+    overlap = (matched + inflected) / len(own)
     if overlap < _MIN_OVERLAP and distance > _NEAR_HEADING:
         return None
     if overlap < _MIN_OVERLAP:

@@ -221,6 +221,58 @@ def test_a_notice_above_the_headline_is_not_the_body() -> None:
     assert title_of(notice, "", HEADLINE, "3 May 2021") == HEADLINE
 
 
+def test_a_kicker_is_cut_when_a_breadcrumb_quotes_the_headline_shortened() -> None:
+    text = "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            "",
+            "* Council approves budget",
+            "",
+            "Town Hall Council approves budget after long debate",
+            "",
+            "\n\n".join(BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (
+        "Council approves budget after long debate"
+    )
+
+
+def test_a_subheading_in_the_body_is_no_headline() -> None:
+    # A short headline above the body names few of its words; a subheading under the first
+    # paragraph, scored against the body under it, must name it much better to win.
+    text = "\n".join(
+        [
+            "Home | News | Sport | Weather",
+            "",
+            "Budget vote",
+            "",
+            BODY[0],
+            "",
+            "Officials and the measure",
+            "",
+            "\n\n".join(BODY[1:] + BODY + BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == "Budget vote"
+
+
+def test_a_headline_over_its_date_under_many_notices() -> None:
+    # The paragraphs above it are notices; the line over the date line heads the article.
+    notices = [
+        "Thank you for signing up. We have sent you a link to activate your account.",
+        "Your account is now active. We wish you a pleasant read of our pages.",
+        "You now have full access to all of our articles. We wish you a pleasant read.",
+        "Thank you for your order. We wish you a pleasant read of our pages.",
+        "You have chosen the national edition. We wish you a pleasant read of our pages.",
+        "You have chosen the local edition. We wish you a pleasant read of our pages.",
+    ]
+    assert (
+        title_of(*[n for notice in notices for n in (notice, "")], HEADLINE, "3 May 2021")
+        == HEADLINE
+    )
+
+
 def test_an_author_box_further_down_under_its_heading() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Über den Autor", "Jane Doe")) == ("Jane Doe",)

@@ -299,6 +299,45 @@ def test_a_caption_scores_below_the_headline(caption: str) -> None:
     assert headline is not None and score is not None and headline > score
 
 
+def test_a_headline_names_the_body_in_another_inflection() -> None:
+    # German inflects its nouns: 'Stadtrat' / 'Stadträte', 'Haushaltsentwürfe' / '-entwurf'.
+    body = metadata.content_words(
+        "Die Stadträte stimmten dem Haushaltsentwurf nach langer Debatte zu."
+    )
+    line = "Stadtrat billigt Haushaltsentwürfe"
+    assert metadata.headline_score(line, body, 5) is None
+    assert metadata.headline_score(line, body, 5, body_stems=metadata.word_stems(body)) is not None
+
+
+def test_an_inflected_word_counts_to_the_share_not_to_the_count() -> None:
+    # A match on the first letters only is weaker: it makes the share, not the count of words.
+    body = metadata.content_words("The council's elections and the electorate of the county.")
+    stems = metadata.word_stems(body)
+    exact = metadata.headline_score("Council elections", body, 1, body_stems=stems)
+    inflected = metadata.headline_score("Councils electing", body, 1, body_stems=stems)
+    assert exact is not None and inflected is not None and exact > inflected
+
+
+def test_a_headline_further_up_beats_a_teaser_beside_the_body() -> None:
+    # A gallery or a box of links may stand between the headline and its body: a line's
+    # distance to the body says little once it names the body with more of its words.
+    body = metadata.content_words(
+        "The city council approved the new budget on Tuesday after a long debate over property "
+        "taxes. Officials said the measure takes effect next month."
+    )
+    headline = metadata.headline_score("Council approves budget after long debate", body, 40)
+    teaser = metadata.headline_score("Property taxes and the budget", body, 1)
+    assert headline is not None and teaser is not None and headline > teaser
+
+
+def test_a_headline_far_up_may_share_a_quarter_of_its_words() -> None:
+    # A headline written as a phrase of its own ('The long road to electric cars') over a body
+    # that names one of its words; a line that shares less is a menu's or a teaser's.
+    body = metadata.content_words("Sales of cars rose again in May, the association said.")
+    assert metadata.headline_score("The long road to electric cars", body, 10) is not None
+    assert metadata.headline_score("The long and winding road to electric cars", body, 10) is None
+
+
 def test_headline_beats_label() -> None:
     body = metadata.content_words(
         "The city council approved the budget for next year after a long debate on Tuesday. "
