@@ -19,6 +19,7 @@ from dedup.options import CleanOptions
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
@@ -124,7 +125,7 @@ def mark_metadata(
     """
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
-    dated: list[int] = []
+    dated: list[int] = []  # date lines without a name
     page = _PageWords(lines, found)
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
@@ -157,7 +158,8 @@ def mark_metadata(
             line.rule = "date" if meta.date else "byline"
             if meta.date:
                 dates.append((distance, meta.date.iso()))
-                dated.append(index)
+                if not meta.authors:
+                    dated.append(index)  # a date line that names no one: a name may stand beside it
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None
@@ -188,13 +190,25 @@ def mark_metadata(
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
             # The opener or the role says that the name is a byline's, like a date beside it.
             bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
-    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
+    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
+    # empty list items between them left aside. After the body only the date lines that close
+    # the article count (the first and those right under it), and anchor the name to them.
+    closing = next((index for index in dated if index >= end), len(lines))
     for index in dated:
-        for near in (index - 1, index + 1):
-            if 0 <= near < min(len(lines), end) and lines[near].rule is None:
-                names = metadata.name_line(lines[near].text)
-                if names and page.names_someone(names):
-                    lines[near].rule = "byline"
+        if index >= closing + _CLOSING_LINES:
+            break
+        for step in (-1, 1):
+            near = _next_worded(lines, index, step)
+            if near is None or lines[near].rule is not None or near >= end + _AFTER_REACH:
+                continue
+            if near >= end and index < closing:
+                continue  # a date line in the body names no one after it
+            names = metadata.name_line(lines[near].text)
+            if names and page.names_someone(names):
+                lines[near].rule = "byline"
+                if near >= end:
+                    bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
+                else:
                     bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
@@ -512,6 +526,20 @@ class _PageWords:
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
         return words.isdisjoint(own)
+
+
+def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
+    """Return the index of the next line from `index` in direction `step` that holds a word or a
+    number, over lines of bullets alone ('*'), or None."""
+    near = index + step
+    while 0 <= near < len(lines) and not any(ch.isalnum() for ch in lines[near].text):
+        if index - _EMPTY_ITEMS > near or near > index + _EMPTY_ITEMS:
+            return None
+        near += step
+    return near if 0 <= near < len(lines) else None
+
+
+_EMPTY_ITEMS = 8  # lines of bullets alone that may stand between a name and its date line
 
 
 def _more_names(lines: list[Line], index: int) -> list[str]:

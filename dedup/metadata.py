@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
-from dedup.language import ALL_STOP_WORDS
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 # Crumbs that name a site's structure rather than a section.
 _GENERIC_CRUMBS = {
@@ -92,6 +92,12 @@ _NOT_NAME_WORDS = frozenset({
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# The stop words that no name is made of: those of the languages around the kits' pages. Other
+# languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
+# page that writes one in lower case is caught by the page's words (fields._PageWords).
+_NAME_STOP_WORDS = frozenset().union(
+    *(STOP_WORDS[code] for code in ("en", "de", "fr", "es", "pt", "it", "nl", "pl"))
+)
 # A comment, in the kits' languages: 'Autor komentarza' labels a comment form's field.
 _COMMENT_WORDS = frozenset({
     "comment", "comments", "kommentar", "kommentare", "komentarz", "komentarza", "komentarze",
@@ -103,6 +109,8 @@ _GENDER_ENDINGS = frozenset({"in", "innen"})
 _HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
 _ARTICLES = frozenset({"der", "den", "la", "le", "el"})
+# A connector opening what follows an opener: the opener is one of several roles.
+_LEADING_CONNECTOR = re.compile(r"(?:and|und|et|y|&)(?:\s|$)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
@@ -203,6 +211,8 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
         return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
+    if _LEADING_CONNECTOR.match(names_part):
+        return None  # roles joined after the opener: 'Autorin und Netzphilosophin Jane Doe'
     folded = names_part.casefold()
     if not names_part or folded in _NOT_NAMES or folded in _COMMENT_WORDS:
         return None  # 'Autor komentarza': a comment form's label
@@ -275,7 +285,7 @@ def _is_person(name: str, alone: bool) -> bool:
                 return False  # 'Download der Audiodatei'; 'Ursula von der Leyen' is a name
             continue
         folded = part.casefold()
-        if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
+        if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
         named += 1
     # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals

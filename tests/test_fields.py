@@ -229,3 +229,29 @@ def test_an_author_box_further_down_under_its_heading() -> None:
 def test_an_author_box_further_down_over_a_link_to_the_posts() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Jane Doe", "Weitere Beiträge")) == ("Jane Doe",)
+
+
+def test_a_name_beside_the_date_lines_that_close_the_article() -> None:
+    closing = (
+        "Erstveröffentlichung",
+        "3 May 2021",
+        "Letzte Aktualisierung",
+        "4 May 2021",
+        "Jane Doe",
+    )
+    assert authors_of(HEADLINE, after=closing) == ("Jane Doe",)
+    # Labels of date lines are no name; a name under a later date line of the page is a teaser's.
+    assert authors_of(HEADLINE, after=("Letzte Aktualisierung", "3 May 2021")) == ()
+    teasers = ("3 May 2021", *[f"Teaser number {n} of the sidebar" for n in range(4)])
+    assert authors_of(HEADLINE, after=(*teasers, "1 May 2021", "Jane Doe")) == ()
+
+
+def test_empty_list_items_between_a_name_and_its_date_line() -> None:
+    assert authors_of("Jane Doe", "*", "*", "*", "3 May 2021", "", HEADLINE) == ("Jane Doe",)
+
+
+def test_a_date_line_that_names_someone_names_no_one_beside_it() -> None:
+    # 'Jane Doe | 3 May 2021' names the author; the tags above it are no second name.
+    assert authors_of(HEADLINE, after=("Harbour Festival Springfield", "Jane Doe | 3 May 2021")) == (
+        "Jane Doe",
+    )

@@ -57,6 +57,9 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Autor:Jane Doe", ["Jane Doe"]),
         ("Autor komentarza", None),  # a comment form's label
         ("Verfasst von: jdoe", ["jdoe"]),
+        ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
+        ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
+        ("Author and editor John Roe", None),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -207,6 +210,10 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Rezept von", None),  # a name ends with a name word, a label with a particle
         ("Jane Doe Autorin", ["Jane Doe"]),  # a role after the name
         ("Jane Doe Staff Writer", ["Jane Doe"]),
+        ("Tom Arnold", ["Tom Arnold"]),  # 'tom': a Czech stop word, not of the kits' languages
+        ("Hans Muster", ["Hans Muster"]),
+        ("The Day", None),
+        ("Letzte Aktualisierung", None),  # the label of a date line
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
