@@ -252,6 +252,5 @@ def test_empty_list_items_between_a_name_and_its_date_line() -> None:
 
 def test_a_date_line_that_names_someone_names_no_one_beside_it() -> None:
     # 'Jane Doe | 3 May 2021' names the author; the tags above it are no second name.
-    assert authors_of(HEADLINE, after=("Harbour Festival Springfield", "Jane Doe | 3 May 2021")) == (
-        "Jane Doe",
-    )
+    after = ("Harbour Festival Springfield", "Jane Doe | 3 May 2021")
+    assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
