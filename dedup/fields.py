@@ -76,6 +76,8 @@ class Found:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     section: str | None = None
+    # A byline after the body: the author when no name stands under the headline.
+    closing: list[str] = field(default_factory=list)
     # A name alone after the body: the author when the header names no one.
     signature: list[str] = field(default_factory=list)
     # The person a copyright line after the body names: the author of a personal site's pages.
@@ -234,7 +236,12 @@ def mark_metadata(
     # A name alone, without an opener or a date, far from the body is a sidebar's or a menu's.
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
-        found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
+        best = min(bylines, key=lambda c: c[0])
+        if best[0] < _AFTER_PENALTY:
+            found.authors = found.authors or best[1]
+        else:
+            # After the body: the author unless a name stands under the headline (mark_title).
+            found.closing = found.closing or best[1]
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
@@ -256,7 +263,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.signature or found.holder
+    found.authors = found.authors or found.closing or found.signature or found.holder
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:

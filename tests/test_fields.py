@@ -254,3 +254,11 @@ def test_a_date_line_that_names_someone_names_no_one_beside_it() -> None:
     # 'Jane Doe | 3 May 2021' names the author; the tags above it are no second name.
     after = ("Harbour Festival Springfield", "Jane Doe | 3 May 2021")
     assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
+
+
+def test_a_name_under_the_headline_wins_over_a_byline_after_the_body() -> None:
+    # A teaser's byline under the article is no match for the name under its headline; alone,
+    # it is the author still.
+    after = ("3 May 2021 - Concert - John Roe",)
+    assert authors_of(HEADLINE, "", "Jane Doe", after=after) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=("By John Roe",)) == ("John Roe",)
