@@ -26,7 +26,7 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 # What opens a byline: a phrase that says who wrote, posted or published, then the names. The
 # strong openers say so outright, so a lower-case user name after them is taken as a name too.
 _STRONG_OPENER = (
-    r"(?:posted|written|reported|published|created|edited|words|story|text|photos?)\s+by|"
+    r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
@@ -572,6 +572,16 @@ def _is_pen_name(text: str) -> bool:
 _PEN_NAME_CHARS = 3
 
 
+# A picture's credit before an opener: 'Photo by', 'Foto von', 'Illustration by'.
+_PICTURE_CREDIT = re.compile(
+    r"(?:photos?|fotos?|photograph|images?|bild(?:er)?|pictures?|illustration|grafik|graphics?|"
+    r"video|cover(?:bild|foto)?|titelbild)\s*$",
+    re.IGNORECASE,
+)
+
+_TEXT_CREDIT = re.compile(r"\b(?:text|texte|texto|words|story|worte)\b", re.IGNORECASE)
+
+
 def _signed_names(text: str) -> list[str] | None:
     """Return the names a byline in `text` states, its opener maybe after a few words of label
     ('Posted in Datenschutz by damianduchamps')."""
@@ -579,7 +589,10 @@ def _signed_names(text: str) -> list[str] | None:
     if names is not None or _is_name_field(text):
         return names  # 'Christoph von Ritter' is a name, not 'Christoph' and a byline
     for opener in _OPENER_ANYWHERE.finditer(text):
-        if opener.start() > 0 and len(text[: opener.start()].split()) <= 4:
+        before = text[: opener.start()]
+        if opener.start() > 0 and len(before.split()) <= 4:
+            if _PICTURE_CREDIT.search(before) and not _TEXT_CREDIT.search(before):
+                return None  # 'Photo by Jane Doe on Unsplash' names the photographer
             names = byline(text[opener.start() :], handles=True)
             if names is not None:
                 return names

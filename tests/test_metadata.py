@@ -57,6 +57,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Autor:Jane Doe", ["Jane Doe"]),
         ("Autor komentarza", None),  # a comment form's label
         ("Verfasst von: jdoe", ["jdoe"]),
+        ("Photo by Jane Doe", None),  # a picture's credit
         ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
         ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
         ("Author and editor John Roe", None),
@@ -150,6 +151,9 @@ def test_date_line(line: str, day: str | None) -> None:
         ),
         ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
+        # A picture's credit names the photographer; words and pictures credit the author.
+        ("3 May 2021 | Budget / Photo by Jane Doe on Unsplash", "2021-05-03", None),
+        ("3. Mai 2021 | Text und Fotos von Jane Doe", "2021-05-03", ["Jane Doe"]),
         ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
         ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "2020-02-05", ["Eberhard Fuhr"]),
         # Dates glued to each other or to the name before them.
