@@ -136,9 +136,16 @@ def mark_metadata(
             continue
         text = line.text
         if index >= end + _AFTER_REACH:
-            # Further down only a byline that says so ('Publicado por ...') closes the article.
+            # Further down only a byline that says so ('Publicado por ...') closes the article;
+            # with a date, only one that opens with its opener ('erstellt von Jane Doe —
+            # veröffentlicht 28.01.2022'), not a teaser's title ('Kurse von Jane Doe 3.5.2021').
             meta = metadata.meta_line(text, day_first) if words_of(text) <= 12 else None
-            if meta is not None and meta.signed and meta.authors and meta.date is None:
+            if (
+                meta is not None
+                and meta.signed
+                and meta.authors
+                and (meta.date is None or metadata.byline(text) is not None)
+            ):
                 line.rule = "byline"
                 bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
             continue

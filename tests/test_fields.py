@@ -262,3 +262,11 @@ def test_a_name_under_the_headline_wins_over_a_byline_after_the_body() -> None:
     after = ("3 May 2021 - Concert - John Roe",)
     assert authors_of(HEADLINE, "", "Jane Doe", after=after) == ("Jane Doe",)
     assert authors_of(HEADLINE, after=("By John Roe",)) == ("John Roe",)
+
+
+def test_a_dated_byline_further_down_opens_with_its_opener() -> None:
+    links = tuple(f"* Teaser number {n} of the section" for n in range(14))
+    closing = "erstellt von Jane Doe — veröffentlicht 3. Mai 2021 06:00"
+    assert authors_of(HEADLINE, after=(*links, closing)) == ("Jane Doe",)
+    teaser = "* Neue Kurse von Jane Doe mit vielen Terminen 3. Mai 2021"
+    assert authors_of(HEADLINE, after=(*links, teaser)) == ()
