@@ -233,8 +233,10 @@ def mark_metadata(
                 index >= end + _SIGNATURE_REACH
                 and not metadata.author_heading(lines[index - 1].text)
                 and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
+                and not metadata.role_after_name(lines[index].text)
             ):
-                continue  # further down only under a heading, or over a link to the posts
+                continue  # further down only under a heading, over a link to the posts, or
+                # with a role after the name ('Jane Doe Autorin')
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"
@@ -570,11 +572,14 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
     """Return whether the name on line `index` heads an author box: the line above it is a
-    heading with an opener ('Autoren', 'Über den Autor'), or one of the next lines names the
+    heading with an opener ('Autoren', 'Über den Autor'), a role follows the name on its line
+    ('Jane Doe Autorin'), or one of the next lines names the
     person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker') or links to the
     person's posts ('Weitere Beiträge', 'All articles')."""
     if index > 0 and metadata.author_heading(lines[index - 1].text):
         return True
+    if metadata.role_after_name(lines[index].text):
+        return True  # 'Jane Doe Autorin': the role says whose name it is
     surname = names[0].split()[-1]
     return any(
         surname in line.text or metadata.posts_link(line.text)

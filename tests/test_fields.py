@@ -270,3 +270,9 @@ def test_a_dated_byline_further_down_opens_with_its_opener() -> None:
     assert authors_of(HEADLINE, after=(*links, closing)) == ("Jane Doe",)
     teaser = "* Neue Kurse von Jane Doe mit vielen Terminen 3. Mai 2021"
     assert authors_of(HEADLINE, after=(*links, teaser)) == ()
+
+
+def test_a_name_with_its_role_after_the_body_signs_it() -> None:
+    links = tuple(f"Share link {n}" for n in range(12))
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe Autorin", "* Partei")) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe", "* Partei")) == ()

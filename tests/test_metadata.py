@@ -227,6 +227,14 @@ def test_name_line(line: str, names: list[str] | None) -> None:
 @pytest.mark.parametrize(
     ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
 )
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [("Jane Doe Autorin", True), ("* Jane Doe Staff Writer", True), ("Jane Doe", False)],
+)
+def test_role_after_name(line: str, role: bool) -> None:
+    assert metadata.role_after_name(line) == role
+
+
 def test_lone_opener(line: str, opener: bool) -> None:
     assert metadata.lone_opener(line) == opener
 
