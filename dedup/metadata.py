@@ -627,6 +627,8 @@ def role_after_name(line: str) -> bool:
     """Return whether a line closes with a role word after the name ('Jane Doe Autorin')."""
     text = line.strip(" *+>•·,")
     return " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS
+
+
 # A role after a name on its line.
 _ROLE_WORDS = frozenset({
     "autor", "autorin", "author", "auteur", "auteure", "autora", "redakteur", "redakteurin",

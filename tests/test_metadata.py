@@ -225,9 +225,6 @@ def test_name_line(line: str, names: list[str] | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
-)
-@pytest.mark.parametrize(
     ("line", "role"),
     [("Jane Doe Autorin", True), ("* Jane Doe Staff Writer", True), ("Jane Doe", False)],
 )
@@ -235,6 +232,9 @@ def test_role_after_name(line: str, role: bool) -> None:
     assert metadata.role_after_name(line) == role
 
 
+@pytest.mark.parametrize(
+    ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
+)
 def test_lone_opener(line: str, opener: bool) -> None:
     assert metadata.lone_opener(line) == opener
 
