@@ -151,6 +151,10 @@ def test_date_line(line: str, day: str | None) -> None:
         ),
         ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
+        # A menu's items open with 'By' too: one word after it, without a date, names no one.
+        ("+ By Invitation", None, None),
+        ("* By Jane Doe", None, ["Jane Doe"]),
+        ("By Paddy", None, ["Paddy"]),
         # A picture's credit names the photographer; words and pictures credit the author.
         ("3 May 2021 | Budget / Photo by Jane Doe on Unsplash", "2021-05-03", None),
         ("3. Mai 2021 | Text und Fotos von Jane Doe", "2021-05-03", ["Jane Doe"]),
