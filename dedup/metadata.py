@@ -86,6 +86,13 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
+    # Buttons to share or print, in the kits' languages ('Teilen Twittern').
+    "teilen", "twittern", "tweet", "tweeten", "senden", "drucken", "print", "pinnen", "email",
+    "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
+    "stampa", "udostępnij", "drukuj", "whatsapp", "facebook", "twitter", "pinterest", "linkedin",
+    "xing", "reddit", "telegram",
+    # A desk, not a person: 'Editorial Staff', 'Editors Pick'.
+    "editorial", "editors",
     # The legal links of a page's footer.
     "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",

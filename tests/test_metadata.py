@@ -222,6 +222,9 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Hans Muster", ["Hans Muster"]),
         ("The Day", None),
         ("Letzte Aktualisierung", None),  # the label of a date line
+        ("Teilen Twittern", None),  # buttons to share
+        ("Partager Imprimer", None),
+        ("Editors Pick", None),  # a desk's label
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
