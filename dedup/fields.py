@@ -20,6 +20,7 @@ _AFTER_REACH = 12  # lines after the body where a byline or date may close the a
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
+_SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
@@ -246,11 +247,12 @@ def mark_metadata(
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         best = min(bylines, key=lambda c: c[0])
+        names = [page.without_section(name) for name in best[1]]
         if best[0] < _AFTER_PENALTY:
-            found.authors = found.authors or best[1]
+            found.authors = found.authors or names
         else:
             # After the body: the author unless a name stands under the headline (mark_title).
-            found.closing = found.closing or best[1]
+            found.closing = found.closing or names
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
@@ -521,6 +523,7 @@ class _PageWords:
     def __init__(self, lines: list[Line], found: Found) -> None:
         self._lines = lines
         self._found = found  # keeps the words across the passes over one document
+        self._alone: frozenset[str] | None = None  # the page's lines of one word, folded
 
     def names_someone(self, names: list[str] | None) -> bool:
         """Return whether `names` are names: none of their capitalised words is a common word."""
@@ -542,6 +545,27 @@ class _PageWords:
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
         return words.isdisjoint(own)
+
+    def without_section(self, name: str) -> str:
+        """Return `name` without a last word that the page sets alone on a line as a section or a
+        tag ('Jane Doe Kultur' beside '* Kultur' in the menu), unless the page writes the whole
+        name again; two name words stay."""
+        words = name.split()
+        if len(words) < _SECTION_NAME_WORDS:
+            return name
+        if self._alone is None:
+            self._alone = frozenset(
+                line.text.strip(_BULLETS).casefold()
+                for line in self._lines
+                if " " not in line.text.strip(_BULLETS)
+            )
+        if words[-1].casefold() not in self._alone or metadata.is_particle(words[-2]):
+            return name
+        # A name the page writes so again is the name as such ('Rechtsanwalt Jane Tölle' beside
+        # a menu's '+ Tölle'); a section glued on is rendered so once.
+        if sum(name in line.text for line in self._lines) > 1:
+            return name
+        return " ".join(words[:-1])
 
 
 def _next_worded(lines: list[Line], index: int, step: int) -> int | None:

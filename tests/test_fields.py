@@ -276,3 +276,14 @@ def test_a_name_with_its_role_after_the_body_signs_it() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Jane Doe Autorin", "* Partei")) == ("Jane Doe",)
     assert authors_of(HEADLINE, after=(*links, "Jane Doe", "* Partei")) == ()
+
+
+def test_a_section_glued_to_a_name_beside_a_date_is_cut() -> None:
+    menu = ("* Kultur", "* Sport", "")
+    line = "3. Mai 2021 Jane Doe Kultur"
+    assert authors_of(*menu, HEADLINE, line) == ("Jane Doe",)
+    # A name the page writes so again keeps its last word, a menu's item though it be.
+    again = ("Mehr Beiträge von Rechtsanwalt Jane Kultur",)
+    assert authors_of(*menu, HEADLINE, "3. Mai 2021 Rechtsanwalt Jane Kultur", after=again) == (
+        "Rechtsanwalt Jane Kultur",
+    )
