@@ -22,6 +22,8 @@ _SIGNATURE_REACH = 8  # ... and where a name alone may
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
+_BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
+_ITEM_MARKS = "*+•·-–—>"  # marks of a list's items
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
@@ -605,8 +607,18 @@ def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
     if metadata.role_after_name(lines[index].text):
         return True  # 'Jane Doe Autorin': the role says whose name it is
     surname = names[0].split()[-1]
+    # The surname alone in a line of a few words is a sibling in a list of things ('Eiche
+    # Baumbeschreibung' / 'Birke Baumbeschreibung'), or an address ('Tierheim Berlin' / '13057
+    # Berlin'); a bio names the person in full or in a sentence.
     return any(
-        surname in line.text or metadata.posts_link(line.text)
+        (
+            surname in line.text
+            and (
+                names[0] in line.text
+                or (words_of(line.text) >= _BIO_WORDS and line.text[:1] not in _ITEM_MARKS)
+            )
+        )
+        or metadata.posts_link(line.text)
         for line in lines[index + 1 : index + 1 + _BOX_LINES]
     )
 

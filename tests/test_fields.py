@@ -287,3 +287,18 @@ def test_a_section_glued_to_a_name_beside_a_date_is_cut() -> None:
     assert authors_of(*menu, HEADLINE, "3. Mai 2021 Rechtsanwalt Jane Kultur", after=again) == (
         "Rechtsanwalt Jane Kultur",
     )
+
+
+@pytest.mark.parametrize(
+    ("after", "authors"),
+    [
+        (("Jane Doe", "Doe writes on city politics since 2010", "More"), ("Jane Doe",)),  # a bio
+        (("* Oak Tree Guide", "* Birch Tree Guide", "* Beech Tree Guide"), ()),  # a list's items
+        (("Springfield Shelter", "Harbour Road 39", "13057 Springfield"), ()),  # an address
+        (("Jane Doe", "* Another Doe in a list of many things"), ()),
+    ],
+)
+def test_an_author_box_names_the_person_again_in_full_or_in_a_sentence(
+    after: tuple[str, ...], authors: tuple[str, ...]
+) -> None:
+    assert authors_of(HEADLINE, after=after) == authors
