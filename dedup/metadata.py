@@ -99,6 +99,9 @@ _NOT_NAME_WORDS = frozenset({
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
+# 'Universität', 'Europäische', 'Künstlerischer'.
+_COMMON_ENDING = re.compile(r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?)$")
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).
@@ -295,6 +298,8 @@ def _is_person(name: str, alone: bool) -> bool:
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if _COMMON_ENDING.search(folded):
+            return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
     # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals
     # ('Kazım TÜRKMEN') and initials ('J.R.') are longer or dotted.

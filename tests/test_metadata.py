@@ -225,6 +225,10 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Teilen Twittern", None),  # buttons to share
         ("Partager Imprimer", None),
         ("Editors Pick", None),  # a desk's label
+        ("Europäische Union", None),  # an adjective's ending, no name's
+        ("Gesundheit Angst", None),  # nouns' endings
+        ("Wissenschaft Klima", None),
+        ("Jane Jung", ["Jane Jung"]),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
