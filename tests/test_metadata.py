@@ -151,6 +151,8 @@ def test_date_line(line: str, day: str | None) -> None:
         ),
         ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
+        # A picture's credit after the name ends it.
+        ("3.5.2021 13:30 von Jane Symbolbild imago", "2021-05-03", ["Jane"]),
         # A menu's items open with 'By' too: one word after it, without a date, names no one.
         ("+ By Invitation", None, None),
         ("* By Jane Doe", None, ["Jane Doe"]),
