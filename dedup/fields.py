@@ -572,13 +572,21 @@ class _PageWords:
 
 def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
     """Return the index of the next line from `index` in direction `step` that holds a word or a
-    number, over lines of bullets alone ('*'), or None."""
+    number, over lines of bullets alone ('*') and a person's handle or e-mail address, or None."""
     near = index + step
-    while 0 <= near < len(lines) and not any(ch.isalnum() for ch in lines[near].text):
+    while 0 <= near < len(lines) and (
+        not any(ch.isalnum() for ch in lines[near].text) or _CONTACT.match(lines[near].text)
+    ):
         if index - _EMPTY_ITEMS > near or near > index + _EMPTY_ITEMS:
             return None
         near += step
     return near if 0 <= near < len(lines) else None
+
+
+# The person's handle or e-mail address under the name, over the date: 'jdoe', 'jdoe@example.org'.
+_CONTACT = re.compile(
+    r"^[\s*•·+@-]*(?:[a-z0-9._-]+@[\w.-]+\.[a-z]{2,}|@?[a-z][a-z0-9._]{5,29})\s*$"
+)
 
 
 _EMPTY_ITEMS = 8  # lines of bullets alone that may stand between a name and its date line

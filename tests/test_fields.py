@@ -302,3 +302,8 @@ def test_an_author_box_names_the_person_again_in_full_or_in_a_sentence(
     after: tuple[str, ...], authors: tuple[str, ...]
 ) -> None:
     assert authors_of(HEADLINE, after=after) == authors
+
+
+def test_a_name_over_its_handle_and_address_beside_a_date() -> None:
+    header = ("Jane Doe", "janedoe", "janedoe@example.org", "3 May 2021", "")
+    assert authors_of(*header, HEADLINE) == ("Jane Doe",)
