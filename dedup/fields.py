@@ -180,6 +180,9 @@ def mark_metadata(
                 )
             if meta.outlet:
                 found.source = found.source or meta.outlet
+        elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
+            line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
+            bylines.append((distance, names, True))
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet

@@ -236,6 +236,24 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     return person_names(names_part)
 
 
+# A Chinese byline: the label of the editor in charge or of the author, a colon, a name of two
+# to four Han characters ('责任编辑：孔德明', '作者： 焦鹏').
+_CJK_BYLINE = re.compile(
+    r"(?:责任编辑|编辑|作者)\s*[:：]\s*(?P<name>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+)
+
+
+def cjk_byline(line: str) -> list[str] | None:
+    """Return the name a Chinese byline states ('责任编辑：孔德明' -> ['孔德明']), or None."""
+    if len(line) > _CJK_BYLINE_CHARS:
+        return None
+    match = _CJK_BYLINE.search(line)
+    return [match.group("name")] if match else None
+
+
+_CJK_BYLINE_CHARS = 40
+
+
 def is_particle(word: str) -> bool:
     """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
     return word.casefold() in _PARTICLES

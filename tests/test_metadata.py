@@ -238,6 +238,19 @@ def test_name_line(line: str, names: list[str] | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("责任编辑：王小明", ["王小明"]),  # the editor in charge
+        ("【纠错】 责任编辑： 李华", ["李华"]),
+        ("作者：张伟", ["张伟"]),
+        ("编辑：这是一句很长的话不是名字", None),  # no name: more than four characters
+    ],
+)
+def test_cjk_byline(line: str, names: list[str] | None) -> None:
+    assert metadata.cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
     ("line", "role"),
     [("Jane Doe Autorin", True), ("* Jane Doe Staff Writer", True), ("Jane Doe", False)],
 )
