@@ -752,7 +752,8 @@ def author_heading(line: str) -> bool:
 _AUTHOR_LINK = re.compile(
     r"^(?:über|about|more\s+by|mehr\s+(?:von|über)|(?:alle|weitere)\s+(?:beiträge|artikel)\s+"
     r"von|(?:zeige|view)\s+all(?:e)?\s+(?:beiträge|posts|articles)\s+(?:von|by)|all\s+(?:posts|"
-    r"articles|stories)\s+by|tous\s+les\s+articles\s+de)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
+    r"articles|stories)\s+by|tous\s+les\s+articles\s+de|(?:zum\s+)?profil\s+von|"
+    r"(?:view\s+)?profile\s+of)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
     re.IGNORECASE,
 )
 

@@ -366,6 +366,8 @@ def test_headline_beats_label() -> None:
         ("Über Berlin", None),  # 'Über X' needs a person's two name words
         ("All posts by admin", None),
         ("More from WIRED", None),  # the site's other articles
+        ("Zum Profil von janedoe", ["janedoe"]),  # a link to the person's profile
+        ("View profile of Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_author_link(line: str, names: list[str] | None) -> None:
