@@ -334,7 +334,8 @@ _LABEL_WORDS = """
     publié publiée mis à jour modifié modifiée actualisé actualisée créé le du heure locale
     actualizado actualizada publicado publicada modificado fecha última actualización el a las la
     del hora al hrs hs
-    pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento data il alle ore ora
+    pubblicato pubblicata aggiornato aggiornata ultimo ultima aggiornamento modifica data il alle
+    ore ora
     atualizado atualizada atualização em às
     gepubliceerd bijgewerkt laatst geplaatst gewijzigd op om
     opublikowano aktualizacja zaktualizowano publikacji dodano dnia godz godzina o

@@ -91,8 +91,9 @@ _NOT_NAME_WORDS = frozenset({
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
     "stampa", "udostępnij", "drukuj", "whatsapp", "facebook", "twitter", "pinterest", "linkedin",
     "xing", "reddit", "telegram",
-    # A desk, not a person: 'Editorial Staff', 'Editors Pick'.
-    "editorial", "editors",
+    # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
+    "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
+    "entrevista", "radio",
     # The legal links of a page's footer.
     "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",

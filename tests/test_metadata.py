@@ -231,6 +231,9 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Gesundheit Angst", None),  # nouns' endings
         ("Wissenschaft Klima", None),
         ("Jane Jung", ["Jane Jung"]),
+        ("Aktuelles Experteninterviews", None),  # a section
+        ("Radio Springfield", None),  # a medium
+        ("Ultima modifica", None),  # the label of an Italian date line
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
