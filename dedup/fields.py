@@ -197,7 +197,7 @@ def mark_metadata(
             continue
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:
-            names = metadata.byline(f"{line.text} {below.text}", handles=True)
+            names = metadata.byline(f"{line.text} {below.text.strip(_BULLETS)}", handles=True)
         if names and signed:
             names = names + _more_names(lines, index + 2)
         if names:

@@ -231,6 +231,8 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     if folded in _GENDER_ENDINGS and line[match.start("names") - 1] == ":":
         return None  # 'Autor:innen' is one word, the plural
     if (match.group("strong") or handles) and _HANDLE.match(names_part):
+        if "-" in names_part and names_part.casefold().split("-")[0] in _NOT_NAME_WORDS:
+            return None  # 'Autor' / 'Über-Ich': a menu's link to the about page
         if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
             return [names_part]
         return [names_part] if match.group("strong") else None

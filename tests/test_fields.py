@@ -307,3 +307,9 @@ def test_an_author_box_names_the_person_again_in_full_or_in_a_sentence(
 def test_a_name_over_its_handle_and_address_beside_a_date() -> None:
     header = ("Jane Doe", "janedoe", "janedoe@example.org", "3 May 2021", "")
     assert authors_of(*header, HEADLINE) == ("Jane Doe",)
+
+
+def test_an_opener_alone_over_a_user_name_in_a_list() -> None:
+    assert authors_of(HEADLINE, "* Artikel von:", "* janedoe", "") == ("janedoe",)
+    # A menu's link to the about page under its heading names no one.
+    assert authors_of("* Autor", "+ Über-Ich", "", HEADLINE) == ()
