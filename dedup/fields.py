@@ -180,6 +180,14 @@ def mark_metadata(
                 )
             if meta.outlet:
                 found.source = found.source or meta.outlet
+        elif (
+            index < start
+            and words == 2
+            and (handle := metadata.weak_handle(text))
+            and _named_again(lines, index, handle)
+        ):
+            line.rule = "byline"  # 'von janedoe', the user named again on the page
+            bylines.append((distance, [handle], True))
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
             bylines.append((distance, names, True))
@@ -571,6 +579,17 @@ class _PageWords:
         if sum(name in line.text for line in self._lines) > 1:
             return name
         return " ".join(words[:-1])
+
+
+def _named_again(lines: list[Line], index: int, name: str) -> bool:
+    """Return whether a line of the page other than line `index` names the user `name` as a name:
+    alone ('* janedoe', a menu's link) or capitalised ('Janedoe', the site's name); prose writes
+    a word of the language in lower case ('by contrast')."""
+    folded, capitalised = name.casefold(), name[:1].upper() + name[1:]
+    return any(
+        k != index and (capitalised in line.text or line.text.strip(_BULLETS).casefold() == folded)
+        for k, line in enumerate(lines)
+    )
 
 
 def _next_worded(lines: list[Line], index: int, step: int) -> int | None:

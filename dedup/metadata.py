@@ -257,6 +257,28 @@ def cjk_byline(line: str) -> list[str] | None:
 _CJK_BYLINE_CHARS = 40
 
 
+# A weak opener and one lower-case user name, alone on a line: 'von janedoe', 'by jdoe'.
+_WEAK_HANDLE = re.compile(rf"^[\s*•·+>|/–—-]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE)
+
+
+def weak_handle(line: str) -> str | None:
+    """Return the user name a line holds after a weak opener alone ('von janedoe'), or None.
+
+    Prose writes 'von heute' so too: the caller checks that the page names the user again.
+    """
+    if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    match = _WEAK_HANDLE.match(line)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .,:;")
+    return name if _is_user_name(name) and len(name) >= _WEAK_HANDLE_MIN else None
+
+
+_WEAK_HANDLE_CHARS = 40
+_WEAK_HANDLE_MIN = 5
+
+
 def is_particle(word: str) -> bool:
     """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
     return word.casefold() in _PARTICLES

@@ -313,3 +313,10 @@ def test_an_opener_alone_over_a_user_name_in_a_list() -> None:
     assert authors_of(HEADLINE, "* Artikel von:", "* janedoe", "") == ("janedoe",)
     # A menu's link to the about page under its heading names no one.
     assert authors_of("* Autor", "+ Über-Ich", "", HEADLINE) == ()
+
+
+def test_a_user_name_after_a_weak_opener_named_again_on_the_page() -> None:
+    menu = ("Janedoe", "* Links", "* janedoe", "")
+    assert authors_of(*menu, HEADLINE, "", "von janedoe") == ("janedoe",)
+    # Not named again: 'by contrast' may be prose's.
+    assert authors_of("* Links", "", HEADLINE, "", "by contrast") == ()

@@ -240,6 +240,13 @@ def test_name_line(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
 
 
+def test_weak_handle() -> None:
+    assert metadata.weak_handle("von janedoe") == "janedoe"
+    assert metadata.weak_handle("* by jdoe12") == "jdoe12"
+    assert metadata.weak_handle("von heute") is None  # a stop word
+    assert metadata.weak_handle("By Jane Doe") is None
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
