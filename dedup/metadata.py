@@ -799,6 +799,12 @@ def posts_link(line: str) -> bool:
 _POSTS_LINK_CHARS = 30
 
 
+# The count of a person's posts after the name in an author box: 'Über Jane 1009 Artikel'.
+_POSTS_COUNT = re.compile(
+    r"\s+[0-9]+\s+(?:artikel|beiträge|posts|articles|stories|artículos)$", re.IGNORECASE
+)
+
+
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
     if len(line) > 60:
@@ -807,8 +813,12 @@ def author_link(line: str) -> list[str] | None:
     if match is None:
         return None
     name = match.group("name").strip(" .")
-    # 'Über X', 'About X' may name a place or a thing: a person's two name words at least.
+    # 'Über X', 'About X' may name a place or a thing: a person's two name words at least,
+    # unless the count of the person's posts follows ('Über Jane 1009 Artikel').
     by = line.strip(" *+•·-").split()[0].casefold() not in ("über", "about", "mehr")
+    counted = _POSTS_COUNT.search(name)
+    if counted:
+        name, by = name[: counted.start()], True
     if name.casefold() in _NOT_NAMES:
         return None
     if _is_person(name, alone=by) or (by and _is_user_name(name)):

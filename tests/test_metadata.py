@@ -377,6 +377,8 @@ def test_headline_beats_label() -> None:
         ("All posts by admin", None),
         ("More from WIRED", None),  # the site's other articles
         ("Zum Profil von janedoe", ["janedoe"]),  # a link to the person's profile
+        ("Über Jane 1009 Artikel", ["Jane"]),  # the count of her posts: a person
+        ("Über uns 5 Artikel", None),
         ("View profile of Jane Doe", ["Jane Doe"]),
     ],
 )
