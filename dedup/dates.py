@@ -330,11 +330,12 @@ _LABEL_WORDS = """
     updated update last first originally published posted modified created date dated released
     issued on at the local time
     veröffentlicht aktualisiert zuletzt stand erstellt datum erschienen geändert am um vom uhr
-    ortszeit
+    ortszeit letzte letzter aktualisierung änderung erstveröffentlichung veröffentlichung
     publié publiée mis à jour modifié modifiée actualisé actualisée créé le du heure locale
     actualizado actualizada publicado publicada modificado fecha última actualización el a las la
     del hora al hrs hs
-    pubblicato pubblicata aggiornato aggiornata ultimo aggiornamento data il alle ore ora
+    pubblicato pubblicata aggiornato aggiornata ultimo ultima aggiornamento modifica data il alle
+    ore ora
     atualizado atualizada atualização em às
     gepubliceerd bijgewerkt laatst geplaatst gewijzigd op om
     opublikowano aktualizacja zaktualizowano publikacji dodano dnia godz godzina o

@@ -19,7 +19,11 @@ from dedup.options import CleanOptions
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
+_SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
+_BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
+_ITEM_MARKS = "*+•·-–—>"  # marks of a list's items
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
@@ -76,6 +80,8 @@ class Found:
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     section: str | None = None
+    # A byline after the body: the author when no name stands under the headline.
+    closing: list[str] = field(default_factory=list)
     # A name alone after the body: the author when the header names no one.
     signature: list[str] = field(default_factory=list)
     # The person a copyright line after the body names: the author of a personal site's pages.
@@ -125,7 +131,7 @@ def mark_metadata(
     """
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
-    dated: list[int] = []
+    dated: list[int] = []  # date lines without a name
     page = _PageWords(lines, found)
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
@@ -134,9 +140,16 @@ def mark_metadata(
             continue
         text = line.text
         if index >= end + _AFTER_REACH:
-            # Further down only a byline that says so ('Publicado por ...') closes the article.
+            # Further down only a byline that says so ('Publicado por ...') closes the article;
+            # with a date, only one that opens with its opener ('erstellt von Jane Doe —
+            # veröffentlicht 28.01.2022'), not a teaser's title ('Kurse von Jane Doe 3.5.2021').
             meta = metadata.meta_line(text, day_first) if words_of(text) <= 12 else None
-            if meta is not None and meta.signed and meta.authors and meta.date is None:
+            if (
+                meta is not None
+                and meta.signed
+                and meta.authors
+                and (meta.date is None or metadata.byline(text) is not None)
+            ):
                 line.rule = "byline"
                 bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
             continue
@@ -158,7 +171,8 @@ def mark_metadata(
             line.rule = "date" if meta.date else "byline"
             if meta.date:
                 dates.append((distance, meta.date.iso()))
-                dated.append(index)
+                if not meta.authors:
+                    dated.append(index)  # a date line that names no one: a name may stand beside it
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None
@@ -167,6 +181,17 @@ def mark_metadata(
                 )
             if meta.outlet:
                 found.source = found.source or meta.outlet
+        elif (
+            index < start
+            and words == 2
+            and (handle := metadata.weak_handle(text))
+            and _named_again(lines, index, handle)
+        ):
+            line.rule = "byline"  # 'von janedoe', the user named again on the page
+            bylines.append((distance, [handle], True))
+        elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
+            line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
+            bylines.append((distance, names, True))
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
@@ -181,7 +206,7 @@ def mark_metadata(
             continue
         names = metadata.name_line(below.text if signed else line.text)
         if names is None and signed:
-            names = metadata.byline(f"{line.text} {below.text}", handles=True)
+            names = metadata.byline(f"{line.text} {below.text.strip(_BULLETS)}", handles=True)
         if names and signed:
             names = names + _more_names(lines, index + 2)
         if names:
@@ -189,13 +214,25 @@ def mark_metadata(
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
             # The opener or the role says that the name is a byline's, like a date beside it.
             bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
-    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...').
+    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
+    # empty list items between them left aside. After the body only the date lines that close
+    # the article count (the first and those right under it), and anchor the name to them.
+    closing = next((index for index in dated if index >= end), len(lines))
     for index in dated:
-        for near in (index - 1, index + 1):
-            if 0 <= near < min(len(lines), end) and lines[near].rule is None:
-                names = metadata.name_line(lines[near].text)
-                if names and page.names_someone(names):
-                    lines[near].rule = "byline"
+        if index >= closing + _CLOSING_LINES:
+            break
+        for step in (-1, 1):
+            near = _next_worded(lines, index, step)
+            if near is None or lines[near].rule is not None or near >= end + _AFTER_REACH:
+                continue
+            if near >= end and index < closing:
+                continue  # a date line in the body names no one after it
+            names = metadata.name_line(lines[near].text)
+            if names and page.names_someone(names):
+                lines[near].rule = "byline"
+                if near >= end:
+                    bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
+                else:
                     bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
     if dates:
         found.date = found.date or min(dates, key=lambda c: c[0])[1]
@@ -211,8 +248,10 @@ def mark_metadata(
                 index >= end + _SIGNATURE_REACH
                 and not metadata.author_heading(lines[index - 1].text)
                 and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
+                and not metadata.role_after_name(lines[index].text)
             ):
-                continue  # further down only under a heading, or over a link to the posts
+                continue  # further down only under a heading, over a link to the posts, or
+                # with a role after the name ('Jane Doe Autorin')
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
             if names and page.names_someone(names) and _author_box(lines, index, names):
                 lines[index].rule = "byline"
@@ -221,7 +260,13 @@ def mark_metadata(
     # A name alone, without an opener or a date, far from the body is a sidebar's or a menu's.
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
-        found.authors = found.authors or min(bylines, key=lambda c: c[0])[1]
+        best = min(bylines, key=lambda c: c[0])
+        names = [page.without_section(name) for name in best[1]]
+        if best[0] < _AFTER_PENALTY:
+            found.authors = found.authors or names
+        else:
+            # After the body: the author unless a name stands under the headline (mark_title).
+            found.closing = found.closing or names
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
@@ -243,7 +288,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.signature or found.holder
+    found.authors = found.authors or found.closing or found.signature or found.holder
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:
@@ -537,6 +582,7 @@ class _PageWords:
     def __init__(self, lines: list[Line], found: Found) -> None:
         self._lines = lines
         self._found = found  # keeps the words across the passes over one document
+        self._alone: frozenset[str] | None = None  # the page's lines of one word, folded
 
     def names_someone(self, names: list[str] | None) -> bool:
         """Return whether `names` are names: none of their capitalised words is a common word."""
@@ -559,6 +605,60 @@ class _PageWords:
         }
         return words.isdisjoint(own)
 
+    def without_section(self, name: str) -> str:
+        """Return `name` without a last word that the page sets alone on a line as a section or a
+        tag ('Jane Doe Kultur' beside '* Kultur' in the menu), unless the page writes the whole
+        name again; two name words stay."""
+        words = name.split()
+        if len(words) < _SECTION_NAME_WORDS:
+            return name
+        if self._alone is None:
+            self._alone = frozenset(
+                line.text.strip(_BULLETS).casefold()
+                for line in self._lines
+                if " " not in line.text.strip(_BULLETS)
+            )
+        if words[-1].casefold() not in self._alone or metadata.is_particle(words[-2]):
+            return name
+        # A name the page writes so again is the name as such ('Rechtsanwalt Jane Tölle' beside
+        # a menu's '+ Tölle'); a section glued on is rendered so once.
+        if sum(name in line.text for line in self._lines) > 1:
+            return name
+        return " ".join(words[:-1])
+
+
+def _named_again(lines: list[Line], index: int, name: str) -> bool:
+    """Return whether a line of the page other than line `index` names the user `name` as a name:
+    alone ('* janedoe', a menu's link) or capitalised ('Janedoe', the site's name); prose writes
+    a word of the language in lower case ('by contrast')."""
+    folded, capitalised = name.casefold(), name[:1].upper() + name[1:]
+    return any(
+        k != index and (capitalised in line.text or line.text.strip(_BULLETS).casefold() == folded)
+        for k, line in enumerate(lines)
+    )
+
+
+def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
+    """Return the index of the next line from `index` in direction `step` that holds a word or a
+    number, over lines of bullets alone ('*') and a person's handle or e-mail address, or None."""
+    near = index + step
+    while 0 <= near < len(lines) and (
+        not any(ch.isalnum() for ch in lines[near].text) or _CONTACT.match(lines[near].text)
+    ):
+        if index - _EMPTY_ITEMS > near or near > index + _EMPTY_ITEMS:
+            return None
+        near += step
+    return near if 0 <= near < len(lines) else None
+
+
+# The person's handle or e-mail address under the name, over the date: 'jdoe', 'jdoe@example.org'.
+_CONTACT = re.compile(
+    r"^[\s*•·+@-]*(?:[a-z0-9._-]+@[\w.-]+\.[a-z]{2,}|@?[a-z][a-z0-9._]{5,29})\s*$"
+)
+
+
+_EMPTY_ITEMS = 8  # lines of bullets alone that may stand between a name and its date line
+
 
 def _more_names(lines: list[Line], index: int) -> list[str]:
     """Return the names that a byline set one to a line continues with on line `index`: a
@@ -574,14 +674,27 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
     """Return whether the name on line `index` heads an author box: the line above it is a
-    heading with an opener ('Autoren', 'Über den Autor'), or one of the next lines names the
+    heading with an opener ('Autoren', 'Über den Autor'), a role follows the name on its line
+    ('Jane Doe Autorin'), or one of the next lines names the
     person again ('Martin Junker ist ...', 'Alle Beiträge von Martin Junker') or links to the
     person's posts ('Weitere Beiträge', 'All articles')."""
     if index > 0 and metadata.author_heading(lines[index - 1].text):
         return True
+    if metadata.role_after_name(lines[index].text):
+        return True  # 'Jane Doe Autorin': the role says whose name it is
     surname = names[0].split()[-1]
+    # The surname alone in a line of a few words is a sibling in a list of things ('Eiche
+    # Baumbeschreibung' / 'Birke Baumbeschreibung'), or an address ('Tierheim Berlin' / '13057
+    # Berlin'); a bio names the person in full or in a sentence.
     return any(
-        surname in line.text or metadata.posts_link(line.text)
+        (
+            surname in line.text
+            and (
+                names[0] in line.text
+                or (words_of(line.text) >= _BIO_WORDS and line.text[:1] not in _ITEM_MARKS)
+            )
+        )
+        or metadata.posts_link(line.text)
         for line in lines[index + 1 : index + 1 + _BOX_LINES]
     )
 

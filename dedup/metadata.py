@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
-from dedup.language import ALL_STOP_WORDS
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 # Crumbs that name a site's structure rather than a section.
 _GENERIC_CRUMBS = {
@@ -26,7 +26,7 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 # What opens a byline: a phrase that says who wrote, posted or published, then the names. The
 # strong openers say so outright, so a lower-case user name after them is taken as a name too.
 _STRONG_OPENER = (
-    r"(?:posted|written|reported|published|created|edited|words|story|text|photos?)\s+by|"
+    r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
@@ -86,12 +86,29 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
+    # Buttons to share or print, in the kits' languages ('Teilen Twittern').
+    "teilen", "twittern", "tweet", "tweeten", "senden", "drucken", "print", "pinnen", "email",
+    "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
+    "stampa", "udostępnij", "drukuj", "whatsapp", "facebook", "twitter", "pinterest", "linkedin",
+    "xing", "reddit", "telegram",
+    # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
+    "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
+    "entrevista", "radio",
     # The legal links of a page's footer.
     "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
 _ACRONYM_MAX = 4
+# Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
+# 'Universität', 'Europäische', 'Künstlerischer'.
+_COMMON_ENDING = re.compile(r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?)$")
+# The stop words that no name is made of: those of the languages around the kits' pages. Other
+# languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
+# page that writes one in lower case is caught by the page's words (fields._PageWords).
+_NAME_STOP_WORDS = frozenset().union(
+    *(STOP_WORDS[code] for code in ("en", "de", "fr", "es", "pt", "it", "nl", "pl"))
+)
 # A comment, in the kits' languages: 'Autor komentarza' labels a comment form's field.
 _COMMENT_WORDS = frozenset({
     "comment", "comments", "kommentar", "kommentare", "komentarz", "komentarza", "komentarze",
@@ -103,6 +120,9 @@ _GENDER_ENDINGS = frozenset({"in", "innen"})
 _HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
 _ARTICLES = frozenset({"der", "den", "la", "le", "el"})
+# A connector opening what follows an opener: the opener is one of several roles.
+_ITEM_MARKS = "*•·+>-–—"  # marks of a list's items
+_LEADING_CONNECTOR = re.compile(r"(?:and|und|et|y|&)(?:\s|$)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
@@ -113,7 +133,7 @@ _BYLINE_TAIL = re.compile(
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
     r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
-    r"linkedin|xing|e-?mail|"
+    r"linkedin|xing|e-?mail|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
     r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
     r"commentaires?|comentarios?)\b)\b|"
     r"\s\S+\s+(?:von|by|par|por)\s).*$",
@@ -203,16 +223,60 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
         return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
+    if _LEADING_CONNECTOR.match(names_part):
+        return None  # roles joined after the opener: 'Autorin und Netzphilosophin Jane Doe'
     folded = names_part.casefold()
     if not names_part or folded in _NOT_NAMES or folded in _COMMENT_WORDS:
         return None  # 'Autor komentarza': a comment form's label
     if folded in _GENDER_ENDINGS and line[match.start("names") - 1] == ":":
         return None  # 'Autor:innen' is one word, the plural
     if (match.group("strong") or handles) and _HANDLE.match(names_part):
+        if "-" in names_part and names_part.casefold().split("-")[0] in _NOT_NAME_WORDS:
+            return None  # 'Autor' / 'Über-Ich': a menu's link to the about page
         if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
             return [names_part]
         return [names_part] if match.group("strong") else None
     return person_names(names_part)
+
+
+# A Chinese byline: the label of the editor in charge or of the author, a colon, a name of two
+# to four Han characters ('责任编辑：孔德明', '作者： 焦鹏').
+_CJK_BYLINE = re.compile(
+    r"(?:责任编辑|编辑|作者)\s*[:：]\s*(?P<name>[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])"
+)
+
+
+def cjk_byline(line: str) -> list[str] | None:
+    """Return the name a Chinese byline states ('责任编辑：孔德明' -> ['孔德明']), or None."""
+    if len(line) > _CJK_BYLINE_CHARS:
+        return None
+    match = _CJK_BYLINE.search(line)
+    return [match.group("name")] if match else None
+
+
+_CJK_BYLINE_CHARS = 40
+
+
+# A weak opener and one lower-case user name, alone on a line: 'von janedoe', 'by jdoe'.
+_WEAK_HANDLE = re.compile(rf"^[\s*•·+>|/–—-]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE)
+
+
+def weak_handle(line: str) -> str | None:
+    """Return the user name a line holds after a weak opener alone ('von janedoe'), or None.
+
+    Prose writes 'von heute' so too: the caller checks that the page names the user again.
+    """
+    if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    match = _WEAK_HANDLE.match(line)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .,:;")
+    return name if _is_user_name(name) and len(name) >= _WEAK_HANDLE_MIN else None
+
+
+_WEAK_HANDLE_CHARS = 40
+_WEAK_HANDLE_MIN = 5
 
 
 def is_particle(word: str) -> bool:
@@ -275,8 +339,10 @@ def _is_person(name: str, alone: bool) -> bool:
                 return False  # 'Download der Audiodatei'; 'Ursula von der Leyen' is a name
             continue
         folded = part.casefold()
-        if not _NAME_WORD.match(part) or folded in ALL_STOP_WORDS or folded in _NOT_NAME_WORDS:
+        if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if _COMMON_ENDING.search(folded):
+            return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
     # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals
     # ('Kazım TÜRKMEN') and initials ('J.R.') are longer or dotted.
@@ -479,6 +545,14 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             found_names = None  # a label over a list: 'By Cuisine:' (not 'Autor Mark Newton:')
         else:
             found_names = _signed_names(field) if dates else byline(field)
+            if (
+                found_names
+                and not dates
+                and " " not in found_names[0]
+                and line.lstrip()[:1] in _ITEM_MARKS
+                and _weak_byline(field)
+            ):
+                found_names = None  # '+ By Invitation', '+ By Occasion': a menu's items
         if found_names is not None and (names is None or not signed):
             names, signed = found_names, True
             continue
@@ -562,6 +636,16 @@ def _is_pen_name(text: str) -> bool:
 _PEN_NAME_CHARS = 3
 
 
+# A picture's credit before an opener: 'Photo by', 'Foto von', 'Illustration by'.
+_PICTURE_CREDIT = re.compile(
+    r"(?:photos?|fotos?|photograph|images?|bild(?:er)?|pictures?|illustration|grafik|graphics?|"
+    r"video|cover(?:bild|foto)?|titelbild)\s*$",
+    re.IGNORECASE,
+)
+
+_TEXT_CREDIT = re.compile(r"\b(?:text|texte|texto|words|story|worte)\b", re.IGNORECASE)
+
+
 def _signed_names(text: str) -> list[str] | None:
     """Return the names a byline in `text` states, its opener maybe after a few words of label
     ('Posted in Datenschutz by damianduchamps')."""
@@ -569,7 +653,10 @@ def _signed_names(text: str) -> list[str] | None:
     if names is not None or _is_name_field(text):
         return names  # 'Christoph von Ritter' is a name, not 'Christoph' and a byline
     for opener in _OPENER_ANYWHERE.finditer(text):
-        if opener.start() > 0 and len(text[: opener.start()].split()) <= 4:
+        before = text[: opener.start()]
+        if opener.start() > 0 and len(before.split()) <= 4:
+            if _PICTURE_CREDIT.search(before) and not _TEXT_CREDIT.search(before):
+                return None  # 'Photo by Jane Doe on Unsplash' names the photographer
             names = byline(text[opener.start() :], handles=True)
             if names is not None:
                 return names
@@ -598,6 +685,14 @@ def name_line(line: str) -> list[str] | None:
 
 
 _NAMES_LINE_CHARS = 100
+
+
+def role_after_name(line: str) -> bool:
+    """Return whether a line closes with a role word after the name ('Jane Doe Autorin')."""
+    text = line.strip(" *+>•·,")
+    return " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS
+
+
 # A role after a name on its line.
 _ROLE_WORDS = frozenset({
     "autor", "autorin", "author", "auteur", "auteure", "autora", "redakteur", "redakteurin",
@@ -682,7 +777,8 @@ def author_heading(line: str) -> bool:
 _AUTHOR_LINK = re.compile(
     r"^(?:über|about|more\s+by|mehr\s+(?:von|über)|(?:alle|weitere)\s+(?:beiträge|artikel)\s+"
     r"von|(?:zeige|view)\s+all(?:e)?\s+(?:beiträge|posts|articles)\s+(?:von|by)|all\s+(?:posts|"
-    r"articles|stories)\s+by|tous\s+les\s+articles\s+de)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
+    r"articles|stories)\s+by|tous\s+les\s+articles\s+de|(?:zum\s+)?profil\s+von|"
+    r"(?:view\s+)?profile\s+of)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
     re.IGNORECASE,
 )
 
@@ -703,6 +799,12 @@ def posts_link(line: str) -> bool:
 _POSTS_LINK_CHARS = 30
 
 
+# The count of a person's posts after the name in an author box: 'Über Jane 1009 Artikel'.
+_POSTS_COUNT = re.compile(
+    r"\s+[0-9]+\s+(?:artikel|beiträge|posts|articles|stories|artículos)$", re.IGNORECASE
+)
+
+
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
     if len(line) > 60:
@@ -711,8 +813,12 @@ def author_link(line: str) -> list[str] | None:
     if match is None:
         return None
     name = match.group("name").strip(" .")
-    # 'Über X', 'About X' may name a place or a thing: a person's two name words at least.
+    # 'Über X', 'About X' may name a place or a thing: a person's two name words at least,
+    # unless the count of the person's posts follows ('Über Jane 1009 Artikel').
     by = line.strip(" *+•·-").split()[0].casefold() not in ("über", "about", "mehr")
+    counted = _POSTS_COUNT.search(name)
+    if counted:
+        name, by = name[: counted.start()], True
     if name.casefold() in _NOT_NAMES:
         return None
     if _is_person(name, alone=by) or (by and _is_user_name(name)):

@@ -281,3 +281,94 @@ def test_an_author_box_further_down_under_its_heading() -> None:
 def test_an_author_box_further_down_over_a_link_to_the_posts() -> None:
     links = tuple(f"Share link {n}" for n in range(12))
     assert authors_of(HEADLINE, after=(*links, "Jane Doe", "Weitere Beiträge")) == ("Jane Doe",)
+
+
+def test_a_name_beside_the_date_lines_that_close_the_article() -> None:
+    closing = (
+        "Erstveröffentlichung",
+        "3 May 2021",
+        "Letzte Aktualisierung",
+        "4 May 2021",
+        "Jane Doe",
+    )
+    assert authors_of(HEADLINE, after=closing) == ("Jane Doe",)
+    # Labels of date lines are no name; a name under a later date line of the page is a teaser's.
+    assert authors_of(HEADLINE, after=("Letzte Aktualisierung", "3 May 2021")) == ()
+    teasers = ("3 May 2021", *[f"Teaser number {n} of the sidebar" for n in range(4)])
+    assert authors_of(HEADLINE, after=(*teasers, "1 May 2021", "Jane Doe")) == ()
+
+
+def test_empty_list_items_between_a_name_and_its_date_line() -> None:
+    assert authors_of("Jane Doe", "*", "*", "*", "3 May 2021", "", HEADLINE) == ("Jane Doe",)
+
+
+def test_a_date_line_that_names_someone_names_no_one_beside_it() -> None:
+    # 'Jane Doe | 3 May 2021' names the author; the tags above it are no second name.
+    after = ("Harbour Festival Springfield", "Jane Doe | 3 May 2021")
+    assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
+
+
+def test_a_name_under_the_headline_wins_over_a_byline_after_the_body() -> None:
+    # A teaser's byline under the article is no match for the name under its headline; alone,
+    # it is the author still.
+    after = ("3 May 2021 - Concert - John Roe",)
+    assert authors_of(HEADLINE, "", "Jane Doe", after=after) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=("By John Roe",)) == ("John Roe",)
+
+
+def test_a_dated_byline_further_down_opens_with_its_opener() -> None:
+    links = tuple(f"* Teaser number {n} of the section" for n in range(14))
+    closing = "erstellt von Jane Doe — veröffentlicht 3. Mai 2021 06:00"
+    assert authors_of(HEADLINE, after=(*links, closing)) == ("Jane Doe",)
+    teaser = "* Neue Kurse von Jane Doe mit vielen Terminen 3. Mai 2021"
+    assert authors_of(HEADLINE, after=(*links, teaser)) == ()
+
+
+def test_a_name_with_its_role_after_the_body_signs_it() -> None:
+    links = tuple(f"Share link {n}" for n in range(12))
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe Autorin", "* Partei")) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=(*links, "Jane Doe", "* Partei")) == ()
+
+
+def test_a_section_glued_to_a_name_beside_a_date_is_cut() -> None:
+    menu = ("* Kultur", "* Sport", "")
+    line = "3. Mai 2021 Jane Doe Kultur"
+    assert authors_of(*menu, HEADLINE, line) == ("Jane Doe",)
+    # A name the page writes so again keeps its last word, a menu's item though it be.
+    again = ("Mehr Beiträge von Rechtsanwalt Jane Kultur",)
+    assert authors_of(*menu, HEADLINE, "3. Mai 2021 Rechtsanwalt Jane Kultur", after=again) == (
+        "Rechtsanwalt Jane Kultur",
+    )
+
+
+@pytest.mark.parametrize(
+    ("after", "authors"),
+    [
+        (("Jane Doe", "Doe writes on city politics since 2010", "More"), ("Jane Doe",)),  # a bio
+        (("* Oak Tree Guide", "* Birch Tree Guide", "* Beech Tree Guide"), ()),  # a list's items
+        (("Springfield Shelter", "Harbour Road 39", "13057 Springfield"), ()),  # an address
+        (("Jane Doe", "* Another Doe in a list of many things"), ()),
+    ],
+)
+def test_an_author_box_names_the_person_again_in_full_or_in_a_sentence(
+    after: tuple[str, ...], authors: tuple[str, ...]
+) -> None:
+    assert authors_of(HEADLINE, after=after) == authors
+
+
+def test_a_name_over_its_handle_and_address_beside_a_date() -> None:
+    header = ("Jane Doe", "janedoe", "janedoe@example.org", "3 May 2021", "")
+    assert authors_of(*header, HEADLINE) == ("Jane Doe",)
+
+
+def test_an_opener_alone_over_a_user_name_in_a_list() -> None:
+    assert authors_of(HEADLINE, "* Artikel von:", "* janedoe", "") == ("janedoe",)
+    # A menu's link to the about page under its heading names no one.
+    assert authors_of("* Autor", "+ Über-Ich", "", HEADLINE) == ()
+
+
+def test_a_user_name_after_a_weak_opener_named_again_on_the_page() -> None:
+    menu = ("Janedoe", "* Links", "* janedoe", "")
+    assert authors_of(*menu, HEADLINE, "", "von janedoe") == ("janedoe",)
+    # Not named again: 'by contrast' may be prose's.
+    assert authors_of("* Links", "", HEADLINE, "", "by contrast") == ()

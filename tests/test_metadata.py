@@ -57,6 +57,10 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Autor:Jane Doe", ["Jane Doe"]),
         ("Autor komentarza", None),  # a comment form's label
         ("Verfasst von: jdoe", ["jdoe"]),
+        ("Photo by Jane Doe", None),  # a picture's credit
+        ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
+        ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
+        ("Author and editor John Roe", None),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -147,6 +151,15 @@ def test_date_line(line: str, day: str | None) -> None:
         ),
         ("22. Januar 2020 @ 18:13 // Autor: c1ph4 // Lesezeit: 1 Minute", "2020-01-22", ["c1ph4"]),
         ("Politik | 3. Mai 2021", "2021-05-03", None),  # a section, not a user name
+        # A picture's credit after the name ends it.
+        ("3.5.2021 13:30 von Jane Symbolbild imago", "2021-05-03", ["Jane"]),
+        # A menu's items open with 'By' too: one word after it, without a date, names no one.
+        ("+ By Invitation", None, None),
+        ("* By Jane Doe", None, ["Jane Doe"]),
+        ("By Paddy", None, ["Paddy"]),
+        # A picture's credit names the photographer; words and pictures credit the author.
+        ("3 May 2021 | Budget / Photo by Jane Doe on Unsplash", "2021-05-03", None),
+        ("3. Mai 2021 | Text und Fotos von Jane Doe", "2021-05-03", ["Jane Doe"]),
         ("Christoph von Ritter 24. April 2020", "2020-04-24", ["Christoph von Ritter"]),
         ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "2020-02-05", ["Eberhard Fuhr"]),
         # Dates glued to each other or to the name before them.
@@ -207,10 +220,52 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Rezept von", None),  # a name ends with a name word, a label with a particle
         ("Jane Doe Autorin", ["Jane Doe"]),  # a role after the name
         ("Jane Doe Staff Writer", ["Jane Doe"]),
+        ("Tom Arnold", ["Tom Arnold"]),  # 'tom': a Czech stop word, not of the kits' languages
+        ("Hans Muster", ["Hans Muster"]),
+        ("The Day", None),
+        ("Letzte Aktualisierung", None),  # the label of a date line
+        ("Teilen Twittern", None),  # buttons to share
+        ("Partager Imprimer", None),
+        ("Editors Pick", None),  # a desk's label
+        ("Europäische Union", None),  # an adjective's ending, no name's
+        ("Gesundheit Angst", None),  # nouns' endings
+        ("Wissenschaft Klima", None),
+        ("Jane Jung", ["Jane Jung"]),
+        ("Aktuelles Experteninterviews", None),  # a section
+        ("Radio Springfield", None),  # a medium
+        ("Ultima modifica", None),  # the label of an Italian date line
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
+
+
+def test_weak_handle() -> None:
+    assert metadata.weak_handle("von janedoe") == "janedoe"
+    assert metadata.weak_handle("* by jdoe12") == "jdoe12"
+    assert metadata.weak_handle("von heute") is None  # a stop word
+    assert metadata.weak_handle("By Jane Doe") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("责任编辑：王小明", ["王小明"]),  # the editor in charge
+        ("【纠错】 责任编辑： 李华", ["李华"]),
+        ("作者：张伟", ["张伟"]),
+        ("编辑：这是一句很长的话不是名字", None),  # no name: more than four characters
+    ],
+)
+def test_cjk_byline(line: str, names: list[str] | None) -> None:
+    assert metadata.cjk_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [("Jane Doe Autorin", True), ("* Jane Doe Staff Writer", True), ("Jane Doe", False)],
+)
+def test_role_after_name(line: str, role: bool) -> None:
+    assert metadata.role_after_name(line) == role
 
 
 @pytest.mark.parametrize(
@@ -360,6 +415,10 @@ def test_headline_beats_label() -> None:
         ("Über Berlin", None),  # 'Über X' needs a person's two name words
         ("All posts by admin", None),
         ("More from WIRED", None),  # the site's other articles
+        ("Zum Profil von janedoe", ["janedoe"]),  # a link to the person's profile
+        ("Über Jane 1009 Artikel", ["Jane"]),  # the count of her posts: a person
+        ("Über uns 5 Artikel", None),
+        ("View profile of Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_author_link(line: str, names: list[str] | None) -> None:
