@@ -23,7 +23,6 @@ _CLOSING_LINES = 3  # lines from the first date line after the body where the ar
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
-_ITEM_MARKS = "*+•·-–—>"  # marks of a list's items
 _AFTER_PENALTY = 50  # what a date after the body counts as distance, against one above it
 _META_WORDS = 25  # a line in the body with more words is prose, not a metadata line
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
@@ -691,7 +690,7 @@ def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
             surname in line.text
             and (
                 names[0] in line.text
-                or (words_of(line.text) >= _BIO_WORDS and line.text[:1] not in _ITEM_MARKS)
+                or (words_of(line.text) >= _BIO_WORDS and line.text[:1] not in metadata.ITEM_MARKS)
             )
         )
         or metadata.posts_link(line.text)

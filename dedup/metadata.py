@@ -121,7 +121,7 @@ _HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "m
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
 _ARTICLES = frozenset({"der", "den", "la", "le", "el"})
 # A connector opening what follows an opener: the opener is one of several roles.
-_ITEM_MARKS = "*•·+>-–—"  # marks of a list's items
+ITEM_MARKS = "*•·+>-–—"  # marks of a list's items
 _LEADING_CONNECTOR = re.compile(r"(?:and|und|et|y|&)(?:\s|$)", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
 _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
@@ -549,7 +549,7 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                 found_names
                 and not dates
                 and " " not in found_names[0]
-                and line.lstrip()[:1] in _ITEM_MARKS
+                and line.lstrip()[:1] in ITEM_MARKS
                 and _weak_byline(field)
             ):
                 found_names = None  # '+ By Invitation', '+ By Occasion': a menu's items
