@@ -158,7 +158,7 @@ def article_features(article: Article, names: bool = False) -> Features:
         years=frozenset(int(t) for t in set(tokens) if _YEAR.match(t)),
         lead=" ".join(words(article.text[:_LEAD_CHARS])),
         words=len(tokens),
-        exact_key=exact_key(article.text),
+        exact_key=exact_key(article.text if article.text.strip() else _whole_page(article)),
         lead_keys=lead_keys,
         # The headline's words come first: the body's are the rest.
         signature=candidates.signature(each[len(title) :]),
@@ -258,6 +258,15 @@ def exact_key(text: str) -> str:
     """Return a key equal for texts that differ only in case and white space."""
     folded = " ".join(text.casefold().split())
     return hashlib.blake2b(folded.encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def _whole_page(article: Article) -> str:
+    """Return what an article with no body was made of: its headline and the lines removed.
+
+    Pages whose cleaning leaves nothing (a video page, a paywall, a gallery) are not copies of
+    one another for that: two of them are copies when the pages were.
+    """
+    return "\n".join([article.title or "", *(removal.text for removal in article.removed)])
 
 
 def event_ordinals(text: str) -> dict[str, frozenset[int]]:

@@ -29,6 +29,17 @@ def test_exact_copies_are_marked() -> None:
     assert all(m.exact for m in copies.members)
 
 
+def test_pages_left_without_a_body_are_copies_only_of_the_same_page() -> None:
+    from dedup.records import Removal
+
+    def emptied(id: str, menu: str) -> Article:
+        removed = (Removal(menu, "menu", 1), Removal("Watch the video", "prompt", 2))
+        return Article(id, None, None, None, (), None, None, "en", "", removed)
+
+    articles = [emptied("1", "Home | Sports"), emptied("2", "Home | Sports"), emptied("3", "News")]
+    assert _groups(articles) == [["1", "2"], ["3"]]
+
+
 def test_no_chaining_through_a_middle_article() -> None:
     articles = [_article("a", A), _article("b", B), _article("c", C)]
     groups = _groups(articles, threshold=0.4)
