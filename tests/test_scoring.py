@@ -11,6 +11,7 @@ from dedup.scoring import (
     LEAD_LIFT,
     LEAD_PENALTY,
     LEAD_SHARE,
+    LEADS_APART_PENALTY,
     YEAR_PENALTY,
     TermWeights,
     Vector,
@@ -120,6 +121,23 @@ def test_lead_coverage_gates_texts_that_open_on_different_stories() -> None:
     w = Vector.of({"quake": 0.6, "iran": 0.6, "remote": 0.529}, lead_both)
     assert lead_coverage(both, b, w, v) == pytest.approx(0.8 * 0.529)  # b towards a
     assert similarity(both, b, w, v) == pytest.approx(cosine(w, v))
+
+
+def test_texts_whose_leads_share_no_word_and_cover_little_count_half() -> None:
+    # Two pieces on one subject: each lead is covered a little by the other's words ("climate"
+    # in a's lead, "warming" in b's), but the leads share no word: they open on different stories.
+    lead_a, lead_b = frozenset({"climate", "deal"}), frozenset({"warming", "record"})
+    a = _features("a", terms={"climate": 1, "deal": 1, "warming": 1}, lead_terms=lead_a)
+    b = _features("b", terms={"warming": 1, "record": 1, "climate": 1}, lead_terms=lead_b)
+    u = Vector.of({"climate": 0.3, "deal": 0.9, "warming": 0.3}, lead_a)
+    v = Vector.of({"warming": 0.3, "record": 0.9, "climate": 0.3}, lead_b)
+    assert 0.05 < lead_coverage(a, b, u, v) < 0.15
+    assert similarity(a, b, u, v) == pytest.approx(cosine(u, v) * LEADS_APART_PENALTY)
+    # The same texts with a lead word in common are left as they are.
+    shared = frozenset({"warming", "climate"})
+    c = _features("c", terms={"warming": 1, "record": 1, "climate": 1}, lead_terms=shared)
+    w = Vector.of({"warming": 0.3, "record": 0.9, "climate": 0.3}, shared)
+    assert similarity(a, c, u, w) >= cosine(u, w)
 
 
 def test_leads_that_agree_lift_the_similarity_by_at_most_the_lift() -> None:
