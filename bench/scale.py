@@ -41,12 +41,14 @@ DEDUP = str(ROOT / ".venv" / "bin" / "dedup")
 @dataclass(frozen=True)
 class Run:
     """One measured run: wall seconds, peak resident memory of the process tree, B-cubed F1, and
-    CPU seconds of the process tree (user + system)."""
+    CPU seconds of the process tree (user + system); for dedup, the wall time of each stage as
+    `-v` prints it, of the last run."""
 
     seconds: float
     peak_mb: float
     bcubed_f1: float
     cpu_seconds: float
+    stages: tuple[str, ...] = ()
 
 
 def corpus(size: int) -> Path:
@@ -109,13 +111,15 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], output: Path) -> tuple[float, float, float]:
-    """Run `command` with stdout to `output`; return its wall seconds, peak tree memory (MB) and
-    the CPU seconds of the process and the children it waited for (its workers)."""
+def measure(
+    command: list[str], output: Path, log: Path | None = None
+) -> tuple[float, float, float]:
+    """Run `command` with stdout to `output` (stderr to `log`); return its wall seconds, peak tree
+    memory (MB) and the CPU seconds of the process and the children it waited for (its workers)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with open(output, "w", encoding="utf-8") as out:
+    with open(output, "w", encoding="utf-8") as out, open(log or os.devnull, "w") as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=out, stderr=err)
         peak = 0.0
         while process.poll() is None:
             peak = max(peak, _tree_memory_mb(process.pid))
@@ -148,8 +152,9 @@ def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
     """Return the median wall time, memory and CPU time of `runs` runs of `command`, and its F1."""
     found = []
     output = Path(f"/tmp/scale-{name}-{folder.name}.jsonl")
+    log = output.with_suffix(".log")
     for _ in range(runs):
-        seconds, peak, cpu = measure(command, output)
+        seconds, peak, cpu = measure(command, output, log)
         found.append((seconds, peak, cpu))
         print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB, {cpu:.1f} s CPU", flush=True)
     f1 = score(folder, output)
@@ -158,7 +163,14 @@ def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
         statistics.median(p for _, p, _ in found),
         f1,
         statistics.median(c for _, _, c in found),
+        _stage_times(log),
     )
+
+
+def _stage_times(log: Path) -> tuple[str, ...]:
+    """Return the stage lines `dedup -v` wrote ('features: 10,000 in 17.1 s, 584/s')."""
+    lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return tuple(line for line in lines if " in " in line and line.split(":")[0].isalpha())
 
 
 def clean_rate(folder: Path) -> float:
@@ -268,7 +280,7 @@ def main() -> None:
         if args.peer_max is None or size <= args.peer_max:
             command = [sys.executable, str(BENCH / "peer_datasketch.py"), str(folder)]
             peer = median_run(command, folder, runs, "peer")
-        ours = median_run([DEDUP, "clusters", str(folder), "-q"], folder, runs, "dedup")
+        ours = median_run([DEDUP, "clusters", str(folder), "-q", "-v"], folder, runs, "dedup")
         rows.append((size, runs, peer, ours))
     smallest = min(sizes)
     # Cleaning throughput on the smallest corpus, unless the run is of the largest only.
@@ -312,6 +324,10 @@ def main() -> None:
         ),
         "",
         _breakdown_line(smallest, spent, measured.get(smallest)),
+        "",
+        "Where the wall time goes (`dedup clusters OUT -q -v`, stage by stage, the last run):",
+        "",
+        *(f"- {size:,}: {'; '.join(o.stages)}" for size, _, _, o in rows if o.stages),
     ]
     write_section(lines)
     print("\n".join(lines))

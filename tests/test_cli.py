@@ -95,6 +95,17 @@ def test_skipped_files_warn_and_the_rest_goes_on(tmp_path: Path) -> None:
     assert "dedup: 2 input(s) skipped (1 binary file, 1 empty file)" in result.stderr
 
 
+def test_verbose_says_how_long_each_stage_took(seeds: Path) -> None:
+    result = run("clusters", "-v", "--workers", "1", str(seeds))
+    assert result.exit_code == ExitStatus.SUCCESS
+    lines = result.stderr.splitlines()
+    stages = [line.split(":")[0] for line in lines[:-2]]
+    assert stages == ["template", "features"]  # a small run compares in memory
+    assert lines[1].startswith("features: 5 in ") and lines[-2].startswith("all stages: ")
+    assert lines[-1] == "4 clusters"
+    assert json.loads(result.stdout.splitlines()[0])  # the output is left as it is
+
+
 def test_quiet_silences_warnings_but_not_the_status(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("A sentence that is long enough to be kept as prose here.\n")
     (tmp_path / "empty.txt").write_text("")
