@@ -71,6 +71,33 @@ def test_a_headline_quoted_further_down_wins() -> None:
     )
 
 
+def test_a_headline_repeated_as_the_breadcrumbs_last_item_wins() -> None:
+    # A breadcrumb ends with the page it leads to; a menu's items repeat on pages too, but a
+    # headline is no item in the middle of a list.
+    text = "\n".join(
+        [
+            "* Home",
+            "* News",
+            "* Council backs budget after long debate",
+            "",
+            "Council approves budget after long debate",
+            "",
+            "Council backs budget after long debate",
+            "",
+            "\n\n".join(BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (
+        "Council backs budget after long debate"
+    )
+    menu = text.replace("* News\n* Council backs", "* Council backs").replace(
+        "long debate\n\nCouncil approves", "long debate\n* Contact\n\nCouncil approves"
+    )
+    assert clean_document(Document(id="t", text=menu)).title == (
+        "Council approves budget after long debate"
+    )
+
+
 def authors_of(*lines: str, after: tuple[str, ...] = ()) -> tuple[str, ...]:
     text = "\n".join(
         ["Home | News | Sport | Weather", "", *lines, "", "\n\n".join(BODY), "", *after]
