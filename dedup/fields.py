@@ -42,6 +42,9 @@ _W_META_BELOW = 0.81  # a byline or date line anywhere between it and the first 
 _W_BLANK_ABOVE = 1.08
 _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
+_TOP_LINES = 3  # the page's first lines, where its masthead stands ('icBirmingham', a title bar)
+_TOP_FAR = 8  # ... count against a candidate this many lines or more above the first paragraph
+_W_TOP = 1.0
 _W_UNDER_HEADLINE = 0.33
 _STRONG_WORDS = 3
 _STANDFIRST_WORDS = 10  # a standfirst has as many words or more
@@ -409,11 +412,15 @@ def _layout_score(
     """Return what the lines around the `k`th headline candidate say of it.
 
     A headline stands apart (a blank line above it), heads the byline and date of its article,
-    and is a level above the kicker or the standfirst beside it (indented less in the dump).
+    and is a level above the kicker or the standfirst beside it (indented less in the dump); far
+    above the body, the page's first lines are its masthead.
     """
     index = scored[k][0]
     line = lines[index]
     score = _W_BLANK_ABOVE if line.blank_before else 0.0
+    # The site's name or title bar opens a dump; a headline that opens it stands near its body.
+    if index < _TOP_LINES and first_prose - index > _TOP_FAR:
+        score -= _W_TOP
     if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))):
         score += _W_ABOVE_META
     if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, first_prose)):
