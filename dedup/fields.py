@@ -42,6 +42,9 @@ _W_META_BELOW = 0.81  # a byline or date line anywhere between it and the first 
 _W_BLANK_ABOVE = 1.08
 _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
+_TOP_LINES = 3  # the page's first lines, where its masthead stands ('icBirmingham', a title bar)
+_TOP_FAR = 8  # ... count against a candidate this many lines or more above the first paragraph
+_W_TOP = 1.0
 _W_UNDER_HEADLINE = 0.33
 _STRONG_WORDS = 3
 _STANDFIRST_WORDS = 10  # a standfirst has as many words or more
@@ -50,6 +53,7 @@ _W_STANDFIRST = 2.0  # ... which scores at most this much lower
 _STRONG_SHARE = 0.3
 _W_QUOTED = 1.12  # quoted in a longer line of the page
 _ECHO_MIN_CHARS = 10
+_ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
 _CONNECTOR_LINE = re.compile(r"^(?:and|und|&|et|y|e|i|og|en|,)$", re.IGNORECASE)
@@ -408,11 +412,15 @@ def _layout_score(
     """Return what the lines around the `k`th headline candidate say of it.
 
     A headline stands apart (a blank line above it), heads the byline and date of its article,
-    and is a level above the kicker or the standfirst beside it (indented less in the dump).
+    and is a level above the kicker or the standfirst beside it (indented less in the dump); far
+    above the body, the page's first lines are its masthead.
     """
     index = scored[k][0]
     line = lines[index]
     score = _W_BLANK_ABOVE if line.blank_before else 0.0
+    # The site's name or title bar opens a dump; a headline that opens it stands near its body.
+    if index < _TOP_LINES and first_prose - index > _TOP_FAR:
+        score -= _W_TOP
     if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))):
         score += _W_ABOVE_META
     if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, first_prose)):
@@ -436,7 +444,8 @@ def _layout_score(
 
 
 def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[float, int]:
-    """Return the best (score, index) of `ranked`, a headline quoted in a longer line counted.
+    """Return the best (score, index) of `ranked`, a headline quoted in a longer line or as the
+    last item of a list counted.
 
     Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
     zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
@@ -447,6 +456,7 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
         if candidate[0] > best[0]:
             best = candidate  # of equal scores the first (highest) line wins
     page: str | None = None
+    crumbs: set[str] | None = None
     for score, index in ranked:
         if score + _W_QUOTED <= best[0]:
             continue
@@ -456,9 +466,28 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
         if page is None:
             # One casefold of the whole page: the same as folding each line, done in C.
             page = "\n" + "\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
-        if page.count(key) > page.count(f"\n{key}\n") and score + _W_QUOTED > best[0]:
+        quoted = page.count(key) > page.count(f"\n{key}\n")
+        if not quoted and page.count(f"\n{key}\n") > 1:
+            crumbs = _last_items(lines) if crumbs is None else crumbs
+            quoted = key in crumbs
+        if quoted and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
+
+
+def _last_items(lines: list[Line]) -> set[str]:
+    """Return the echo keys of the lines that close a list: a breadcrumb's last item names the
+    page it leads to ('* Home' / '* Magazin' / '* The headline'), as a menu's active item may."""
+    return {
+        _echo_key(_ITEM.sub("", line.text))
+        for k, line in enumerate(lines)
+        if _ITEM.match(line.text)
+        and not (
+            k + 1 < len(lines)
+            and _ITEM.match(lines[k + 1].text)
+            and lines[k + 1].indent == line.indent
+        )
+    }
 
 
 def _above_standfirst(

@@ -71,6 +71,51 @@ def test_a_headline_quoted_further_down_wins() -> None:
     )
 
 
+def test_a_headline_repeated_as_the_breadcrumbs_last_item_wins() -> None:
+    # A breadcrumb ends with the page it leads to; a menu's items repeat on pages too, but a
+    # headline is no item in the middle of a list.
+    text = "\n".join(
+        [
+            "* Home",
+            "* News",
+            "* Council backs budget after long debate",
+            "",
+            "Council approves budget after long debate",
+            "",
+            "Council backs budget after long debate",
+            "",
+            "\n\n".join(BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == (
+        "Council backs budget after long debate"
+    )
+    menu = text.replace("* News\n* Council backs", "* Council backs").replace(
+        "long debate\n\nCouncil approves", "long debate\n* Contact\n\nCouncil approves"
+    )
+    assert clean_document(Document(id="t", text=menu)).title == (
+        "Council approves budget after long debate"
+    )
+
+
+def test_the_sites_name_atop_the_page_far_from_the_body_is_no_headline() -> None:
+    # The masthead opens the dump; the headline, though it names the body with fewer words,
+    # stands near it, under the menus.
+    menu = [f"* Section {n}" for n in range(10)]
+    text = "\n".join(
+        [
+            "Budget Council Debate",
+            "",
+            *menu,
+            "",
+            "Vote on the budget",
+            "",
+            "\n\n".join(BODY),
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).title == "Vote on the budget"
+
+
 def authors_of(*lines: str, after: tuple[str, ...] = ()) -> tuple[str, ...]:
     text = "\n".join(
         ["Home | News | Sport | Weather", "", *lines, "", "\n\n".join(BODY), "", *after]
