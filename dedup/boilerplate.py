@@ -20,8 +20,9 @@ from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
-TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# The ideographic marks ('。', '！', '」') end sentences and quotes of Chinese and Japanese.
+TERMINAL = re.compile(r"[.!?…:;\"'”’»)。！？：；」』）]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
@@ -235,6 +236,23 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_PUNCTUATION_MARK = re.compile(r"[.,;:!?，。、；：！？]")
+_LISTED_WORD_CHARS = 4  # a menu's words in such a script are two to four characters long
+
+
+def word_count(text: str) -> int:
+    """Return about how many words a line has: its spaces plus one, or in a script written
+    without spaces (Chinese, Japanese) one word for every two of its characters.
+
+    split_lines leaves single spaces between words, so the spaces count them; a paragraph of
+    Chinese has few or none, and would count as one word against a menu's many.
+    """
+    count = text.count(" ") + 1
+    if count < _PROSE_WORDS and _UNSPACED.search(text):
+        return max(count, len(_UNSPACED.findall(text)) // 2)
+    return count
+
+
 _LISTED_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 _OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af]")
 
@@ -242,11 +260,20 @@ _OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac00-\ud7
 def _kind_without_stop_words(text: str, count: int) -> str:
     """Return the kind of a line in a language without a stop-word list: by length and ending."""
     if _UNSPACED.search(text):
+        spaces = text.count(" ")
+        # A menu of a script written without spaces: short words apart by spaces, and not a
+        # mark of punctuation ('时政 地方 法治 高层 人事 理论 国际 军事').
+        if (
+            spaces + 1 >= _TEXT_WORDS
+            and len(text) - spaces <= _LISTED_WORD_CHARS * (spaces + 1)
+            and not _PUNCTUATION_MARK.search(text)
+        ):
+            return LIST
         count = max(count, len(_UNSPACED.findall(text)) // 2)
     separators = len(_ITEM_SEPARATOR.findall(text))
     if separators >= 3 and separators * 6 >= count:
         return LIST
-    ends = _SENTENCE_END.search(text) is not None or text.endswith(("。", "！", "？", "」"))
+    ends = _SENTENCE_END.search(text) is not None or text.endswith("」")
     if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
         return PROSE
     if count >= _TEXT_WORDS:
@@ -302,8 +329,8 @@ def _score(line: Line) -> float:
     """Return what a line adds to a stretch's claim to be the body."""
     if line.rule is not None:
         return -_RULE_COST  # boilerplate found by a rule, or metadata
-    count = line.text.count(" ") + 1  # split_lines leaves single spaces between words
     if line.kind == PROSE:
+        count = word_count(line.text)
         # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
         # paragraphs of this one, so it counts for less.
         if _LIST_ITEM.match(line.text):
@@ -313,7 +340,7 @@ def _score(line: Line) -> float:
         return -_TEXT_COST
     if line.kind == SHORT:
         return -_SHORT_COST
-    return -0.5 * count - 2.0  # LIST and CODE
+    return -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
 
 
 def is_closing(text: str) -> bool:
@@ -531,7 +558,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             continue
         score = _score(line)
         if relaxed and line.rule is None and line.kind == TEXT:
-            score = float(line.text.count(" ") + 1)
+            score = float(word_count(line.text))
         if score > 0:
             run = 0
         else:

@@ -871,7 +871,8 @@ _LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'A
 
 
 def _is_menu_item(text: str) -> bool:
-    return len(text.split()) <= 5 and not _TERMINAL.search(text)
+    # A paragraph of Chinese has no spaces to count: its characters count its words.
+    return text.count(" ") < 5 and not _TERMINAL.search(text) and boilerplate.word_count(text) <= 5
 
 
 def _join(lines: list[Line]) -> str:

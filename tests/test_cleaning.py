@@ -497,6 +497,28 @@ def test_a_page_in_a_script_without_stop_words_keeps_its_paragraphs() -> None:
     assert paragraph in cleaned
 
 
+def test_paragraphs_without_spaces_outweigh_a_menu_of_spaced_words() -> None:
+    # A paragraph of Chinese has no spaces, a menu of it many: the characters count the words.
+    menu = "时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车 房产 教育 科技"
+    paragraphs = [
+        "市议会周二投票通过了明年的新预算，此前经过了长时间的辩论。官员们说这项措施将于下个月生效。",
+        "反对派议员表示，预算没有为学校和医院提供足够的资金，他们将在下次会议上提出修正案。",
+        "市长在投票后对记者说：“这是一个平衡的预算，它照顾到了每一个地区的需要。”",
+    ]
+    text = "\n\n".join([menu, "新闻 正文", *paragraphs, "责任编辑", menu])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in paragraphs)
+    assert rules[menu] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("Council approves the budget", 4), ("市议会周二投票通过了明年的新预算", 8), ("首页", 1)],
+)
+def test_word_count_reads_a_script_without_spaces_by_its_characters(text: str, count: int) -> None:
+    assert boilerplate.word_count(text) == count
+
+
 # --- quality gate on a sample of each kit ---------------------------------------------------------
 
 BENCH = Path(
