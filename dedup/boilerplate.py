@@ -123,6 +123,10 @@ _ARTICLE_TOTAL = 150.0
 # kept lines are paragraphs and at most _LEAD_GAP lines stand between (tuned on the even half).
 _LEAD_MIN = 30.0
 _LEAD_GAP = 25
+# A stretch of paragraphs alone just below the body, parted from it by a list, a table or code,
+# joins it with this total and at most _TAIL_GAP lines between (tuned on the even half).
+_TAIL_MIN = 15.0
+_TAIL_GAP = 50
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
 # The kinds of line, from the line alone.
@@ -479,19 +483,26 @@ def _opens_section(lines: list[Line], index: int) -> bool:
     )
 
 
-def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int]:
-    """Return the [start, end) of the stretch of lines with the highest total score.
+def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int, int]:
+    """Return the [start, end) of the stretch of lines with the highest total score, and where
+    the body ends (`end` or later) with the paragraphs that go on after a list or code.
 
     Closing headings (comments, reply forms) cut the page: the body does not run across one. Of
     equal totals the longest, then the earliest, stretch wins, so a page that is all body keeps all.
     A page without a paragraph (a photo post, a list of short lines) keeps its best stretch of
-    text lines. `roles` keeps each text's closing_role across calls over one page.
+    text lines. Metadata is read around [start, end): the tail's lines are text, never a
+    headline or byline of this article. `roles` keeps each text's closing_role across calls
+    over one page.
     """
     closing = closing_lines(lines, roles)
-    start, end = _best_stretch(lines, closing, relaxed=False)
+    start, end, tail = _best_stretch(lines, closing, relaxed=False)
     if start == end:
-        return _best_stretch(lines, closing, relaxed=True)
-    return start, _before_teasers(lines, start, end)
+        start, end, _ = _best_stretch(lines, closing, relaxed=True)
+        return start, end, end
+    cut = _before_teasers(lines, start, end)
+    if cut < end:
+        return start, cut, cut  # teasers close the article: nothing after them is its
+    return start, end, max(end, _before_teasers(lines, start, tail))
 
 
 def _before_teasers(lines: list[Line], start: int, end: int) -> int:
@@ -524,15 +535,19 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
-def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int]:
-    """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs.
+def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int, int]:
+    """Return the [start, end) of the best stretch and where the paragraphs after it end;
+    `relaxed` counts text lines as paragraphs.
 
     Stretches are parted where the running total drops to zero or at a closing heading. Of
     those, the first that comes close to the best total wins: an article comes before the
     teasers of other articles, which may add up to more words than it has, and before the
     comments under a closing heading, whose stretches count for less. The stretch just above
     the winner joins it when it is a lead of paragraphs alone, a few lines above (a table of
-    contents, share buttons or a byline stood between).
+    contents, share buttons or a byline stood between). So do the stretches of paragraphs
+    alone just below it, parted from it by a list, a table or a block of code: the article goes
+    on after them (a tutorial's prose after its code, a report's after its table), where
+    teasers of other articles have headlines between their paragraphs.
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
     best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
@@ -576,7 +591,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             best = candidate
     close()
     if not stretches:
-        return 0, 0
+        return 0, 0, 0
     top = max(total for total, _, _ in stretches)
     chosen = next(i for i, s in enumerate(stretches) if s[0] >= _FIRST_SHARE * top)
     start, end = stretches[chosen][1], stretches[chosen][2]
@@ -592,7 +607,29 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             )
         ):
             start = lead_start
-    return start, end
+    tail = end
+    if not relaxed:
+        tail = _tail_end(lines, closing, stretches[chosen + 1 :], end)
+    return start, end, tail
+
+
+def _tail_end(
+    lines: list[Line], closing: set[int], after: list[tuple[float, int, int]], end: int
+) -> int:
+    """Return where the body ends with the stretches `after` it that go on with its text: each
+    of paragraphs alone, totalling _TAIL_MIN, at most _TAIL_GAP lines below, with no closing
+    heading nor a heading of other articles between."""
+    for total, start, stop in after:
+        gap = range(end, start)
+        if (
+            total < _TAIL_MIN
+            or len(gap) > _TAIL_GAP
+            or any(index in closing or heads_other_articles(lines[index].text) for index in gap)
+            or not all(line.kind == PROSE or line.rule is not None for line in lines[start:stop])
+        ):
+            break
+        end = stop
+    return end
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

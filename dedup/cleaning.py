@@ -452,11 +452,11 @@ def _clean_pass(
             kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
-    start, end = boilerplate.body_span(lines, memo.closing)
+    start, end, tail = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
     _mark_captions(lines, memo.captions)
-    boilerplate.mark_outside(lines, start, end)
+    boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related, start)
     _mark_repeats(lines, memo.keys)

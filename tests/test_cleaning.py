@@ -708,6 +708,25 @@ def test_a_lead_parted_from_the_article_by_a_table_of_contents_stays() -> None:
     assert all(rules[line] is None for line in (*BODY[2:], *MORE, SECTION))
 
 
+# A table of figures between two parts of an article: short lines, which part the stretches.
+TABLE = [f"District {n}  {n * 3},{n}  million" for n in range(1, 13)]
+
+
+def test_paragraphs_after_a_table_in_the_article_stay() -> None:
+    text = "\n\n".join(["Council approves budget", *BODY, "\n".join(TABLE), *MORE])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+
+
+def test_paragraphs_after_a_heading_of_other_articles_go() -> None:
+    text = "\n\n".join(
+        ["Council approves budget", *BODY, "\n".join(TABLE), "Related articles", *MORE]
+    )
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in BODY)
+    assert all(rules[line] is not None for line in MORE)
+
+
 def test_teasers_above_the_article_are_no_lead() -> None:
     # A stretch above the body that holds headlines, not paragraphs alone, stays out.
     teasers = [BODY[0], "Mayor opens the new bridge", BODY[1]]
