@@ -120,7 +120,9 @@ _AFTER_CLOSING_WEIGHT = 0.1
 _ARTICLE_TOTAL = 150.0
 # A stretch of paragraphs just above the body, parted from it by a table of contents, share
 # buttons or a byline, is the article's lead: it joins the body when it has this total, all its
-# kept lines are paragraphs and at most _LEAD_GAP lines stand between (tuned on the even half).
+# kept lines are paragraphs (or state a date or the author) and at most _LEAD_GAP lines stand
+# between, the entries of a table of contents that the body repeats not counted (tuned on the
+# even half).
 _LEAD_MIN = 30.0
 _LEAD_GAP = 25
 # A stretch of paragraphs alone just below the body, parted from it by a list, a table or code,
@@ -535,6 +537,20 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
+# A short line that states a date or names the author ('Veröffentlicht am 5. Juni 2023', 'By Jane
+# Doe'): body_span runs before the metadata lines are marked, and such a line between a lead's
+# paragraphs does not make them teasers, as a headline between them does.
+_DATE_OR_NAME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./] ?\d{1,2}[./]|^(?:by|von|par|por|door|autor|author|written by)\s",
+    re.IGNORECASE,
+)
+_DATE_OR_NAME_SPACES = 8
+
+
+def _states_date_or_name(text: str) -> bool:
+    return text.count(" ") < _DATE_OR_NAME_SPACES and _DATE_OR_NAME.search(text) is not None
+
+
 def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int, int]:
     """Return the [start, end) of the best stretch and where the paragraphs after it end;
     `relaxed` counts text lines as paragraphs.
@@ -600,10 +616,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
         gap = range(lead_end, start)
         if (
             lead_total >= _LEAD_MIN
-            and len(gap) <= _LEAD_GAP
+            and _gap_lines(lines, gap, start, end) <= _LEAD_GAP
             and not any(index in closing for index in gap)
             and all(
-                line.kind == PROSE or line.rule is not None for line in lines[lead_start:lead_end]
+                line.kind == PROSE or line.rule is not None or _states_date_or_name(line.text)
+                for line in lines[lead_start:lead_end]
             )
         ):
             start = lead_start
@@ -611,6 +628,25 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     if not relaxed:
         tail = _tail_end(lines, closing, stretches[chosen + 1 :], end)
     return start, end, tail
+
+
+_ENTRY_NUMBER = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
+
+
+def _gap_lines(lines: list[Line], gap: range, start: int, end: int) -> int:
+    """Return how many lines of `gap` part a lead from the body at [start, end): a table of
+    contents, whose entries are the body's headings ('1. Part one' over 'Part one'), counts
+    for nothing, however long the article's list of parts."""
+    if len(gap) <= _LEAD_GAP:
+        return len(gap)
+    headings = {
+        _ENTRY_NUMBER.sub("", line.text).casefold()
+        for line in lines[start:end]
+        if line.kind != PROSE
+    }
+    return sum(
+        1 for index in gap if _ENTRY_NUMBER.sub("", lines[index].text).casefold() not in headings
+    )
 
 
 def _tail_end(

@@ -727,6 +727,33 @@ def test_paragraphs_after_a_heading_of_other_articles_go() -> None:
     assert all(rules[line] is not None for line in MORE)
 
 
+def test_a_lead_over_a_long_table_of_the_articles_parts_stays() -> None:
+    # Thirty entries part the lead from the body: they are the body's own headings, so the
+    # lead is still a few lines above it.
+    lead = f"{BODY[0]} {BODY[1]}"
+    parts = [f"Part {n}" for n in range(1, 31)]
+    sections = [line for n, part in enumerate(parts) for line in (f"{n + 1}. {part}", BODY[n % 4])]
+    text = "\n\n".join(
+        [
+            "Council approves budget",
+            lead,
+            "Contents",
+            *(f"* {n + 1}. {p}" for n, p in enumerate(parts)),
+            *sections,
+        ]
+    )
+    assert rules_of(text)[lead] is None
+
+
+def test_a_lead_with_its_date_and_byline_between_paragraphs_stays() -> None:
+    paragraphs = [BODY[0], f"{BODY[1]} {BODY[2]}"]
+    lead = [paragraphs[0], "Published: 5 June 2023", "By Jane Doe", paragraphs[1]]
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(["Council approves budget", *lead, "Contents", *contents, *MORE, SECTION])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in paragraphs)
+
+
 def test_teasers_above_the_article_are_no_lead() -> None:
     # A stretch above the body that holds headlines, not paragraphs alone, stays out.
     teasers = [BODY[0], "Mayor opens the new bridge", BODY[1]]
