@@ -112,6 +112,8 @@ _TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
 _TEASER_HEADLINES = 2
 _CLOSING_QUOTES = " \"'”’»)"  # what may follow a sentence's full stop
 _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
+_HEADLINE_RUN = 3  # this many headlines in a row are teasers (2-3 score alike, even half)
+_HEADLINE_SPACES = 30  # a longer line without a final full stop is a paragraph all the same
 # After the first closing heading that follows an article's worth of text (a stretch of this
 # total, about as many words), a stretch is comments or sidebars more often than the article: its
 # total counts for this share. A shorter text above a closing heading is a caption or a lead
@@ -551,6 +553,35 @@ def _states_date_or_name(text: str) -> bool:
     return text.count(" ") < _DATE_OR_NAME_SPACES and _DATE_OR_NAME.search(text) is not None
 
 
+def _headline_runs(lines: list[Line]) -> set[int]:
+    """Return the indexes of the long lines that stand in runs of headlines: at least
+    _HEADLINE_RUN kept lines in a row that read as prose but end without a mark of punctuation.
+
+    A block of teasers of other articles is such a run ('Gobierno ingresa proyecto para pago
+    efectivo de pensiones alimenticias: incluye cobros a AFP' / 'Tres detenidos deja operativo
+    antidrogas de la PDI en Ancud' / ...): its lines count for less, as list items do, so that
+    a block of them does not outweigh the article below it. An article's own subheading stands
+    alone between its paragraphs.
+    """
+    runs: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and line.rule is not None:
+            continue  # a line removed by a rule does not part the run
+        if (
+            line is not None
+            and line.kind == PROSE
+            and line.text.count(" ") < _HEADLINE_SPACES
+            and not TERMINAL.search(line.text)
+        ):
+            run.append(index)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            runs.update(run)
+        run = []
+    return runs
+
+
 def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int, int]:
     """Return the [start, end) of the best stretch and where the paragraphs after it end;
     `relaxed` counts text lines as paragraphs.
@@ -572,6 +603,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
 
     closed = False  # a closing heading came before: what follows are comments and sidebars
     weight = 1.0
+    headlines = _headline_runs(lines)
 
     def close() -> None:
         nonlocal best
@@ -588,6 +620,8 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             closed = True
             continue
         score = _score(line)
+        if index in headlines:
+            score *= _LIST_ITEM_WEIGHT
         if relaxed and line.rule is None and line.kind == TEXT:
             score = float(word_count(line.text))
         if score > 0:
@@ -622,6 +656,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
                 line.kind == PROSE or line.rule is not None or _states_date_or_name(line.text)
                 for line in lines[lead_start:lead_end]
             )
+            and headlines.isdisjoint(range(lead_start, lead_end))  # teasers, not a lead
         ):
             start = lead_start
     tail = end

@@ -754,6 +754,24 @@ def test_a_lead_with_its_date_and_byline_between_paragraphs_stays() -> None:
     assert all(rules[line] is None for line in paragraphs)
 
 
+HEADLINES = [
+    "Regional football league announces that the final of the cup will be played in the new stadium in May",
+    "Shops in the old town will be allowed to open on every Sunday in December for the first time",
+    "The new bridge over the river opens to traffic after three years of work and a long dispute",
+    "Police close the main road into the city for two days of repairs to the tunnel under the hill",
+    "Schools in the north of the region stay closed for another week after the storm damaged the roofs",
+    "The regional airport reports that more passengers than ever before flew from its terminal last year",
+]
+
+
+def test_a_block_of_teaser_headlines_does_not_outweigh_the_article() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs"]
+    text = "\n\n".join(["Latest", *HEADLINES, *menu, "Council approves budget", *BODY, *MORE])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+    assert all(rules[line] is not None for line in HEADLINES)
+
+
 def test_teasers_above_the_article_are_no_lead() -> None:
     # A stretch above the body that holds headlines, not paragraphs alone, stays out.
     teasers = [BODY[0], "Mayor opens the new bridge", BODY[1]]
