@@ -418,6 +418,14 @@ def test_an_author_box_after_the_article_goes(box: tuple[str, str]) -> None:
     assert all(rules[line] is None for line in BODY)
 
 
+def test_a_biography_in_the_first_person_under_the_authors_name_goes() -> None:
+    bio = "As a reporter I have covered the city council and its budgets for more than ten years."
+    text = "\n\n".join(["Council approves budget", "By Jane Doe", *BODY, *MORE, "Jane Doe", bio])
+    rules = rules_of(text)
+    assert rules[bio] == "author-box" and rules["Jane Doe"] == "author-box"
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+
+
 def test_a_portrait_with_more_text_after_it_stays() -> None:
     portraits = (
         "Jane Doe",
