@@ -20,8 +20,9 @@ from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
-TERMINAL = re.compile(r"[.!?…:;\"'”’»)]$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# The ideographic marks ('。', '！', '」') end sentences and quotes of Chinese and Japanese.
+TERMINAL = re.compile(r"[.!?…:;\"'”’»)。！？：；」』）]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
@@ -111,6 +112,8 @@ _TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
 _TEASER_HEADLINES = 2
 _CLOSING_QUOTES = " \"'”’»)"  # what may follow a sentence's full stop
 _HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
+_HEADLINE_RUN = 3  # this many headlines in a row are teasers (2-3 score alike, even half)
+_HEADLINE_SPACES = 30  # a longer line without a final full stop is a paragraph all the same
 # After the first closing heading that follows an article's worth of text (a stretch of this
 # total, about as many words), a stretch is comments or sidebars more often than the article: its
 # total counts for this share. A shorter text above a closing heading is a caption or a lead
@@ -119,9 +122,15 @@ _AFTER_CLOSING_WEIGHT = 0.1
 _ARTICLE_TOTAL = 150.0
 # A stretch of paragraphs just above the body, parted from it by a table of contents, share
 # buttons or a byline, is the article's lead: it joins the body when it has this total, all its
-# kept lines are paragraphs and at most _LEAD_GAP lines stand between (tuned on the even half).
+# kept lines are paragraphs (or state a date or the author) and at most _LEAD_GAP lines stand
+# between, the entries of a table of contents that the body repeats not counted (tuned on the
+# even half).
 _LEAD_MIN = 30.0
 _LEAD_GAP = 25
+# A stretch of paragraphs alone just below the body, parted from it by a list, a table or code,
+# joins it with this total and at most _TAIL_GAP lines between (tuned on the even half).
+_TAIL_MIN = 15.0
+_TAIL_GAP = 50
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
 # The kinds of line, from the line alone.
@@ -235,6 +244,23 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_PUNCTUATION_MARK = re.compile(r"[.,;:!?，。、；：！？]")
+_LISTED_WORD_CHARS = 4  # a menu's words in such a script are two to four characters long
+
+
+def word_count(text: str) -> int:
+    """Return about how many words a line has: its spaces plus one, or in a script written
+    without spaces (Chinese, Japanese) one word for every two of its characters.
+
+    split_lines leaves single spaces between words, so the spaces count them; a paragraph of
+    Chinese has few or none, and would count as one word against a menu's many.
+    """
+    count = text.count(" ") + 1
+    if count < _PROSE_WORDS and _UNSPACED.search(text):
+        return max(count, len(_UNSPACED.findall(text)) // 2)
+    return count
+
+
 _LISTED_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 _OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af]")
 
@@ -242,11 +268,20 @@ _OTHER_LETTER = re.compile(r"[\u0370-\u03ff\u0530-\u1fff\u3040-\u9fff\uac00-\ud7
 def _kind_without_stop_words(text: str, count: int) -> str:
     """Return the kind of a line in a language without a stop-word list: by length and ending."""
     if _UNSPACED.search(text):
+        spaces = text.count(" ")
+        # A menu of a script written without spaces: short words apart by spaces, and not a
+        # mark of punctuation ('时政 地方 法治 高层 人事 理论 国际 军事').
+        if (
+            spaces + 1 >= _TEXT_WORDS
+            and len(text) - spaces <= _LISTED_WORD_CHARS * (spaces + 1)
+            and not _PUNCTUATION_MARK.search(text)
+        ):
+            return LIST
         count = max(count, len(_UNSPACED.findall(text)) // 2)
     separators = len(_ITEM_SEPARATOR.findall(text))
     if separators >= 3 and separators * 6 >= count:
         return LIST
-    ends = _SENTENCE_END.search(text) is not None or text.endswith(("。", "！", "？", "」"))
+    ends = _SENTENCE_END.search(text) is not None or text.endswith("」")
     if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
         return PROSE
     if count >= _TEXT_WORDS:
@@ -302,8 +337,8 @@ def _score(line: Line) -> float:
     """Return what a line adds to a stretch's claim to be the body."""
     if line.rule is not None:
         return -_RULE_COST  # boilerplate found by a rule, or metadata
-    count = line.text.count(" ") + 1  # split_lines leaves single spaces between words
     if line.kind == PROSE:
+        count = word_count(line.text)
         # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
         # paragraphs of this one, so it counts for less.
         if _LIST_ITEM.match(line.text):
@@ -313,7 +348,7 @@ def _score(line: Line) -> float:
         return -_TEXT_COST
     if line.kind == SHORT:
         return -_SHORT_COST
-    return -0.5 * count - 2.0  # LIST and CODE
+    return -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
 
 
 def is_closing(text: str) -> bool:
@@ -452,19 +487,26 @@ def _opens_section(lines: list[Line], index: int) -> bool:
     )
 
 
-def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int]:
-    """Return the [start, end) of the stretch of lines with the highest total score.
+def body_span(lines: list[Line], roles: dict[str, int] | None = None) -> tuple[int, int, int]:
+    """Return the [start, end) of the stretch of lines with the highest total score, and where
+    the body ends (`end` or later) with the paragraphs that go on after a list or code.
 
     Closing headings (comments, reply forms) cut the page: the body does not run across one. Of
     equal totals the longest, then the earliest, stretch wins, so a page that is all body keeps all.
     A page without a paragraph (a photo post, a list of short lines) keeps its best stretch of
-    text lines. `roles` keeps each text's closing_role across calls over one page.
+    text lines. Metadata is read around [start, end): the tail's lines are text, never a
+    headline or byline of this article. `roles` keeps each text's closing_role across calls
+    over one page.
     """
     closing = closing_lines(lines, roles)
-    start, end = _best_stretch(lines, closing, relaxed=False)
+    start, end, tail = _best_stretch(lines, closing, relaxed=False)
     if start == end:
-        return _best_stretch(lines, closing, relaxed=True)
-    return start, _before_teasers(lines, start, end)
+        start, end, _ = _best_stretch(lines, closing, relaxed=True)
+        return start, end, end
+    cut = _before_teasers(lines, start, end)
+    if cut < end:
+        return start, cut, cut  # teasers close the article: nothing after them is its
+    return start, end, max(end, _before_teasers(lines, start, tail))
 
 
 def _before_teasers(lines: list[Line], start: int, end: int) -> int:
@@ -497,15 +539,62 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
-def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int]:
-    """Return the [start, end) of the best stretch; `relaxed` counts text lines as paragraphs.
+# A short line that states a date or names the author ('Veröffentlicht am 5. Juni 2023', 'By Jane
+# Doe'): body_span runs before the metadata lines are marked, and such a line between a lead's
+# paragraphs does not make them teasers, as a headline between them does.
+_DATE_OR_NAME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./] ?\d{1,2}[./]|^(?:by|von|par|por|door|autor|author|written by)\s",
+    re.IGNORECASE,
+)
+_DATE_OR_NAME_SPACES = 8
+
+
+def _states_date_or_name(text: str) -> bool:
+    return text.count(" ") < _DATE_OR_NAME_SPACES and _DATE_OR_NAME.search(text) is not None
+
+
+def _headline_runs(lines: list[Line]) -> set[int]:
+    """Return the indexes of the long lines that stand in runs of headlines: at least
+    _HEADLINE_RUN kept lines in a row that read as prose but end without a mark of punctuation.
+
+    A block of teasers of other articles is such a run ('Gobierno ingresa proyecto para pago
+    efectivo de pensiones alimenticias: incluye cobros a AFP' / 'Tres detenidos deja operativo
+    antidrogas de la PDI en Ancud' / ...): its lines count for less, as list items do, so that
+    a block of them does not outweigh the article below it. An article's own subheading stands
+    alone between its paragraphs.
+    """
+    runs: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and line.rule is not None:
+            continue  # a line removed by a rule does not part the run
+        if (
+            line is not None
+            and line.kind == PROSE
+            and line.text.count(" ") < _HEADLINE_SPACES
+            and not TERMINAL.search(line.text)
+        ):
+            run.append(index)
+            continue
+        if len(run) >= _HEADLINE_RUN:
+            runs.update(run)
+        run = []
+    return runs
+
+
+def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[int, int, int]:
+    """Return the [start, end) of the best stretch and where the paragraphs after it end;
+    `relaxed` counts text lines as paragraphs.
 
     Stretches are parted where the running total drops to zero or at a closing heading. Of
     those, the first that comes close to the best total wins: an article comes before the
     teasers of other articles, which may add up to more words than it has, and before the
     comments under a closing heading, whose stretches count for less. The stretch just above
     the winner joins it when it is a lead of paragraphs alone, a few lines above (a table of
-    contents, share buttons or a byline stood between).
+    contents, share buttons or a byline stood between). So do the stretches of paragraphs
+    alone just below it, parted from it by a list, a table or a block of code: the article goes
+    on after them (a tutorial's prose after its code, a report's after its table), where
+    teasers of other articles have headlines between their paragraphs.
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
     best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
@@ -514,6 +603,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
 
     closed = False  # a closing heading came before: what follows are comments and sidebars
     weight = 1.0
+    headlines = _headline_runs(lines)
 
     def close() -> None:
         nonlocal best
@@ -530,8 +620,10 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             closed = True
             continue
         score = _score(line)
+        if index in headlines:
+            score *= _LIST_ITEM_WEIGHT
         if relaxed and line.rule is None and line.kind == TEXT:
-            score = float(line.text.count(" ") + 1)
+            score = float(word_count(line.text))
         if score > 0:
             run = 0
         else:
@@ -549,7 +641,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             best = candidate
     close()
     if not stretches:
-        return 0, 0
+        return 0, 0, 0
     top = max(total for total, _, _ in stretches)
     chosen = next(i for i, s in enumerate(stretches) if s[0] >= _FIRST_SHARE * top)
     start, end = stretches[chosen][1], stretches[chosen][2]
@@ -558,14 +650,57 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
         gap = range(lead_end, start)
         if (
             lead_total >= _LEAD_MIN
-            and len(gap) <= _LEAD_GAP
+            and _gap_lines(lines, gap, start, end) <= _LEAD_GAP
             and not any(index in closing for index in gap)
             and all(
-                line.kind == PROSE or line.rule is not None for line in lines[lead_start:lead_end]
+                line.kind == PROSE or line.rule is not None or _states_date_or_name(line.text)
+                for line in lines[lead_start:lead_end]
             )
+            and headlines.isdisjoint(range(lead_start, lead_end))  # teasers, not a lead
         ):
             start = lead_start
-    return start, end
+    tail = end
+    if not relaxed:
+        tail = _tail_end(lines, closing, stretches[chosen + 1 :], end)
+    return start, end, tail
+
+
+_ENTRY_NUMBER = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
+
+
+def _gap_lines(lines: list[Line], gap: range, start: int, end: int) -> int:
+    """Return how many lines of `gap` part a lead from the body at [start, end): a table of
+    contents, whose entries are the body's headings ('1. Part one' over 'Part one'), counts
+    for nothing, however long the article's list of parts."""
+    if len(gap) <= _LEAD_GAP:
+        return len(gap)
+    headings = {
+        _ENTRY_NUMBER.sub("", line.text).casefold()
+        for line in lines[start:end]
+        if line.kind != PROSE
+    }
+    return sum(
+        1 for index in gap if _ENTRY_NUMBER.sub("", lines[index].text).casefold() not in headings
+    )
+
+
+def _tail_end(
+    lines: list[Line], closing: set[int], after: list[tuple[float, int, int]], end: int
+) -> int:
+    """Return where the body ends with the stretches `after` it that go on with its text: each
+    of paragraphs alone, totalling _TAIL_MIN, at most _TAIL_GAP lines below, with no closing
+    heading nor a heading of other articles between."""
+    for total, start, stop in after:
+        gap = range(end, start)
+        if (
+            total < _TAIL_MIN
+            or len(gap) > _TAIL_GAP
+            or any(index in closing or heads_other_articles(lines[index].text) for index in gap)
+            or not all(line.kind == PROSE or line.rule is not None for line in lines[start:stop])
+        ):
+            break
+        end = stop
+    return end
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

@@ -452,11 +452,11 @@ def _clean_pass(
             kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
-    start, end = boilerplate.body_span(lines, memo.closing)
+    start, end, tail = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
     fields.mark_title(lines, start, end, found)
     _mark_captions(lines, memo.captions)
-    boilerplate.mark_outside(lines, start, end)
+    boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related, start)
     _mark_repeats(lines, memo.keys)
@@ -675,13 +675,28 @@ def _bio_start(text: str, names: list[str]) -> int:
     return 0
 
 
+# Words of a text in the first person, in the kits' languages.
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ii]ch|[Mm]eine?|I|I'm|[Mm]y|[Jj]e|[Jj]'|[Mm]on|[Yy]o|[Mm]ój|[Mm]oja)\b"
+)
+_FIRST_PERSON_WORDS = 12  # a biography says so within its first words
+
+
+def _in_first_person(text: str) -> bool:
+    """Return whether a text speaks in the first person within its first words."""
+    head = " ".join(text.split(" ", _FIRST_PERSON_WORDS)[:_FIRST_PERSON_WORDS])
+    return _FIRST_PERSON.search(head) is not None
+
+
 def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
     """Remove an author's box that closes the body: the name as a heading, the biography under
     it ('Jane Doe' / 'Jane Doe ist Redakteurin bei ...'), and what follows it.
 
     The biography must open with the name of the page's author, or with the name on a short line
-    just above; it must stand in the second half of the kept lines with at most _BOX_WORDS_AFTER
-    words after it: an article about people has more of its text after a portrait.
+    just above, or speak in the first person under the author's name alone on a line ('Jane
+    Doe' / 'Als Redakteurin betreue ich ...'); it must stand in the second half of the kept
+    lines with at most _BOX_WORDS_AFTER words after it: an article about people has more of its
+    text after a portrait.
     """
     kept = [line for line in lines if line.rule is None]
     for position in range(len(kept) // 2, len(kept)):
@@ -700,7 +715,9 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
                 names.append(label)
                 if text.startswith(label + " "):
                     heading = above
-        if not _bio_start(text, names) and not _first_person_bio(text):
+        if position and kept[position - 1].text in authors and _in_first_person(text):
+            heading = position - 1  # 'Jane Doe' / 'As a reporter I cover ...'
+        elif not _bio_start(text, names) and not _first_person_bio(text):
             continue
         after = sum(line.text.count(" ") + 1 for line in kept[position + 1 :])
         if after > _BOX_WORDS_AFTER:
@@ -871,7 +888,8 @@ _LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'A
 
 
 def _is_menu_item(text: str) -> bool:
-    return len(text.split()) <= 5 and not _TERMINAL.search(text)
+    # A paragraph of Chinese has no spaces to count: its characters count its words.
+    return text.count(" ") < 5 and not _TERMINAL.search(text) and boilerplate.word_count(text) <= 5
 
 
 def _join(lines: list[Line]) -> str:

@@ -418,6 +418,14 @@ def test_an_author_box_after_the_article_goes(box: tuple[str, str]) -> None:
     assert all(rules[line] is None for line in BODY)
 
 
+def test_a_biography_in_the_first_person_under_the_authors_name_goes() -> None:
+    bio = "As a reporter I have covered the city council and its budgets for more than ten years."
+    text = "\n\n".join(["Council approves budget", "By Jane Doe", *BODY, *MORE, "Jane Doe", bio])
+    rules = rules_of(text)
+    assert rules[bio] == "author-box" and rules["Jane Doe"] == "author-box"
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+
+
 def test_a_portrait_with_more_text_after_it_stays() -> None:
     portraits = (
         "Jane Doe",
@@ -495,6 +503,28 @@ def test_a_page_in_a_script_without_stop_words_keeps_its_paragraphs() -> None:
     text = "\n".join(["首页", "新闻", "体育", "", paragraph, "", paragraph.replace("周二", "周三")])
     cleaned = clean_text(text)
     assert paragraph in cleaned
+
+
+def test_paragraphs_without_spaces_outweigh_a_menu_of_spaced_words() -> None:
+    # A paragraph of Chinese has no spaces, a menu of it many: the characters count the words.
+    menu = "时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车 房产 教育 科技"
+    paragraphs = [
+        "市议会周二投票通过了明年的新预算，此前经过了长时间的辩论。官员们说这项措施将于下个月生效。",
+        "反对派议员表示，预算没有为学校和医院提供足够的资金，他们将在下次会议上提出修正案。",
+        "市长在投票后对记者说：“这是一个平衡的预算，它照顾到了每一个地区的需要。”",
+    ]
+    text = "\n\n".join([menu, "新闻 正文", *paragraphs, "责任编辑", menu])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in paragraphs)
+    assert rules[menu] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("Council approves the budget", 4), ("市议会周二投票通过了明年的新预算", 8), ("首页", 1)],
+)
+def test_word_count_reads_a_script_without_spaces_by_its_characters(text: str, count: int) -> None:
+    assert boilerplate.word_count(text) == count
 
 
 # --- quality gate on a sample of each kit ---------------------------------------------------------
@@ -684,6 +714,70 @@ def test_a_lead_parted_from_the_article_by_a_table_of_contents_stays() -> None:
     assert rules[lead] is None
     assert all(rules[item] is not None for item in contents)
     assert all(rules[line] is None for line in (*BODY[2:], *MORE, SECTION))
+
+
+# A table of figures between two parts of an article: short lines, which part the stretches.
+TABLE = [f"District {n}  {n * 3},{n}  million" for n in range(1, 13)]
+
+
+def test_paragraphs_after_a_table_in_the_article_stay() -> None:
+    text = "\n\n".join(["Council approves budget", *BODY, "\n".join(TABLE), *MORE])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+
+
+def test_paragraphs_after_a_heading_of_other_articles_go() -> None:
+    text = "\n\n".join(
+        ["Council approves budget", *BODY, "\n".join(TABLE), "Related articles", *MORE]
+    )
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in BODY)
+    assert all(rules[line] is not None for line in MORE)
+
+
+def test_a_lead_over_a_long_table_of_the_articles_parts_stays() -> None:
+    # Thirty entries part the lead from the body: they are the body's own headings, so the
+    # lead is still a few lines above it.
+    lead = f"{BODY[0]} {BODY[1]}"
+    parts = [f"Part {n}" for n in range(1, 31)]
+    sections = [line for n, part in enumerate(parts) for line in (f"{n + 1}. {part}", BODY[n % 4])]
+    text = "\n\n".join(
+        [
+            "Council approves budget",
+            lead,
+            "Contents",
+            *(f"* {n + 1}. {p}" for n, p in enumerate(parts)),
+            *sections,
+        ]
+    )
+    assert rules_of(text)[lead] is None
+
+
+def test_a_lead_with_its_date_and_byline_between_paragraphs_stays() -> None:
+    paragraphs = [BODY[0], f"{BODY[1]} {BODY[2]}"]
+    lead = [paragraphs[0], "Published: 5 June 2023", "By Jane Doe", paragraphs[1]]
+    contents = [f"{n}. Part {n}" for n in range(1, 9)]
+    text = "\n\n".join(["Council approves budget", *lead, "Contents", *contents, *MORE, SECTION])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in paragraphs)
+
+
+HEADLINES = [
+    "Regional football league announces that the final of the cup will be played in the new stadium in May",
+    "Shops in the old town will be allowed to open on every Sunday in December for the first time",
+    "The new bridge over the river opens to traffic after three years of work and a long dispute",
+    "Police close the main road into the city for two days of repairs to the tunnel under the hill",
+    "Schools in the north of the region stay closed for another week after the storm damaged the roofs",
+    "The regional airport reports that more passengers than ever before flew from its terminal last year",
+]
+
+
+def test_a_block_of_teaser_headlines_does_not_outweigh_the_article() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs"]
+    text = "\n\n".join(["Latest", *HEADLINES, *menu, "Council approves budget", *BODY, *MORE])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+    assert all(rules[line] is not None for line in HEADLINES)
 
 
 def test_teasers_above_the_article_are_no_lead() -> None:
