@@ -213,6 +213,18 @@ def mark_metadata(
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
             # The opener or the role says that the name is a byline's, like a date beside it.
             bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
+    # Names set one to a line above the body, a comma closing each but the last: a scholarly
+    # page's list of authors ('Jane Doe, PhD ,' / 'John Roe, PhD'). Tags end so too, but stand
+    # after the body.
+    for index in range(start):
+        if lines[index].rule is None and lines[index].text.endswith(","):
+            names = _name_list(lines, index)
+            if len(names) > 1 and page.names_someone(names):
+                for line in lines[index : index + len(names)]:
+                    line.rule = "byline"
+                # Above the body, however far: the list is no closing byline.
+                bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
+                break
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
     # empty list items between them left aside. After the body only the date lines that close
     # the article count (the first and those right under it), and anchor the name to them.
@@ -669,6 +681,27 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
         return []
     lines[index].rule = lines[index + 1].rule = "byline"
     return names + _more_names(lines, index + 2)
+
+
+def _name_list(lines: list[Line], index: int) -> list[str]:
+    """Return the names set one to a line from line `index` on, while a comma (or a connector
+    opening the next line) says that the list goes on: 'Jane Doe,' / 'John Roe,' / 'and Ann Lee'."""
+    names: list[str] = []
+    for line in lines[index : index + _LIST_NAMES]:
+        if line.rule is not None:
+            break
+        text = _LEADING_AND.sub("", line.text) if names else line.text
+        found = metadata.name_line(text)
+        if found is None or len(found) > 1:
+            break
+        names.extend(found)
+        if not line.text.endswith(","):
+            break
+    return names
+
+
+_LIST_NAMES = 12  # a longer list of names is a list of people, not of a text's authors
+_LEADING_AND = re.compile(r"^[\s*•·+-]*(?:and|und|et|y|&)\s+", re.IGNORECASE)
 
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:

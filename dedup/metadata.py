@@ -670,10 +670,20 @@ def _is_name_field(text: str) -> bool:
 
 
 def name_line(line: str) -> list[str] | None:
-    """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
+    """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date.
+
+    A scholarly page marks the name with its affiliations ('Jane Doe1,2', 'John Roe*'), which
+    are left out, and may add a degree ('Jane Doe, PhD'), which stays: it is how the page names
+    the person.
+    """
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         text = _ROLE_TAIL.sub("", text)  # 'Harald Bauer Autor', 'Jane Doe Staff Writer'
+    if text[-1:] in _AFFILIATION_MARKS:
+        text = _AFFILIATION_TAIL.sub("", text)
+    degree = _DEGREE_TAIL.search(text) if "," in text else None
+    if degree is not None and _is_name_field(text[: degree.start()]):
+        return [text]
     if len(text) > 50 or not _is_name_field(text):
         # Several people's full names ('Isabel Caro, Rocío Latorre y José Miguel Wilson').
         if len(text) <= _NAMES_LINE_CHARS and _CONNECTOR.search(text):
@@ -685,6 +695,14 @@ def name_line(line: str) -> list[str] | None:
 
 
 _NAMES_LINE_CHARS = 100
+# Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
+_AFFILIATION_MARKS = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+_AFFILIATION_TAIL = re.compile(
+    r"(?<=[a-zß-ÿ\u0100-\u017f])[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$"
+)
+# A degree after the name and a comma: 'Jane Doe, PhD', 'John Roe, M.D., MPH'.
+_DEGREE = r"(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|MSc|M\.Sc\.|DVM|RN|FRCP|MA|BSc)"
+_DEGREE_TAIL = re.compile(rf",\s*{_DEGREE}(?:\s*,\s*{_DEGREE})*$")
 
 
 def role_after_name(line: str) -> bool:

@@ -98,6 +98,14 @@ def test_a_byline_set_one_name_to_a_line() -> None:
     assert authors_of(HEADLINE, *byline) == ("Jane Doe", "John Roe")
 
 
+def test_a_list_of_names_one_to_a_line_closed_by_commas() -> None:
+    listed = ("* Jane Doe, PhD ,", "* John Roe1 ,", "* Ann Lee2")
+    assert authors_of(HEADLINE, *listed) == ("Jane Doe, PhD", "John Roe", "Ann Lee")
+    assert authors_of(HEADLINE, "Jane Doe,", "and John Roe") == ("Jane Doe", "John Roe")
+    # Without the commas the lines are a menu's or a list's items.
+    assert authors_of("* Jane Doe", "* John Roe", "* Ann Lee", "", HEADLINE) == ()
+
+
 def test_a_name_and_its_role_after_the_body_sign_it() -> None:
     assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
 

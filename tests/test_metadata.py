@@ -234,6 +234,12 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Aktuelles Experteninterviews", None),  # a section
         ("Radio Springfield", None),  # a medium
         ("Ultima modifica", None),  # the label of an Italian date line
+        ("* Jane Doe1,2", ["Jane Doe"]),  # a scholarly page's marks of affiliations
+        ("John Roe*", ["John Roe"]),
+        ("Galaxy S21", None),  # digits after a capital: a model's number, no affiliation
+        ("* Jane Doe, PhD ,", ["Jane Doe, PhD"]),  # a degree stays with the name
+        ("Jane Doe, M.D., MPH", ["Jane Doe, M.D., MPH"]),
+        ("Politik, PhD", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
