@@ -225,6 +225,16 @@ def mark_metadata(
                 # Above the body, however far: the list is no closing byline.
                 bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
                 break
+    # The author signs under the last paragraph: a name in brackets closing it ('... bleibt
+    # spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...').
+    for index in range(start, min(len(lines), end + _AFTER_REACH)):
+        line = lines[index]
+        names = _signature(lines, index, end) if line.rule is None else None
+        if names and page.names_someone(names):
+            bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
+            if not line.text.endswith(_SIGNATURE_MARKS):
+                line.rule = "byline"  # the name alone; a signed paragraph stays
+            break
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
     # empty list items between them left aside. After the body only the date lines that close
     # the article count (the first and those right under it), and anchor the name to them.
@@ -681,6 +691,35 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
         return []
     lines[index].rule = lines[index + 1].rule = "byline"
     return names + _more_names(lines, index + 2)
+
+
+def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
+    """Return the person who signs the text on line `index`: in brackets after the last sentence
+    of the body (which ends before line `end`), or alone on the line between a paragraph and the
+    text's notes, or None."""
+    text = lines[index].text
+    if text.endswith(_SIGNATURE_MARKS) and _SENTENCE_CLOSE.search(text) is None:
+        # The last paragraph only, and no quote's: '"..." (Jane Doe)' names who said it.
+        signed = _SIGNED_PARAGRAPH.search(text) if index >= end - 1 else None
+        if signed is None:
+            return None
+        names = metadata.person_names(signed.group("names"))
+        return names if names and all(" " in name for name in names) else None
+    if not 1 <= text.count(" ") <= 3 or index == 0:
+        return None
+    above, below = _next_worded(lines, index, -1), _next_worded(lines, index, 1)
+    if above is None or below is None or not is_paragraph(lines[above]):
+        return None
+    if not _NOTE.match(lines[below].text):
+        return None
+    return metadata.name_line(text)
+
+
+# What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
+_SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")
+_SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
+# A note under the text: '(1) ...', '[1] ...', '1) ...', '¹ ...', '* ...'.
+_NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
 
 
 def _name_list(lines: list[Line], index: int) -> list[str]:

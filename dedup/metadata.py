@@ -28,18 +28,26 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 _STRONG_OPENER = (
     r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
-    r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
+    # The kind of text may wear a word before it: 'Ein Beitrag von', 'Blog-Beitrag von'.
+    r"(?:eine?\s+|(?!(?:der|die|das|dem|den|des|dieser|diese[mnrs]?|zum|zur|im|am)\s)\w+[\s-])?"
+    r"(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
-    r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
+    r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito|redactado)\s+por|"
+    # Italian, Dutch, the Scandinavian languages.
+    r"(?:scritto|pubblicato|redatto)\s+da|a\s+cura\s+di|(?:geschreven|gepubliceerd)\s+door|"
+    r"(?:skrevet|skriven|skrivet)\s+a[fv]|"
     r"text(?:e)?\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
-    r"kolumnist(?:\*?in)?|escribe|interview)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
+    r"kolumnist(?:\*?in)?|escribe|interview|autore|autrice|kirjoittaja|teksti|szerző|yazar)\s*:|"
+    r"autor(?:in|en|innen|a|e)?|autrice|authors?|auteurs?|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
-    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
+    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
+    r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
+    r"yazar)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -47,7 +55,9 @@ _OPENER_WORDS = frozenset({
     "by", "von", "vom", "durch", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
-    "texte", "texto", "kolumnist", "escribe", "interview",
+    "texte", "texto", "kolumnist", "escribe", "interview", "autore", "autora", "autrice", "scritto",
+    "pubblicato", "redatto", "geschreven", "gepubliceerd", "skrevet", "skriven", "skrivet",
+    "kirjoittaja", "teksti", "szerző", "yazar",
 })  # fmt: skip
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(

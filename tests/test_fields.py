@@ -106,6 +106,21 @@ def test_a_list_of_names_one_to_a_line_closed_by_commas() -> None:
     assert authors_of("* Jane Doe", "* John Roe", "* Ann Lee", "", HEADLINE) == ()
 
 
+def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
+    last = "The council meets again in spring, when the plan is up for review. (Jane Doe) +++"
+    assert authors_of(HEADLINE, after=(last,)) == ("Jane Doe",)
+    # A quote's speaker is named so too; a paragraph in the body is no signature.
+    quoted = '"We will review the plan in spring." (Jane Doe)'
+    assert authors_of(HEADLINE, after=(quoted,)) == ()
+
+
+def test_a_name_alone_over_the_notes_signs_the_text() -> None:
+    notes = ("Jane Doe", "", "(1) The figures are the council's own, published in May.")
+    assert authors_of(HEADLINE, after=notes) == ("Jane Doe",)
+    # Without the notes under it the name may be a caption's or a speaker's.
+    assert authors_of(HEADLINE, after=("Jane Doe", "", "The figures are the council's.")) == ()
+
+
 def test_a_name_and_its_role_after_the_body_sign_it() -> None:
     assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
 

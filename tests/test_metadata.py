@@ -61,6 +61,14 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
         ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
         ("Author and editor John Roe", None),
+        ("Blog-Beitrag von Jane Doe", ["Jane Doe"]),  # a word before the kind of text
+        ("Der Beitrag von Jane Doe", None),  # an article: prose, no label
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),  # openers of more languages
+        ("A cura di Mario Rossi", ["Mario Rossi"]),
+        ("Geschreven door Jan de Vries", ["Jan de Vries"]),
+        ("Skrevet av Ola Nordmann", ["Ola Nordmann"]),
+        ("Kirjoittaja: Tapio Virtanen", ["Tapio Virtanen"]),
+        ("Autora: María López", ["María López"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
