@@ -274,7 +274,12 @@ def mark_metadata(
                 continue  # further down only under a heading, over a link to the posts, or
                 # with a role after the name ('Jane Doe Autorin')
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
-            if names and page.names_someone(names) and _author_box(lines, index, names):
+            if (
+                names
+                and page.names_someone(names)
+                and _author_box(lines, index, names)
+                and not _among_names(lines, index)
+            ):
                 lines[index].rule = "byline"
                 found.signature = found.signature or names
                 break
@@ -720,6 +725,15 @@ _SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")
 _SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
 # A note under the text: '(1) ...', '[1] ...', '1) ...', '¹ ...', '* ...'.
 _NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
+
+
+def _among_names(lines: list[Line], index: int) -> bool:
+    """Return whether the name on line `index` is one of a list of people: the worded line above
+    or under it holds a name too (the signatories of a letter, a team)."""
+    return any(
+        near is not None and metadata.name_line(lines[near].text) is not None
+        for near in (_next_worded(lines, index, -1), _next_worded(lines, index, 1))
+    )
 
 
 def _name_list(lines: list[Line], index: int) -> list[str]:

@@ -73,8 +73,9 @@ _PARTICLES = frozenset({
     "del", "ten", "ter", "zu", "y",
 })  # fmt: skip
 # Letters of name words: Latin-1 and Latin Extended-A ('Kubišta', 'Kazım', 'Łukasz').
-_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+# ... and Latin Extended-B and Additional ('Ștefan', 'Nguyễn').
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
+_LOW = "a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
 _NAME_WORD = re.compile(
     rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’]?[{_UP}]?[{_LOW}]+)*"
     rf"|[{_UP}]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
@@ -688,7 +689,12 @@ def name_line(line: str) -> list[str] | None:
     """
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
-        text = _ROLE_TAIL.sub("", text)  # 'Harald Bauer Autor', 'Jane Doe Staff Writer'
+        # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
+        text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
+    if text.endswith(")"):
+        text = _CODE_TAIL.sub("", text)  # 'Jane Doe (jd)': the writer's short code
+    if (cut := _ROLE_SEPARATOR.search(text)) and role_line(text[cut.end() :]):
+        text = text[: cut.start()]  # 'Jane Doe, Redakteurin', 'Jane Doe | Staff Reporter'
     if text[-1:] in _AFFILIATION_MARKS:
         text = _AFFILIATION_TAIL.sub("", text)
     degree = _DEGREE_TAIL.search(text) if "," in text else None
@@ -700,11 +706,24 @@ def name_line(line: str) -> list[str] | None:
             names = person_names(text)
             if names and len(names) > 1:
                 return names
+        elif len(text) <= _NAMES_LINE_CHARS and "," in text:
+            # Full names set off by commas alone ('Jane Doe, John Roe'); a single word after a
+            # comma is a place or an outlet ('Jane Doe, Berlin').
+            items = [item.strip() for item in text.split(",")]
+            if (
+                len(items) > 1
+                and all(_is_name_field(item) for item in items)
+                and _ORGANISATION_WORDS.isdisjoint(text.casefold().replace(",", " ").split())
+            ):
+                return items
         return None
     return [text]
 
 
 _NAMES_LINE_CHARS = 100
+_CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
+# A separator between a name and the person's role: a comma, a bar, a dash.
+_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s[|·–—-])\s*")
 # Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
 _AFFILIATION_MARKS = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _AFFILIATION_TAIL = re.compile(
@@ -771,6 +790,8 @@ _ORGANISATION_WORDS = frozenset({
     "nv", "ev", "e.v", "group", "gruppe", "groupe", "grupo", "grupa", "media", "medien", "network",
     "verlag", "partei", "party", "amt", "bund", "verband", "verein", "forum", "templates",
     "foundation", "stiftung", "institut", "institute", "university", "universität", "company",
+    "college", "school", "schule", "hochschule", "hospital", "klinik", "klinikum", "center",
+    "centre", "zentrum", "museum",
 })  # fmt: skip
 
 

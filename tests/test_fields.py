@@ -114,6 +114,11 @@ def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
     assert authors_of(HEADLINE, after=(quoted,)) == ()
 
 
+def test_a_name_and_role_among_a_list_of_people_signs_nothing() -> None:
+    signatories = ("Ann Lee", "Jane Doe, writer", "John Roe")
+    assert authors_of(HEADLINE, after=signatories) == ()
+
+
 def test_a_name_alone_over_the_notes_signs_the_text() -> None:
     notes = ("Jane Doe", "", "(1) The figures are the council's own, published in May.")
     assert authors_of(HEADLINE, after=notes) == ("Jane Doe",)

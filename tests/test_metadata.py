@@ -248,6 +248,14 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("* Jane Doe, PhD ,", ["Jane Doe, PhD"]),  # a degree stays with the name
         ("Jane Doe, M.D., MPH", ["Jane Doe, M.D., MPH"]),
         ("Politik, PhD", None),
+        ("Jane Doe, Reporter", ["Jane Doe"]),  # a role after a separator
+        ("Jane Doe | Staff Reporter", ["Jane Doe"]),
+        ("Jane Doe - Korrespondentin in Paris", ["Jane Doe"]),
+        ("Jane Doe (jd)", ["Jane Doe"]),  # the writer's short code
+        ("Ștefan Țurcanu", ["Ștefan Țurcanu"]),  # letters of Latin Extended-B
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),  # full names set off by commas
+        ("Jane Doe, Berlin", None),  # a place after the name
+        ("Jane Doe, Springfield College", None),  # an organisation
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
