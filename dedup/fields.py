@@ -87,6 +87,8 @@ class Found:
     holder: list[str] = field(default_factory=list)
     # The words the page writes in lower case, read once (see _PageWords).
     common_words: frozenset[str] | None = None
+    # Whether the body was searched for an author's box at its head: once, on the whole page.
+    boxes_read: bool = False
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -225,6 +227,26 @@ def mark_metadata(
                 # Above the body, however far: the list is no closing byline.
                 bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
                 break
+    # An author's box at the head of the body: the name alone, the biography under it ('Jane
+    # Doe' / 'Jane Doe lehrt Geschichte an ...'), when no byline names the author. A portrait
+    # names its subject all through the body, a list of portraits has several such boxes.
+    if not bylines and not found.authors and not found.boxes_read:
+        found.boxes_read = True
+        boxes = [
+            box
+            for index in range(max(0, start - _BARE_REACH), end)
+            if (box := _bio_box(lines, index))
+        ]
+        # The same box may close the page again.
+        if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
+            at, bio, names = boxes[0]
+            surname = names[0].rsplit(None, 1)[-1]
+            if page.names_someone(names) and not any(
+                surname in other.text and other.text not in (lines[at].text, lines[bio].text)
+                for other in lines[bio + 1 : end]
+            ):
+                lines[at].rule, lines[bio].rule = "byline", "author-box"
+                bylines.append((abs(at - start), names, True))
     # The author signs under the last paragraph: a name in brackets closing it ('... bleibt
     # spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...').
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
@@ -696,6 +718,28 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
         return []
     lines[index].rule = lines[index + 1].rule = "byline"
     return names + _more_names(lines, index + 2)
+
+
+def _bio_box(lines: list[Line], index: int) -> tuple[int, int, list[str]] | None:
+    """Return (line, its biography's line, the name) when line `index` holds a person's name alone
+    and the next line with words is a biography that opens with it ('Jane Doe ist ...')."""
+    line = lines[index]
+    if line.rule is not None or not 1 <= line.text.count(" ") <= _BIO_NAME_SPACES:
+        return None
+    below = _next_worded(lines, index, 1)
+    if below is None or lines[below].rule is not None:
+        return None
+    bio = lines[below].text
+    if not bio.startswith(line.text.strip(_BULLETS) + " ") or words_of(bio) > _BIO_MAX_WORDS:
+        return None
+    names = metadata.name_line(line.text)
+    if not names or len(names) > 1 or not metadata.bio_start(bio, names):
+        return None
+    return index, below, names
+
+
+_BIO_NAME_SPACES = 4  # a name line with a bullet has this many spaces at most
+_BIO_MAX_WORDS = 80  # a biography in a box has this many words at most
 
 
 def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:

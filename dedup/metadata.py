@@ -813,6 +813,31 @@ def copyright_holder(line: str) -> list[str] | None:
     return names
 
 
+# A sentence about a person that opens with the name and a verb of being or working: the first
+# line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
+_BIO_VERBS = frozenset((
+    "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
+    "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
+    "beschäftigt", "covers", "lehrt", "teaches", "enseigne", "forscht", "researches", "leitet",
+))  # fmt: skip
+
+
+def bio_start(text: str, names: list[str]) -> int:
+    """Return how many words of `text` name the person it is a biography of (0: not one)."""
+    for name in names:
+        if text.startswith(name + " "):
+            count = name.count(" ") + 1
+            after = text[len(name) + 1 :].split(" ", 3)
+            # The name may go on (a heading gives the first name, the biography the whole).
+            for extra, word in enumerate(after[:2]):
+                if word in _BIO_VERBS:
+                    # A first name alone is a person of the article ('Frank ist Musiker').
+                    return count + extra if count + extra >= 2 else 0
+                if not word[:1].isupper():
+                    break
+    return 0
+
+
 def author_heading(line: str) -> bool:
     """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
     'About the author')."""

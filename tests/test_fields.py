@@ -119,6 +119,19 @@ def test_a_name_and_role_among_a_list_of_people_signs_nothing() -> None:
     assert authors_of(HEADLINE, after=signatories) == ()
 
 
+BIO = "Jane Doe teaches history at the University of Springfield and writes on cities."
+
+
+def test_an_author_box_at_the_head_of_the_body() -> None:
+    head = (HEADLINE, "", STANDFIRST, "")
+    assert authors_of(*head, "* Jane Doe", "", BIO) == ("Jane Doe",)
+    # A portrait names its subject again in the body; a list of portraits has several boxes.
+    portrait = "Doe has taught there since 2010, after ten years of work in the city's archive."
+    assert authors_of(*head, "* Jane Doe", "", BIO, "", portrait) == ()
+    other = ("John Roe", "", "John Roe is a historian of the harbour and its trade in the past.")
+    assert authors_of(*head, "* Jane Doe", "", BIO, "", *other) == ()
+
+
 def test_a_name_alone_over_the_notes_signs_the_text() -> None:
     notes = ("Jane Doe", "", "(1) The figures are the council's own, published in May.")
     assert authors_of(HEADLINE, after=notes) == ("Jane Doe",)
