@@ -36,9 +36,10 @@ _STRONG_OPENER = (
     # Italian, Dutch, the Scandinavian languages.
     r"(?:scritto|pubblicato|redatto)\s+da|a\s+cura\s+di|(?:geschreven|gepubliceerd)\s+door|"
     r"(?:skrevet|skriven|skrivet)\s+a[fv]|"
-    r"text(?:e)?\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
+    r"(?:text(?:e|o)?|tekst)\s*(?:&|und|and|et|y|e|i|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
-    r"kolumnist(?:\*?in)?|escribe|interview|autore|autrice|kirjoittaja|teksti|szerző|yazar)\s*:|"
+    r"kolumnist(?:\*?in)?|escribe|interview|autore|autrice|kirjoittaja|teksti|szerző|yazar|tekst|"
+    r"redacci[oó]n|reda[cç][aã]o|redazione|rédaction)\s*:|"
     r"autor(?:in|en|innen|a|e)?|autrice|authors?|auteurs?|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
@@ -47,7 +48,7 @@ _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
     r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
     r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
-    r"yazar)(?!\w)"
+    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -57,8 +58,11 @@ _OPENER_WORDS = frozenset({
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
     "texte", "texto", "kolumnist", "escribe", "interview", "autore", "autora", "autrice", "scritto",
     "pubblicato", "redatto", "geschreven", "gepubliceerd", "skrevet", "skriven", "skrivet",
-    "kirjoittaja", "teksti", "szerző", "yazar",
+    "kirjoittaja", "teksti", "szerző", "yazar", "tekst", "redacción", "redaccion", "redação",
+    "redacao", "redazione", "rédaction",
 })  # fmt: skip
+# Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
+_DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(
     # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
@@ -352,6 +356,8 @@ def _is_person(name: str, alone: bool) -> bool:
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
+            return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
         if _COMMON_ENDING.search(folded):
             return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1

@@ -69,6 +69,9 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Skrevet av Ola Nordmann", ["Ola Nordmann"]),
         ("Kirjoittaja: Tapio Virtanen", ["Tapio Virtanen"]),
         ("Autora: María López", ["María López"]),
+        ("Tekst: Jan Kowalski", ["Jan Kowalski"]),
+        ("Redacción: Juan Pérez", ["Juan Pérez"]),
+        ("Texte et photos : Jean Dupont", ["Jean Dupont"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -256,6 +259,8 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),  # full names set off by commas
         ("Jane Doe, Berlin", None),  # a place after the name
         ("Jane Doe, Springfield College", None),  # an organisation
+        ("Av Ola Nordmann", None),  # an opener is no name word
+        ("Tekst Jan Kowalski", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
