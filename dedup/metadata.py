@@ -117,7 +117,11 @@ _NOT_NAME_WORDS = frozenset({
 _ACRONYM_MAX = 4
 # Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
 # 'Universität', 'Europäische', 'Künstlerischer'.
-_COMMON_ENDING = re.compile(r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?)$")
+_COMMON_ENDING = re.compile(
+    r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
+    # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
+    r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?)$"
+)
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).

@@ -260,6 +260,9 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Jane Doe, Berlin", None),  # a place after the name
         ("Jane Doe, Springfield College", None),  # an organisation
         ("Av Ola Nordmann", None),  # an opener is no name word
+        ("Anstehende Veranstaltungen", None),  # a participle, a plural noun
+        ("Isabel Allende", ["Isabel Allende"]),
+        ("Jane Hartung", ["Jane Hartung"]),
         ("Tekst Jan Kowalski", None),
     ],
 )
