@@ -166,6 +166,15 @@ def mark_metadata(
         else:
             meta = memo[key] = metadata.meta_line(text, day_first)
         if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
+            if (
+                len(crumbs) == 2
+                and metadata.role_line(crumbs[1])
+                and (names := metadata.name_line(text))
+            ):
+                # 'Jane Doe | Senior Reporter': a name and the person's role, no breadcrumb.
+                line.rule = "byline"
+                bylines.append((distance + _BARE_PENALTY, names, True))
+                continue
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
         elif meta is not None:

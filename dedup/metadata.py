@@ -502,6 +502,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
     dates = find_dates(text, day_first=day_first) if digits else []
     if not dates and not _OPENER_ANYWHERE.search(text):
+        if len(text) < len(line) and (rest := text.strip(_SIDE_MARKS)) and _is_name_field(rest):
+            return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
     cuts = [0]
     separators = list(_FIELD_SEPARATOR.finditer(text))

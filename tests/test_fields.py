@@ -114,6 +114,12 @@ def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
     assert authors_of(HEADLINE, after=(quoted,)) == ()
 
 
+def test_a_name_beside_its_role_or_a_reading_time_under_the_headline() -> None:
+    assert authors_of(HEADLINE, "Jane Doe | Senior Reporter") == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Jane Doe · 3 min read") == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Politics · 3 min read") == ()
+
+
 def test_a_name_and_role_among_a_list_of_people_signs_nothing() -> None:
     signatories = ("Ann Lee", "Jane Doe, writer", "John Roe")
     assert authors_of(HEADLINE, after=signatories) == ()
