@@ -547,6 +547,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                 )
                 names = _signed_names(rest)
                 signed = names is not None
+                if names is None and "," in rest:
+                    names = _comma_names(rest)  # 'Jane Doe, John Roe, 3. Mai 2021'
                 if names is None and not place:
                     # The name on one side of the date, maybe a category on the other:
                     # 'Swantje Bernsmann 11/08/2020 Feelings'.
@@ -584,6 +586,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         if found_names is None and dates and _CONNECTOR.search(field):
             listed = person_names(field)  # 'Jane Doe and John Roe | 3 May 2021'
             found_names = listed if listed and len(listed) > 1 else None
+        elif found_names is None and dates and "," in field:
+            found_names = _comma_names(field)  # 'Jane Doe, John Roe | 3 May 2021'
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
         if found_names is None and counted and begin == 0 and _is_pen_name(field):
@@ -719,20 +723,26 @@ def name_line(line: str) -> list[str] | None:
             if names and len(names) > 1:
                 return names
         elif len(text) <= _NAMES_LINE_CHARS and "," in text:
-            # Full names set off by commas alone ('Jane Doe, John Roe'); a single word after a
-            # comma is a place or an outlet ('Jane Doe, Berlin').
-            items = [item.strip() for item in text.split(",")]
-            if (
-                len(items) > 1
-                and all(_is_name_field(item) for item in items)
-                and _ORGANISATION_WORDS.isdisjoint(text.casefold().replace(",", " ").split())
-            ):
-                return items
+            return _comma_names(text)
         return None
     return [text]
 
 
 _NAMES_LINE_CHARS = 100
+
+
+def _comma_names(text: str) -> list[str] | None:
+    """Return the full names that commas alone set off in `text` ('Jane Doe, John Roe'), or None;
+    a single word after a comma is a place or an outlet ('Jane Doe, Berlin')."""
+    items = [item.strip() for item in text.split(",")]
+    if (
+        len(items) > 1
+        and all(_is_name_field(item) for item in items)
+        and _ORGANISATION_WORDS.isdisjoint(text.casefold().replace(",", " ").split())
+    ):
+        return items
+    return None
+
 _CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
 # A separator between a name and the person's role: a comma, a bar, a dash.
 _ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s[|·–—-])\s*")

@@ -214,6 +214,19 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
 @pytest.mark.parametrize(
     ("line", "names"),
     [
+        ("Jane Doe, John Roe | May 3, 2021", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, John Roe, 3. Mai 2021", ["Jane Doe", "John Roe"]),
+        ("Berlin, 3. Mai 2021", None),  # a place
+    ],
+)
+def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] | None) -> None:
+    meta = metadata.meta_line(line, day_first=True)
+    assert meta is not None and meta.authors == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
         ("Jessica DeFino", ["Jessica DeFino"]),
         ("Kazım TÜRKMEN", ["Kazım TÜRKMEN"]),  # a surname in capitals
         ("Williams Perdomo @wperdomod", ["Williams Perdomo"]),
