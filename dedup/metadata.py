@@ -743,6 +743,7 @@ def _comma_names(text: str) -> list[str] | None:
         return items
     return None
 
+
 _CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
 # A separator between a name and the person's role: a comma, a bar, a dash.
 _ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s[|·–—-])\s*")
