@@ -872,10 +872,14 @@ def author_heading(line: str) -> bool:
 
 # A link to the author's page in an author box: 'Über Lars Sobiraj', 'Alle Beiträge von Creeny »'.
 _AUTHOR_LINK = re.compile(
-    r"^(?:über|about|more\s+by|mehr\s+(?:von|über)|(?:alle|weitere)\s+(?:beiträge|artikel)\s+"
-    r"von|(?:zeige|view)\s+all(?:e)?\s+(?:beiträge|posts|articles)\s+(?:von|by)|all\s+(?:posts|"
-    r"articles|stories)\s+by|tous\s+les\s+articles\s+de|(?:zum\s+)?profil\s+von|"
-    r"(?:view\s+)?profile\s+of)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
+    r"^(?:über|about|more\s+(?:by|from)|mehr\s+(?:von|über)|"
+    r"(?:alle|weitere|mehr)\s+(?:beiträge|artikel|texte)\s+von|"
+    r"(?:zeige|view|see|read)?\s*(?:all(?:e)?|more|other)\s+(?:beiträge|posts|articles|stories|"
+    r"columns)\s+(?:von|by|from)|(?:posts|articles|stories)\s+by|"
+    r"(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|"
+    r"(?:ver\s+)?(?:todos\s+los|más)\s+artículos\s+de|(?:tutti\s+gli|altri)\s+articoli\s+di|"
+    r"(?:alle|meer)\s+artikelen\s+van|(?:zum\s+)?profil\s+von|(?:view\s+)?profile\s+of)"
+    r"\s+(?P<name>[^»›→|]+?)(?:\s+(?:anzeigen|ansehen|lesen))?\s*[»›→]?$",
     re.IGNORECASE,
 )
 
@@ -902,6 +906,10 @@ _POSTS_COUNT = re.compile(
 )
 
 
+# Links that may name a place or a thing as well ('Über Berlin', 'More from Politics').
+_VAGUE_LINK = re.compile(r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE)
+
+
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
     if len(line) > 60:
@@ -912,7 +920,7 @@ def author_link(line: str) -> list[str] | None:
     name = match.group("name").strip(" .")
     # 'Über X', 'About X' may name a place or a thing: a person's two name words at least,
     # unless the count of the person's posts follows ('Über Jane 1009 Artikel').
-    by = line.strip(" *+•·-").split()[0].casefold() not in ("über", "about", "mehr")
+    by = _VAGUE_LINK.match(line.strip(" *+•·-")) is None
     counted = _POSTS_COUNT.search(name)
     if counted:
         name, by = name[: counted.start()], True
@@ -924,10 +932,21 @@ def author_link(line: str) -> list[str] | None:
 
 
 def lone_opener(line: str) -> bool:
-    """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
+    """Return whether a line is a byline's opener alone ('By', 'Text:', 'Ein Beitrag von'), the
+    names below it."""
     if len(line) > 40 or line.count(" ") > 3:
         return False
-    return _LONE_OPENER.match(line.strip(" *+•·-–—")) is not None
+    text = line.strip(" *+•·-–—")
+    if not text or _LONE_OPENER.match(text) is not None:
+        return bool(text)
+    # Any strong opener, closed by a colon or a preposition: a menu's 'Authors' is no opener.
+    return (
+        text.endswith(":") or text.rsplit(None, 1)[-1].casefold() in _PREPOSITIONS
+    ) and _OPENER_ALONE.match(text) is not None
+
+
+_OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
 
 
 def role_line(line: str) -> bool:

@@ -493,3 +493,35 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
 )
 def test_posts_link(line: str, link: bool) -> None:
     assert metadata.posts_link(line) is link
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("Ein Beitrag von:", True),  # any opener that says who wrote, closed so
+        ("Scritto da", True),
+        ("Text und Fotos:", True),
+        ("* Authors", False),  # a menu's item
+        ("Artikel", False),
+    ],
+)
+def test_lone_opener(line: str, alone: bool) -> None:
+    assert metadata.lone_opener(line) is alone
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Mehr Artikel von Jane Doe", ["Jane Doe"]),
+        ("More articles by Jane Doe", ["Jane Doe"]),
+        ("See all articles by Jane Doe", ["Jane Doe"]),
+        ("Alle Beiträge von Jane Doe anzeigen", ["Jane Doe"]),
+        ("Plus d’articles de Jean Dupont", ["Jean Dupont"]),
+        ("Todos los artículos de Juan Pérez", ["Juan Pérez"]),
+        ("Mehr Artikel von Stefanus →", ["Stefanus"]),  # a link to the posts: one name word
+        ("More from Politics", None),  # may name a section: two name words
+        ("More from Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_author_link(line: str, names: list[str] | None) -> None:
+    assert metadata.author_link(line) == names
