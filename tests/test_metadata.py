@@ -505,7 +505,7 @@ def test_posts_link(line: str, link: bool) -> None:
         ("Artikel", False),
     ],
 )
-def test_lone_opener(line: str, alone: bool) -> None:
+def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
     assert metadata.lone_opener(line) is alone
 
 
@@ -523,5 +523,5 @@ def test_lone_opener(line: str, alone: bool) -> None:
         ("More from Jane Doe", ["Jane Doe"]),
     ],
 )
-def test_author_link(line: str, names: list[str] | None) -> None:
+def test_author_link_in_more_shapes(line: str, names: list[str] | None) -> None:
     assert metadata.author_link(line) == names
