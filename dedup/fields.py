@@ -89,6 +89,8 @@ class Found:
     common_words: frozenset[str] | None = None
     # Whether the body was searched for an author's box at its head: once, on the whole page.
     boxes_read: bool = False
+    # Whether the page was searched for a byline far from the body: once, on the whole page.
+    far_read: bool = False
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -260,7 +262,11 @@ def mark_metadata(
     # spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...').
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
         line = lines[index]
-        names = _signature(lines, index, end) if line.rule is None else None
+        if line.rule is not None or (
+            line.text.count(" ") > _SIGNATURE_SPACES and not line.text.endswith(_SIGNATURE_MARKS)
+        ):
+            continue  # a paragraph that closes with no signature: the quick test
+        names = _signature(lines, index, end)
         if names and page.names_someone(names):
             bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
             if not line.text.endswith(_SIGNATURE_MARKS):
@@ -334,6 +340,11 @@ def mark_metadata(
                 if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
                     found.holder = holder
                     break
+        if not found.holder and not found.closing and not found.far_read:
+            # The body may be misplaced (a list of teasers taken for it): a byline that says
+            # outright who wrote, anywhere above the comments, names the author of the page.
+            found.far_read = True
+            found.closing = _far_byline(lines, end, page)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -729,6 +740,23 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
     return names + _more_names(lines, index + 2)
 
 
+def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
+    """Return the people the first byline far under the body (which ends before line `end`)
+    names in full after an opener that says who wrote ('Publicado por Alberto González'), above
+    the page's comments; the line is marked. Nearer lines were read as the body's metadata."""
+    for index in range(end + _AFTER_REACH, len(lines)):
+        line = lines[index]
+        names = metadata.strong_byline(line.text) if line.rule is None else None
+        if names and page.names_someone(names):
+            # Only now the lines above it are read for a heading over comments: few pages
+            # get here.
+            if any(boilerplate.is_closing(other.text) for other in lines[end:index]):
+                return []
+            line.rule = "byline"
+            return names
+    return []
+
+
 def _bio_box(lines: list[Line], index: int) -> tuple[int, int, list[str]] | None:
     """Return (line, its biography's line, the name) when line `index` holds a person's name alone
     and the next line with words is a biography that opens with it ('Jane Doe ist ...')."""
@@ -763,7 +791,7 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
             return None
         names = metadata.person_names(signed.group("names"))
         return names if names and all(" " in name for name in names) else None
-    if not 1 <= text.count(" ") <= 3 or index == 0:
+    if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
         return None
     above, below = _next_worded(lines, index, -1), _next_worded(lines, index, 1)
     if above is None or below is None or not is_paragraph(lines[above]):
@@ -773,6 +801,7 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     return metadata.name_line(text)
 
 
+_SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
 # What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
 _SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")
 _SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")

@@ -48,7 +48,7 @@ _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
     r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
     r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
-    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction)(?!\w)"
+    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -301,6 +301,21 @@ _WEAK_HANDLE_MIN = 5
 def is_particle(word: str) -> bool:
     """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
     return word.casefold() in _PARTICLES
+
+
+def strong_byline(line: str) -> list[str] | None:
+    """Return the people a byline with an opener that says who wrote names in full ('Publicado
+    por Alberto González', 'Written by Jane Doe'), or None."""
+    if len(line) > _STRONG_BYLINE_CHARS:
+        return None
+    match = _BYLINE.match(line)
+    if match is None or match.group("strong") is None:
+        return None
+    names = byline(line)
+    return names if names and all(" " in name for name in names) else None
+
+
+_STRONG_BYLINE_CHARS = 100
 
 
 def _weak_byline(text: str) -> bool:
@@ -737,6 +752,7 @@ def _comma_names(text: str) -> list[str] | None:
     items = [item.strip() for item in text.split(",")]
     if (
         len(items) > 1
+        and all(1 <= item.count(" ") <= 3 for item in items)  # a quick test first
         and all(_is_name_field(item) for item in items)
         and _ORGANISATION_WORDS.isdisjoint(text.casefold().replace(",", " ").split())
     ):
@@ -940,9 +956,9 @@ def lone_opener(line: str) -> bool:
     if not text or _LONE_OPENER.match(text) is not None:
         return bool(text)
     # Any strong opener, closed by a colon or a preposition: a menu's 'Authors' is no opener.
-    return (
+    return _OPENER_ALONE.match(text) is not None and (
         text.endswith(":") or text.rsplit(None, 1)[-1].casefold() in _PREPOSITIONS
-    ) and _OPENER_ALONE.match(text) is not None
+    )
 
 
 _OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)

@@ -114,6 +114,15 @@ def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
     assert authors_of(HEADLINE, after=(quoted,)) == ()
 
 
+def test_a_byline_that_says_who_wrote_far_under_the_body() -> None:
+    # The body found may be a list of teasers over the article; its byline then stands far down.
+    far = tuple(f"Teaser number {n} of the section" for n in range(45))
+    assert authors_of(HEADLINE, after=(*far, "Written by Jane Doe")) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=(*far, "By Jane Doe")) == ()  # 'By' may start a teaser
+    comments = (*far, "Comments", "Written by Jane Doe")
+    assert authors_of(HEADLINE, after=comments) == ()
+
+
 def test_a_name_beside_its_role_or_a_reading_time_under_the_headline() -> None:
     assert authors_of(HEADLINE, "Jane Doe | Senior Reporter") == ("Jane Doe",)
     assert authors_of(HEADLINE, "Jane Doe · 3 min read") == ("Jane Doe",)

@@ -72,6 +72,7 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Tekst: Jan Kowalski", ["Jan Kowalski"]),
         ("Redacción: Juan Pérez", ["Juan Pérez"]),
         ("Texte et photos : Jean Dupont", ["Jean Dupont"]),
+        ("Interview: Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -209,6 +210,12 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
     assert found is not None
     assert (found.date.day.isoformat() if found.date else None) == day
     assert found.authors == authors
+
+
+def test_interview_opens_a_metadata_line() -> None:
+    # 'Interview:' is a strong opener: the quick test of meta_line must let it through.
+    meta = metadata.meta_line("Interview: Jane Doe")
+    assert meta is not None and meta.authors == ["Jane Doe"]
 
 
 @pytest.mark.parametrize(
