@@ -134,6 +134,7 @@ def mark_metadata(
     """
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
+    written: list[list[str]] = []  # the names of bylines that say outright who wrote
     dated: list[int] = []  # date lines without a name
     page = _PageWords(lines, found)
     for index, line in enumerate(lines):
@@ -191,6 +192,8 @@ def mark_metadata(
                 bylines.append(
                     (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
                 )
+                if meta.signed and metadata.strong_byline(text):
+                    written.append(meta.authors)
             if meta.outlet:
                 found.source = found.source or meta.outlet
         elif (
@@ -324,6 +327,12 @@ def mark_metadata(
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         best = min(bylines, key=lambda c: c[0])
+        if written and best[0] < _AFTER_PENALTY and _user_names(best[1]):
+            # A site's account ('Gespeichert von admin') uploaded the text; a byline that says
+            # outright who wrote it, in full names, near it, names the writer ('Ein Beitrag
+            # von Jane Doe').
+            near = [c for c in bylines if c[1] in written and abs(c[0] - best[0]) <= _ACCOUNT_REACH]
+            best = min(near, key=lambda c: c[0]) if near else best
         names = [page.without_section(name) for name in best[1]]
         if best[0] < _AFTER_PENALTY:
             found.authors = found.authors or names
@@ -816,6 +825,14 @@ def _among_names(lines: list[Line], index: int) -> bool:
         near is not None and metadata.name_line(lines[near].text) is not None
         for near in (_next_worded(lines, index, -1), _next_worded(lines, index, 1))
     )
+
+
+def _user_names(names: list[str]) -> bool:
+    """Return whether `names` are user names of a site's accounts, in lower case ('jdoe')."""
+    return all(name.islower() and " " not in name for name in names)
+
+
+_ACCOUNT_REACH = 8  # lines from an account's byline where a writer's byline wins over it
 
 
 def _name_list(lines: list[Line], index: int) -> list[str]:

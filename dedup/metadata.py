@@ -311,6 +311,8 @@ def strong_byline(line: str) -> list[str] | None:
     match = _BYLINE.match(line)
     if match is None or match.group("strong") is None:
         return None
+    if match.group("strong")[:9].casefold() == "interview":
+        return None  # 'Interview: Jane Doe' may name who answers as well as who asks
     names = byline(line)
     return names if names and all(" " in name for name in names) else None
 

@@ -221,6 +221,20 @@ def test_interview_opens_a_metadata_line() -> None:
 @pytest.mark.parametrize(
     ("line", "names"),
     [
+        ("Publicado por Alberto González", ["Alberto González"]),
+        ("Written by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe", None),  # a weak opener
+        ("Posted by jdoe", None),  # no full name
+        ("Interview: Jane Doe", None),  # who asks, or who answers
+    ],
+)
+def test_strong_byline(line: str, names: list[str] | None) -> None:
+    assert metadata.strong_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
         ("Jane Doe, John Roe | May 3, 2021", ["Jane Doe", "John Roe"]),
         ("Jane Doe, John Roe, 3. Mai 2021", ["Jane Doe", "John Roe"]),
         ("Berlin, 3. Mai 2021", None),  # a place
