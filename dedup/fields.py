@@ -331,8 +331,10 @@ def mark_metadata(
             # A site's account ('Gespeichert von admin') uploaded the text; a byline that says
             # outright who wrote it, in full names, near it, names the writer ('Ein Beitrag
             # von Jane Doe').
-            near = [c for c in bylines if c[1] in written and abs(c[0] - best[0]) <= _ACCOUNT_REACH]
-            best = min(near, key=lambda c: c[0]) if near else best
+            writers = [
+                c for c in bylines if c[1] in written and abs(c[0] - best[0]) <= _ACCOUNT_REACH
+            ]
+            best = min(writers, key=lambda c: c[0]) if writers else best
         names = [page.without_section(name) for name in best[1]]
         if best[0] < _AFTER_PENALTY:
             found.authors = found.authors or names
