@@ -106,6 +106,8 @@ _NOT_NAME_WORDS = frozenset({
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
     "stampa", "udostępnij", "drukuj", "whatsapp", "facebook", "twitter", "pinterest", "linkedin",
     "xing", "reddit", "telegram",
+    # A quote in a forum's post: 'Zitat von jdoe', 'Quote from jdoe'.
+    "zitat", "quote", "citation", "cita", "citazione", "cytat",
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
     "entrevista", "radio",
@@ -120,7 +122,10 @@ _ACRONYM_MAX = 4
 _COMMON_ENDING = re.compile(
     r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
     # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
-    r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?)$"
+    r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?"
+    # ... and compounds that name an organisation: 'Bundesverband', 'Wirtschaftsnachrichten'.
+    r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
+    r"akademie|kaufhaus|nachrichten|genossenschaft))$"
 )
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a

@@ -297,6 +297,10 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Anstehende Veranstaltungen", None),  # a participle, a plural noun
         ("Isabel Allende", ["Isabel Allende"]),
         ("Jane Hartung", ["Jane Hartung"]),
+        ("Bundesverband Windenergie", None),  # an organisation's compound
+        ("Deutsche Wirtschaftsnachrichten", None),
+        ("Hans Kammer", ["Hans Kammer"]),  # the word alone is a name
+        ("Zitat von TheFreeman", None),  # a forum's quote
         ("Tekst Jan Kowalski", None),
     ],
 )
