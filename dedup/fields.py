@@ -249,7 +249,8 @@ def mark_metadata(
         boxes = [
             box
             for index in range(max(0, start - _BARE_REACH), end)
-            if (box := _bio_box(lines, index))
+            # A name's few words first: the quick test.
+            if lines[index].text.count(" ") <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
         ]
         # The same box may close the page again.
         if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
@@ -754,8 +755,9 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
 def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
     """Return the people the first byline far under the body (which ends before line `end`)
     names in full after an opener that says who wrote ('Publicado por Alberto González'), above
-    the page's comments; the line is marked. Nearer lines were read as the body's metadata."""
-    for index in range(end + _AFTER_REACH, len(lines)):
+    the page's comments; the line is marked. Nearer lines were read as the body's metadata
+    (mark_metadata takes such a byline up to _SIGNED_REACH lines after the body)."""
+    for index in range(end + _SIGNED_REACH, len(lines)):
         line = lines[index]
         names = metadata.strong_byline(line.text) if line.rule is None else None
         if names and page.names_someone(names):

@@ -962,10 +962,11 @@ def lone_opener(line: str) -> bool:
     text = line.strip(" *+•·-–—")
     if not text or _LONE_OPENER.match(text) is not None:
         return bool(text)
-    # Any strong opener, closed by a colon or a preposition: a menu's 'Authors' is no opener.
-    return _OPENER_ALONE.match(text) is not None and (
-        text.endswith(":") or text.rsplit(None, 1)[-1].casefold() in _PREPOSITIONS
-    )
+    # Any opener that says who wrote, closed by a colon or a preposition ('Ein Beitrag von:');
+    # a menu's 'Authors' is no opener.
+    return (
+        text.endswith(":") or text[-5:].rpartition(" ")[2].casefold() in _PREPOSITIONS
+    ) and _OPENER_ALONE.match(text) is not None
 
 
 _OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
