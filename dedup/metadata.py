@@ -81,7 +81,9 @@ _PARTICLES = frozenset({
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
 _LOW = "a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
 _NAME_WORD = re.compile(
-    rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’]?[{_UP}]?[{_LOW}]+)*"
+    # A separator or a capital between the parts, so that a long word fails at once instead
+    # of being split every way ('Lebens-Rettungs-Gesellschaft:').
+    rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
     rf"|[{_UP}]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
     rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)$"  # upper case, as in 'TANJA KARRASCH'
 )
@@ -725,6 +727,8 @@ def name_line(line: str) -> list[str] | None:
     are left out, and may add a degree ('Jane Doe, PhD'), which stays: it is how the page names
     the person.
     """
+    if len(line) > _NAME_LINE_CHARS:
+        return None  # a paragraph
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
@@ -732,7 +736,7 @@ def name_line(line: str) -> list[str] | None:
     if text.endswith(")"):
         text = _CODE_TAIL.sub("", text)  # 'Jane Doe (jd)': the writer's short code
     if (cut := _ROLE_SEPARATOR.search(text)) and role_line(text[cut.end() :]):
-        text = text[: cut.start()]  # 'Jane Doe, Redakteurin', 'Jane Doe | Staff Reporter'
+        text = text[: cut.start()].rstrip()  # 'Jane Doe, Redakteurin', 'Jane Doe | Staff Reporter'
     if text[-1:] in _AFFILIATION_MARKS:
         text = _AFFILIATION_TAIL.sub("", text)
     degree = _DEGREE_TAIL.search(text) if "," in text else None
@@ -769,7 +773,8 @@ def _comma_names(text: str) -> list[str] | None:
 
 _CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
 # A separator between a name and the person's role: a comma, a bar, a dash.
-_ROLE_SEPARATOR = re.compile(r"\s*(?:,|\s[|·–—-])\s*")
+_ROLE_SEPARATOR = re.compile(r"(?:,|\s[|·–—-])\s*")
+_NAME_LINE_CHARS = 160  # a longer line is no name line, whatever its tail
 # Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
 _AFFILIATION_MARKS = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _AFFILIATION_TAIL = re.compile(
