@@ -550,3 +550,16 @@ def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
 )
 def test_author_link_in_more_shapes(line: str, names: list[str] | None) -> None:
     assert metadata.author_link(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane McDonald", ["Jane McDonald"]),
+        ("Jane O'Neil-Smith", ["Jane O'Neil-Smith"]),
+        # A long hyphenated word fails at once (it once took 0.1 s to fail, split every way).
+        ("Deutsche Lebens-Rettungs-Gesellschaft: presse@dlrg.de, Tel. 05723 / 955-440", None),
+    ],
+)
+def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
+    assert metadata.name_line(line) == names
