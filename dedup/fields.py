@@ -156,6 +156,9 @@ def mark_metadata(
             ):
                 line.rule = "byline"
                 bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
+            elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
+                line.rule = "byline"  # '责任编辑：孔德明' says so outright too
+                bylines.append((_AFTER_PENALTY + index - end, names, True))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -759,7 +762,12 @@ def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
     (mark_metadata takes such a byline up to _SIGNED_REACH lines after the body)."""
     for index in range(end + _SIGNED_REACH, len(lines)):
         line = lines[index]
-        names = metadata.strong_byline(line.text) if line.rule is None else None
+        text = line.text
+        names = None
+        if line.rule is None:
+            names = metadata.strong_byline(text)
+            if names is None and ("编辑" in text or "作者" in text):
+                names = metadata.cjk_byline(text)  # '责任编辑：孔德明': the editor in charge
         if names and page.names_someone(names):
             # Only now the lines above it are read for a heading over comments: few pages
             # get here.

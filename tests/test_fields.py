@@ -114,6 +114,11 @@ def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
     assert authors_of(HEADLINE, after=(quoted,)) == ()
 
 
+def test_a_chinese_byline_further_down_closes_the_article() -> None:
+    links = tuple(f"Share link {n}" for n in range(14))
+    assert authors_of(HEADLINE, after=(*links, "【纠错】 责任编辑： 焦鹏")) == ("焦鹏",)
+
+
 def test_a_writer_in_full_wins_over_a_sites_account() -> None:
     header = (HEADLINE, "Gespeichert von jdoe am 3. Mai 2021", "", "Ein Beitrag von Jane Doe")
     assert authors_of(*header) == ("Jane Doe",)
