@@ -755,6 +755,9 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
     return names + _more_names(lines, index + 2)
 
 
+_FAR_BYLINE_CHARS = 100  # a longer line is prose, no byline
+
+
 def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
     """Return the people the first byline far under the body (which ends before line `end`)
     names in full after an opener that says who wrote ('Publicado por Alberto González'), above
@@ -764,7 +767,7 @@ def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
         line = lines[index]
         text = line.text
         names = None
-        if line.rule is None:
+        if line.rule is None and len(text) <= _FAR_BYLINE_CHARS and " " in text:
             names = metadata.strong_byline(text)
             if names is None and ("编辑" in text or "作者" in text):
                 names = metadata.cjk_byline(text)  # '责任编辑：孔德明': the editor in charge
@@ -814,10 +817,11 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
         return names if names and all(" " in name for name in names) else None
     if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
         return None
-    above, below = _next_worded(lines, index, -1), _next_worded(lines, index, 1)
-    if above is None or below is None or not is_paragraph(lines[above]):
-        return None
-    if not _NOTE.match(lines[below].text):
+    below = _next_worded(lines, index, 1)
+    if below is None or not _NOTE.match(lines[below].text):
+        return None  # most lines: no note under them
+    above = _next_worded(lines, index, -1)
+    if above is None or not is_paragraph(lines[above]):
         return None
     return metadata.name_line(text)
 
