@@ -235,8 +235,9 @@ def mark_metadata(
     # Names set one to a line above the body, a comma closing each but the last: a scholarly
     # page's list of authors ('Jane Doe, PhD ,' / 'John Roe, PhD'). Tags end so too, but stand
     # after the body.
-    for index in range(start):
-        if lines[index].rule is None and lines[index].text.endswith(","):
+    listed = [i for i, line in enumerate(lines[:start]) if line.text[-1:] == ","]
+    for index in listed:
+        if lines[index].rule is None:
             names = _name_list(lines, index)
             if len(names) > 1 and page.names_someone(names):
                 for line in lines[index : index + len(names)]:
