@@ -629,13 +629,6 @@ def _lines_matching(
     return {index for index in candidates if pattern.search(texts[index])}
 
 
-# A sentence about a person that opens with the name and a verb of being or working: the first
-# line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
-_BIO_VERBS = frozenset((
-    "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
-    "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
-    "beschäftigt", "covers",
-))  # fmt: skip
 # A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".
 _FIRST_PERSON_BIO = re.compile(
     r"^(?:(?:[Hh]allo|[Hh]i|[Hh]ello|[Hh]ey|[Ss]alut|[Bb]onjour|[Cc]ześć|[Hh]ola)[,!]? )?"
@@ -657,22 +650,6 @@ _BIO_NAME_WORDS = 4  # a name is at most this many words
 _BIO_LOOKBACK = 2  # the name's heading stands this many kept lines above the biography at most
 # More words than this after the biography are the article's (a list of portraits), not a box's.
 _BOX_WORDS_AFTER = 150
-
-
-def _bio_start(text: str, names: list[str]) -> int:
-    """Return how many words of `text` name the person it is a biography of (0: not one)."""
-    for name in names:
-        if text.startswith(name + " "):
-            count = name.count(" ") + 1
-            after = text[len(name) + 1 :].split(" ", 3)
-            # The name may go on (a heading gives the first name, the biography the whole).
-            for extra, word in enumerate(after[:2]):
-                if word in _BIO_VERBS:
-                    # A first name alone is a person of the article ('Frank ist Musiker').
-                    return count + extra if count + extra >= 2 else 0
-                if not word[:1].isupper():
-                    break
-    return 0
 
 
 # Words of a text in the first person, in the kits' languages.
@@ -717,7 +694,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
                     heading = above
         if position and kept[position - 1].text in authors and _in_first_person(text):
             heading = position - 1  # 'Jane Doe' / 'As a reporter I cover ...'
-        elif not _bio_start(text, names) and not _first_person_bio(text):
+        elif not metadata.bio_start(text, names) and not _first_person_bio(text):
             continue
         after = sum(line.text.count(" ") + 1 for line in kept[position + 1 :])
         if after > _BOX_WORDS_AFTER:

@@ -91,6 +91,10 @@ class Found:
     holder: list[str] = field(default_factory=list)
     # The words the page writes in lower case, read once (see _PageWords).
     common_words: frozenset[str] | None = None
+    # Whether the body was searched for an author's box at its head: once, on the whole page.
+    boxes_read: bool = False
+    # Whether the page was searched for a byline far from the body: once, on the whole page.
+    far_read: bool = False
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -134,6 +138,7 @@ def mark_metadata(
     """
     dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
     bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
+    written: list[list[str]] = []  # the names of bylines that say outright who wrote
     dated: list[int] = []  # date lines without a name
     page = _PageWords(lines, found)
     for index, line in enumerate(lines):
@@ -155,6 +160,9 @@ def mark_metadata(
             ):
                 line.rule = "byline"
                 bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
+            elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
+                line.rule = "byline"  # '责任编辑：孔德明' says so outright too
+                bylines.append((_AFTER_PENALTY + index - end, names, True))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -168,6 +176,15 @@ def mark_metadata(
         else:
             meta = memo[key] = metadata.meta_line(text, day_first)
         if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
+            if (
+                len(crumbs) == 2
+                and metadata.role_line(crumbs[1])
+                and (names := metadata.name_line(text))
+            ):
+                # 'Jane Doe | Senior Reporter': a name and the person's role, no breadcrumb.
+                line.rule = "byline"
+                bylines.append((distance + _BARE_PENALTY, names, True))
+                continue
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
         elif meta is not None:
@@ -182,6 +199,8 @@ def mark_metadata(
                 bylines.append(
                     (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
                 )
+                if meta.signed and metadata.strong_byline(text):
+                    written.append(meta.authors)
             if meta.outlet:
                 found.source = found.source or meta.outlet
         elif (
@@ -217,6 +236,54 @@ def mark_metadata(
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
             # The opener or the role says that the name is a byline's, like a date beside it.
             bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
+    # Names set one to a line above the body, a comma closing each but the last: a scholarly
+    # page's list of authors ('Jane Doe, PhD ,' / 'John Roe, PhD'). Tags end so too, but stand
+    # after the body.
+    listed = [i for i, line in enumerate(lines[:start]) if line.text[-1:] == ","]
+    for index in listed:
+        if lines[index].rule is None:
+            names = _name_list(lines, index)
+            if len(names) > 1 and page.names_someone(names):
+                for line in lines[index : index + len(names)]:
+                    line.rule = "byline"
+                # Above the body, however far: the list is no closing byline.
+                bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
+                break
+    # An author's box at the head of the body: the name alone, the biography under it ('Jane
+    # Doe' / 'Jane Doe lehrt Geschichte an ...'), when no byline names the author. A portrait
+    # names its subject all through the body, a list of portraits has several such boxes.
+    if not bylines and not found.authors and not found.boxes_read:
+        found.boxes_read = True
+        boxes = [
+            box
+            for index in range(max(0, start - _BARE_REACH), end)
+            # A name's few words first: the quick test.
+            if lines[index].text.count(" ") <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
+        ]
+        # The same box may close the page again.
+        if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
+            at, bio, names = boxes[0]
+            surname = names[0].rsplit(None, 1)[-1]
+            if page.names_someone(names) and not any(
+                surname in other.text and other.text not in (lines[at].text, lines[bio].text)
+                for other in lines[bio + 1 : end]
+            ):
+                lines[at].rule, lines[bio].rule = "byline", "author-box"
+                bylines.append((abs(at - start), names, True))
+    # The author signs under the last paragraph: a name in brackets closing it ('... bleibt
+    # spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...').
+    for index in range(start, min(len(lines), end + _AFTER_REACH)):
+        line = lines[index]
+        if line.rule is not None or (
+            line.text.count(" ") > _SIGNATURE_SPACES and not line.text.endswith(_SIGNATURE_MARKS)
+        ):
+            continue  # a paragraph that closes with no signature: the quick test
+        names = _signature(lines, index, end)
+        if names and page.names_someone(names):
+            bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
+            if not line.text.endswith(_SIGNATURE_MARKS):
+                line.rule = "byline"  # the name alone; a signed paragraph stays
+            break
     # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
     # empty list items between them left aside. After the body only the date lines that close
     # the article count (the first and those right under it), and anchor the name to them.
@@ -256,7 +323,12 @@ def mark_metadata(
                 continue  # further down only under a heading, over a link to the posts, or
                 # with a role after the name ('Jane Doe Autorin')
             names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
-            if names and page.names_someone(names) and _author_box(lines, index, names):
+            if (
+                names
+                and page.names_someone(names)
+                and _author_box(lines, index, names)
+                and not _among_names(lines, index)
+            ):
                 lines[index].rule = "byline"
                 found.signature = found.signature or names
                 break
@@ -264,6 +336,14 @@ def mark_metadata(
     bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         best = min(bylines, key=lambda c: c[0])
+        if written and best[0] < _AFTER_PENALTY and _user_names(best[1]):
+            # A site's account ('Gespeichert von admin') uploaded the text; a byline that says
+            # outright who wrote it, in full names, near it, names the writer ('Ein Beitrag
+            # von Jane Doe').
+            writers = [
+                c for c in bylines if c[1] in written and abs(c[0] - best[0]) <= _ACCOUNT_REACH
+            ]
+            best = min(writers, key=lambda c: c[0]) if writers else best
         names = [page.without_section(name) for name in best[1]]
         if best[0] < _AFTER_PENALTY:
             found.authors = found.authors or names
@@ -280,6 +360,11 @@ def mark_metadata(
                 if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
                     found.holder = holder
                     break
+        if not found.holder and not found.closing and not found.far_read:
+            # The body may be misplaced (a list of teasers taken for it): a byline that says
+            # outright who wrote, anywhere above the comments, names the author of the page.
+            found.far_read = True
+            found.closing = _far_byline(lines, end, page)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -698,6 +783,123 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
         return []
     lines[index].rule = lines[index + 1].rule = "byline"
     return names + _more_names(lines, index + 2)
+
+
+_FAR_BYLINE_CHARS = 100  # a longer line is prose, no byline
+
+
+def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
+    """Return the people the first byline far under the body (which ends before line `end`)
+    names in full after an opener that says who wrote ('Publicado por Alberto González'), above
+    the page's comments; the line is marked. Nearer lines were read as the body's metadata
+    (mark_metadata takes such a byline up to _SIGNED_REACH lines after the body)."""
+    for index in range(end + _SIGNED_REACH, len(lines)):
+        line = lines[index]
+        text = line.text
+        names = None
+        if line.rule is None and len(text) <= _FAR_BYLINE_CHARS and " " in text:
+            names = metadata.strong_byline(text)
+            if names is None and ("编辑" in text or "作者" in text):
+                names = metadata.cjk_byline(text)  # '责任编辑：孔德明': the editor in charge
+        if names and page.names_someone(names):
+            # Only now the lines above it are read for a heading over comments: few pages
+            # get here.
+            if any(boilerplate.is_closing(other.text) for other in lines[end:index]):
+                return []
+            line.rule = "byline"
+            return names
+    return []
+
+
+def _bio_box(lines: list[Line], index: int) -> tuple[int, int, list[str]] | None:
+    """Return (line, its biography's line, the name) when line `index` holds a person's name alone
+    and the next line with words is a biography that opens with it ('Jane Doe ist ...')."""
+    line = lines[index]
+    if line.rule is not None or not 1 <= line.text.count(" ") <= _BIO_NAME_SPACES:
+        return None
+    below = _next_worded(lines, index, 1)
+    if below is None or lines[below].rule is not None:
+        return None
+    bio = lines[below].text
+    if not bio.startswith(line.text.strip(_BULLETS) + " ") or words_of(bio) > _BIO_MAX_WORDS:
+        return None
+    names = metadata.name_line(line.text)
+    if not names or len(names) > 1 or not metadata.bio_start(bio, names):
+        return None
+    return index, below, names
+
+
+_BIO_NAME_SPACES = 4  # a name line with a bullet has this many spaces at most
+_BIO_MAX_WORDS = 80  # a biography in a box has this many words at most
+
+
+def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
+    """Return the person who signs the text on line `index`: in brackets after the last sentence
+    of the body (which ends before line `end`), or alone on the line between a paragraph and the
+    text's notes, or None."""
+    text = lines[index].text
+    if text.endswith(_SIGNATURE_MARKS) and _SENTENCE_CLOSE.search(text) is None:
+        # The last paragraph only, and no quote's: '"..." (Jane Doe)' names who said it.
+        signed = _SIGNED_PARAGRAPH.search(text) if index >= end - 1 else None
+        if signed is None:
+            return None
+        names = metadata.person_names(signed.group("names"))
+        return names if names and all(" " in name for name in names) else None
+    if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
+        return None
+    below = _next_worded(lines, index, 1)
+    if below is None or not _NOTE.match(lines[below].text):
+        return None  # most lines: no note under them
+    above = _next_worded(lines, index, -1)
+    if above is None or not is_paragraph(lines[above]):
+        return None
+    return metadata.name_line(text)
+
+
+_SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
+# What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
+_SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")
+_SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
+# A note under the text: '(1) ...', '[1] ...', '1) ...', '¹ ...', '* ...'.
+_NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
+
+
+def _among_names(lines: list[Line], index: int) -> bool:
+    """Return whether the name on line `index` is one of a list of people: the worded line above
+    or under it holds a name too (the signatories of a letter, a team)."""
+    return any(
+        near is not None and metadata.name_line(lines[near].text) is not None
+        for near in (_next_worded(lines, index, -1), _next_worded(lines, index, 1))
+    )
+
+
+def _user_names(names: list[str]) -> bool:
+    """Return whether `names` are user names of a site's accounts, in lower case ('jdoe')."""
+    return all(name.islower() and " " not in name for name in names)
+
+
+_ACCOUNT_REACH = 8  # lines from an account's byline where a writer's byline wins over it
+
+
+def _name_list(lines: list[Line], index: int) -> list[str]:
+    """Return the names set one to a line from line `index` on, while a comma (or a connector
+    opening the next line) says that the list goes on: 'Jane Doe,' / 'John Roe,' / 'and Ann Lee'."""
+    names: list[str] = []
+    for line in lines[index : index + _LIST_NAMES]:
+        if line.rule is not None:
+            break
+        text = _LEADING_AND.sub("", line.text) if names else line.text
+        found = metadata.name_line(text)
+        if found is None or len(found) > 1:
+            break
+        names.extend(found)
+        if not line.text.endswith(","):
+            break
+    return names
+
+
+_LIST_NAMES = 12  # a longer list of names is a list of people, not of a text's authors
+_LEADING_AND = re.compile(r"^[\s*•·+-]*(?:and|und|et|y|&)\s+", re.IGNORECASE)
 
 
 def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:

@@ -28,18 +28,27 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 _STRONG_OPENER = (
     r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
-    r"(?:eine?\s+)?(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
+    # The kind of text may wear a word before it: 'Ein Beitrag von', 'Blog-Beitrag von'.
+    r"(?:eine?\s+|(?!(?:der|die|das|dem|den|des|dieser|diese[mnrs]?|zum|zur|im|am)\s)\w+[\s-])?"
+    r"(?:beitrag|artikel|interview|kommentar|gastbeitrag|text|bericht|kolumne|"
     r"reportage|analyse|glosse|rezension|essay))\s+von|(?:column|essay|analysis|review)\s+by|"
-    r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito)\s+por|"
-    r"text(?:e)?\s*(?:&|und|and|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
+    r"(?:publié|écrit|rédigé|posté|proposé)\s+par|(?:publicado|escrito|redactado)\s+por|"
+    # Italian, Dutch, the Scandinavian languages.
+    r"(?:scritto|pubblicato|redatto)\s+da|a\s+cura\s+di|(?:geschreven|gepubliceerd)\s+door|"
+    r"(?:skrevet|skriven|skrivet)\s+a[fv]|"
+    r"(?:text(?:e|o)?|tekst)\s*(?:&|und|and|et|y|e|i|\+)\s*(?:fotos?|bilder?|photos?)\s*:|"
     r"(?:autor(?:in)?|author|auteur|verfasser(?:in)?|redakteur(?:in)?|redaktion|reporter|texte?|texto|"
-    r"kolumnist(?:\*?in)?|escribe|interview)\s*:|autor(?:in|en|innen)?|authors?|auteurs?|escribe"
+    r"kolumnist(?:\*?in)?|escribe|interview|autore|autrice|kirjoittaja|teksti|szerző|yazar|tekst|"
+    r"redacci[oó]n|reda[cç][aã]o|redazione|rédaction)\s*:|"
+    r"autor(?:in|en|innen|a|e)?|autrice|authors?|auteurs?|escribe"
 )
 _WEAK_OPENER = r"by|von|vom|durch|par|por|di|door|przez|av|af"
 # Every byline holds one of these words; a line without one is no byline.
 _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
-    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe)(?!\w)"
+    r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
+    r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
+    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -47,8 +56,13 @@ _OPENER_WORDS = frozenset({
     "by", "von", "vom", "durch", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
-    "texte", "texto", "kolumnist", "escribe", "interview",
+    "texte", "texto", "kolumnist", "escribe", "interview", "autore", "autora", "autrice", "scritto",
+    "pubblicato", "redatto", "geschreven", "gepubliceerd", "skrevet", "skriven", "skrivet",
+    "kirjoittaja", "teksti", "szerző", "yazar", "tekst", "redacción", "redaccion", "redação",
+    "redacao", "redazione", "rédaction",
 })  # fmt: skip
+# Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
+_DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 _BYLINE = re.compile(
     # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
@@ -63,10 +77,13 @@ _PARTICLES = frozenset({
     "del", "ten", "ter", "zu", "y",
 })  # fmt: skip
 # Letters of name words: Latin-1 and Latin Extended-A ('Kubišta', 'Kazım', 'Łukasz').
-_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+# ... and Latin Extended-B and Additional ('Ștefan', 'Nguyễn').
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
+_LOW = "a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
 _NAME_WORD = re.compile(
-    rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’]?[{_UP}]?[{_LOW}]+)*"
+    # A separator or a capital between the parts, so that a long word fails at once instead
+    # of being split every way ('Lebens-Rettungs-Gesellschaft:').
+    rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
     rf"|[{_UP}]\.?(?:-?[A-Z]\.)?"  # an initial: 'C', 'C.', 'J.-P.'
     rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)$"  # upper case, as in 'TANJA KARRASCH'
 )
@@ -91,6 +108,8 @@ _NOT_NAME_WORDS = frozenset({
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
     "stampa", "udostępnij", "drukuj", "whatsapp", "facebook", "twitter", "pinterest", "linkedin",
     "xing", "reddit", "telegram",
+    # A quote in a forum's post: 'Zitat von jdoe', 'Quote from jdoe'.
+    "zitat", "quote", "citation", "cita", "citazione", "cytat",
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
     "entrevista", "radio",
@@ -102,7 +121,14 @@ _NOT_NAME_WORDS = frozenset({
 _ACRONYM_MAX = 4
 # Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
 # 'Universität', 'Europäische', 'Künstlerischer'.
-_COMMON_ENDING = re.compile(r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?)$")
+_COMMON_ENDING = re.compile(
+    r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
+    # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
+    r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?"
+    # ... and compounds that name an organisation: 'Bundesverband', 'Wirtschaftsnachrichten'.
+    r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
+    r"akademie|kaufhaus|nachrichten|genossenschaft))$"
+)
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).
@@ -284,6 +310,23 @@ def is_particle(word: str) -> bool:
     return word.casefold() in _PARTICLES
 
 
+def strong_byline(line: str) -> list[str] | None:
+    """Return the people a byline with an opener that says who wrote names in full ('Publicado
+    por Alberto González', 'Written by Jane Doe'), or None."""
+    if len(line) > _STRONG_BYLINE_CHARS:
+        return None
+    match = _BYLINE.match(line)
+    if match is None or match.group("strong") is None:
+        return None
+    if match.group("strong")[:9].casefold() == "interview":
+        return None  # 'Interview: Jane Doe' may name who answers as well as who asks
+    names = byline(line)
+    return names if names and all(" " in name for name in names) else None
+
+
+_STRONG_BYLINE_CHARS = 100
+
+
 def _weak_byline(text: str) -> bool:
     """Return whether `text` opens with a weak opener ('By', 'Von'), not one that says who wrote."""
     match = _BYLINE.match(text)
@@ -341,6 +384,8 @@ def _is_person(name: str, alone: bool) -> bool:
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
+            return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
         if _COMMON_ENDING.search(folded):
             return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
@@ -481,6 +526,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
     dates = find_dates(text, day_first=day_first) if digits else []
     if not dates and not _OPENER_ANYWHERE.search(text):
+        if len(text) < len(line) and (rest := text.strip(_SIDE_MARKS)) and _is_name_field(rest):
+            return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
     cuts = [0]
     separators = list(_FIELD_SEPARATOR.finditer(text))
@@ -524,6 +571,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
                 )
                 names = _signed_names(rest)
                 signed = names is not None
+                if names is None and "," in rest:
+                    names = _comma_names(rest)  # 'Jane Doe, John Roe, 3. Mai 2021'
                 if names is None and not place:
                     # The name on one side of the date, maybe a category on the other:
                     # 'Swantje Bernsmann 11/08/2020 Feelings'.
@@ -561,6 +610,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         if found_names is None and dates and _CONNECTOR.search(field):
             listed = person_names(field)  # 'Jane Doe and John Roe | 3 May 2021'
             found_names = listed if listed and len(listed) > 1 else None
+        elif found_names is None and dates and "," in field:
+            found_names = _comma_names(field)  # 'Jane Doe, John Roe | 3 May 2021'
         if found_names is None and dates and begin == 0 and _is_user_name(field):
             found_names = [field]  # 'reineckefuchs — 2. Februar 2022'
         if found_names is None and counted and begin == 0 and _is_pen_name(field):
@@ -670,21 +721,68 @@ def _is_name_field(text: str) -> bool:
 
 
 def name_line(line: str) -> list[str] | None:
-    """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date."""
+    """Return the name a line holds alone ('Jessica DeFino'), or None: an author beside a date.
+
+    A scholarly page marks the name with its affiliations ('Jane Doe1,2', 'John Roe*'), which
+    are left out, and may add a degree ('Jane Doe, PhD'), which stays: it is how the page names
+    the person.
+    """
+    if len(line) > _NAME_LINE_CHARS:
+        return None  # a paragraph
     text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
-        text = _ROLE_TAIL.sub("", text)  # 'Harald Bauer Autor', 'Jane Doe Staff Writer'
+        # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
+        text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
+    if text.endswith(")"):
+        text = _CODE_TAIL.sub("", text)  # 'Jane Doe (jd)': the writer's short code
+    if (cut := _ROLE_SEPARATOR.search(text)) and role_line(text[cut.end() :]):
+        text = text[: cut.start()].rstrip()  # 'Jane Doe, Redakteurin', 'Jane Doe | Staff Reporter'
+    if text[-1:] in _AFFILIATION_MARKS:
+        text = _AFFILIATION_TAIL.sub("", text)
+    degree = _DEGREE_TAIL.search(text) if "," in text else None
+    if degree is not None and _is_name_field(text[: degree.start()]):
+        return [text]
     if len(text) > 50 or not _is_name_field(text):
         # Several people's full names ('Isabel Caro, Rocío Latorre y José Miguel Wilson').
         if len(text) <= _NAMES_LINE_CHARS and _CONNECTOR.search(text):
             names = person_names(text)
             if names and len(names) > 1:
                 return names
+        elif len(text) <= _NAMES_LINE_CHARS and "," in text:
+            return _comma_names(text)
         return None
     return [text]
 
 
 _NAMES_LINE_CHARS = 100
+
+
+def _comma_names(text: str) -> list[str] | None:
+    """Return the full names that commas alone set off in `text` ('Jane Doe, John Roe'), or None;
+    a single word after a comma is a place or an outlet ('Jane Doe, Berlin')."""
+    items = [item.strip() for item in text.split(",")]
+    if (
+        len(items) > 1
+        and all(1 <= item.count(" ") <= 3 for item in items)  # a quick test first
+        and all(_is_name_field(item) for item in items)
+        and _ORGANISATION_WORDS.isdisjoint(text.casefold().replace(",", " ").split())
+    ):
+        return items
+    return None
+
+
+_CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
+# A separator between a name and the person's role: a comma, a bar, a dash.
+_ROLE_SEPARATOR = re.compile(r"(?:,|\s[|·–—-])\s*")
+_NAME_LINE_CHARS = 160  # a longer line is no name line, whatever its tail
+# Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
+_AFFILIATION_MARKS = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+_AFFILIATION_TAIL = re.compile(
+    r"(?<=[a-zß-ÿ\u0100-\u017f])[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$"
+)
+# A degree after the name and a comma: 'Jane Doe, PhD', 'John Roe, M.D., MPH'.
+_DEGREE = r"(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|MSc|M\.Sc\.|DVM|RN|FRCP|MA|BSc)"
+_DEGREE_TAIL = re.compile(rf",\s*{_DEGREE}(?:\s*,\s*{_DEGREE})*$")
 
 
 def role_after_name(line: str) -> bool:
@@ -743,6 +841,8 @@ _ORGANISATION_WORDS = frozenset({
     "nv", "ev", "e.v", "group", "gruppe", "groupe", "grupo", "grupa", "media", "medien", "network",
     "verlag", "partei", "party", "amt", "bund", "verband", "verein", "forum", "templates",
     "foundation", "stiftung", "institut", "institute", "university", "universität", "company",
+    "college", "school", "schule", "hochschule", "hospital", "klinik", "klinikum", "center",
+    "centre", "zentrum", "museum",
 })  # fmt: skip
 
 
@@ -764,6 +864,31 @@ def copyright_holder(line: str) -> list[str] | None:
     return names
 
 
+# A sentence about a person that opens with the name and a verb of being or working: the first
+# line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
+_BIO_VERBS = frozenset((
+    "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
+    "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
+    "beschäftigt", "covers", "lehrt", "teaches", "enseigne", "forscht", "researches", "leitet",
+))  # fmt: skip
+
+
+def bio_start(text: str, names: list[str]) -> int:
+    """Return how many words of `text` name the person it is a biography of (0: not one)."""
+    for name in names:
+        if text.startswith(name + " "):
+            count = name.count(" ") + 1
+            after = text[len(name) + 1 :].split(" ", 3)
+            # The name may go on (a heading gives the first name, the biography the whole).
+            for extra, word in enumerate(after[:2]):
+                if word in _BIO_VERBS:
+                    # A first name alone is a person of the article ('Frank ist Musiker').
+                    return count + extra if count + extra >= 2 else 0
+                if not word[:1].isupper():
+                    break
+    return 0
+
+
 def author_heading(line: str) -> bool:
     """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
     'About the author')."""
@@ -775,10 +900,14 @@ def author_heading(line: str) -> bool:
 
 # A link to the author's page in an author box: 'Über Lars Sobiraj', 'Alle Beiträge von Creeny »'.
 _AUTHOR_LINK = re.compile(
-    r"^(?:über|about|more\s+by|mehr\s+(?:von|über)|(?:alle|weitere)\s+(?:beiträge|artikel)\s+"
-    r"von|(?:zeige|view)\s+all(?:e)?\s+(?:beiträge|posts|articles)\s+(?:von|by)|all\s+(?:posts|"
-    r"articles|stories)\s+by|tous\s+les\s+articles\s+de|(?:zum\s+)?profil\s+von|"
-    r"(?:view\s+)?profile\s+of)\s+(?P<name>[^»›→|]+?)\s*[»›→]?$",
+    r"^(?:über|about|more\s+(?:by|from)|mehr\s+(?:von|über)|"
+    r"(?:alle|weitere|mehr)\s+(?:beiträge|artikel|texte)\s+von|"
+    r"(?:zeige|view|see|read)?\s*(?:all(?:e)?|more|other)\s+(?:beiträge|posts|articles|stories|"
+    r"columns)\s+(?:von|by|from)|(?:posts|articles|stories)\s+by|"
+    r"(?:voir\s+)?tous\s+les\s+articles\s+de|plus\s+d['’]articles\s+de|"
+    r"(?:ver\s+)?(?:todos\s+los|más)\s+artículos\s+de|(?:tutti\s+gli|altri)\s+articoli\s+di|"
+    r"(?:alle|meer)\s+artikelen\s+van|(?:zum\s+)?profil\s+von|(?:view\s+)?profile\s+of)"
+    r"\s+(?P<name>[^»›→|]+?)(?:\s+(?:anzeigen|ansehen|lesen))?\s*[»›→]?$",
     re.IGNORECASE,
 )
 
@@ -805,6 +934,10 @@ _POSTS_COUNT = re.compile(
 )
 
 
+# Links that may name a place or a thing as well ('Über Berlin', 'More from Politics').
+_VAGUE_LINK = re.compile(r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE)
+
+
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
     if len(line) > 60:
@@ -815,7 +948,7 @@ def author_link(line: str) -> list[str] | None:
     name = match.group("name").strip(" .")
     # 'Über X', 'About X' may name a place or a thing: a person's two name words at least,
     # unless the count of the person's posts follows ('Über Jane 1009 Artikel').
-    by = line.strip(" *+•·-").split()[0].casefold() not in ("über", "about", "mehr")
+    by = _VAGUE_LINK.match(line.strip(" *+•·-")) is None
     counted = _POSTS_COUNT.search(name)
     if counted:
         name, by = name[: counted.start()], True
@@ -827,10 +960,22 @@ def author_link(line: str) -> list[str] | None:
 
 
 def lone_opener(line: str) -> bool:
-    """Return whether a line is a byline's opener alone ('By', 'Text:'), the names below it."""
+    """Return whether a line is a byline's opener alone ('By', 'Text:', 'Ein Beitrag von'), the
+    names below it."""
     if len(line) > 40 or line.count(" ") > 3:
         return False
-    return _LONE_OPENER.match(line.strip(" *+•·-–—")) is not None
+    text = line.strip(" *+•·-–—")
+    if not text or _LONE_OPENER.match(text) is not None:
+        return bool(text)
+    # Any opener that says who wrote, closed by a colon or a preposition ('Ein Beitrag von:');
+    # a menu's 'Authors' is no opener.
+    return (
+        text.endswith(":") or text[-5:].rpartition(" ")[2].casefold() in _PREPOSITIONS
+    ) and _OPENER_ALONE.match(text) is not None
+
+
+_OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
 
 
 def role_line(line: str) -> bool:

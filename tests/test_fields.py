@@ -143,6 +143,74 @@ def test_a_byline_set_one_name_to_a_line() -> None:
     assert authors_of(HEADLINE, *byline) == ("Jane Doe", "John Roe")
 
 
+def test_a_list_of_names_one_to_a_line_closed_by_commas() -> None:
+    listed = ("* Jane Doe, PhD ,", "* John Roe1 ,", "* Ann Lee2")
+    assert authors_of(HEADLINE, *listed) == ("Jane Doe, PhD", "John Roe", "Ann Lee")
+    assert authors_of(HEADLINE, "Jane Doe,", "and John Roe") == ("Jane Doe", "John Roe")
+    # Without the commas the lines are a menu's or a list's items.
+    assert authors_of("* Jane Doe", "* John Roe", "* Ann Lee", "", HEADLINE) == ()
+
+
+def test_a_name_in_brackets_closing_the_last_paragraph_signs_it() -> None:
+    last = "The council meets again in spring, when the plan is up for review. (Jane Doe) +++"
+    assert authors_of(HEADLINE, after=(last,)) == ("Jane Doe",)
+    # A quote's speaker is named so too; a paragraph in the body is no signature.
+    quoted = '"We will review the plan in spring." (Jane Doe)'
+    assert authors_of(HEADLINE, after=(quoted,)) == ()
+
+
+def test_a_chinese_byline_further_down_closes_the_article() -> None:
+    links = tuple(f"Share link {n}" for n in range(14))
+    assert authors_of(HEADLINE, after=(*links, "【纠错】 责任编辑： 焦鹏")) == ("焦鹏",)
+
+
+def test_a_writer_in_full_wins_over_a_sites_account() -> None:
+    header = (HEADLINE, "Gespeichert von jdoe am 3. Mai 2021", "", "Ein Beitrag von Jane Doe")
+    assert authors_of(*header) == ("Jane Doe",)
+    # Alone, the account is the author.
+    assert authors_of(HEADLINE, "Gespeichert von jdoe am 3. Mai 2021") == ("jdoe",)
+
+
+def test_a_byline_that_says_who_wrote_far_under_the_body() -> None:
+    # The body found may be a list of teasers over the article; its byline then stands far down.
+    far = tuple(f"Teaser number {n} of the section" for n in range(45))
+    assert authors_of(HEADLINE, after=(*far, "Written by Jane Doe")) == ("Jane Doe",)
+    assert authors_of(HEADLINE, after=(*far, "By Jane Doe")) == ()  # 'By' may start a teaser
+    comments = (*far, "Comments", "Written by Jane Doe")
+    assert authors_of(HEADLINE, after=comments) == ()
+
+
+def test_a_name_beside_its_role_or_a_reading_time_under_the_headline() -> None:
+    assert authors_of(HEADLINE, "Jane Doe | Senior Reporter") == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Jane Doe · 3 min read") == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Politics · 3 min read") == ()
+
+
+def test_a_name_and_role_among_a_list_of_people_signs_nothing() -> None:
+    signatories = ("Ann Lee", "Jane Doe, writer", "John Roe")
+    assert authors_of(HEADLINE, after=signatories) == ()
+
+
+BIO = "Jane Doe teaches history at the University of Springfield and writes on cities."
+
+
+def test_an_author_box_at_the_head_of_the_body() -> None:
+    head = (HEADLINE, "", STANDFIRST, "")
+    assert authors_of(*head, "* Jane Doe", "", BIO) == ("Jane Doe",)
+    # A portrait names its subject again in the body; a list of portraits has several boxes.
+    portrait = "Doe has taught there since 2010, after ten years of work in the city's archive."
+    assert authors_of(*head, "* Jane Doe", "", BIO, "", portrait) == ()
+    other = ("John Roe", "", "John Roe is a historian of the harbour and its trade in the past.")
+    assert authors_of(*head, "* Jane Doe", "", BIO, "", *other) == ()
+
+
+def test_a_name_alone_over_the_notes_signs_the_text() -> None:
+    notes = ("Jane Doe", "", "(1) The figures are the council's own, published in May.")
+    assert authors_of(HEADLINE, after=notes) == ("Jane Doe",)
+    # Without the notes under it the name may be a caption's or a speaker's.
+    assert authors_of(HEADLINE, after=("Jane Doe", "", "The figures are the council's.")) == ()
+
+
 def test_a_name_and_its_role_after_the_body_sign_it() -> None:
     assert authors_of(HEADLINE, after=("Jane Doe", "Chefredakteurin")) == ("Jane Doe",)
 

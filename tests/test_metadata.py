@@ -61,6 +61,18 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
         ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
         ("Author and editor John Roe", None),
+        ("Blog-Beitrag von Jane Doe", ["Jane Doe"]),  # a word before the kind of text
+        ("Der Beitrag von Jane Doe", None),  # an article: prose, no label
+        ("Scritto da Mario Rossi", ["Mario Rossi"]),  # openers of more languages
+        ("A cura di Mario Rossi", ["Mario Rossi"]),
+        ("Geschreven door Jan de Vries", ["Jan de Vries"]),
+        ("Skrevet av Ola Nordmann", ["Ola Nordmann"]),
+        ("Kirjoittaja: Tapio Virtanen", ["Tapio Virtanen"]),
+        ("Autora: María López", ["María López"]),
+        ("Tekst: Jan Kowalski", ["Jan Kowalski"]),
+        ("Redacción: Juan Pérez", ["Juan Pérez"]),
+        ("Texte et photos : Jean Dupont", ["Jean Dupont"]),
+        ("Interview: Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -200,6 +212,39 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
     assert found.authors == authors
 
 
+def test_interview_opens_a_metadata_line() -> None:
+    # 'Interview:' is a strong opener: the quick test of meta_line must let it through.
+    meta = metadata.meta_line("Interview: Jane Doe")
+    assert meta is not None and meta.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Publicado por Alberto González", ["Alberto González"]),
+        ("Written by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe", None),  # a weak opener
+        ("Posted by jdoe", None),  # no full name
+        ("Interview: Jane Doe", None),  # who asks, or who answers
+    ],
+)
+def test_strong_byline(line: str, names: list[str] | None) -> None:
+    assert metadata.strong_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Doe, John Roe | May 3, 2021", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, John Roe, 3. Mai 2021", ["Jane Doe", "John Roe"]),
+        ("Berlin, 3. Mai 2021", None),  # a place
+    ],
+)
+def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] | None) -> None:
+    meta = metadata.meta_line(line, day_first=True)
+    assert meta is not None and meta.authors == names
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
@@ -234,6 +279,29 @@ def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> Non
         ("Aktuelles Experteninterviews", None),  # a section
         ("Radio Springfield", None),  # a medium
         ("Ultima modifica", None),  # the label of an Italian date line
+        ("* Jane Doe1,2", ["Jane Doe"]),  # a scholarly page's marks of affiliations
+        ("John Roe*", ["John Roe"]),
+        ("Galaxy S21", None),  # digits after a capital: a model's number, no affiliation
+        ("* Jane Doe, PhD ,", ["Jane Doe, PhD"]),  # a degree stays with the name
+        ("Jane Doe, M.D., MPH", ["Jane Doe, M.D., MPH"]),
+        ("Politik, PhD", None),
+        ("Jane Doe, Reporter", ["Jane Doe"]),  # a role after a separator
+        ("Jane Doe | Staff Reporter", ["Jane Doe"]),
+        ("Jane Doe - Korrespondentin in Paris", ["Jane Doe"]),
+        ("Jane Doe (jd)", ["Jane Doe"]),  # the writer's short code
+        ("Ștefan Țurcanu", ["Ștefan Țurcanu"]),  # letters of Latin Extended-B
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"]),  # full names set off by commas
+        ("Jane Doe, Berlin", None),  # a place after the name
+        ("Jane Doe, Springfield College", None),  # an organisation
+        ("Av Ola Nordmann", None),  # an opener is no name word
+        ("Anstehende Veranstaltungen", None),  # a participle, a plural noun
+        ("Isabel Allende", ["Isabel Allende"]),
+        ("Jane Hartung", ["Jane Hartung"]),
+        ("Bundesverband Windenergie", None),  # an organisation's compound
+        ("Deutsche Wirtschaftsnachrichten", None),
+        ("Hans Kammer", ["Hans Kammer"]),  # the word alone is a name
+        ("Zitat von TheFreeman", None),  # a forum's quote
+        ("Tekst Jan Kowalski", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
@@ -450,3 +518,48 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
 )
 def test_posts_link(line: str, link: bool) -> None:
     assert metadata.posts_link(line) is link
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("Ein Beitrag von:", True),  # any opener that says who wrote, closed so
+        ("Scritto da", True),
+        ("Text und Fotos:", True),
+        ("* Authors", False),  # a menu's item
+        ("Artikel", False),
+    ],
+)
+def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
+    assert metadata.lone_opener(line) is alone
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Mehr Artikel von Jane Doe", ["Jane Doe"]),
+        ("More articles by Jane Doe", ["Jane Doe"]),
+        ("See all articles by Jane Doe", ["Jane Doe"]),
+        ("Alle Beiträge von Jane Doe anzeigen", ["Jane Doe"]),
+        ("Plus d’articles de Jean Dupont", ["Jean Dupont"]),
+        ("Todos los artículos de Juan Pérez", ["Juan Pérez"]),
+        ("Mehr Artikel von Stefanus →", ["Stefanus"]),  # a link to the posts: one name word
+        ("More from Politics", None),  # may name a section: two name words
+        ("More from Jane Doe", ["Jane Doe"]),
+    ],
+)
+def test_author_link_in_more_shapes(line: str, names: list[str] | None) -> None:
+    assert metadata.author_link(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane McDonald", ["Jane McDonald"]),
+        ("Jane O'Neil-Smith", ["Jane O'Neil-Smith"]),
+        # A long hyphenated word fails at once (it once took 0.1 s to fail, split every way).
+        ("Deutsche Lebens-Rettungs-Gesellschaft: presse@dlrg.de, Tel. 05723 / 955-440", None),
+    ],
+)
+def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
+    assert metadata.name_line(line) == names
