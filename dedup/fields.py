@@ -123,6 +123,20 @@ def words_of(text: str) -> int:
     return text.count(" ") + 1
 
 
+@dataclass
+class _Seen:
+    """What the metadata lines of one page said, for mark_metadata to choose from."""
+
+    # (distance from the body's start, ISO date)
+    dates: list[tuple[int, str]] = field(default_factory=list)
+    # (distance, names, whether an opener or a date anchors them)
+    bylines: list[tuple[int, list[str], bool]] = field(default_factory=list)
+    # the names of bylines that say outright who wrote
+    written: list[list[str]] = field(default_factory=list)
+    # date lines that name no one: a name may stand beside them
+    dated: list[int] = field(default_factory=list)
+
+
 def mark_metadata(
     lines: list[Line],
     start: int,
@@ -134,13 +148,42 @@ def mark_metadata(
     """Mark the lines that state metadata: above the body, short in it, or just after it.
 
     Of several dates (or bylines) the one nearest the body's start is the article's: sidebars
-    and archives above it and comments below it carry dates of other texts.
+    and archives above it and comments below it carry dates of other texts. The steps run in
+    this order, each on the lines the ones before left unmarked.
     """
-    dates: list[tuple[int, str]] = []  # (distance from the body's start, ISO date)
-    bylines: list[tuple[int, list[str], bool]] = []  # (distance, names, signed or dated)
-    written: list[list[str]] = []  # the names of bylines that say outright who wrote
-    dated: list[int] = []  # date lines without a name
     page = _PageWords(lines, found)
+    seen = _Seen()
+    _mark_meta_lines(lines, start, end, found, day_first, memo, page, seen)
+    _mark_lone_openers(lines, start, end, seen)
+    _mark_name_list(lines, start, page, seen)
+    if not seen.bylines and not found.authors and not found.boxes_read:
+        found.boxes_read = True
+        _mark_head_box(lines, start, end, page, seen)
+    _mark_signature(lines, start, end, page, seen)
+    _mark_names_beside_dates(lines, start, end, page, seen)
+    if seen.dates:
+        found.date = found.date or min(seen.dates, key=lambda c: c[0])[1]
+    if not seen.bylines:
+        _mark_box_after(lines, end, found, page)
+    _choose_authors(lines, end, found, page, seen)
+    # The outlet's name in brackets closes the story: the last line of the body or the one after.
+    for line in lines[max(0, end - 2) : end + 1]:
+        if line.rule is None and (outlet := metadata.trailer(line.text)):
+            line.rule = "trailer"
+            found.source = found.source or outlet
+
+
+def _mark_meta_lines(
+    lines: list[Line],
+    start: int,
+    end: int,
+    found: Found,
+    day_first: bool | None,
+    memo: dict[tuple[str, bool | None], metadata.MetaLine | None],
+    page: _PageWords,
+    seen: _Seen,
+) -> None:
+    """Mark the lines that are metadata on their own: dates, bylines, breadcrumbs, mastheads."""
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
             break
@@ -159,10 +202,10 @@ def mark_metadata(
                 and (meta.date is None or metadata.byline(text) is not None)
             ):
                 line.rule = "byline"
-                bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
+                seen.bylines.append((_AFTER_PENALTY + index - end, meta.authors, True))
             elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
                 line.rule = "byline"  # '责任编辑：孔德明' says so outright too
-                bylines.append((_AFTER_PENALTY + index - end, names, True))
+                seen.bylines.append((_AFTER_PENALTY + index - end, names, True))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -183,24 +226,24 @@ def mark_metadata(
             ):
                 # 'Jane Doe | Senior Reporter': a name and the person's role, no breadcrumb.
                 line.rule = "byline"
-                bylines.append((distance + _BARE_PENALTY, names, True))
+                seen.bylines.append((distance + _BARE_PENALTY, names, True))
                 continue
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
             if meta.date:
-                dates.append((distance, meta.date.iso()))
+                seen.dates.append((distance, meta.date.iso()))
                 if not meta.authors:
-                    dated.append(index)  # a date line that names no one: a name may stand beside it
+                    seen.dated.append(index)  # a date line that names no one: a name may follow
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None
-                bylines.append(
+                seen.bylines.append(
                     (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
                 )
                 if meta.signed and metadata.strong_byline(text):
-                    written.append(meta.authors)
+                    seen.written.append(meta.authors)
             if meta.outlet:
                 found.source = found.source or meta.outlet
         elif (
@@ -210,15 +253,18 @@ def mark_metadata(
             and _named_again(lines, index, handle)
         ):
             line.rule = "byline"  # 'von janedoe', the user named again on the page
-            bylines.append((distance, [handle], True))
+            seen.bylines.append((distance, [handle], True))
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
-            bylines.append((distance, names, True))
+            seen.bylines.append((distance, names, True))
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
-    # An opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its role on
-    # the next ('Christoph Hein' / 'Chefredakteur').
+
+
+def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
+    """Mark an opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its
+    role on the next ('Christoph Hein' / 'Chefredakteur')."""
     for index in range(min(len(lines), end + _AFTER_REACH) - 1):
         line, below = lines[index], lines[index + 1]
         if line.rule is not None or below.rule is not None or len(line.text) > 50:
@@ -235,10 +281,13 @@ def mark_metadata(
             line.rule = below.rule = "byline"
             distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
             # The opener or the role says that the name is a byline's, like a date beside it.
-            bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
-    # Names set one to a line above the body, a comma closing each but the last: a scholarly
-    # page's list of authors ('Jane Doe, PhD ,' / 'John Roe, PhD'). Tags end so too, but stand
-    # after the body.
+            seen.bylines.append((distance + (0 if signed else _BARE_PENALTY), names, True))
+
+
+def _mark_name_list(lines: list[Line], start: int, page: _PageWords, seen: _Seen) -> None:
+    """Mark names set one to a line above the body, a comma closing each but the last: a
+    scholarly page's list of authors ('Jane Doe, PhD ,' / 'John Roe, PhD'). Tags end so too, but
+    stand after the body."""
     listed = [i for i, line in enumerate(lines[:start]) if line.text[-1:] == ","]
     for index in listed:
         if lines[index].rule is None:
@@ -247,31 +296,36 @@ def mark_metadata(
                 for line in lines[index : index + len(names)]:
                     line.rule = "byline"
                 # Above the body, however far: the list is no closing byline.
-                bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
+                seen.bylines.append((min(start - index, _AFTER_PENALTY - 1), names, True))
                 break
-    # An author's box at the head of the body: the name alone, the biography under it ('Jane
-    # Doe' / 'Jane Doe lehrt Geschichte an ...'), when no byline names the author. A portrait
-    # names its subject all through the body, a list of portraits has several such boxes.
-    if not bylines and not found.authors and not found.boxes_read:
-        found.boxes_read = True
-        boxes = [
-            box
-            for index in range(max(0, start - _BARE_REACH), end)
-            # A name's few words first: the quick test.
-            if lines[index].text.count(" ") <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
-        ]
-        # The same box may close the page again.
-        if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
-            at, bio, names = boxes[0]
-            surname = names[0].rsplit(None, 1)[-1]
-            if page.names_someone(names) and not any(
-                surname in other.text and other.text not in (lines[at].text, lines[bio].text)
-                for other in lines[bio + 1 : end]
-            ):
-                lines[at].rule, lines[bio].rule = "byline", "author-box"
-                bylines.append((abs(at - start), names, True))
-    # The author signs under the last paragraph: a name in brackets closing it ('... bleibt
-    # spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...').
+
+
+def _mark_head_box(lines: list[Line], start: int, end: int, page: _PageWords, seen: _Seen) -> None:
+    """Mark an author's box at the head of the body: the name alone, the biography under it
+    ('Jane Doe' / 'Jane Doe lehrt Geschichte an ...'), asked for when no byline names the author.
+    A portrait names its subject all through the body, a list of portraits has several boxes."""
+    boxes = [
+        box
+        for index in range(max(0, start - _BARE_REACH), end)
+        # A name's few words first: the quick test.
+        if lines[index].text.count(" ") <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
+    ]
+    # The same box may close the page again.
+    if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
+        at, bio, names = boxes[0]
+        surname = names[0].rsplit(None, 1)[-1]
+        if page.names_someone(names) and not any(
+            surname in other.text and other.text not in (lines[at].text, lines[bio].text)
+            for other in lines[bio + 1 : end]
+        ):
+            lines[at].rule, lines[bio].rule = "byline", "author-box"
+            seen.bylines.append((abs(at - start), names, True))
+
+
+def _mark_signature(lines: list[Line], start: int, end: int, page: _PageWords, seen: _Seen) -> None:
+    """Take the author who signs under the last paragraph: a name in brackets closing it ('...
+    bleibt spannend. (Jane Doe)'), or a name alone over the text's notes ('Jane Doe' / '(1) ...'),
+    whose line is marked."""
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
         line = lines[index]
         if line.rule is not None or (
@@ -280,15 +334,20 @@ def mark_metadata(
             continue  # a paragraph that closes with no signature: the quick test
         names = _signature(lines, index, end)
         if names and page.names_someone(names):
-            bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
+            seen.bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
             if not line.text.endswith(_SIGNATURE_MARKS):
                 line.rule = "byline"  # the name alone; a signed paragraph stays
             break
-    # A name alone on the line beside a date line is the author ('Jessica DeFino' / 'Updated ...'),
-    # empty list items between them left aside. After the body only the date lines that close
-    # the article count (the first and those right under it), and anchor the name to them.
-    closing = next((index for index in dated if index >= end), len(lines))
-    for index in dated:
+
+
+def _mark_names_beside_dates(
+    lines: list[Line], start: int, end: int, page: _PageWords, seen: _Seen
+) -> None:
+    """Mark a name alone on the line beside a date line: the author ('Jessica DeFino' / 'Updated
+    ...'), empty list items between them left aside. After the body only the date lines that
+    close the article count (the first and those right under it), and anchor the name to them."""
+    closing = next((index for index in seen.dated if index >= end), len(lines))
+    for index in seen.dated:
         if index >= closing + _CLOSING_LINES:
             break
         for step in (-1, 1):
@@ -301,47 +360,55 @@ def mark_metadata(
             if names and page.names_someone(names):
                 lines[near].rule = "byline"
                 if near >= end:
-                    bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
+                    seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
                 else:
-                    bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
-    if dates:
-        found.date = found.date or min(dates, key=lambda c: c[0])[1]
-    if not bylines:
-        # A name alone on one of the first lines after the body signs it, in an author box: a
-        # heading names the author above it, or a line about the person follows it.
-        for index in range(end, min(len(lines), end + _SIGNED_REACH)):
-            # A link to the author's page says who it is ('Alle Beiträge von Creeny »').
-            if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
-                found.signature = found.signature or linked
-                break
-            if (
-                index >= end + _SIGNATURE_REACH
-                and not metadata.author_heading(lines[index - 1].text)
-                and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
-                and not metadata.role_after_name(lines[index].text)
-            ):
-                continue  # further down only under a heading, over a link to the posts, or
-                # with a role after the name ('Jane Doe Autorin')
-            names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
-            if (
-                names
-                and page.names_someone(names)
-                and _author_box(lines, index, names)
-                and not _among_names(lines, index)
-            ):
-                lines[index].rule = "byline"
-                found.signature = found.signature or names
-                break
+                    seen.bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
+
+
+def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
+    """Take the signature of an author box on one of the first lines after the body, when no
+    byline named anyone: a name alone, under a heading that names the author, over a line
+    about the person, or a link to the author's page."""
+    for index in range(end, min(len(lines), end + _SIGNED_REACH)):
+        # A link to the author's page says who it is ('Alle Beiträge von Creeny »').
+        if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
+            found.signature = found.signature or linked
+            break
+        if (
+            index >= end + _SIGNATURE_REACH
+            and not metadata.author_heading(lines[index - 1].text)
+            and not (index + 1 < len(lines) and metadata.posts_link(lines[index + 1].text))
+            and not metadata.role_after_name(lines[index].text)
+        ):
+            continue  # further down only under a heading, over a link to the posts, or
+            # with a role after the name ('Jane Doe Autorin')
+        names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
+        if (
+            names
+            and page.names_someone(names)
+            and _author_box(lines, index, names)
+            and not _among_names(lines, index)
+        ):
+            lines[index].rule = "byline"
+            found.signature = found.signature or names
+            break
+
+
+def _choose_authors(
+    lines: list[Line], end: int, found: Found, page: _PageWords, seen: _Seen
+) -> None:
+    """Set the page's authors from the byline nearest the body (the closing names when it stands
+    after the body), or else from the copyright's holder or a byline far under the body."""
     # A name alone, without an opener or a date, far from the body is a sidebar's or a menu's.
-    bylines = [c for c in bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
+    bylines = [c for c in seen.bylines if c[0] < _BARE_PENALTY + _BARE_REACH or c[2]]
     if bylines:
         best = min(bylines, key=lambda c: c[0])
-        if written and best[0] < _AFTER_PENALTY and _user_names(best[1]):
+        if seen.written and best[0] < _AFTER_PENALTY and _user_names(best[1]):
             # A site's account ('Gespeichert von admin') uploaded the text; a byline that says
             # outright who wrote it, in full names, near it, names the writer ('Ein Beitrag
             # von Jane Doe').
             writers = [
-                c for c in bylines if c[1] in written and abs(c[0] - best[0]) <= _ACCOUNT_REACH
+                c for c in bylines if c[1] in seen.written and abs(c[0] - best[0]) <= _ACCOUNT_REACH
             ]
             best = min(writers, key=lambda c: c[0]) if writers else best
         names = [page.without_section(name) for name in best[1]]
@@ -365,11 +432,6 @@ def mark_metadata(
             # outright who wrote, anywhere above the comments, names the author of the page.
             found.far_read = True
             found.closing = _far_byline(lines, end, page)
-    # The outlet's name in brackets closes the story: the last line of the body or the one after.
-    for line in lines[max(0, end - 2) : end + 1]:
-        if line.rule is None and (outlet := metadata.trailer(line.text)):
-            line.rule = "trailer"
-            found.source = found.source or outlet
 
 
 def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
