@@ -487,6 +487,15 @@ def test_headline_beats_label() -> None:
         ("Über Jane 1009 Artikel", ["Jane"]),  # the count of her posts: a person
         ("Über uns 5 Artikel", None),
         ("View profile of Jane Doe", ["Jane Doe"]),
+        ("Mehr Artikel von Jane Doe", ["Jane Doe"]),
+        ("More articles by Jane Doe", ["Jane Doe"]),
+        ("See all articles by Jane Doe", ["Jane Doe"]),
+        ("Alle Beiträge von Jane Doe anzeigen", ["Jane Doe"]),
+        ("Plus d’articles de Jean Dupont", ["Jean Dupont"]),
+        ("Todos los artículos de Juan Pérez", ["Juan Pérez"]),
+        ("Mehr Artikel von Stefanus →", ["Stefanus"]),  # a link to the posts: one name word
+        ("More from Politics", None),  # may name a section: two name words
+        ("More from Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_author_link(line: str, names: list[str] | None) -> None:
@@ -532,24 +541,6 @@ def test_posts_link(line: str, link: bool) -> None:
 )
 def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
     assert metadata.lone_opener(line) is alone
-
-
-@pytest.mark.parametrize(
-    ("line", "names"),
-    [
-        ("Mehr Artikel von Jane Doe", ["Jane Doe"]),
-        ("More articles by Jane Doe", ["Jane Doe"]),
-        ("See all articles by Jane Doe", ["Jane Doe"]),
-        ("Alle Beiträge von Jane Doe anzeigen", ["Jane Doe"]),
-        ("Plus d’articles de Jean Dupont", ["Jean Dupont"]),
-        ("Todos los artículos de Juan Pérez", ["Juan Pérez"]),
-        ("Mehr Artikel von Stefanus →", ["Stefanus"]),  # a link to the posts: one name word
-        ("More from Politics", None),  # may name a section: two name words
-        ("More from Jane Doe", ["Jane Doe"]),
-    ],
-)
-def test_author_link_in_more_shapes(line: str, names: list[str] | None) -> None:
-    assert metadata.author_link(line) == names
 
 
 @pytest.mark.parametrize(
