@@ -48,6 +48,7 @@ from dedup.stages import (
     count_document_lines,
     count_lines,
     distinctive_keys,
+    feature_shard_files,
     featurize,
     group_blocks,
     make_shards,
@@ -320,7 +321,7 @@ def _cluster_large(
 ) -> list[Cluster]:
     tasks = [
         FeatureTask(s, read, clean, template, workdir, names=cluster.explain)
-        for s in make_shards(sources)
+        for s in make_shards(sources, feature_shard_files(len(sources)))
     ]
     entries: list[Entry] = []
     exact_keys: list[str] = []

@@ -71,6 +71,11 @@ LARGE_MIN_SHARED = 2
 MAX_BLOCK = 500
 # Blocks are handed to tasks in batches of about this many articles.
 BATCH_ARTICLES = 2000
+# A batch reads its articles' features back from the files of every shard they come from, and
+# a batch's articles come from nearly every shard: past this many shards, the files opened grow
+# as the square of the corpus (1,000,000 articles in 4,000 shards of 250: about 0.8 s of
+# openings a batch, nearly all of the grouping stage). A large run's shards grow instead.
+MAX_FEATURE_SHARDS = 256
 
 Progress = Callable[[str, int, int], None]  # stage name, files done, files in all
 T = TypeVar("T")
@@ -87,6 +92,12 @@ class Shard:
 
     rank: int
     sources: tuple[Source, ...]
+
+
+def feature_shard_files(files: int) -> int:
+    """Return the files per shard of a large run of `files`: SHARD_FILES, or more to keep the
+    shards at most MAX_FEATURE_SHARDS."""
+    return max(SHARD_FILES, math.ceil(files / MAX_FEATURE_SHARDS))
 
 
 def make_shards(sources: Sequence[Source], size: int | None = None) -> list[Shard]:

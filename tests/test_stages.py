@@ -75,6 +75,19 @@ def test_clusters_do_not_depend_on_the_number_of_workers(
     assert any(c["size"] > 1 for c in one)
 
 
+def test_clusters_do_not_depend_on_the_size_of_the_shards(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "SMALL_RUN", 0)
+    monkeypatch.setattr(stages, "SHARD_FILES", 2)
+    monkeypatch.setattr(stages, "BATCH_ARTICLES", 4)
+    small = _clusters(corpus, 2)
+    # Few shards allowed: the large run's shards grow past SHARD_FILES.
+    monkeypatch.setattr(stages, "MAX_FEATURE_SHARDS", 2)
+    assert stages.feature_shard_files(len(list(corpus.rglob("*.txt")))) > 2
+    assert _clusters(corpus, 2) == small
+
+
 def test_cleaned_articles_do_not_depend_on_the_number_of_workers(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
