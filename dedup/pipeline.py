@@ -50,6 +50,7 @@ from dedup.stages import (
     distinctive_keys,
     feature_shard_files,
     featurize,
+    forget_count_tables,
     group_blocks,
     make_shards,
     no_progress,
@@ -285,9 +286,12 @@ def _cluster_sources(
         raise WorkFolderError(_no_room(room, len(sources), f"{free / 1e9:.1f} GB free"))
     try:
         with tempfile.TemporaryDirectory(prefix="dedup-") as workdir:
-            return _cluster_large(
-                sources, template, read, clean, cluster, on_skip, progress, workdir
-            )
+            try:
+                return _cluster_large(
+                    sources, template, read, clean, cluster, on_skip, progress, workdir
+                )
+            finally:
+                forget_count_tables()  # a run with one worker mapped them in this process
     except OSError as error:  # the inputs' own errors were reported as skipped files
         left = _free_bytes(room)
         reason = error.strerror or f"{error}; {(left or 0) / 1e9:.1f} GB free"

@@ -437,7 +437,7 @@ def distinctive_keys(task: KeyTask) -> list[npt.NDArray[np.uint64]]:
     hashes = np.load(_path(task.workdir, "term-keys", task.rank, ".npy"))
     tfs = np.load(_path(task.workdir, "term-counts", task.rank, ".npy")).astype(np.float64)
     starts = np.load(_path(task.workdir, "term-starts", task.rank, ".npy"))
-    table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
+    table = count_table(task.table_path)
     shift = np.uint64(64 - int(math.log2(len(table))))
     df = table[(hashes >> shift).astype(np.int64)].astype(np.float64)
     weight = (1.0 + np.log(np.maximum(tfs, 1))) * (np.log((task.size + 1) / (df + 1)) + 1.0)
@@ -449,6 +449,28 @@ def distinctive_keys(task: KeyTask) -> list[npt.NDArray[np.uint64]]:
         order = np.lexsort((h, -w))[:LARGE_BLOCK_TERMS]
         keys.append(h[order[w[order] > 0]])
     return keys
+
+
+_mapped: dict[tuple[str, int, int], npt.NDArray[np.uint32]] = {}
+
+
+def count_table(path: str) -> npt.NDArray[np.uint32]:
+    """Return the table of document counts saved at `path`, mapped once per process.
+
+    Mapped again by every task, the table's pages fault in again each time: at 1,000,000
+    articles it holds 2**27 counts, and a task's lookups touch most of its 131,072 pages.
+    """
+    status = os.stat(path)
+    key = (path, status.st_ino, status.st_mtime_ns)
+    if key not in _mapped:
+        forget_count_tables()
+        _mapped[key] = np.load(path, mmap_mode="r")
+    return _mapped[key]
+
+
+def forget_count_tables() -> None:
+    """Unmap the tables `count_table` keeps (a run's work folder is about to go)."""
+    _mapped.clear()
 
 
 # Stage 4: scoring and grouping inside blocks -----------------------------------------------
@@ -477,7 +499,7 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     reach the threshold, every pair of a small sub-block scored, average linkage.
     """
     features = read_features(task.workdir, task.locations)
-    table: npt.NDArray[np.uint32] = np.load(task.table_path, mmap_mode="r")
+    table = count_table(task.table_path)
     weights = TermWeights.from_table(table, task.size)
     vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
     pairs = score_pairs(task.edges, features, vectors)
