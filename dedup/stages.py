@@ -307,6 +307,7 @@ class FeatureShard:
     skipped: list[tuple[str, str]]  # (file, reason)
     articles: list[Article] = field(default_factory=list)  # when asked to keep them
     features: list[Features] = field(default_factory=list)  # small runs; else in the work folder
+    # Large runs: the distinct terms of the shard's articles, ascending, and how many hold each.
     term_keys: npt.NDArray[np.uint64] = field(default_factory=lambda: np.empty(0, np.uint64))
     term_counts: npt.NDArray[np.int64] = field(default_factory=lambda: np.empty(0, np.int64))
 
@@ -412,7 +413,14 @@ def add_counts(table: npt.NDArray[np.uint32], shard: FeatureShard) -> None:
     term then looks a little less rare), and memory does not grow with the vocabulary.
     """
     shift = np.uint64(64 - int(math.log2(len(table))))
-    np.add.at(table, (shard.term_keys >> shift).astype(np.int64), shard.term_counts)
+    slots = (shard.term_keys >> shift).astype(np.int64)  # ascending, as the keys are
+    if not len(slots):
+        return
+    # Keys that share a slot are side by side: their counts are summed first, and each slot
+    # is then added to once (np.add.at, one element at a time, cost the parent ~40 s of CPU at
+    # 1,000,000 articles, taken from the workers).
+    first = np.flatnonzero(np.concatenate(([True], slots[1:] != slots[:-1])))
+    table[slots[first]] += np.add.reduceat(shard.term_counts, first).astype(np.uint32)
 
 
 # Stage 3: blocking keys --------------------------------------------------------------------
