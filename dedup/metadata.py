@@ -26,6 +26,8 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 # What opens a byline: a phrase that says who wrote, posted or published, then the names. The
 # strong openers say so outright, so a lower-case user name after them is taken as a name too.
 _STRONG_OPENER = (
+    # German's gendered forms first, so that 'Autor:in Jane Doe' is not 'Autor:' and 'in ...'.
+    r"(?:autor|verfasser|redakteur)[*/_:]in(?:nen)?(?=[\s:])|"
     r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     # The kind of text may wear a word before it: 'Ein Beitrag von', 'Blog-Beitrag von'.
@@ -156,6 +158,7 @@ _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|\s@\w|"
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
+    r"(?:last|zuletzt)\s+(?:updated|modified|aktualisiert|geändert)|"
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
     r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
@@ -234,6 +237,17 @@ def section_of(crumbs: list[str], title: str | None = None) -> str | None:
     return named[-1] if named else None
 
 
+# Soft hyphens and zero-width marks a page sets inside words to break them ('Mat\u00adthi\u00adas'):
+# no letters of the name.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_NO_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+
+
+def _visible(text: str) -> str:
+    """Return `text` without the invisible marks that break its words."""
+    return text.translate(_NO_INVISIBLE) if any(ch in text for ch in _INVISIBLE) else text
+
+
 def byline(line: str, handles: bool = False) -> list[str] | None:
     """Return the author names a byline states ('By Cao Desheng' -> ['Cao Desheng']), or None.
 
@@ -242,11 +256,11 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     """
     if len(line) > 160:
         return None
-    match = _BYLINE.match(line.strip())
+    match = _BYLINE.match(_visible(line).strip())
     if not match:
         return None
     names = match.group("names").rstrip()
-    if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
+    if _label_over_list(names, match.group("strong") is not None):
         return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
     if _LEADING_CONNECTOR.match(names_part):
@@ -263,6 +277,17 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
             return [names_part]
         return [names_part] if match.group("strong") else None
     return person_names(names_part)
+
+
+def _label_over_list(names: str, strong: bool) -> bool:
+    """Return whether what follows a byline's opener is a label closed by a colon ('Cuisine:'),
+    not names: a colon after a full name and its tail ('Jane Doe Last updated ... Share:') closes
+    something else."""
+    if not names.endswith(":") or (strong and " " in names.strip(" :")):
+        return False
+    tail = _BYLINE_TAIL.search(names)
+    named = (names[: tail.start()] if tail else names).strip(" :")
+    return named == names.strip(" :") or " " not in named
 
 
 # A Chinese byline: the label of the editor in charge or of the author, a colon, a name of two
@@ -468,7 +493,10 @@ _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
-_GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
+# ... or a numeric date ('Nadja Demel13.12.2022').
+_GLUED_DAY = re.compile(
+    r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.(?:\s?[^\W\d_]{3,}\.?\s|[0-9]{1,2}\.)(?:19|20)[0-9]{2})"
+)
 # ... or a month name in English order ('Shana Nys DambrotNovember 6, 2023', '6:03 pmNovember 8').
 _GLUED_MONTH = re.compile(
     r"(?<=[a-zß-ÿ])(?=[A-Z][a-z]{2,8}\.?\s[0-9]{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)[0-9]{2})"
@@ -515,6 +543,7 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         return None
     if _EMBED.search(line):
         return None  # a social post quoted in the body names its poster and its day
+    line = _visible(line)
     text = line
     if digits:
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
@@ -729,7 +758,7 @@ def name_line(line: str) -> list[str] | None:
     """
     if len(line) > _NAME_LINE_CHARS:
         return None  # a paragraph
-    text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
+    text = _HANDLE_TAIL.sub("", _visible(line).strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
         text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
@@ -805,7 +834,7 @@ _HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 # An opener alone on its line, the names on the next: 'By' / 'James Whittaker'.
 _LONE_OPENER = re.compile(
     r"^(?:[\w-]+\s+)?(?:by|von|par|por|door|przez|written by|posted by|geschrieben von|"
-    r"autor(?:in)?|author|auteur|text|texte)\s*:?$",
+    r"autor(?:in|[*/_:]in)?|author|auteur|text|texte)\s*:?$",
     re.IGNORECASE,
 )
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.

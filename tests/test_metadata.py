@@ -73,6 +73,13 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Redacción: Juan Pérez", ["Juan Pérez"]),
         ("Texte et photos : Jean Dupont", ["Jean Dupont"]),
         ("Interview: Jane Doe", ["Jane Doe"]),
+        # German's gendered forms of the opener: 'Autor/in', 'Autor*in', 'Autor:in'.
+        ("AUTOR/IN Jane Doe", ["Jane Doe"]),
+        ("Autor*in: Jane Doe", ["Jane Doe"]),
+        ("Autor:in Jane Doe", ["Jane Doe"]),
+        ("Redakteur*innen: Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+        ("Von Ja\u00adne Do\u00ade", ["Jane Doe"]),  # soft hyphens that break the words
+        ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", ["Jane Doe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -200,6 +207,8 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Ein Beitrag geteilt von Jane Doe (@janedoe) am 21. Apr. 2019 um 4:47 PDT", None, None),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
+        # A name glued to a numeric date after it.
+        ("von Jane Doe13.12.2022 - 08:13 Uhr", "2022-12-13", ["Jane Doe"]),
     ],
 )
 def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
@@ -337,7 +346,15 @@ def test_role_after_name(line: str, role: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
+    ("line", "opener"),
+    [
+        ("By", True),
+        ("Text:", True),
+        ("Disko Von", True),
+        ("Bye bye", False),
+        ("Autor*in", True),  # a gendered opener; the plural 'Autor:innen' heads a list
+        ("Autor:innen", False),
+    ],
 )
 def test_lone_opener(line: str, opener: bool) -> None:
     assert metadata.lone_opener(line) == opener
