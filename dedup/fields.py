@@ -357,12 +357,23 @@ def _mark_names_beside_dates(
             if near >= end and index < closing:
                 continue  # a date line in the body names no one after it
             names = metadata.name_line(lines[near].text)
-            if names and page.names_someone(names):
+            if names and page.names_someone(names) and not _menu_item(lines, near, step):
                 lines[near].rule = "byline"
                 if near >= end:
                     seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
                 else:
                     seen.bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
+
+
+def _menu_item(lines: list[Line], index: int, step: int) -> bool:
+    """Return whether line `index` is an item of a list that goes on away from the date beside
+    it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline."""
+    beyond = index + step
+    return (
+        _ITEM.match(lines[index].text) is not None
+        and 0 <= beyond < len(lines)
+        and _ITEM.match(lines[beyond].text) is not None
+    )
 
 
 def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:

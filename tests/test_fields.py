@@ -485,3 +485,12 @@ def test_a_user_name_after_a_weak_opener_named_again_on_the_page() -> None:
     assert authors_of(*menu, HEADLINE, "", "von janedoe") == ("janedoe",)
     # Not named again: 'by contrast' may be prose's.
     assert authors_of("* Links", "", HEADLINE, "", "by contrast") == ()
+
+
+def test_a_menus_item_beside_the_date_is_no_byline() -> None:
+    menu = ("* Reviews", "* Guestbook", "* Jane Doe")
+    assert authors_of(*menu, "3 May 2021", HEADLINE, after=("Posted by John Roe at 10:52",)) == (
+        "John Roe",
+    )
+    # A name alone over the date is its author.
+    assert authors_of("* Reviews", "", "Jane Doe", "3 May 2021", HEADLINE) == ("Jane Doe",)
