@@ -228,6 +228,14 @@ def _mark_meta_lines(
                 line.rule = "byline"
                 seen.bylines.append((distance + _BARE_PENALTY, names, True))
                 continue
+            if (
+                index < end
+                and (names := metadata.name_beside_time_ago(text))
+                and page.names_someone(names)
+            ):
+                line.rule = "byline"  # 'Jane Doe | Publicado hace 3 horas': no breadcrumb
+                seen.bylines.append((distance + _BARE_PENALTY, names, False))
+                continue
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
         elif meta is not None:
@@ -257,6 +265,8 @@ def _mark_meta_lines(
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
             seen.bylines.append((distance, names, True))
+        elif index < end and metadata.time_ago(text):
+            seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet

@@ -1111,6 +1111,33 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+def time_ago(line: str) -> bool:
+    """Return whether a line states how long ago the page was published, and nothing else but the
+    labels of date lines ('vor 2 Stunden', 'Publicado hace 3 horas', '3 hours ago')."""
+    if len(line) > _TIME_AGO_CHARS or not _DIGIT.search(line):
+        return False
+    match = _RELATIVE_TIME.search(line)
+    if match is None or not _AGO.search(match.group()):
+        return False  # '3 Min.' is a reading time, no time of publishing
+    rest = line[: match.start()] + " " + line[match.end() :]
+    return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+
+
+_TIME_AGO_CHARS = 40
+_AGO = re.compile(r"^(?:vor|il y a|hace|há)\b|\b(?:ago|temu|atrás)$", re.IGNORECASE)
+
+
+def name_beside_time_ago(line: str) -> list[str] | None:
+    """Return the name a line sets beside how long ago the page was published ('Jane Doe |
+    Publicado hace 3 horas'), or None."""
+    if len(line) > _NAME_LINE_CHARS or not _DIGIT.search(line):
+        return None
+    fields = [f.strip(_SIDE_MARKS) for f in _FIELD_SEPARATOR.split(line) if f.strip(_SIDE_MARKS)]
+    if len(fields) != 2 or not time_ago(fields[1]):
+        return None
+    return name_line(fields[0])
+
+
 def _is_time_note(line: str) -> bool:
     """Return whether a line states only a reading time or how long ago the page changed, with
     the labels of date lines around it ('4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden')."""

@@ -494,3 +494,8 @@ def test_a_menus_item_beside_the_date_is_no_byline() -> None:
     )
     # A name alone over the date is its author.
     assert authors_of("* Reviews", "", "Jane Doe", "3 May 2021", HEADLINE) == ("Jane Doe",)
+
+
+def test_a_name_beside_how_long_ago_the_page_was_published() -> None:
+    assert authors_of("Jane Doe", "vor 2 Stunden", HEADLINE) == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Jane Doe | Publicado hace 3 horas") == ("Jane Doe",)

@@ -571,3 +571,20 @@ def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
 )
 def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "ago", "names"),
+    [
+        ("vor 2 Stunden", True, None),
+        ("Publicado hace 3 horas", True, None),
+        ("3 hours ago", True, None),
+        ("5 Min. Lesezeit", False, None),  # a reading time
+        ("Jane Doe | Publicado hace 3 horas", False, ["Jane Doe"]),
+        ("Jane Doe · 3 hours ago", False, ["Jane Doe"]),
+        ("Politik | vor 2 Stunden", False, None),  # a section
+    ],
+)
+def test_time_ago(line: str, ago: bool, names: list[str] | None) -> None:
+    assert metadata.time_ago(line) is ago
+    assert metadata.name_beside_time_ago(line) == names
