@@ -20,6 +20,7 @@ _AFTER_REACH = 12  # lines after the body where a byline or date may close the a
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
+_SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, where words are
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
@@ -779,6 +780,7 @@ class _PageWords:
         self._lines = lines
         self._found = found  # keeps the words across the passes over one document
         self._alone: frozenset[str] | None = None  # the page's lines of one word, folded
+        self._in_sentences: frozenset[str] | None = None
 
     def names_someone(self, names: list[str] | None) -> bool:
         """Return whether `names` are names: none of their capitalised words is a common word."""
@@ -799,7 +801,24 @@ class _PageWords:
             # 'De' in 'Verónica De Vita' is a particle; 'LA' in a line of capitals is a word.
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
-        return words.isdisjoint(own)
+        if not words.isdisjoint(own):
+            return False
+        # A user name in lower case that the page's sentences write is a word ('asked').
+        handles = {name for name in names if name.islower() and " " not in name}
+        return not handles or self._sentence_words().isdisjoint(handles)
+
+    def _sentence_words(self) -> frozenset[str]:
+        """Return the words the page writes in lower case in its sentences, not on a line alone
+        (a user's name is, in a menu or over a comment)."""
+        if self._in_sentences is None:
+            self._in_sentences = frozenset(
+                word
+                for line in self._lines
+                if line.kind in _PROSE_KINDS and line.text.count(" ") >= _SENTENCE_SPACES
+                for word in _PROSE_WORD.findall(_ADDRESS.sub(" ", line.text))
+                if word.islower()
+            )
+        return self._in_sentences
 
     def without_section(self, name: str) -> str:
         """Return `name` without a last word that the page sets alone on a line as a section or a

@@ -499,3 +499,8 @@ def test_a_menus_item_beside_the_date_is_no_byline() -> None:
 def test_a_name_beside_how_long_ago_the_page_was_published() -> None:
     assert authors_of("Jane Doe", "vor 2 Stunden", HEADLINE) == ("Jane Doe",)
     assert authors_of(HEADLINE, "Jane Doe | Publicado hace 3 horas") == ("Jane Doe",)
+
+
+def test_a_word_of_the_pages_sentences_beside_a_date_is_no_user_name() -> None:
+    assert authors_of(HEADLINE, "jdoe — 3 May 2021") == ("jdoe",)
+    assert authors_of(HEADLINE, "voted — 3 May 2021") == ()  # the body writes 'voted'
