@@ -127,6 +127,8 @@ _COMMON_ENDING = re.compile(
     r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
     # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
     r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?"
+    # ... and the verbs of buttons: 'Kommentieren', 'Abonnieren', 'Registrieren'.
+    r"|[^\W\d_]{4}ieren"
     # ... and compounds that name an organisation: 'Bundesverband', 'Wirtschaftsnachrichten'.
     r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
     r"akademie|kaufhaus|nachrichten|genossenschaft))$"

@@ -311,6 +311,8 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Hans Kammer", ["Hans Kammer"]),  # the word alone is a name
         ("Zitat von TheFreeman", None),  # a forum's quote
         ("Tekst Jan Kowalski", None),
+        ("Medien Kommentieren", None),  # a button's verb
+        ("Jetzt Abonnieren", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
