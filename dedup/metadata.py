@@ -28,6 +28,8 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 _STRONG_OPENER = (
     # German's gendered forms first, so that 'Autor:in Jane Doe' is not 'Autor:' and 'in ...'.
     r"(?:autor|verfasser|redakteur)[*/_:]in(?:nen)?(?=[\s:])|"
+    # A forum's thread: who opened it wrote its first post.
+    r"thread\s+starter|themenstarter|started\s+by|"
     r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     # The kind of text may wear a word before it: 'Ein Beitrag von', 'Blog-Beitrag von'.
@@ -50,7 +52,8 @@ _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
     r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
     r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
-    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview)(?!\w)"
+    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview|starter|"
+    r"themenstarter)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -61,7 +64,7 @@ _OPENER_WORDS = frozenset({
     "texte", "texto", "kolumnist", "escribe", "interview", "autore", "autora", "autrice", "scritto",
     "pubblicato", "redatto", "geschreven", "gepubliceerd", "skrevet", "skriven", "skrivet",
     "kirjoittaja", "teksti", "szerző", "yazar", "tekst", "redacción", "redaccion", "redação",
-    "redacao", "redazione", "rédaction",
+    "redacao", "redazione", "rédaction", "starter", "themenstarter",
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
 _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
@@ -114,6 +117,8 @@ _NOT_NAME_WORDS = frozenset({
     "zitat", "quote", "citation", "cita", "citazione", "cytat",
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
+    # A forum member's rank under the name: 'Forum Moderator', 'Administrator'.
+    "moderator", "moderatorin", "administrator", "administratorin",
     "entrevista", "radio",
     # The legal links of a page's footer.
     "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",

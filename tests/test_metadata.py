@@ -80,6 +80,10 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Redakteur*innen: Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
         ("Von Ja\u00adne Do\u00ade", ["Jane Doe"]),  # soft hyphens that break the words
         ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", ["Jane Doe"]),
+        # A forum thread's first post: who started it wrote it.
+        ("* Thread starter jdoe", ["jdoe"]),
+        ("Themenstarter Jane Doe", ["Jane Doe"]),
+        ("Started by jdoe", ["jdoe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -313,6 +317,7 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Tekst Jan Kowalski", None),
         ("Medien Kommentieren", None),  # a button's verb
         ("Jetzt Abonnieren", None),
+        ("Forum Moderator", None),  # a forum member's rank
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
