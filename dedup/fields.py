@@ -949,6 +949,8 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
         return names if names and all(" " in name for name in names) else None
     if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
         return None
+    if text[:2] in _DASHES and index >= end - 1:
+        return _dashed_signature(lines, index)
     below = _next_worded(lines, index, 1)
     if below is None or not _NOTE.match(lines[below].text):
         return None  # most lines: no note under them
@@ -958,6 +960,16 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     return metadata.name_line(text)
 
 
+def _dashed_signature(lines: list[Line], index: int) -> list[str] | None:
+    """Return the name a dash sets off under the text ('- Jane Doe'), or None: a list's item
+    when the lines beside it are dashed too."""
+    beside = [lines[k].text[:2] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+    if any(mark in _DASHES for mark in beside):
+        return None
+    return metadata.name_line(lines[index].text[2:])
+
+
+_DASHES = ("- ", "– ", "— ")
 _SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
 # What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
 _SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")

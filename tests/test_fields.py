@@ -504,3 +504,9 @@ def test_a_name_beside_how_long_ago_the_page_was_published() -> None:
 def test_a_word_of_the_pages_sentences_beside_a_date_is_no_user_name() -> None:
     assert authors_of(HEADLINE, "jdoe — 3 May 2021") == ("jdoe",)
     assert authors_of(HEADLINE, "voted — 3 May 2021") == ()  # the body writes 'voted'
+
+
+def test_a_name_set_off_by_a_dash_under_the_text_signs_it() -> None:
+    assert authors_of(HEADLINE, after=("- Jane Doe",)) == ("Jane Doe",)
+    # Names each set off by a dash are a list's items.
+    assert authors_of(HEADLINE, after=("- Jane Doe", "- John Roe")) == ()
