@@ -169,7 +169,7 @@ _BYLINE_TAIL = re.compile(
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
     r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
-    r"linkedin|xing|e-?mail|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
+    r"linkedin|xing|e-?mail|share|teilen|partager|compartir|condividi|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
     r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
     r"commentaires?|comentarios?)\b)\b|"
     r"\s\S+\s+(?:von|by|par|por)\s).*$",

@@ -213,6 +213,8 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Home | News | Sport | Weather", None, None),
         # A name glued to a numeric date after it.
         ("von Jane Doe13.12.2022 - 08:13 Uhr", "2022-12-13", ["Jane Doe"]),
+        # A share button after the name and the date.
+        ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", "2023-11-08", ["Jane Doe"]),
     ],
 )
 def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
