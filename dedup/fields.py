@@ -190,7 +190,8 @@ def _mark_meta_lines(
             break
         if line.rule is not None:
             continue
-        text = line.text
+        # A blog's entry line may list its tags after the byline: they are no field of it.
+        text = metadata.without_tags(line.text)
         if index >= end + _AFTER_REACH:
             # Further down only a byline that says so ('Publicado por ...') closes the article;
             # with a date, only one that opens with its opener ('erstellt von Jane Doe —

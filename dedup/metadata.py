@@ -1145,6 +1145,24 @@ def name_beside_time_ago(line: str) -> list[str] | None:
     return name_line(fields[0])
 
 
+def without_tags(line: str) -> str:
+    """Return a line without the list of tags or categories that closes it ('Posted by Jane Doe
+    at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
+    if ":" not in line:
+        return line
+    match = _TAGS_LABEL.search(line)
+    if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):
+        return line  # a date after the tags is a field of the line ('Kategorien: Mode 6. Mai')
+    return line[: match.start()]
+
+
+_TAGS_LABEL = re.compile(
+    r"\s+(?:tagged\s+with|tags|labels|schlagwörter|schlagworte|kategorien|categories|"
+    r"filed\s+under|abgelegt\s+unter|étiquettes|etiquetas)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _is_time_note(line: str) -> bool:
     """Return whether a line states only a reading time or how long ago the page changed, with
     the labels of date lines around it ('4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden')."""

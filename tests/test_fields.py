@@ -510,3 +510,12 @@ def test_a_name_set_off_by_a_dash_under_the_text_signs_it() -> None:
     assert authors_of(HEADLINE, after=("- Jane Doe",)) == ("Jane Doe",)
     # Names each set off by a dash are a list's items.
     assert authors_of(HEADLINE, after=("- Jane Doe", "- John Roe")) == ()
+
+
+def test_a_byline_before_a_long_list_of_tags_under_the_body() -> None:
+    tags = " , ".join(f"Topic {chr(65 + n)}" for n in range(20))
+    after = (
+        *(f"Share link {n}" for n in range(14)),
+        f"Posted by Jane Doe at 18:52 Tagged with: {tags}",
+    )
+    assert authors_of(HEADLINE, after=after) == ("Jane Doe",)

@@ -597,3 +597,17 @@ def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
 def test_time_ago(line: str, ago: bool, names: list[str] | None) -> None:
     assert metadata.time_ago(line) is ago
     assert metadata.name_beside_time_ago(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Posted by Jane Doe at 18:52 Tagged with: Books , Family", "Posted by Jane Doe at 18:52"),
+        ("Eingestellt von Jane Doe Labels: Rezension , Krimi", "Eingestellt von Jane Doe"),
+        ("Tags: Books, Family", "Tags: Books, Family"),  # the label alone
+        # A date after the tags is a field of the line.
+        ("Von Jane Doe Kategorien: Mode 6. Mai 2021", "Von Jane Doe Kategorien: Mode 6. Mai 2021"),
+    ],
+)
+def test_without_tags(line: str, kept: str) -> None:
+    assert metadata.without_tags(line) == kept
