@@ -368,7 +368,8 @@ def _mark_names_beside_dates(
                 continue
             if near >= end and index < closing:
                 continue  # a date line in the body names no one after it
-            names = metadata.name_line(lines[near].text)
+            text = lines[near].text
+            names = metadata.name_line(text) or metadata.opener_and_pen_name(text)
             if names and page.names_someone(names) and not _menu_item(lines, near, step):
                 lines[near].rule = "byline"
                 if near >= end:

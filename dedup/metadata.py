@@ -337,6 +337,23 @@ _WEAK_HANDLE_CHARS = 40
 _WEAK_HANDLE_MIN = 5
 
 
+def opener_and_pen_name(line: str) -> list[str] | None:
+    """Return the one user or pen name a line holds after a weak opener ('von Marianne1', 'by
+    jdoe', 'von Ulrike'), or None: the author when a date line stands beside it. A site's
+    domain ('von example.com') names no person."""
+    if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    match = _WEAK_HANDLE.match(line)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .,:;")
+    if _DOMAIN.match(name) or name.casefold() in _NOT_NAMES:
+        return None
+    if _is_user_name(name) or _MIXED_HANDLE.match(name) or _is_pen_name(name):
+        return [name]
+    return None
+
+
 def is_particle(word: str) -> bool:
     """Return whether `word` is a particle inside names ('von', 'De' in 'Verónica De Vita')."""
     return word.casefold() in _PARTICLES

@@ -519,3 +519,8 @@ def test_a_byline_before_a_long_list_of_tags_under_the_body() -> None:
         f"Posted by Jane Doe at 18:52 Tagged with: {tags}",
     )
     assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
+
+
+def test_an_opener_and_a_user_name_beside_the_date_line() -> None:
+    assert authors_of(HEADLINE, "3 May 2021", "By jdoe") == ("jdoe",)
+    assert authors_of(HEADLINE, "von Jane1", "am 03.05.2021") == ("Jane1",)

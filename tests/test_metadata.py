@@ -611,3 +611,19 @@ def test_time_ago(line: str, ago: bool, names: list[str] | None) -> None:
 )
 def test_without_tags(line: str, kept: str) -> None:
     assert metadata.without_tags(line) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By jdoe", ["jdoe"]),
+        ("von Jane1", ["Jane1"]),
+        ("von Ulrike", ["Ulrike"]),  # a pen name
+        ("von example.com", None),  # a site's domain
+        ("By Staff", None),
+        ("von heute", None),  # a word of the language
+        ("By Jane Doe", None),  # a full name is name_line's
+    ],
+)
+def test_opener_and_pen_name(line: str, names: list[str] | None) -> None:
+    assert metadata.opener_and_pen_name(line) == names
