@@ -267,6 +267,14 @@ def _mark_meta_lines(
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
             seen.bylines.append((distance, names, True))
+        elif (
+            index < end
+            and (entry := metadata.entry_line(text, day_first))
+            and (names := page.before_categories(entry[1]))
+        ):
+            line.rule = "byline"  # '16. Mai 2019 Jane Doe Netzwerk , Windows 2'
+            seen.dates.append((distance, entry[0].iso()))
+            seen.bylines.append((distance, names, True))
         elif index < end and metadata.time_ago(text):
             seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
@@ -822,6 +830,28 @@ class _PageWords:
             )
         return self._in_sentences
 
+    def before_categories(self, words: list[str]) -> list[str] | None:
+        """Return the name that `words` of a blog's entry line open with, before the category
+        that the page also sets alone on a line ('Jane Doe Netzwerk' beside '* Netzwerk'), or
+        None when no word is one: then the name's end is not known."""
+        alone = self._alone_words()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].casefold() in alone:
+            cut -= 1
+        if cut == len(words):
+            return None
+        names = [" ".join(words[:cut])]
+        return names if self.names_someone(names) else None
+
+    def _alone_words(self) -> frozenset[str]:
+        if self._alone is None:
+            self._alone = frozenset(
+                line.text.strip(_BULLETS).casefold()
+                for line in self._lines
+                if " " not in line.text.strip(_BULLETS)
+            )
+        return self._alone
+
     def without_section(self, name: str) -> str:
         """Return `name` without a last word that the page sets alone on a line as a section or a
         tag ('Jane Doe Kultur' beside '* Kultur' in the menu), unless the page writes the whole
@@ -829,13 +859,7 @@ class _PageWords:
         words = name.split()
         if len(words) < _SECTION_NAME_WORDS:
             return name
-        if self._alone is None:
-            self._alone = frozenset(
-                line.text.strip(_BULLETS).casefold()
-                for line in self._lines
-                if " " not in line.text.strip(_BULLETS)
-            )
-        if words[-1].casefold() not in self._alone or metadata.is_particle(words[-2]):
+        if words[-1].casefold() not in self._alone_words() or metadata.is_particle(words[-2]):
             return name
         # A name the page writes so again is the name as such ('Rechtsanwalt Jane Tölle' beside
         # a menu's '+ Tölle'); a section glued on is rendered so once.

@@ -1162,6 +1162,27 @@ def name_beside_time_ago(line: str) -> list[str] | None:
     return name_line(fields[0])
 
 
+def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, list[str]] | None:
+    """Return the date and the capitalised words after it in a blog's entry line that goes on
+    with a list of categories ('16. Mai 2019 Jane Doe Netzwerk , Windows 2' -> the date and
+    ['Jane', 'Doe', 'Netzwerk']), or None. The words hold the author's name, then maybe the
+    first category: the caller tells them apart by the page's lines."""
+    head, comma, _ = line.partition(" , ")
+    if not comma or len(head) > _ENTRY_HEAD_CHARS or not _DIGIT.search(head):
+        return None
+    dates = find_dates(head, day_first=day_first)
+    if not dates or dates[0].start > 0:
+        return None
+    words = head[dates[-1].end :].split()
+    if not 2 <= len(words) <= _ENTRY_WORDS or not _is_person(" ".join(words), alone=True):
+        return None
+    return dates[0], words
+
+
+_ENTRY_HEAD_CHARS = 80
+_ENTRY_WORDS = 4
+
+
 def without_tags(line: str) -> str:
     """Return a line without the list of tags or categories that closes it ('Posted by Jane Doe
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""

@@ -524,3 +524,11 @@ def test_a_byline_before_a_long_list_of_tags_under_the_body() -> None:
 def test_an_opener_and_a_user_name_beside_the_date_line() -> None:
     assert authors_of(HEADLINE, "3 May 2021", "By jdoe") == ("jdoe",)
     assert authors_of(HEADLINE, "von Jane1", "am 03.05.2021") == ("Jane1",)
+
+
+def test_a_blogs_entry_line_names_the_author_before_the_categories() -> None:
+    menu = ("* Garden", "* Balcony")
+    entry = "3 May 2021 Jane Doe Garden , Balcony 2"
+    assert authors_of(*menu, HEADLINE, entry) == ("Jane Doe",)
+    # Where the name ends is not known when the page lists no category alone.
+    assert authors_of(HEADLINE, entry) == ()

@@ -627,3 +627,17 @@ def test_without_tags(line: str, kept: str) -> None:
 )
 def test_opener_and_pen_name(line: str, names: list[str] | None) -> None:
     assert metadata.opener_and_pen_name(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("16. Mai 2019 Jane Doe Garten , Balkon 2", ["Jane", "Doe", "Garten"]),
+        ("3. Mai 2021 Politik , Wirtschaft", None),  # categories alone
+        ("3. Mai 2021 Jane Doe", None),  # no list of categories
+        ("Jane Doe 3. Mai 2021 Garten , Balkon", None),  # the date opens the line
+    ],
+)
+def test_entry_line(line: str, words: list[str] | None) -> None:
+    found = metadata.entry_line(line, day_first=True)
+    assert (found[1] if found else None) == words
