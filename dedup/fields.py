@@ -388,13 +388,23 @@ def _mark_names_beside_dates(
 
 def _menu_item(lines: list[Line], index: int, step: int) -> bool:
     """Return whether line `index` is an item of a list that goes on away from the date beside
-    it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline."""
+    it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline. A date alone as an
+    item makes the list the entry's fields ('* 9th January 2008' / '* Jane Doe' / '* Apple')."""
     beyond = index + step
     return (
         _ITEM.match(lines[index].text) is not None
         and 0 <= beyond < len(lines)
         and _ITEM.match(lines[beyond].text) is not None
+        and not _date_item(lines[index - step].text)
     )
+
+
+def _date_item(text: str) -> bool:
+    """Return whether a line is a list's item that holds a date alone ('* 9th January 2008')."""
+    if _ITEM.match(text) is None:
+        return False
+    dated = metadata.date_line(_ITEM.sub("", text))
+    return dated is not None and not dated[1].strip(" ,|·-–—")
 
 
 def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
@@ -992,10 +1002,13 @@ def _dashed_signature(lines: list[Line], index: int) -> list[str] | None:
     beside = [lines[k].text[:2] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
     if any(mark in _DASHES for mark in beside):
         return None
+    if lines[index - 1].text.rstrip()[-1:] in _CLOSING_QUOTES:
+        return None  # '"..."' / '- Jane Doe' names who said the quote above
     return metadata.name_line(lines[index].text[2:])
 
 
 _DASHES = ("- ", "– ", "— ")
+_CLOSING_QUOTES = "\"“”»«'’"
 _SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
 # What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
 _SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")

@@ -108,6 +108,7 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
+    "articles", "article", "printer",
     # Buttons to share or print, in the kits' languages ('Teilen Twittern').
     "teilen", "twittern", "tweet", "tweeten", "senden", "drucken", "print", "pinnen", "email",
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",

@@ -494,6 +494,9 @@ def test_a_menus_item_beside_the_date_is_no_byline() -> None:
     )
     # A name alone over the date is its author.
     assert authors_of("* Reviews", "", "Jane Doe", "3 May 2021", HEADLINE) == ("Jane Doe",)
+    # A date alone as an item makes the list the entry's fields: date, author, categories.
+    fields = ("* 3 May 2021", "* Jane Doe", "* Apple, Hardware")
+    assert authors_of(*fields, HEADLINE) == ("Jane Doe",)
 
 
 def test_a_name_beside_how_long_ago_the_page_was_published() -> None:
@@ -510,6 +513,8 @@ def test_a_name_set_off_by_a_dash_under_the_text_signs_it() -> None:
     assert authors_of(HEADLINE, after=("- Jane Doe",)) == ("Jane Doe",)
     # Names each set off by a dash are a list's items.
     assert authors_of(HEADLINE, after=("- Jane Doe", "- John Roe")) == ()
+    # A quote's speaker.
+    assert authors_of(HEADLINE, after=('"Never give up."', "- Jane Doe")) == ()
 
 
 def test_a_byline_before_a_long_list_of_tags_under_the_body() -> None:

@@ -320,6 +320,8 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Medien Kommentieren", None),  # a button's verb
         ("Jetzt Abonnieren", None),
         ("Forum Moderator", None),  # a forum member's rank
+        ("Past Articles", None),  # page furniture
+        ("Printer Friendly", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
