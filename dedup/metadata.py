@@ -108,7 +108,7 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
-    "articles", "article", "printer",
+    "articles", "article", "printer", "printable", "edition", "version", "homepage", "section",
     # Buttons to share or print, in the kits' languages ('Teilen Twittern').
     "teilen", "twittern", "tweet", "tweeten", "senden", "drucken", "print", "pinnen", "email",
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
@@ -126,6 +126,7 @@ _NOT_NAME_WORDS = frozenset({
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
+_POSSESSIVE = ("'s", "’s")
 _ACRONYM_MAX = 4
 # Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
 # 'Universität', 'Europäische', 'Künstlerischer'.
@@ -434,6 +435,8 @@ def _is_person(name: str, alone: bool) -> bool:
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if folded.endswith(_POSSESSIVE):
+            return False  # "Today's Edition", "Editor's Choice": a name is no one's possession
         if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
             return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
         if _COMMON_ENDING.search(folded):

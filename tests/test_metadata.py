@@ -322,6 +322,10 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Forum Moderator", None),  # a forum member's rank
         ("Past Articles", None),  # page furniture
         ("Printer Friendly", None),
+        ("Today's Edition", None),  # a possessive: no one's name
+        ("Editor’s Choice", None),
+        ("Jane O'Neil", ["Jane O'Neil"]),
+        ("Printable Version", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
