@@ -20,7 +20,7 @@ _AFTER_REACH = 12  # lines after the body where a byline or date may close the a
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
-_SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, where words are
+_SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, of the language's words
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
@@ -378,7 +378,7 @@ def _mark_names_beside_dates(
                 continue  # a date line in the body names no one after it
             text = lines[near].text
             names = metadata.name_line(text) or metadata.opener_and_pen_name(text)
-            if names and page.names_someone(names) and not _menu_item(lines, near, step):
+            if names and page.names_someone(names) and not _menu_item(lines, near, step, index):
                 lines[near].rule = "byline"
                 if near >= end:
                     seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
@@ -386,16 +386,17 @@ def _mark_names_beside_dates(
                     seen.bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
 
 
-def _menu_item(lines: list[Line], index: int, step: int) -> bool:
-    """Return whether line `index` is an item of a list that goes on away from the date beside
-    it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline. A date alone as an
-    item makes the list the entry's fields ('* 9th January 2008' / '* Jane Doe' / '* Apple')."""
+def _menu_item(lines: list[Line], index: int, step: int, date: int) -> bool:
+    """Return whether line `index` is an item of a list that goes on away from the date line
+    `date` beside it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline. A
+    date alone as an item makes the list the entry's fields ('* 9th January 2008' / '* Jane Doe'
+    / '* Apple')."""
     beyond = index + step
     return (
         _ITEM.match(lines[index].text) is not None
         and 0 <= beyond < len(lines)
         and _ITEM.match(lines[beyond].text) is not None
-        and not _date_item(lines[index - step].text)
+        and not _date_item(lines[date].text)
     )
 
 
@@ -854,6 +855,7 @@ class _PageWords:
         return names if self.names_someone(names) else None
 
     def _alone_words(self) -> frozenset[str]:
+        """Return the page's lines of one word, folded: its menus' sections and categories."""
         if self._alone is None:
             self._alone = frozenset(
                 line.text.strip(_BULLETS).casefold()
