@@ -20,6 +20,7 @@ _AFTER_REACH = 12  # lines after the body where a byline or date may close the a
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
+_SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, of the language's words
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
 _BOX_LINES = 3  # lines under a signature where a bio names the person again
 _BIO_WORDS = 5  # ... by the surname alone in a line of this many words, no list item
@@ -189,7 +190,8 @@ def _mark_meta_lines(
             break
         if line.rule is not None:
             continue
-        text = line.text
+        # A blog's entry line may list its tags after the byline: they are no field of it.
+        text = metadata.without_tags(line.text)
         if index >= end + _AFTER_REACH:
             # Further down only a byline that says so ('Publicado por ...') closes the article;
             # with a date, only one that opens with its opener ('erstellt von Jane Doe —
@@ -228,6 +230,14 @@ def _mark_meta_lines(
                 line.rule = "byline"
                 seen.bylines.append((distance + _BARE_PENALTY, names, True))
                 continue
+            if (
+                index < end
+                and (names := metadata.name_beside_time_ago(text))
+                and page.names_someone(names)
+            ):
+                line.rule = "byline"  # 'Jane Doe | Publicado hace 3 horas': no breadcrumb
+                seen.bylines.append((distance + _BARE_PENALTY, names, False))
+                continue
             line.rule = "breadcrumb"
             found.section = found.section or metadata.section_of(crumbs)
         elif meta is not None:
@@ -257,6 +267,16 @@ def _mark_meta_lines(
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
             seen.bylines.append((distance, names, True))
+        elif (
+            index < end
+            and (entry := metadata.entry_line(text, day_first))
+            and (names := page.before_categories(entry[1]))
+        ):
+            line.rule = "byline"  # '16. Mai 2019 Jane Doe Netzwerk , Windows 2'
+            seen.dates.append((distance, entry[0].iso()))
+            seen.bylines.append((distance, names, True))
+        elif index < end and metadata.time_ago(text):
+            seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
             line.rule = "masthead"
             found.source = found.source or outlet
@@ -356,13 +376,36 @@ def _mark_names_beside_dates(
                 continue
             if near >= end and index < closing:
                 continue  # a date line in the body names no one after it
-            names = metadata.name_line(lines[near].text)
-            if names and page.names_someone(names):
+            text = lines[near].text
+            names = metadata.name_line(text) or metadata.opener_and_pen_name(text)
+            if names and page.names_someone(names) and not _menu_item(lines, near, step, index):
                 lines[near].rule = "byline"
                 if near >= end:
                     seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
                 else:
                     seen.bylines.append((abs(start - near) + _BARE_PENALTY, names, False))
+
+
+def _menu_item(lines: list[Line], index: int, step: int, date: int) -> bool:
+    """Return whether line `index` is an item of a list that goes on away from the date line
+    `date` beside it ('* Gästebuch' / '* Serien Killer' / date): a menu's entry, no byline. A
+    date alone as an item makes the list the entry's fields ('* 9th January 2008' / '* Jane Doe'
+    / '* Apple')."""
+    beyond = index + step
+    return (
+        _ITEM.match(lines[index].text) is not None
+        and 0 <= beyond < len(lines)
+        and _ITEM.match(lines[beyond].text) is not None
+        and not _date_item(lines[date].text)
+    )
+
+
+def _date_item(text: str) -> bool:
+    """Return whether a line is a list's item that holds a date alone ('* 9th January 2008')."""
+    if _ITEM.match(text) is None:
+        return False
+    dated = metadata.date_line(_ITEM.sub("", text))
+    return dated is not None and not dated[1].strip(" ,|·-–—")
 
 
 def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
@@ -758,6 +801,7 @@ class _PageWords:
         self._lines = lines
         self._found = found  # keeps the words across the passes over one document
         self._alone: frozenset[str] | None = None  # the page's lines of one word, folded
+        self._in_sentences: frozenset[str] | None = None
 
     def names_someone(self, names: list[str] | None) -> bool:
         """Return whether `names` are names: none of their capitalised words is a common word."""
@@ -778,7 +822,47 @@ class _PageWords:
             # 'De' in 'Verónica De Vita' is a particle; 'LA' in a line of capitals is a word.
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
-        return words.isdisjoint(own)
+        if not words.isdisjoint(own):
+            return False
+        # A user name in lower case that the page's sentences write is a word ('asked').
+        handles = {name for name in names if name.islower() and " " not in name}
+        return not handles or self._sentence_words().isdisjoint(handles)
+
+    def _sentence_words(self) -> frozenset[str]:
+        """Return the words the page writes in lower case in its sentences, not on a line alone
+        (a user's name is, in a menu or over a comment)."""
+        if self._in_sentences is None:
+            self._in_sentences = frozenset(
+                word
+                for line in self._lines
+                if line.kind in _PROSE_KINDS and line.text.count(" ") >= _SENTENCE_SPACES
+                for word in _PROSE_WORD.findall(_ADDRESS.sub(" ", line.text))
+                if word.islower()
+            )
+        return self._in_sentences
+
+    def before_categories(self, words: list[str]) -> list[str] | None:
+        """Return the name that `words` of a blog's entry line open with, before the category
+        that the page also sets alone on a line ('Jane Doe Netzwerk' beside '* Netzwerk'), or
+        None when no word is one: then the name's end is not known."""
+        alone = self._alone_words()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].casefold() in alone:
+            cut -= 1
+        if cut == len(words):
+            return None
+        names = [" ".join(words[:cut])]
+        return names if self.names_someone(names) else None
+
+    def _alone_words(self) -> frozenset[str]:
+        """Return the page's lines of one word, folded: its menus' sections and categories."""
+        if self._alone is None:
+            self._alone = frozenset(
+                line.text.strip(_BULLETS).casefold()
+                for line in self._lines
+                if " " not in line.text.strip(_BULLETS)
+            )
+        return self._alone
 
     def without_section(self, name: str) -> str:
         """Return `name` without a last word that the page sets alone on a line as a section or a
@@ -787,13 +871,7 @@ class _PageWords:
         words = name.split()
         if len(words) < _SECTION_NAME_WORDS:
             return name
-        if self._alone is None:
-            self._alone = frozenset(
-                line.text.strip(_BULLETS).casefold()
-                for line in self._lines
-                if " " not in line.text.strip(_BULLETS)
-            )
-        if words[-1].casefold() not in self._alone or metadata.is_particle(words[-2]):
+        if words[-1].casefold() not in self._alone_words() or metadata.is_particle(words[-2]):
             return name
         # A name the page writes so again is the name as such ('Rechtsanwalt Jane Tölle' beside
         # a menu's '+ Tölle'); a section glued on is rendered so once.
@@ -909,6 +987,8 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
         return names if names and all(" " in name for name in names) else None
     if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
         return None
+    if text[:2] in _DASHES and index >= end - 1:
+        return _dashed_signature(lines, index)
     below = _next_worded(lines, index, 1)
     if below is None or not _NOTE.match(lines[below].text):
         return None  # most lines: no note under them
@@ -918,6 +998,19 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     return metadata.name_line(text)
 
 
+def _dashed_signature(lines: list[Line], index: int) -> list[str] | None:
+    """Return the name a dash sets off under the text ('- Jane Doe'), or None: a list's item
+    when the lines beside it are dashed too."""
+    beside = [lines[k].text[:2] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+    if any(mark in _DASHES for mark in beside):
+        return None
+    if lines[index - 1].text.rstrip()[-1:] in _CLOSING_QUOTES:
+        return None  # '"..."' / '- Jane Doe' names who said the quote above
+    return metadata.name_line(lines[index].text[2:])
+
+
+_DASHES = ("- ", "– ", "— ")
+_CLOSING_QUOTES = "\"“”»«'’"
 _SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
 # What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
 _SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")

@@ -26,6 +26,10 @@ _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>�
 # What opens a byline: a phrase that says who wrote, posted or published, then the names. The
 # strong openers say so outright, so a lower-case user name after them is taken as a name too.
 _STRONG_OPENER = (
+    # German's gendered forms first, so that 'Autor:in Jane Doe' is not 'Autor:' and 'in ...'.
+    r"(?:autor|verfasser|redakteur)[*/_:]in(?:nen)?(?=[\s:])|"
+    # A forum's thread: who opened it wrote its first post.
+    r"thread\s+starter|themenstarter|started\s+by|"
     r"(?:posted|written|reported|published|created|edited|words|story|text)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|gespeichert|veröffentlicht|publiziert|"
     # The kind of text may wear a word before it: 'Ein Beitrag von', 'Blog-Beitrag von'.
@@ -48,7 +52,8 @@ _OPENERS = (
     rf"(?<!\w)(?:{_WEAK_OPENER}|autor|autorin|autoren|author|authors|auteur|auteurs|verfasser|verfasserin|redakteur|"
     r"redakteurin|redaktion|reporter|texte?|texto|kolumnist|escribe|autore|autora|autrice|scritto|"
     r"pubblicato|redatto|geschreven|gepubliceerd|skrevet|skriven|skrivet|kirjoittaja|teksti|szerző|"
-    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview)(?!\w)"
+    r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview|starter|"
+    r"themenstarter)(?!\w)"
 )
 _OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
@@ -59,7 +64,7 @@ _OPENER_WORDS = frozenset({
     "texte", "texto", "kolumnist", "escribe", "interview", "autore", "autora", "autrice", "scritto",
     "pubblicato", "redatto", "geschreven", "gepubliceerd", "skrevet", "skriven", "skrivet",
     "kirjoittaja", "teksti", "szerző", "yazar", "tekst", "redacción", "redaccion", "redação",
-    "redacao", "redazione", "rédaction",
+    "redacao", "redazione", "rédaction", "starter", "themenstarter",
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
 _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
@@ -103,6 +108,7 @@ _NOT_NAME_WORDS = frozenset({
     "kategorie", "kategorien", "category", "categories", "archiv", "archive", "startseite", "impressum",
     "kontakt", "contact", "about", "über", "profil", "profile", "seite", "page", "top", "story",
     "stories", "themen", "topics", "jobs", "termine", "events", "related", "post", "posts",
+    "articles", "article", "printer", "printable", "edition", "version", "homepage", "section",
     # Buttons to share or print, in the kits' languages ('Teilen Twittern').
     "teilen", "twittern", "tweet", "tweeten", "senden", "drucken", "print", "pinnen", "email",
     "e-mail", "mail", "partager", "imprimer", "compartir", "imprimir", "partilhar", "condividi",
@@ -112,12 +118,15 @@ _NOT_NAME_WORDS = frozenset({
     "zitat", "quote", "citation", "cita", "citazione", "cytat",
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
+    # A forum member's rank under the name: 'Forum Moderator', 'Administrator'.
+    "moderator", "moderatorin", "administrator", "administratorin",
     "entrevista", "radio",
     # The legal links of a page's footer.
     "privacy", "policy", "terms", "conditions", "disclaimer", "sitemap", "cookies", "imprint",
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
+_POSSESSIVE = ("'s", "’s")
 _ACRONYM_MAX = 4
 # Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
 # 'Universität', 'Europäische', 'Künstlerischer'.
@@ -125,6 +134,8 @@ _COMMON_ENDING = re.compile(
     r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
     # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
     r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?"
+    # ... and the verbs of buttons: 'Kommentieren', 'Abonnieren', 'Registrieren'.
+    r"|[^\W\d_]{4}ieren"
     # ... and compounds that name an organisation: 'Bundesverband', 'Wirtschaftsnachrichten'.
     r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
     r"akademie|kaufhaus|nachrichten|genossenschaft))$"
@@ -156,10 +167,11 @@ _CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|\s@\w|"
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
+    r"(?:last|zuletzt)\s+(?:updated|modified|aktualisiert|geändert)|"
     r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
     r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
-    r"linkedin|xing|e-?mail|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
+    r"linkedin|xing|e-?mail|share|teilen|partager|compartir|condividi|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
     r"(?:no|one|keine|ein|eine|leave|hinterlasse|kommentare?|comments?|responses?|replies|"
     r"commentaires?|comentarios?)\b)\b|"
     r"\s\S+\s+(?:von|by|par|por)\s).*$",
@@ -234,6 +246,17 @@ def section_of(crumbs: list[str], title: str | None = None) -> str | None:
     return named[-1] if named else None
 
 
+# Soft hyphens and zero-width marks a page sets inside words to break them ('Mat\u00adthi\u00adas'):
+# no letters of the name.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+_NO_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+
+
+def _visible(text: str) -> str:
+    """Return `text` without the invisible marks that break its words."""
+    return text.translate(_NO_INVISIBLE) if any(ch in text for ch in _INVISIBLE) else text
+
+
 def byline(line: str, handles: bool = False) -> list[str] | None:
     """Return the author names a byline states ('By Cao Desheng' -> ['Cao Desheng']), or None.
 
@@ -242,11 +265,11 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     """
     if len(line) > 160:
         return None
-    match = _BYLINE.match(line.strip())
+    match = _BYLINE.match(_visible(line).strip())
     if not match:
         return None
     names = match.group("names").rstrip()
-    if names.endswith(":") and (match.group("strong") is None or " " not in names.strip(" :")):
+    if _label_over_list(names, match.group("strong") is not None):
         return None  # a label over a list: 'By Cuisine:', 'By Main Ingredient:', 'Auteur(s) :'
     names_part = _BYLINE_TAIL.sub("", match.group("names")).strip(" .,:;")
     if _LEADING_CONNECTOR.match(names_part):
@@ -263,6 +286,17 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
             return [names_part]
         return [names_part] if match.group("strong") else None
     return person_names(names_part)
+
+
+def _label_over_list(names: str, strong: bool) -> bool:
+    """Return whether what follows a byline's opener is a label closed by a colon ('Cuisine:'),
+    not names: a colon after a full name and its tail ('Jane Doe Last updated ... Share:') closes
+    something else."""
+    if not names.endswith(":") or (strong and " " in names.strip(" :")):
+        return False
+    tail = _BYLINE_TAIL.search(names)
+    named = (names[: tail.start()] if tail else names).strip(" :")
+    return named == names.strip(" :") or " " not in named
 
 
 # A Chinese byline: the label of the editor in charge or of the author, a colon, a name of two
@@ -303,6 +337,23 @@ def weak_handle(line: str) -> str | None:
 
 _WEAK_HANDLE_CHARS = 40
 _WEAK_HANDLE_MIN = 5
+
+
+def opener_and_pen_name(line: str) -> list[str] | None:
+    """Return the one user or pen name a line holds after a weak opener ('von Marianne1', 'by
+    jdoe', 'von Ulrike'), or None: the author when a date line stands beside it. A site's
+    domain ('von example.com') names no person."""
+    if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    match = _WEAK_HANDLE.match(line)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .,:;")
+    if _DOMAIN.match(name) or name.casefold() in _NOT_NAMES:
+        return None
+    if _is_user_name(name) or _MIXED_HANDLE.match(name) or _is_pen_name(name):
+        return [name]
+    return None
 
 
 def is_particle(word: str) -> bool:
@@ -384,6 +435,8 @@ def _is_person(name: str, alone: bool) -> bool:
         folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
+        if folded.endswith(_POSSESSIVE):
+            return False  # "Today's Edition", "Editor's Choice": a name is no one's possession
         if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
             return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
         if _COMMON_ENDING.search(folded):
@@ -468,7 +521,10 @@ _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
-_GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.\s?[^\W\d_]{3,}\.?\s(?:19|20)[0-9]{2})")
+# ... or a numeric date ('Nadja Demel13.12.2022').
+_GLUED_DAY = re.compile(
+    r"(?<=[a-zß-ÿ])(?=[0-9]{1,2}\.(?:\s?[^\W\d_]{3,}\.?\s|[0-9]{1,2}\.)(?:19|20)[0-9]{2})"
+)
 # ... or a month name in English order ('Shana Nys DambrotNovember 6, 2023', '6:03 pmNovember 8').
 _GLUED_MONTH = re.compile(
     r"(?<=[a-zß-ÿ])(?=[A-Z][a-z]{2,8}\.?\s[0-9]{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)[0-9]{2})"
@@ -515,6 +571,7 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
         return None
     if _EMBED.search(line):
         return None  # a social post quoted in the body names its poster and its day
+    line = _visible(line)
     text = line
     if digits:
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
@@ -729,7 +786,7 @@ def name_line(line: str) -> list[str] | None:
     """
     if len(line) > _NAME_LINE_CHARS:
         return None  # a paragraph
-    text = _HANDLE_TAIL.sub("", line.strip(" *+>•·,"))
+    text = _HANDLE_TAIL.sub("", _visible(line).strip(" *+>•·,"))
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
         text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
@@ -805,7 +862,7 @@ _HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 # An opener alone on its line, the names on the next: 'By' / 'James Whittaker'.
 _LONE_OPENER = re.compile(
     r"^(?:[\w-]+\s+)?(?:by|von|par|por|door|przez|written by|posted by|geschrieben von|"
-    r"autor(?:in)?|author|auteur|text|texte)\s*:?$",
+    r"autor(?:in|[*/_:]in)?|author|auteur|text|texte)\s*:?$",
     re.IGNORECASE,
 )
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.
@@ -1078,6 +1135,72 @@ _RELATIVE_TIME = re.compile(
     r"jahren?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|secondes?|heures?|"
     r"jours?|semaines?|mois|ans|segundos?|minutos?|horas?|días?|semanas?|meses|años?|"
     r"sekund\w*|minut\w*|godzin\w*|dni|tygodni\w*)\b\.?\s*(?:ago|temu|atrás)?",
+    re.IGNORECASE,
+)
+
+
+def time_ago(line: str) -> bool:
+    """Return whether a line states how long ago the page was published, and nothing else but the
+    labels of date lines ('vor 2 Stunden', 'Publicado hace 3 horas', '3 hours ago')."""
+    if len(line) > _TIME_AGO_CHARS or not _DIGIT.search(line):
+        return False
+    match = _RELATIVE_TIME.search(line)
+    if match is None or not _AGO.search(match.group()):
+        return False  # '3 Min.' is a reading time, no time of publishing
+    rest = line[: match.start()] + " " + line[match.end() :]
+    return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+
+
+_TIME_AGO_CHARS = 40
+_AGO = re.compile(r"^(?:vor|il y a|hace|há)\b|\b(?:ago|temu|atrás)$", re.IGNORECASE)
+
+
+def name_beside_time_ago(line: str) -> list[str] | None:
+    """Return the name a line sets beside how long ago the page was published ('Jane Doe |
+    Publicado hace 3 horas'), or None."""
+    if len(line) > _NAME_LINE_CHARS or not _DIGIT.search(line):
+        return None
+    fields = [f.strip(_SIDE_MARKS) for f in _FIELD_SEPARATOR.split(line) if f.strip(_SIDE_MARKS)]
+    if len(fields) != 2 or not time_ago(fields[1]):
+        return None
+    return name_line(fields[0])
+
+
+def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, list[str]] | None:
+    """Return the date and the capitalised words after it in a blog's entry line that goes on
+    with a list of categories ('16. Mai 2019 Jane Doe Netzwerk , Windows 2' -> the date and
+    ['Jane', 'Doe', 'Netzwerk']), or None. The words hold the author's name, then maybe the
+    first category: the caller tells them apart by the page's lines."""
+    head, comma, _ = line.partition(" , ")
+    if not comma or len(head) > _ENTRY_HEAD_CHARS or not _DIGIT.search(head):
+        return None
+    dates = find_dates(head, day_first=day_first)
+    if not dates or dates[0].start > 0:
+        return None
+    words = head[dates[-1].end :].split()
+    if not 2 <= len(words) <= _ENTRY_WORDS or not _is_person(" ".join(words), alone=True):
+        return None
+    return dates[0], words
+
+
+_ENTRY_HEAD_CHARS = 80
+_ENTRY_WORDS = 4
+
+
+def without_tags(line: str) -> str:
+    """Return a line without the list of tags or categories that closes it ('Posted by Jane Doe
+    at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
+    if ":" not in line:
+        return line
+    match = _TAGS_LABEL.search(line)
+    if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):
+        return line  # a date after the tags is a field of the line ('Kategorien: Mode 6. Mai')
+    return line[: match.start()]
+
+
+_TAGS_LABEL = re.compile(
+    r"\s+(?:tagged\s+with|tags|labels|schlagwörter|schlagworte|kategorien|categories|"
+    r"filed\s+under|abgelegt\s+unter|étiquettes|etiquetas)\s*:",
     re.IGNORECASE,
 )
 

@@ -485,3 +485,55 @@ def test_a_user_name_after_a_weak_opener_named_again_on_the_page() -> None:
     assert authors_of(*menu, HEADLINE, "", "von janedoe") == ("janedoe",)
     # Not named again: 'by contrast' may be prose's.
     assert authors_of("* Links", "", HEADLINE, "", "by contrast") == ()
+
+
+def test_a_menus_item_beside_the_date_is_no_byline() -> None:
+    menu = ("* Reviews", "* Guestbook", "* Jane Doe")
+    assert authors_of(*menu, "3 May 2021", HEADLINE, after=("Posted by John Roe at 10:52",)) == (
+        "John Roe",
+    )
+    # A name alone over the date is its author.
+    assert authors_of("* Reviews", "", "Jane Doe", "3 May 2021", HEADLINE) == ("Jane Doe",)
+    # A date alone as an item makes the list the entry's fields: date, author, categories.
+    fields = ("* 3 May 2021", "* Jane Doe", "* Apple, Hardware")
+    assert authors_of(*fields, HEADLINE) == ("Jane Doe",)
+
+
+def test_a_name_beside_how_long_ago_the_page_was_published() -> None:
+    assert authors_of("Jane Doe", "vor 2 Stunden", HEADLINE) == ("Jane Doe",)
+    assert authors_of(HEADLINE, "Jane Doe | Publicado hace 3 horas") == ("Jane Doe",)
+
+
+def test_a_word_of_the_pages_sentences_beside_a_date_is_no_user_name() -> None:
+    assert authors_of(HEADLINE, "jdoe — 3 May 2021") == ("jdoe",)
+    assert authors_of(HEADLINE, "voted — 3 May 2021") == ()  # the body writes 'voted'
+
+
+def test_a_name_set_off_by_a_dash_under_the_text_signs_it() -> None:
+    assert authors_of(HEADLINE, after=("- Jane Doe",)) == ("Jane Doe",)
+    # Names each set off by a dash are a list's items.
+    assert authors_of(HEADLINE, after=("- Jane Doe", "- John Roe")) == ()
+    # A quote's speaker.
+    assert authors_of(HEADLINE, after=('"Never give up."', "- Jane Doe")) == ()
+
+
+def test_a_byline_before_a_long_list_of_tags_under_the_body() -> None:
+    tags = " , ".join(f"Topic {chr(65 + n)}" for n in range(20))
+    after = (
+        *(f"Share link {n}" for n in range(14)),
+        f"Posted by Jane Doe at 18:52 Tagged with: {tags}",
+    )
+    assert authors_of(HEADLINE, after=after) == ("Jane Doe",)
+
+
+def test_an_opener_and_a_user_name_beside_the_date_line() -> None:
+    assert authors_of(HEADLINE, "3 May 2021", "By jdoe") == ("jdoe",)
+    assert authors_of(HEADLINE, "von Jane1", "am 03.05.2021") == ("Jane1",)
+
+
+def test_a_blogs_entry_line_names_the_author_before_the_categories() -> None:
+    menu = ("* Garden", "* Balcony")
+    entry = "3 May 2021 Jane Doe Garden , Balcony 2"
+    assert authors_of(*menu, HEADLINE, entry) == ("Jane Doe",)
+    # Where the name ends is not known when the page lists no category alone.
+    assert authors_of(HEADLINE, entry) == ()

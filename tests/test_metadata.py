@@ -73,6 +73,17 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Redacción: Juan Pérez", ["Juan Pérez"]),
         ("Texte et photos : Jean Dupont", ["Jean Dupont"]),
         ("Interview: Jane Doe", ["Jane Doe"]),
+        # German's gendered forms of the opener: 'Autor/in', 'Autor*in', 'Autor:in'.
+        ("AUTOR/IN Jane Doe", ["Jane Doe"]),
+        ("Autor*in: Jane Doe", ["Jane Doe"]),
+        ("Autor:in Jane Doe", ["Jane Doe"]),
+        ("Redakteur*innen: Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+        ("Von Ja\u00adne Do\u00ade", ["Jane Doe"]),  # soft hyphens that break the words
+        ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", ["Jane Doe"]),
+        # A forum thread's first post: who started it wrote it.
+        ("* Thread starter jdoe", ["jdoe"]),
+        ("Themenstarter Jane Doe", ["Jane Doe"]),
+        ("Started by jdoe", ["jdoe"]),
     ],
 )
 def test_byline(line: str, names: list[str] | None) -> None:
@@ -200,6 +211,10 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Ein Beitrag geteilt von Jane Doe (@janedoe) am 21. Apr. 2019 um 4:47 PDT", None, None),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
+        # A name glued to a numeric date after it.
+        ("von Jane Doe13.12.2022 - 08:13 Uhr", "2022-12-13", ["Jane Doe"]),
+        # A share button after the name and the date.
+        ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", "2023-11-08", ["Jane Doe"]),
     ],
 )
 def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
@@ -302,6 +317,15 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Hans Kammer", ["Hans Kammer"]),  # the word alone is a name
         ("Zitat von TheFreeman", None),  # a forum's quote
         ("Tekst Jan Kowalski", None),
+        ("Medien Kommentieren", None),  # a button's verb
+        ("Jetzt Abonnieren", None),
+        ("Forum Moderator", None),  # a forum member's rank
+        ("Past Articles", None),  # page furniture
+        ("Printer Friendly", None),
+        ("Today's Edition", None),  # a possessive: no one's name
+        ("Editor’s Choice", None),
+        ("Jane O'Neil", ["Jane O'Neil"]),
+        ("Printable Version", None),
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
@@ -337,7 +361,15 @@ def test_role_after_name(line: str, role: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "opener"), [("By", True), ("Text:", True), ("Disko Von", True), ("Bye bye", False)]
+    ("line", "opener"),
+    [
+        ("By", True),
+        ("Text:", True),
+        ("Disko Von", True),
+        ("Bye bye", False),
+        ("Autor*in", True),  # a gendered opener; the plural 'Autor:innen' heads a list
+        ("Autor:innen", False),
+    ],
 )
 def test_lone_opener(line: str, opener: bool) -> None:
     assert metadata.lone_opener(line) == opener
@@ -554,3 +586,64 @@ def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
 )
 def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "ago", "names"),
+    [
+        ("vor 2 Stunden", True, None),
+        ("Publicado hace 3 horas", True, None),
+        ("3 hours ago", True, None),
+        ("5 Min. Lesezeit", False, None),  # a reading time
+        ("Jane Doe | Publicado hace 3 horas", False, ["Jane Doe"]),
+        ("Jane Doe · 3 hours ago", False, ["Jane Doe"]),
+        ("Politik | vor 2 Stunden", False, None),  # a section
+    ],
+)
+def test_time_ago(line: str, ago: bool, names: list[str] | None) -> None:
+    assert metadata.time_ago(line) is ago
+    assert metadata.name_beside_time_ago(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Posted by Jane Doe at 18:52 Tagged with: Books , Family", "Posted by Jane Doe at 18:52"),
+        ("Eingestellt von Jane Doe Labels: Rezension , Krimi", "Eingestellt von Jane Doe"),
+        ("Tags: Books, Family", "Tags: Books, Family"),  # the label alone
+        # A date after the tags is a field of the line.
+        ("Von Jane Doe Kategorien: Mode 6. Mai 2021", "Von Jane Doe Kategorien: Mode 6. Mai 2021"),
+    ],
+)
+def test_without_tags(line: str, kept: str) -> None:
+    assert metadata.without_tags(line) == kept
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By jdoe", ["jdoe"]),
+        ("von Jane1", ["Jane1"]),
+        ("von Ulrike", ["Ulrike"]),  # a pen name
+        ("von example.com", None),  # a site's domain
+        ("By Staff", None),
+        ("von heute", None),  # a word of the language
+        ("By Jane Doe", None),  # a full name is name_line's
+    ],
+)
+def test_opener_and_pen_name(line: str, names: list[str] | None) -> None:
+    assert metadata.opener_and_pen_name(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("16. Mai 2019 Jane Doe Garten , Balkon 2", ["Jane", "Doe", "Garten"]),
+        ("3. Mai 2021 Politik , Wirtschaft", None),  # categories alone
+        ("3. Mai 2021 Jane Doe", None),  # no list of categories
+        ("Jane Doe 3. Mai 2021 Garten , Balkon", None),  # the date opens the line
+    ],
+)
+def test_entry_line(line: str, words: list[str] | None) -> None:
+    found = metadata.entry_line(line, day_first=True)
+    assert (found[1] if found else None) == words
