@@ -485,3 +485,16 @@ def test_a_user_name_after_a_weak_opener_named_again_on_the_page() -> None:
     assert authors_of(*menu, HEADLINE, "", "von janedoe") == ("janedoe",)
     # Not named again: 'by contrast' may be prose's.
     assert authors_of("* Links", "", HEADLINE, "", "by contrast") == ()
+
+
+def test_the_breadcrumbs_last_crumb_names_the_headline() -> None:
+    # A breadcrumb ends with the page it leads to: the line it repeats is the headline, though
+    # the line under it names more of the body's words.
+    header = ("Council budget debate", "", "Council approves new budget after a long debate")
+    assert title_of(*header) == "Council approves new budget after a long debate"
+    assert title_of("Home › Politics › Council budget debate", "", *header) == (
+        "Council budget debate"
+    )
+    # A section's name ends a breadcrumb too: a line with words the body lacks gains nothing.
+    section = ("City Hall Politics", "", "Council approves new budget after a long debate")
+    assert title_of("Home › City Hall Politics", "", *section) == section[2]
