@@ -200,6 +200,11 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Ein Beitrag geteilt von Jane Doe (@janedoe) am 21. Apr. 2019 um 4:47 PDT", None, None),
         ("The council met on 3 May 2021 and voted on a long list of measures", None, None),
         ("Home | News | Sport | Weather", None, None),
+        # A phrase tied to its date by 'of' is a title; a label alone before 'vom' is none.
+        ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", None, None),
+        ("Minutes of the board meeting of 3 May 2021", None, None),
+        ("Artikel vom 3. Mai 2021", "2021-05-03", None),
+        ("Von Jane Doe Vom 3. Mai 2021", "2021-05-03", ["Jane Doe"]),
     ],
 )
 def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
