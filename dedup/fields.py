@@ -466,6 +466,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # A headline's words may be the body's in another inflection: their first letters count too.
     rest_stems = metadata.word_stems(rest)
     body_stems = metadata.word_stems(head_words) | rest_stems
+    dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
@@ -528,6 +529,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
     if not scored:
+        _put_back(dated)
         return
     ranked = [
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
@@ -537,6 +539,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
+    _put_back([cut for cut in dated if cut[0] is not chosen])
     # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
     for near in range(best[1] + 1, min(first_prose, best[1] + 1 + _NAME_REACH)):
         if (
@@ -548,6 +551,29 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             lines[near].rule = "byline"
             found.authors = found.authors or names
             break
+
+
+def _cut_opening_dates(lines: list[Line], first_prose: int) -> list[tuple[Line, str, str | None]]:
+    """Cut the date off the lines above the body that open with one and go on with a headline
+    ('27.01.2022 The headline'), so that the headline is looked at as a candidate too; return
+    each cut line with its text and rule, to be put back unless it is chosen.
+
+    A date line is one of them: its date is taken already, its headline is not.
+    """
+    cut = []
+    for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]:
+        if line.rule not in (None, "date"):
+            continue
+        headline = metadata.dated_headline(line.text)
+        if headline is not None:
+            cut.append((line, line.text, line.rule))
+            line.text, line.rule = headline, None
+    return cut
+
+
+def _put_back(cut: list[tuple[Line, str, str | None]]) -> None:
+    for line, text, rule in cut:
+        line.text, line.rule = text, rule
 
 
 def _layout_score(

@@ -452,6 +452,26 @@ def glued_date(line: str) -> tuple[DateMatch, int] | None:
     return found, end
 
 
+def dated_headline(line: str) -> str | None:
+    """Return the headline a line holds after the date that opens it ('27.01.2022 The headline'),
+    or None when no date opens it or what follows is a label, a name or another date.
+
+    A list of articles sets each one's date before its headline, and the article's own headline
+    may keep it, on one line.
+    """
+    found = find_date(line[:_DATE_WINDOW])
+    if found is None or found.start != 0:
+        return None
+    rest = line[found.end :].strip(_SIDE_MARKS)
+    if len(rest.split()) < _DATED_HEADLINE_WORDS or find_date(rest) is not None:
+        return None
+    return rest
+
+
+_DATE_WINDOW = 60  # characters at the start of a line where its opening date is looked for
+_DATED_HEADLINE_WORDS = 4  # fewer words after a date are a label or a name ('3 May 2021 Jane Doe')
+
+
 @dataclass(frozen=True)
 class MetaLine:
     """What a line of metadata states: a date, authors, or both, and maybe the outlet."""

@@ -498,3 +498,10 @@ def test_the_breadcrumbs_last_crumb_names_the_headline() -> None:
     # A section's name ends a breadcrumb too: a line with words the body lacks gains nothing.
     section = ("City Hall Politics", "", "Council approves new budget after a long debate")
     assert title_of("Home › City Hall Politics", "", *section) == section[2]
+
+
+def test_a_headline_after_the_date_that_opens_its_line() -> None:
+    # A list of articles sets each one's date before its headline; the article's own may keep it.
+    assert title_of("3 May 2021 Council approves budget after long debate") == HEADLINE
+    # The date line under a headline stays a date line.
+    assert title_of(HEADLINE, "3 May 2021 Jane Doe") == HEADLINE

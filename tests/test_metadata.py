@@ -559,3 +559,21 @@ def test_lone_opener_of_any_strong_opener(line: str, alone: bool) -> None:
 )
 def test_name_words_with_parts(line: str, names: list[str] | None) -> None:
     assert metadata.name_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("03.05.2021 Haushalt für Juni 2021 beschlossen", "Haushalt für Juni 2021 beschlossen"),
+        (
+            "3. Mai 2021 Stadtrat: Neuer Haushalt beschlossen",
+            "Stadtrat: Neuer Haushalt beschlossen",
+        ),
+        ("3 May 2021 | Council approves the budget", "Council approves the budget"),
+        ("3 May 2021 Council meets again on 4 May 2021", None),  # another date
+        ("3 May 2021 Jane Doe", None),  # a name
+        ("Council approves the budget on 3 May 2021", None),  # no date opens it
+    ],
+)
+def test_dated_headline(line: str, headline: str | None) -> None:
+    assert metadata.dated_headline(line) == headline
