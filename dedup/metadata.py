@@ -1115,6 +1115,14 @@ def _is_time_note(line: str) -> bool:
     return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
 
 
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # 'Wed.', 'Dr.', 'St.'
+
+
+def _abbreviations_only(line: str) -> bool:
+    """Return whether every word of `line` that ends with a full stop is an abbreviation."""
+    return all(_ABBREVIATION.match(word) for word in line.split() if word.endswith("."))
+
+
 def headline_score(
     line: str,
     body_words: set[str],
@@ -1131,8 +1139,10 @@ def headline_score(
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):
         return None
-    # A full stop closes a sentence, not a headline, unless the line is a few words alone.
-    if line.endswith(".") and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
+    # A full stop closes a sentence, not a headline, unless the line is a few words alone; one
+    # that closes an abbreviation ('Forecast for Wed. after Cold Wave Alert Tues.') closes neither.
+    stopped = line.endswith(".") and not _abbreviations_only(line)
+    if stopped and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
     if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
         return None  # a list item or a link
@@ -1177,7 +1187,7 @@ def headline_score(
     score += _W_MATCHED * min(matched, _MATCHED_CAP) / _MATCHED_CAP
     if count <= _FEW_WORDS:
         score -= _W_FEW_WORDS
-    if line.endswith("."):
+    if stopped:
         score -= _W_FULL_STOP
     if _CAPTION.search(line):
         score -= _W_CAPTION  # a picture's caption names the body's people and places too

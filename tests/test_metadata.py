@@ -401,6 +401,9 @@ def test_glued_date() -> None:
         ("https://example.org/council-approves-budget", 1, False),  # a link
         ("council, budget, debate, Politics", 1, False),  # tags
         ("Council, mayor and residents approve budget", 1, True),
+        # The full stops of abbreviations close no sentence.
+        ("Council approves budget on Wed. after long debate Tues.", 1, True),
+        ("Council approves budget. Debate was long.", 1, False),
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
