@@ -53,7 +53,9 @@ _STANDFIRST_REACH = 2  # ... and stands this many lines under its headline at mo
 _W_STANDFIRST = 2.0  # ... which scores at most this much lower
 _STRONG_SHARE = 0.3
 _W_QUOTED = 1.12  # quoted in a longer line of the page
+_W_CRUMB_END = 2.5  # ... or as the last crumb of a breadcrumb ('Home > Politik > The headline')
 _ECHO_MIN_CHARS = 10
+_CRUMB_ARROW = re.compile(r"[>›»→]")
 _ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
@@ -507,6 +509,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # A headline's words may be the body's in another inflection: their first letters count too.
     rest_stems = metadata.word_stems(rest)
     body_stems = metadata.word_stems(head_words) | rest_stems
+    dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
@@ -569,15 +572,17 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
     if not scored:
+        _put_back(dated)
         return
     ranked = [
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
         for k, (index, score) in enumerate(scored)
     ]
-    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked), body_words)
+    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked, body_words), body_words)
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, chosen.text)
     chosen.rule = "title"
+    _put_back([cut for cut in dated if cut[0] is not chosen])
     # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
     for near in range(best[1] + 1, min(first_prose, best[1] + 1 + _NAME_REACH)):
         if (
@@ -589,6 +594,29 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             lines[near].rule = "byline"
             found.authors = found.authors or names
             break
+
+
+def _cut_opening_dates(lines: list[Line], first_prose: int) -> list[tuple[Line, str, str | None]]:
+    """Cut the date off the lines above the body that open with one and go on with a headline
+    ('27.01.2022 The headline'), so that the headline is looked at as a candidate too; return
+    each cut line with its text and rule, to be put back unless it is chosen.
+
+    A date line is one of them: its date is taken already, its headline is not.
+    """
+    cut = []
+    for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]:
+        if line.rule not in (None, "date"):
+            continue
+        headline = metadata.dated_headline(line.text)
+        if headline is not None:
+            cut.append((line, line.text, line.rule))
+            line.text, line.rule = headline, None
+    return cut
+
+
+def _put_back(cut: list[tuple[Line, str, str | None]]) -> None:
+    for line, text, rule in cut:
+        line.text, line.rule = text, rule
 
 
 def _layout_score(
@@ -633,14 +661,25 @@ def _layout_score(
     return score
 
 
-def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[float, int]:
-    """Return the best (score, index) of `ranked`, a headline quoted in a longer line or as the
-    last item of a list counted.
+def _with_echoes(
+    lines: list[Line], ranked: list[tuple[float, int]], body: set[str]
+) -> tuple[float, int]:
+    """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
+    last item of a list or as the last crumb of a breadcrumb counted.
 
     Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
     zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
     are looked for, as the search reads the whole page.
     """
+    ends = _crumb_ends(lines)
+    if ends:
+        ranked = [
+            (
+                score + _W_CRUMB_END if _named_by_crumb(lines[index].text, ends, body) else score,
+                index,
+            )
+            for score, index in ranked
+        ]
     best = ranked[0]
     for candidate in ranked[1:]:
         if candidate[0] > best[0]:
@@ -663,6 +702,27 @@ def _with_echoes(lines: list[Line], ranked: list[tuple[float, int]]) -> tuple[fl
         if quoted and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
+
+
+def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
+    """Return whether a breadcrumb ends with `text`, and the body has all its words: a section's
+    name may end a breadcrumb too ('News > Sport'), but is rarely all words of the body."""
+    own = metadata.content_words(text)
+    return _echo_key(text) in ends and bool(own) and own <= body
+
+
+def _crumb_ends(lines: list[Line]) -> set[str]:
+    """Return the echo keys of the last crumbs of the page's breadcrumbs ('Home > Politik > The
+    headline'): a breadcrumb ends with the page it leads to."""
+    ends = set()
+    for line in lines:
+        # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
+        if not _CRUMB_ARROW.search(line.text):
+            continue
+        crumbs = metadata.breadcrumb(_ITEM.sub("", line.text).strip(_BULLETS))
+        if crumbs:
+            ends.add(_echo_key(crumbs[-1]))
+    return ends
 
 
 def _last_items(lines: list[Line]) -> set[str]:

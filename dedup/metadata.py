@@ -505,6 +505,26 @@ def glued_date(line: str) -> tuple[DateMatch, int] | None:
     return found, end
 
 
+def dated_headline(line: str) -> str | None:
+    """Return the headline a line holds after the date that opens it ('27.01.2022 The headline'),
+    or None when no date opens it or what follows is a label, a name or another date.
+
+    A list of articles sets each one's date before its headline, and the article's own headline
+    may keep it, on one line.
+    """
+    found = find_date(line[:_DATE_WINDOW])
+    if found is None or found.start != 0:
+        return None
+    rest = line[found.end :].strip(_SIDE_MARKS)
+    if len(rest.split()) < _DATED_HEADLINE_WORDS or find_date(rest) is not None:
+        return None
+    return rest
+
+
+_DATE_WINDOW = 60  # characters at the start of a line where its opening date is looked for
+_DATED_HEADLINE_WORDS = 4  # fewer words after a date are a label or a name ('3 May 2021 Jane Doe')
+
+
 @dataclass(frozen=True)
 class MetaLine:
     """What a line of metadata states: a date, authors, or both, and maybe the outlet."""
@@ -545,6 +565,10 @@ _MAX_OTHER_WORDS = 14
 
 # The caption of a social media post embedded in the body: 'A post shared by Jane Doe
 # (@janedoe) on Apr 21, 2019', 'Ein Beitrag geteilt von ...'.
+# A phrase of two words or more tied to the date by 'of' names what happened that day: a title
+# ('Protokoll der Vorstandssitzung vom 10. Oktober 2019'); a capital opens a label of its own
+# ('Von Jane Doe Vom 3. Februar 2022').
+_DATED_TITLE = re.compile(r"\w+\s+\w+\s+(?:vom|of|du|del|della|van|z dnia)\s*$")
 _EMBED = re.compile(
     r"\b(?:shared|geteilt|partagée?|compartid[ao]|condivis[oa]|gedeeld|udostępniony)\s+"
     r"(?:by|von|par|por|da|door|przez)\s",
@@ -615,6 +639,8 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
             if found is None:
                 return None
             match, rest = found
+            if _DATED_TITLE.search(field[: match.start]):
+                return None
             date = date or match
             rest = _COUNT_TAIL.sub("", rest).strip(" ,")
             if rest and names is None:
@@ -1212,6 +1238,14 @@ def _is_time_note(line: str) -> bool:
     return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
 
 
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # 'Wed.', 'Dr.', 'St.'
+
+
+def _abbreviations_only(line: str) -> bool:
+    """Return whether every word of `line` that ends with a full stop is an abbreviation."""
+    return all(_ABBREVIATION.match(word) for word in line.split() if word.endswith("."))
+
+
 def headline_score(
     line: str,
     body_words: set[str],
@@ -1228,8 +1262,10 @@ def headline_score(
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):
         return None
-    # A full stop closes a sentence, not a headline, unless the line is a few words alone.
-    if line.endswith(".") and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
+    # A full stop closes a sentence, not a headline, unless the line is a few words alone; one
+    # that closes an abbreviation ('Forecast for Wed. after Cold Wave Alert Tues.') closes neither.
+    stopped = line.endswith(".") and not _abbreviations_only(line)
+    if stopped and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
     if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
         return None  # a list item or a link
@@ -1274,7 +1310,7 @@ def headline_score(
     score += _W_MATCHED * min(matched, _MATCHED_CAP) / _MATCHED_CAP
     if count <= _FEW_WORDS:
         score -= _W_FEW_WORDS
-    if line.endswith("."):
+    if stopped:
         score -= _W_FULL_STOP
     if _CAPTION.search(line):
         score -= _W_CAPTION  # a picture's caption names the body's people and places too

@@ -537,3 +537,23 @@ def test_a_blogs_entry_line_names_the_author_before_the_categories() -> None:
     assert authors_of(*menu, HEADLINE, entry) == ("Jane Doe",)
     # Where the name ends is not known when the page lists no category alone.
     assert authors_of(HEADLINE, entry) == ()
+
+
+def test_the_breadcrumbs_last_crumb_names_the_headline() -> None:
+    # A breadcrumb ends with the page it leads to: the line it repeats is the headline, though
+    # the line under it names more of the body's words.
+    header = ("Council budget debate", "", "Council approves new budget after a long debate")
+    assert title_of(*header) == "Council approves new budget after a long debate"
+    assert title_of("Home › Politics › Council budget debate", "", *header) == (
+        "Council budget debate"
+    )
+    # A section's name ends a breadcrumb too: a line with words the body lacks gains nothing.
+    section = ("City Hall Politics", "", "Council approves new budget after a long debate")
+    assert title_of("Home › City Hall Politics", "", *section) == section[2]
+
+
+def test_a_headline_after_the_date_that_opens_its_line() -> None:
+    # A list of articles sets each one's date before its headline; the article's own may keep it.
+    assert title_of("3 May 2021 Council approves budget after long debate") == HEADLINE
+    # The date line under a headline stays a date line.
+    assert title_of(HEADLINE, "3 May 2021 Jane Doe") == HEADLINE

@@ -215,6 +215,11 @@ def test_date_line(line: str, day: str | None) -> None:
         ("von Jane Doe13.12.2022 - 08:13 Uhr", "2022-12-13", ["Jane Doe"]),
         # A share button after the name and the date.
         ("By Jane Doe Last updated Nov 8, 2023 Share with a friend:", "2023-11-08", ["Jane Doe"]),
+        # A phrase tied to its date by 'of' is a title; a label alone before 'vom' is none.
+        ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", None, None),
+        ("Minutes of the board meeting of 3 May 2021", None, None),
+        ("Artikel vom 3. Mai 2021", "2021-05-03", None),
+        ("Von Jane Doe Vom 3. Mai 2021", "2021-05-03", ["Jane Doe"]),
     ],
 )
 def test_meta_line(line: str, day: str | None, authors: list[str] | None) -> None:
@@ -428,6 +433,9 @@ def test_glued_date() -> None:
         ("https://example.org/council-approves-budget", 1, False),  # a link
         ("council, budget, debate, Politics", 1, False),  # tags
         ("Council, mayor and residents approve budget", 1, True),
+        # The full stops of abbreviations close no sentence.
+        ("Council approves budget on Wed. after long debate Tues.", 1, True),
+        ("Council approves budget. Debate was long.", 1, False),
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
@@ -647,3 +655,21 @@ def test_opener_and_pen_name(line: str, names: list[str] | None) -> None:
 def test_entry_line(line: str, words: list[str] | None) -> None:
     found = metadata.entry_line(line, day_first=True)
     assert (found[1] if found else None) == words
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("03.05.2021 Haushalt für Juni 2021 beschlossen", "Haushalt für Juni 2021 beschlossen"),
+        (
+            "3. Mai 2021 Stadtrat: Neuer Haushalt beschlossen",
+            "Stadtrat: Neuer Haushalt beschlossen",
+        ),
+        ("3 May 2021 | Council approves the budget", "Council approves the budget"),
+        ("3 May 2021 Council meets again on 4 May 2021", None),  # another date
+        ("3 May 2021 Jane Doe", None),  # a name
+        ("Council approves the budget on 3 May 2021", None),  # no date opens it
+    ],
+)
+def test_dated_headline(line: str, headline: str | None) -> None:
+    assert metadata.dated_headline(line) == headline
