@@ -563,12 +563,12 @@ _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
 
 
-# The caption of a social media post embedded in the body: 'A post shared by Jane Doe
-# (@janedoe) on Apr 21, 2019', 'Ein Beitrag geteilt von ...'.
 # A phrase of two words or more tied to the date by 'of' names what happened that day: a title
 # ('Protokoll der Vorstandssitzung vom 10. Oktober 2019'); a capital opens a label of its own
 # ('Von Jane Doe Vom 3. Februar 2022').
 _DATED_TITLE = re.compile(r"\w+\s+\w+\s+(?:vom|of|du|del|della|van|z dnia)\s*$")
+# The caption of a social media post embedded in the body: 'A post shared by Jane Doe
+# (@janedoe) on Apr 21, 2019', 'Ein Beitrag geteilt von ...'.
 _EMBED = re.compile(
     r"\b(?:shared|geteilt|partagée?|compartid[ao]|condivis[oa]|gedeeld|udostępniony)\s+"
     r"(?:by|von|par|por|da|door|przez)\s",
