@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import TERMINAL as _TERMINAL
 from dedup.boilerplate import Line, split_lines
-from dedup.language import language_of_words, words
+from dedup.language import language_of_stop_words, stop_words_in, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
@@ -233,7 +233,8 @@ class _Memo:
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
     meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
-    words: dict[str, list[str]] = field(default_factory=dict)  # text -> language.words
+    # text -> how many words it has (language.words), and its stop words (stop_words_in)
+    words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
     captions: dict[str, bool] = field(default_factory=dict)  # text -> a picture's caption
@@ -370,15 +371,20 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
     sample = "\n".join([*whole, cut] if cut else whole)
     # A pass that removed no long line leaves the sample as it was.
     if sample not in memo.languages:
-        tokens: list[str] = []
+        stop_words: list[str] = []
+        total = 0
         for text in whole:
             line_words = memo.words.get(text)
             if line_words is None:
-                line_words = memo.words[text] = words(text)
-            tokens += line_words
+                tokens = words(text)
+                line_words = memo.words[text] = (len(tokens), stop_words_in(tokens))
+            total += line_words[0]
+            stop_words += line_words[1]
         if cut:
-            tokens += words(cut)
-        memo.languages[sample] = language_of_words(tokens)
+            tokens = words(cut)
+            total += len(tokens)
+            stop_words += stop_words_in(tokens)
+        memo.languages[sample] = language_of_stop_words(stop_words, total)
     return memo.languages[sample]
 
 
@@ -476,38 +482,45 @@ def _mark_rules(
     memo: _Memo,
 ) -> None:
     """Mark the lines that are boilerplate whatever stands around them."""
-    fresh = [line for line in lines if line.rule is None and line.text not in memo.rules]
+    # Each text once: a text's rule does not depend on where it stands.
+    fresh = list(
+        dict.fromkeys(
+            line.text for line in lines if line.rule is None and line.text not in memo.rules
+        )
+    )
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
-    short = [index for index, line in enumerate(fresh) if len(line.text) < _PROMPT_CHARS]
-    texts = [fresh[index].text for index in short]
+    short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
+    texts = [fresh[index] for index in short]
     lowered = "\n".join(texts).lower()
     # Lower-casing may change a line's length, never the number of lines.
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
     holding: dict[str, set[int]] = {}
+    # A line one pattern found is a prompt whatever the next ones say: none searches it again.
     found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
-    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding)
-    found |= {
-        index
-        for index in _lines_matching(
-            _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, lowered, starts, holding
-        )
-        if len(texts[index]) < _CALL_TO_ACTION_CHARS
-    }
+    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding, found)
+    found |= _lines_matching(
+        _CALL_TO_ACTION,
+        _CALL_TO_ACTION_KEYS,
+        texts,
+        lowered,
+        starts,
+        holding,
+        found,
+        _CALL_TO_ACTION_CHARS,
+    )
     prompts = {short[index] for index in found}
     embeds = {
         short[index]
-        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding)
+        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding, found)
     }
-    for index, line in enumerate(fresh):
-        if index in embeds and index not in prompts:
-            memo.rules[line.text] = "embed"
+    for index, text in enumerate(fresh):
+        if index in embeds:
+            memo.rules[text] = "embed"
             continue
-        memo.rules[line.text] = _context_free_rule(
-            line.text, index in prompts, extra, template, group
-        )
+        memo.rules[text] = _context_free_rule(text, index in prompts, extra, template, group)
     for line in lines:
         if line.rule is None:
             line.rule = memo.rules[line.text]
@@ -606,16 +619,18 @@ def _lines_matching(
     texts: list[str],
     lowered: str,
     starts: list[int],
-    holding: dict[str, set[int]] | None = None,
+    holding: dict[str, set[int]],
+    decided: set[int] | None = None,
+    max_chars: int = _PROMPT_CHARS,
 ) -> set[int]:
-    """Return the indexes of `texts` that `pattern` finds a match in.
+    """Return the indexes of `texts` under `max_chars` that `pattern` finds a match in, of
+    those not `decided` already.
 
     Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
     joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
-    fast substring scan), and only the lines that hold one are searched with the pattern.
-    `holding` keeps the lines that hold each key, for patterns that share keys.
+    fast substring scan), and only the lines that hold one are searched with the pattern, the
+    costly step. `holding` keeps the lines that hold each key, for patterns that share keys.
     """
-    holding = {} if holding is None else holding
     candidates: set[int] = set()
     for key in keys:
         found = holding.get(key)
@@ -626,7 +641,13 @@ def _lines_matching(
                 found.add(bisect.bisect_right(starts, at) - 1)
                 at = lowered.find(key, at + 1)
         candidates |= found
-    return {index for index in candidates if pattern.search(texts[index])}
+    if decided:
+        candidates -= decided
+    return {
+        index
+        for index in candidates
+        if len(texts[index]) < max_chars and pattern.search(texts[index])
+    }
 
 
 # A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".
@@ -800,9 +821,9 @@ def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
             continue
         seen.add(key)
         keys[index] = key
-        words = key.split()
-        if len(words) >= 6:
-            by_head[" ".join(words[:4])].append(index)
+        # A key has single spaces between its words: six words or more have five spaces.
+        if key.count(" ") >= 5:
+            by_head[" ".join(key.split(" ", 4)[:4])].append(index)
     for group in by_head.values():
         for a_pos, a in enumerate(group):
             for b in group[a_pos + 1 :]:
