@@ -175,6 +175,10 @@ def split_lines(text: str) -> list[Line]:
             blank = True
             continue
         indent = len(raw) - len(raw.lstrip())
+        if "  " not in stripped and "\t" not in stripped and "\u00a0" not in stripped:
+            lines.append(Line(number, stripped, blank, indent))  # most lines: nothing to split
+            blank = False
+            continue
         # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
         parts = _SPACE_RUN.split(stripped) if "  " in stripped or "\t" in stripped else [stripped]
         for part in parts:

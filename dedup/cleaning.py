@@ -26,6 +26,7 @@ from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
 _IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+_IMAGE_LAST = frozenset("fFgGpP")  # the last letters of the extensions _IMAGE knows
 _READ_MORE = re.compile(
     r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
@@ -482,12 +483,29 @@ def _mark_rules(
     memo: _Memo,
 ) -> None:
     """Mark the lines that are boilerplate whatever stands around them."""
-    # Each text once: a text's rule does not depend on where it stands.
+    # Each text once, and only the texts no pass has judged: a text's rule does not depend on
+    # where it stands. After the first pass there are few or none.
     fresh = list(
         dict.fromkeys(
             line.text for line in lines if line.rule is None and line.text not in memo.rules
         )
     )
+    if fresh:
+        memo.rules.update(
+            zip(fresh, _context_free_rules(fresh, extra, template, group), strict=True)
+        )
+    for line in lines:
+        if line.rule is None:
+            line.rule = memo.rules[line.text]
+
+
+def _context_free_rules(
+    fresh: list[str],
+    extra: list[re.Pattern[str]],
+    template: TemplateLines | None,
+    group: str,
+) -> list[str | None]:
+    """Return the context-free rule of each text of `fresh` (distinct texts), or None."""
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
     short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
@@ -516,14 +534,12 @@ def _mark_rules(
         short[index]
         for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding, found)
     }
-    for index, text in enumerate(fresh):
-        if index in embeds:
-            memo.rules[text] = "embed"
-            continue
-        memo.rules[text] = _context_free_rule(text, index in prompts, extra, template, group)
-    for line in lines:
-        if line.rule is None:
-            line.rule = memo.rules[line.text]
+    return [
+        "embed"
+        if index in embeds
+        else _context_free_rule(text, index in prompts, extra, template, group)
+        for index, text in enumerate(fresh)
+    ]
 
 
 def _context_free_rule(
@@ -535,31 +551,29 @@ def _context_free_rule(
 ) -> str | None:
     """Return the rule that removes a line of this text wherever it stands, or None."""
     # Cheap tests first: each pattern runs only on lines that have what it needs.
-    short = text.count(" ") < 12
+    spaces = text.count(" ")
+    short = spaces < 12
     if extra and any(p.search(text) for p in extra):
         return "pattern"
-    if "." in text[-6:] and _IMAGE.match(text):
+    # A file name ends in the last letter of its extension; a sentence ends in a full stop.
+    if text[-1:] in _IMAGE_LAST and "." in text[-6:] and _IMAGE.match(text):
         return "image"
     if (":" in text or ">" in text or "»" in text) and _READ_MORE.match(text):
         return "read-more"
     if short and len(text) < 80 and _SHARE.match(text):
         return "share"
-    if text.count(" ") < _CREDIT_SPACES and _CREDIT.match(text):
+    if spaces < _CREDIT_SPACES and _CREDIT.match(text):
         return "credit"
     if prompt:
         # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
-        if (
-            text.startswith("©")
-            and text.count(" ") < _CREDIT_SPACES
-            and _CREDIT.match(text[1:].lstrip())
-        ):
+        if text.startswith("©") and spaces < _CREDIT_SPACES and _CREDIT.match(text[1:].lstrip()):
             return "credit"
         return "prompt"
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
     if (
         text[:1] in _POST_NAVIGATION_FIRST
-        and text.count(" ") < _POST_NAVIGATION_SPACES
+        and spaces < _POST_NAVIGATION_SPACES
         and _POST_NAVIGATION.match(text)
     ):
         return "navigation"
@@ -567,11 +581,7 @@ def _context_free_rule(
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
-    if (
-        template is not None
-        and text.count(" ") < TEMPLATE_WORDS
-        and template.is_template(group, text)
-    ):
+    if template is not None and spaces < TEMPLATE_WORDS and template.is_template(group, text):
         return "template"
     return None
 
