@@ -199,9 +199,7 @@ def stop_words_of(language: str | None) -> frozenset[str]:
 
 def line_kind(text: str, stop_words: frozenset[str]) -> str:
     """Return the kind of one line: PROSE, TEXT, SHORT, LIST or CODE."""
-    if ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and _CODE.search(
-        text
-    ):
+    if _may_be_code(text) and _CODE.search(text):
         # A long line of text with a tag or two let through (an advertisement's link inside an
         # article rendered as one line) is judged by its text; markup alone or mostly is code.
         if len(text) < _MIXED_CHARS:
@@ -213,6 +211,21 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
         if _SCRIPT.search(text):
             return CODE  # statements of a script, not a tag or two
     return _text_kind(text, stop_words)
+
+
+def _may_be_code(text: str) -> bool:
+    """Return whether a line has the marks _CODE needs: one of '<{;&=' (as always asked), and the
+    characters of one of its branches. A '&' or ';' of prose ('Q&A', '2:1; Tor') is no entity
+    without the other, and is not searched."""
+    return ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and (
+        "<" in text
+        or "{" in text
+        or "}" in text
+        or "=" in text
+        or ("(" in text and "function" in text)
+        or (";" in text and (")" in text or "&" in text))
+        or "document.write" in text
+    )
 
 
 def _text_kind(text: str, stop_words: frozenset[str]) -> str:
