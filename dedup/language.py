@@ -337,7 +337,11 @@ def language_of_stop_words(
     first, second = sorted(range(len(LANGUAGES)), key=hits.__getitem__, reverse=True)[:2]
     if hits[first] < _MIN_COVERAGE * total:
         return None
-    shared = sum(n for token, n in counts.items() if {first, second}.issubset(_LANGUAGES_OF[token]))
+    shared = sum(
+        n
+        for token, n in counts.items()
+        if first in _LANGUAGES_OF[token] and second in _LANGUAGES_OF[token]
+    )
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]
