@@ -707,7 +707,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
     text after a portrait.
     """
     kept = [line for line in lines if line.rule is None]
-    for position in range(len(kept) // 2, len(kept)):
+    for position in range(_last_lines_start(kept, _BOX_WORDS_AFTER), len(kept)):
         text = kept[position].text
         if text.count(" ") < 5 or not text[:1].isupper():
             continue
@@ -727,13 +727,20 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
             heading = position - 1  # 'Jane Doe' / 'As a reporter I cover ...'
         elif not metadata.bio_start(text, names) and not _first_person_bio(text):
             continue
-        after = sum(line.text.count(" ") + 1 for line in kept[position + 1 :])
-        if after > _BOX_WORDS_AFTER:
-            continue
         first = position if heading is None else heading
         for line in kept[first:]:
             line.rule = "author-box"
         return
+
+
+def _last_lines_start(kept: list[Line], words: int) -> int:
+    """Return where the lines of the second half of `kept` with at most `words` words below
+    them start: the only lines that may open an author's box, found before any is read."""
+    position, below = len(kept), 0  # `below`: the words under the line above `position`
+    while position > len(kept) // 2 and below <= words:
+        position -= 1
+        below += kept[position].text.count(" ") + 1
+    return position
 
 
 # Rules whose lines belong to the page around an article (share buttons, prompts, the site's
