@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 # One string per language, as written; _build turns them into frozensets. Shared words (e.g. "de"
@@ -307,24 +307,41 @@ def detect_language(text: str, min_words: int = 20) -> str | None:
 def language_of_words(tokens: Sequence[str], min_words: int = 20) -> str | None:
     """Return the language of a text from its tokens as `words` gives them, as detect_language
     does (without taking a sample: `tokens` are all read)."""
-    if not tokens or len(tokens) < min_words:
+    return language_of_stop_words(stop_words_in(tokens), len(tokens), min_words)
+
+
+def stop_words_in(tokens: Iterable[str]) -> list[str]:
+    """Return the tokens that some language lists as a stop word, in order: with how many tokens
+    there are, all that telling the language reads of a text."""
+    return list(filter(_LANGUAGES_OF.__contains__, tokens))
+
+
+def language_of_stop_words(
+    stop_words: Sequence[str], total: int, min_words: int = 20
+) -> str | None:
+    """Return the language of a text of `total` tokens from its stop words (`stop_words_in` of
+    its tokens), as language_of_words does: a caller that reads a text line by line keeps each
+    line's stop words and count, and never joins its tokens."""
+    if not total or total < min_words:
         return None
-    word_cap = max(3, int(_MAX_WORD_SHARE * len(tokens)))
-    letter_cap = max(2, int(_MAX_LETTER_SHARE * len(tokens)))
-    every = Counter(tokens)
-    # The stop words among the distinct tokens, found by one set intersection.
+    word_cap = max(3, int(_MAX_WORD_SHARE * total))
+    letter_cap = max(2, int(_MAX_LETTER_SHARE * total))
     counts = {
-        token: min(every[token], word_cap if len(token) > 1 else letter_cap)
-        for token in every.keys() & _LANGUAGES_OF.keys()
+        token: min(n, word_cap if len(token) > 1 else letter_cap)
+        for token, n in Counter(stop_words).items()
     }
     hits = [0] * len(LANGUAGES)
     for token, n in counts.items():
         for i in _LANGUAGES_OF[token]:
             hits[i] += n
     first, second = sorted(range(len(LANGUAGES)), key=hits.__getitem__, reverse=True)[:2]
-    if hits[first] < _MIN_COVERAGE * len(tokens):
+    if hits[first] < _MIN_COVERAGE * total:
         return None
-    shared = sum(n for token, n in counts.items() if {first, second}.issubset(_LANGUAGES_OF[token]))
+    shared = sum(
+        n
+        for token, n in counts.items()
+        if first in _LANGUAGES_OF[token] and second in _LANGUAGES_OF[token]
+    )
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dedup import boilerplate
-from dedup.cleaning import clean_document, clean_text
+from dedup.cleaning import _last_lines_start, clean_document, clean_text
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
 from dedup.records import Document
@@ -424,6 +424,15 @@ def test_a_biography_in_the_first_person_under_the_authors_name_goes() -> None:
     rules = rules_of(text)
     assert rules[bio] == "author-box" and rules["Jane Doe"] == "author-box"
     assert all(rules[line] is None for line in (*BODY, *MORE))
+
+
+@given(st.lists(st.integers(min_value=1, max_value=80), max_size=30), st.integers(0, 200))
+def test_an_author_box_is_looked_for_only_where_few_words_follow(
+    counts: list[int], words: int
+) -> None:
+    kept = [boilerplate.Line(i + 1, " ".join(["w"] * n), False) for i, n in enumerate(counts)]
+    fewer = (p for p in range(len(counts) // 2, len(counts)) if sum(counts[p + 1 :]) <= words)
+    assert _last_lines_start(kept, words) == next(fewer, len(counts))
 
 
 def test_a_portrait_with_more_text_after_it_stays() -> None:
