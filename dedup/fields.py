@@ -98,19 +98,29 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
-    # The content words and their stems of the runs of body text the headline is scored
-    # against, by text: a later pass mostly sees the same body, and reading it is costly.
-    body_words: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    # The content words of a line's text and their stems, read once a document: the headline is
+    # scored against runs of the body's lines, and every pass reads them again.
+    line_words: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
 
 def _words_and_stems(found: Found, lines: list[Line]) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the content words of the unmarked `lines` and their stems, read once a document."""
-    text = " ".join(line.text for line in lines if not line.rule)
-    known = found.body_words.get(text)
-    if known is None:
-        words = frozenset(metadata.content_words(text))
-        known = found.body_words[text] = (words, frozenset(metadata.word_stems(words)))
-    return known
+    """Return the content words of the unmarked `lines` and their stems.
+
+    The same as reading the lines joined by spaces: no word runs over a space, and lower() reads
+    no context across one (a final sigma ends at a space).
+    """
+    words = []
+    stems = []
+    for line in lines:
+        if line.rule:
+            continue
+        known = found.line_words.get(line.text)
+        if known is None:
+            own = frozenset(metadata.content_words(line.text))
+            known = found.line_words[line.text] = (own, frozenset(metadata.word_stems(own)))
+        words.append(known[0])
+        stems.append(known[1])
+    return frozenset().union(*words), frozenset().union(*stems)
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
