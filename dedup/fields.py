@@ -98,29 +98,6 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
-    # The content words of a line's text and their stems, read once a document: the headline is
-    # scored against runs of the body's lines, and every pass reads them again.
-    line_words: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-
-
-def _words_and_stems(found: Found, lines: list[Line]) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the content words of the unmarked `lines` and their stems.
-
-    The same as reading the lines joined by spaces: no word runs over a space, and lower() reads
-    no context across one (a final sigma ends at a space).
-    """
-    words = []
-    stems = []
-    for line in lines:
-        if line.rule:
-            continue
-        known = found.line_words.get(line.text)
-        if known is None:
-            own = frozenset(metadata.content_words(line.text))
-            known = found.line_words[line.text] = (own, frozenset(metadata.word_stems(own)))
-        words.append(known[0])
-        stems.append(known[1])
-    return frozenset().union(*words), frozenset().union(*stems)
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -520,13 +497,18 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         return
     # The body's words, those under the first few lines of it apart (see below).
     window = min(end, first_prose + 1 + _UNDER_FIRST)
-    head_words, head_stems = _words_and_stems(found, lines[first_prose:window])
-    rest, rest_stems = _words_and_stems(found, lines[window:end])
+    head_words = metadata.content_words(
+        " ".join(line.text for line in lines[first_prose:window] if not line.rule)
+    )
+    rest = metadata.content_words(
+        " ".join(line.text for line in lines[window:end] if not line.rule)
+    )
     body_words = head_words | rest
     if not body_words:
         return
     # A headline's words may be the body's in another inflection: their first letters count too.
-    body_stems = head_stems | rest_stems
+    rest_stems = metadata.word_stems(rest)
+    body_stems = metadata.word_stems(head_words) | rest_stems
     dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
@@ -567,9 +549,11 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             or is_paragraph(line)
         ):
             continue
-        under, under_stems = _words_and_stems(found, lines[index + 1 : end])
+        under = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+        )
         score = metadata.headline_score(
-            line.text, under, 1, line.kind == boilerplate.PROSE, under_stems
+            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
         )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
@@ -577,9 +561,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
     if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
-        above_rest, above_rest_stems = _words_and_stems(found, lines[first_prose + 1 : window])
+        under = metadata.content_words(
+            " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
+        )
+        under |= rest
         score = metadata.headline_score(
-            first.text.rstrip("."), above_rest | rest, 1, True, above_rest_stems | rest_stems
+            first.text.rstrip("."), under, 1, True, metadata.word_stems(under)
         )
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
@@ -638,7 +625,7 @@ def _layout_score(
     k: int,
     first_prose: int,
     end: int,
-    body_words: frozenset[str],
+    body_words: set[str],
 ) -> float:
     """Return what the lines around the `k`th headline candidate say of it.
 
@@ -675,7 +662,7 @@ def _layout_score(
 
 
 def _with_echoes(
-    lines: list[Line], ranked: list[tuple[float, int]], body: frozenset[str]
+    lines: list[Line], ranked: list[tuple[float, int]], body: set[str]
 ) -> tuple[float, int]:
     """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
     last item of a list or as the last crumb of a breadcrumb counted.
@@ -717,7 +704,7 @@ def _with_echoes(
     return best
 
 
-def _named_by_crumb(text: str, ends: set[str], body: frozenset[str]) -> bool:
+def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
     """Return whether a breadcrumb ends with `text`, and the body has all its words: a section's
     name may end a breadcrumb too ('News > Sport'), but is rarely all words of the body."""
     own = metadata.content_words(text)
@@ -754,10 +741,7 @@ def _last_items(lines: list[Line]) -> set[str]:
 
 
 def _above_standfirst(
-    lines: list[Line],
-    ranked: list[tuple[float, int]],
-    best: tuple[float, int],
-    body: frozenset[str],
+    lines: list[Line], ranked: list[tuple[float, int]], best: tuple[float, int], body: set[str]
 ) -> tuple[float, int]:
     """Return the line over `best` when `best` reads as the standfirst under a headline.
 

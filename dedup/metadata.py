@@ -7,7 +7,6 @@ the line states; nothing is guessed. The cleaner decides which lines to ask abou
 from __future__ import annotations
 
 import re
-from collections.abc import Set
 from dataclasses import dataclass
 
 from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
@@ -1124,7 +1123,7 @@ def content_words(text: str) -> set[str]:
 _STEM_CHARS = 6
 
 
-def word_stems(words: Set[str]) -> set[str]:
+def word_stems(words: set[str]) -> set[str]:
     """Return the first letters of the longer of `words`, so that a headline's word matches the
     body's in another inflection ('erfolgreichsten' / 'erfolgreichen', 'elections' / 'electing')."""
     return {word[:_STEM_CHARS] for word in words if len(word) > _STEM_CHARS}
@@ -1249,10 +1248,10 @@ def _abbreviations_only(line: str) -> bool:
 
 def headline_score(
     line: str,
-    body_words: Set[str],
+    body_words: set[str],
     distance: int,
     sentence: bool = False,
-    body_stems: Set[str] | None = None,
+    body_stems: set[str] | None = None,
 ) -> float | None:
     """Return how much `line` reads as the headline of a body with `body_words`, or None.
 
