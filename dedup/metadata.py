@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS
+
+# The short lines of menus, comment threads and bylines recur on a page and across a site's
+# pages; these tests of a line alone, pure and returning what no caller can change, are kept.
+_LINE_CACHE = 8192
 
 # Crumbs that name a site's structure rather than a section.
 _GENERIC_CRUMBS = {
@@ -453,6 +458,7 @@ def _is_person(name: str, alone: bool) -> bool:
     return named >= 2 or alone
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def outlet_name(text: str) -> str | None:
     """Return `text` as an outlet's name when it reads as one ('China Daily', 'Xinhua'), or None."""
     name = text.strip(" \t-–—|·•:")
@@ -1043,6 +1049,7 @@ def author_link(line: str) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def lone_opener(line: str) -> bool:
     """Return whether a line is a byline's opener alone ('By', 'Text:', 'Ein Beitrag von'), the
     names below it."""
@@ -1062,6 +1069,7 @@ _OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
     if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
