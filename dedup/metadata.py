@@ -594,6 +594,17 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     ('Gunter Frank / 22.04.2020') is the author; a place before a date and a comma is not.
     `day_first` settles numeric dates such as 03/05/2021 (None: by their form).
     """
+    meta = _read_meta_line(line, day_first)
+    if meta is None or meta.authors is None:
+        return meta
+    # The lines kept are shared by pages: each caller gets its own list of names.
+    return MetaLine(meta.date, list(meta.authors), meta.outlet, meta.signed)
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
+    """Return what meta_line returns, the same object for the same line: the date lines and
+    bylines of a site's template recur on its pages."""
     if len(line) > 300:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
