@@ -334,13 +334,16 @@ def weak_handle(line: str) -> str | None:
 
     Prose writes 'von heute' so too: the caller checks that the page names the user again.
     """
+    name = _after_weak_opener(line)
+    return name if name and _is_user_name(name) and len(name) >= _WEAK_HANDLE_MIN else None
+
+
+def _after_weak_opener(line: str) -> str | None:
+    """Return the one word a short line holds after a weak opener ('von janedoe'), or None."""
     if len(line) > _WEAK_HANDLE_CHARS:
         return None
     match = _WEAK_HANDLE.match(line)
-    if match is None:
-        return None
-    name = match.group("name").strip(" .,:;")
-    return name if _is_user_name(name) and len(name) >= _WEAK_HANDLE_MIN else None
+    return match.group("name").strip(" .,:;") if match else None
 
 
 _WEAK_HANDLE_CHARS = 40
@@ -351,13 +354,8 @@ def opener_and_pen_name(line: str) -> list[str] | None:
     """Return the one user or pen name a line holds after a weak opener ('von Marianne1', 'by
     jdoe', 'von Ulrike'), or None: the author when a date line stands beside it. A site's
     domain ('von example.com') names no person."""
-    if len(line) > _WEAK_HANDLE_CHARS:
-        return None
-    match = _WEAK_HANDLE.match(line)
-    if match is None:
-        return None
-    name = match.group("name").strip(" .,:;")
-    if _DOMAIN.match(name) or name.casefold() in _NOT_NAMES:
+    name = _after_weak_opener(line)
+    if not name or _DOMAIN.match(name) or name.casefold() in _NOT_NAMES:
         return None
     if _is_user_name(name) or _MIXED_HANDLE.match(name) or _is_pen_name(name):
         return [name]
