@@ -232,7 +232,6 @@ class _Memo:
     rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
     keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
-    meta: dict[tuple[str, bool | None], metadata.MetaLine | None] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
     # text -> how many words it has (language.words), and its stop words (stop_words_in)
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
@@ -460,7 +459,7 @@ def _clean_pass(
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end, tail = boilerplate.body_span(lines, memo.closing)
-    fields.mark_metadata(lines, start, end, found, fields.day_first(options, language), memo.meta)
+    fields.mark_metadata(lines, start, end, found, fields.day_first(options, language))
     fields.mark_title(lines, start, end, found)
     _mark_captions(lines, memo.captions)
     boilerplate.mark_outside(lines, start, tail)

@@ -146,7 +146,6 @@ def mark_metadata(
     end: int,
     found: Found,
     day_first: bool | None,
-    memo: dict[tuple[str, bool | None], metadata.MetaLine | None],
 ) -> None:
     """Mark the lines that state metadata: above the body, short in it, or just after it.
 
@@ -156,7 +155,7 @@ def mark_metadata(
     """
     page = _PageWords(lines, found)
     seen = _Seen()
-    _mark_meta_lines(lines, start, end, found, day_first, memo, page, seen)
+    _mark_meta_lines(lines, start, end, found, day_first, page, seen)
     _mark_lone_openers(lines, start, end, seen)
     _mark_name_list(lines, start, page, seen)
     if not seen.bylines and not found.authors and not found.boxes_read:
@@ -182,7 +181,6 @@ def _mark_meta_lines(
     end: int,
     found: Found,
     day_first: bool | None,
-    memo: dict[tuple[str, bool | None], metadata.MetaLine | None],
     page: _PageWords,
     seen: _Seen,
 ) -> None:
@@ -217,11 +215,7 @@ def _mark_meta_lines(
             distance = _AFTER_PENALTY + index - end
         elif start <= index and words > _META_WORDS:
             continue  # a paragraph of the body
-        key = (text, day_first)
-        if key in memo:
-            meta = memo[key]
-        else:
-            meta = memo[key] = metadata.meta_line(text, day_first)
+        meta = metadata.meta_line(text, day_first)  # kept per line by metadata's own cache
         if meta is None and words <= 12 and (crumbs := metadata.breadcrumb(text)):
             if (
                 len(crumbs) == 2
