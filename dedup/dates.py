@@ -101,20 +101,22 @@ _ISO = re.compile(
     r"(?![0-9]|[.\-/][0-9])"
 )
 
-# 03.05.2021, 05/03/2021, 03-05-2021, 03.05.21. Not after a letter, dot or currency sign, and
-# not followed by another dotted number, so versions ('v1.2.21', '1.2.3.4') and prices stay out.
+# 03.05.2021, 05/03/2021, 03-05-2021, 03.05.21, 3. 5. 2021. Not after a letter, dot or currency
+# sign, and not followed by another dotted number, so versions ('v1.2.21', '1.2.3.4') and prices
+# stay out.
 _NUMERIC = re.compile(
-    r"(?P<a>[0-9](?<![\w.,\-/$€£¥][0-9])[0-9]?)(?P<sep>[./-])(?P<b>[0-9]{1,2})(?P=sep)"
+    r"(?P<a>[0-9](?<![\w.,\-/$€£¥][0-9])[0-9]?)(?P<sep>[./-]|\. )(?P<b>[0-9]{1,2})(?P=sep)"
     rf"(?P<y>[0-9]{{4}}|[0-9]{{2}}(?!{_LETTER}))(?![0-9]|[./\-][0-9])"
 )
 
 # The month-name patterns end in \Z: they are searched in a window ending right after a year.
-# 21 April 2021, 3. Mai 2021, 1er mars 2020, 3 de mayo de 2021, 21st of April, 2021, 21-Apr-2021.
+# 21 April 2021, 3. Mai 2021, 1er mars 2020, 3 de mayo de 2021, 21st of April, 2021, 21-Apr-2021,
+# 21 / April / 2021.
 _DMY = re.compile(
     r"(?<![\w.])(?P<d>[0-3]?[0-9])(?![0-9])(?:\.|er|st|nd|rd|th|º|°)?"
-    r"(?:\s+(?:de|of)\s+|\s*-\s*|\s*)"
+    r"(?:\s+(?:de|of)\s+|\s*[-/]\s*|\s*)"
     rf"(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))"
-    r"(?:\s*[,-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})\Z",
+    r"(?:\s*[,/-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})\Z",
     re.IGNORECASE,
 )
 
@@ -160,6 +162,10 @@ _TIME_BEFORE = re.compile(
 _TIME_BEFORE_REACH = 32  # the longest such prefix, so the search looks at a few bytes only
 
 
+# A clock time right after a date: 'hh:mm', not followed by more digits.
+_CLOCK_AFTER = re.compile(r"[^\S\n]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9])")
+
+
 def _year(text: str) -> int:
     """Return the year a 2- or 4-digit string means; '21' is 2021 and '95' is 1995."""
     year = int(text)
@@ -193,8 +199,16 @@ def _parse_numeric(m: re.Match[str], day_first: bool | None) -> datetime.date | 
     """Return the date of a d.m.y or m/d/y match, resolving which part is the day."""
     a_text, b_text, y_text, sep = m["a"], m["b"], m["y"], m["sep"]
     # Short years only in dotted and slashed forms; a dotted one must be zero-padded
-    # ('03.05.21'), since '1.2.21' is far more often a version number than a date.
-    if len(y_text) == 2 and (sep == "-" or (sep == "." and (len(a_text) != 2 or len(b_text) != 2))):
+    # ('03.05.21'), since '1.2.21' is far more often a version number than a date, unless a
+    # time of day follows ('1.11.23 20:19'). Spaced dots ('3. 5. 2021') take a full year.
+    if len(y_text) == 2 and (
+        sep in ("-", ". ")
+        or (
+            sep == "."
+            and (len(a_text) != 2 or len(b_text) != 2)
+            and not _CLOCK_AFTER.match(m.string, m.end())
+        )
+    ):
         return None
     a, b = int(a_text), int(b_text)
     if a > 12 and b > 12:

@@ -115,6 +115,10 @@ FOUND = [
     ("03.05.95", "1995-05-03"),
     ("5/3/21", "2021-05-03"),
     ("Stand:03.05.2021", "2021-05-03"),
+    ("18. 05. 2014 22:38", "2014-05-18T22:38:00"),  # spaced dots
+    ("1.11.23 20:19 von Lars Muster", "2023-11-01T20:19:00"),  # a short year with a time
+    ("29 / Dezember / 2022", "2022-12-29"),
+    ("29/Dez/2022", "2022-12-29"),
     # In running text, the first date wins
     ("Posted on April 21, 2021; updated April 22, 2021", "2021-04-21"),
     ("The report of 21 April 2021 says", "2021-04-21"),
@@ -200,6 +204,8 @@ NOT_DATES = [
     "3. Mai",
     "03.05.",
     "03-05-21",  # short year only with dots or slashes
+    "1.11.23 at noon",  # an unpadded short year only with a time of day after it
+    "3. 5. 21",  # spaced dots only with a full year
     "13/13/2021",
     "Marseille 3 2021",
     "junior 3, 2021",
