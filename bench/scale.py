@@ -241,18 +241,47 @@ def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
 
 def kept_rows(measured: list[int]) -> list[tuple[int, str]]:
     """Return the table rows of the current section for sizes not measured in this session."""
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
-    if START not in text:
-        return []
-    section = text.split(START, 1)[1].split(END, 1)[0]
     rows = []
-    for line in section.splitlines():
+    for line in _section_lines():
         cells = line.split("|")
         if len(cells) > 2 and cells[1].strip().replace(",", "").isdigit():
             size = int(cells[1].strip().replace(",", ""))
             if size not in measured:
                 rows.append((size, line))
     return rows
+
+
+def kept_stages(measured: list[int]) -> list[tuple[int, str]]:
+    """Return the stage lines ('- 1,000,000: template: ...') of the current section for sizes
+    not measured in this session."""
+    lines = []
+    for line in _section_lines():
+        head = line[2:].split(":", 1)[0].split(" ", 1)[0].replace(",", "")
+        if line.startswith("- ") and head.isdigit() and int(head) not in measured:
+            lines.append((int(head), line))
+    return lines
+
+
+def _kept_line(start: str) -> str | None:
+    """Return the line of the current section that starts with `start`, if there is one."""
+    return next((line for line in _section_lines() if line.startswith(start)), None)
+
+
+def _rate_line(size: int, rate: float | None) -> str:
+    if rate is None:
+        return "`dedup clean` throughput: not measured (run with a size of 100,000 or less)."
+    return (
+        f"`dedup clean` on {size:,} articles: {rate:,.0f} articles/s "
+        f"(`dedup clean {CORPORA}/c{size} -q > /dev/null`); cleaning and features are "
+        "most of the time of `dedup clusters`."
+    )
+
+
+def _section_lines() -> list[str]:
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else ""
+    if START not in text:
+        return []
+    return text.split(START, 1)[1].split(END, 1)[0].splitlines()
 
 
 def write_section(lines: list[str]) -> None:
@@ -283,10 +312,15 @@ def main() -> None:
         ours = median_run([DEDUP, "clusters", str(folder), "-q", "-v"], folder, runs, "dedup")
         rows.append((size, runs, peer, ours))
     smallest = min(sizes)
-    # Cleaning throughput on the smallest corpus, unless the run is of the largest only.
-    rate = clean_rate(corpus(smallest)) if smallest <= 100_000 else None
-    spent = breakdown(corpus(smallest))
     measured = {size: o.cpu_seconds * 1000 / size for size, _, _, o in rows}
+    # Cleaning throughput and where the CPU goes, on the smallest corpus; a run of the largest
+    # alone keeps the lines of the run before.
+    if smallest <= 100_000:
+        throughput = _rate_line(smallest, clean_rate(corpus(smallest)))
+        where = _breakdown_line(smallest, breakdown(corpus(smallest)), measured.get(smallest))
+    else:
+        throughput = _kept_line("`dedup clean` on ") or _rate_line(smallest, None)
+        where = _kept_line("Where the CPU goes") or "Where the CPU goes: not measured."
     cores = os.cpu_count()
     lines = [
         "## Scale: make_corpus near-duplicate groups against datasketch",
@@ -300,7 +334,8 @@ def main() -> None:
         "session, one after the other. CPU: user + system seconds of the process and its "
         "workers, per article; on a machine shared with other work it is the steadier figure "
         "(wall time includes waiting for a core). Rows of sizes not run in the latest session "
-        "are kept from the session that ran them (`bench/scale.py --sizes N` runs one size).",
+        "are kept from the session that ran them, with their stage lines (`bench/scale.py --sizes N` "
+        "runs one size; `--sizes 1000000 --peer-max 100000` the largest alone, without the peer).",
         "",
         "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
         "dedup B³F1 | time vs peer | memory vs peer | peer CPU/article | dedup CPU/article | "
@@ -314,20 +349,19 @@ def main() -> None:
             )
         ),
         "",
-        (
-            f"`dedup clean` on {smallest:,} articles: {rate:,.0f} articles/s "
-            f"(`dedup clean {CORPORA}/c{smallest} -q > /dev/null`); cleaning and features are "
-            "most of the time of `dedup clusters`."
-            if rate is not None
-            else "`dedup clean` throughput: not measured in this session (run with a size of "
-            "100,000 or less)."
-        ),
+        throughput,
         "",
-        _breakdown_line(smallest, spent, measured.get(smallest)),
+        where,
         "",
         "Where the wall time goes (`dedup clusters OUT -q -v`, stage by stage, the last run):",
         "",
-        *(f"- {size:,}: {'; '.join(o.stages)}" for size, _, _, o in rows if o.stages),
+        *(
+            line
+            for _, line in sorted(
+                [(size, f"- {size:,}: {'; '.join(o.stages)}") for size, _, _, o in rows if o.stages]
+                + kept_stages([size for size, _, _, _ in rows])
+            )
+        ),
     ]
     write_section(lines)
     print("\n".join(lines))
