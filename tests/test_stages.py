@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dedup import pipeline, stages
@@ -135,6 +136,23 @@ def test_featurize_writes_features_that_read_back(corpus: Path, tmp_path: Path) 
         _facts(f) for f in in_memory.features
     ]
     assert result.term_counts.sum() == sum(len(f.term_keys) for f in in_memory.features)
+
+
+@pytest.mark.parametrize("articles", [0, 1, 3, 40])
+def test_document_counts_are_those_of_np_unique(articles: int) -> None:
+    rng = np.random.default_rng(articles)
+    # Each article's keys are distinct and ascending, as article_features gives them; articles
+    # share keys from a small range, and some have none.
+    keys = [
+        np.unique(rng.integers(0, 500, size=rng.integers(0, 60)).astype(np.uint64))
+        for _ in range(articles)
+    ]
+    flat = np.concatenate(keys) if keys else np.empty(0, dtype=np.uint64)
+    unique, counts = stages._document_counts(flat)
+    expected, expected_counts = np.unique(flat, return_counts=True)
+    assert unique.dtype == np.uint64 and counts.dtype == np.int64
+    assert unique.tolist() == expected.tolist()
+    assert counts.tolist() == expected_counts.tolist()
 
 
 def _facts(features: Features) -> tuple[object, ...]:
