@@ -56,6 +56,7 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _W_CRUMB_END = 2.5  # ... or as the last crumb of a breadcrumb ('Home > Politik > The headline')
 _ECHO_MIN_CHARS = 10
 _CRUMB_ARROW = re.compile(r"[>›»→]")
+_CRUMB_STEP = re.compile(r"\s+[/>›»→|]\s+")  # a breadcrumb's step, spaced as no path or date is
 _ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
@@ -792,6 +793,7 @@ def _headline_of(lines: list[Line], text: str) -> str:
     head, tail = _echo_key(words[0]), _echo_key(words[-1])
     firsts = {_echo_key(words[cut]) for cut in cuts}
     quoted: set[str] = set()
+    crumb_ends: dict[str, str] = {}  # a breadcrumb's last crumb, and the breadcrumb
     begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
     for line in lines:
@@ -799,7 +801,11 @@ def _headline_of(lines: list[Line], text: str) -> str:
             continue
         folded = line.text.casefold()
         if tail in folded:
-            quoted.add(_echo_key(line.text))
+            quoted.add(_echo_key(_ITEM.sub("", line.text)))
+            # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
+            crumb = _CRUMB_STEP.split(line.text)[-1]
+            if len(crumb) < len(line.text):
+                crumb_ends[_echo_key(crumb)] = folded
         if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
             begun.add(_echo_key(line.text))
         if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
@@ -808,8 +814,14 @@ def _headline_of(lines: list[Line], text: str) -> str:
                 joined.append(parts)
     # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):
     # sites stack a section and a place above a headline.
+    # A kicker that is a crumb of the breadcrumb is the headline's own (a band, a series) and
+    # stays ('Home > News > The Band > The headline' over 'THE BAND - The headline').
     for cut in reversed(cuts):
-        if _echo_key(" ".join(words[cut:])) in quoted:
+        rest = _echo_key(" ".join(words[cut:]))
+        if rest in quoted or (
+            rest in crumb_ends
+            and _echo_key(" ".join(words[:cut])) not in crumb_ends[rest][: -len(rest)]
+        ):
             return " ".join(words[cut:])
     # A breadcrumb may quote the rest shortened, its first half or more ('Abnehm-Tricks für
     # Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest' under a crumb

@@ -243,6 +243,19 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
             "* Budget row - Council backs budget",
             HEADLINE,
         ),
+        # The headline as the last step of a breadcrumb, or a numbered crumb.
+        (
+            "Local politics Council approves budget after long debate",
+            f"home / News / {HEADLINE}",
+            HEADLINE,
+        ),
+        ("Local politics Council approves budget after long debate", f"3. {HEADLINE}", HEADLINE),
+        # ... but a kicker that is a crumb of that breadcrumb stays: the page's own.
+        (
+            "Town Hall Council approves budget after long debate",
+            f"Home > News > Town Hall > {HEADLINE}",
+            None,
+        ),
         # ... but not a teaser of another story.
         (
             "Budget row Council approves budget after long debate",
