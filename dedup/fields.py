@@ -364,6 +364,7 @@ def _mark_names_beside_dates(
     ...'), empty list items between them left aside. After the body only the date lines that
     close the article count (the first and those right under it), and anchor the name to them."""
     closing = next((index for index in seen.dated if index >= end), len(lines))
+    ends: set[str] | None = None  # the breadcrumbs' last crumbs, read when a name first asks
     for index in seen.dated:
         if index >= closing + _CLOSING_LINES:
             break
@@ -375,7 +376,11 @@ def _mark_names_beside_dates(
                 continue  # a date line in the body names no one after it
             text = lines[near].text
             names = metadata.name_line(text) or metadata.opener_and_pen_name(text)
-            if names and page.names_someone(names) and not _menu_item(lines, near, step, index):
+            if not names or not page.names_someone(names) or _menu_item(lines, near, step, index):
+                continue
+            # A breadcrumb ends with the headline, not with its author ('... » Heizjacken von Bosch').
+            ends = _crumb_ends(lines) if ends is None else ends
+            if _echo_key(text) not in ends:
                 lines[near].rule = "byline"
                 if near >= end:
                     seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))

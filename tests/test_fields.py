@@ -570,3 +570,12 @@ def test_a_headline_after_the_date_that_opens_its_line() -> None:
     assert title_of("3 May 2021 Council approves budget after long debate") == HEADLINE
     # The date line under a headline stays a date line.
     assert title_of(HEADLINE, "3 May 2021 Jane Doe") == HEADLINE
+
+
+def test_the_last_crumb_of_a_breadcrumb_is_no_author() -> None:
+    # Two capitalised words beside a date read as a name, but the breadcrumb ends with them:
+    # the headline ('Books » Anna Karenina'), not its author.
+    header = ("Home » Books » Anna Karenina", "Books | 3 May 2021", "", "Anna Karenina")
+    text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
+    article = clean_document(Document(id="t", text=text))
+    assert (article.title, article.authors) == ("Anna Karenina", ())
