@@ -73,7 +73,7 @@ _ADDRESS = re.compile(r"[\w.+-]*@[\w.-]*")
 # A word as prose writes it: not a part of a name written as an address ('markus.reuter', a
 # spam-proof address); a domain's name ('handball.ch') counts.
 _PROSE_WORD = re.compile(r"(?<![\w_.])[^\W\d_]+(?![\w_]|\.[^\W\d_]{4})")
-_BULLETS = " *+•·-–—\t›»>|#"
+_BULLETS = " *+•·-–—\t›»>‹<|#"  # list marks and the arrows of links
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
 

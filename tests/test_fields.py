@@ -579,3 +579,11 @@ def test_the_last_crumb_of_a_breadcrumb_is_no_author() -> None:
     text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
     article = clean_document(Document(id="t", text=text))
     assert (article.title, article.authors) == ("Anna Karenina", ())
+
+
+def test_a_link_arrow_makes_no_quote_of_a_line() -> None:
+    # '<Council budget ...' is the same line as a link back, not a longer line quoting it.
+    other = "Council budget for next year"
+    header = (f"<{other}", "", HEADLINE, "", other)
+    text = "\n".join(["Home | News | Sport | Weather", *header, "", "\n\n".join(BODY)])
+    assert clean_document(Document(id="t", text=text)).title == HEADLINE
