@@ -29,6 +29,7 @@ _META_WORDS = 25  # a line in the body with more words is prose, not a metadata 
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
 _BARE_REACH = 20  # ... and is taken only this near the body's start, or after it
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
+_HEADING_REACH = 4  # lines above the first paragraph where a headline may close with a full stop
 _UNDER_FIRST = 4  # ... and lines under it
 _W_UNDER_FIRST = 2.5  # what standing under the first paragraph costs
 _LATE_REACH = 30  # lines under the first paragraph where a headline over its byline or date may be
@@ -519,8 +520,17 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         # Few function words make a list of links, or a headline; separators only the list.
         if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
             continue
+        text = line.text
+        # A headline may close with a full stop ('Warum ich ... sage.'); it shows by heading a
+        # byline or date line right above the body.
+        if (
+            text.endswith(".")
+            and first_prose - index <= _HEADING_REACH
+            and lines[index + 1].rule in _HEADER_RULES
+        ):
+            text = text.rstrip(".")
         score = metadata.headline_score(
-            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
+            text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
         )
         if score is not None:
             scored.append((index, score))

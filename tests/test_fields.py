@@ -587,3 +587,19 @@ def test_a_link_arrow_makes_no_quote_of_a_line() -> None:
     header = (f"<{other}", "", HEADLINE, "", other)
     text = "\n".join(["Home | News | Sport | Weather", *header, "", "\n\n".join(BODY)])
     assert clean_document(Document(id="t", text=text)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("under", "taken"),
+    [
+        # A headline closed by a full stop, over its byline or date right above the body.
+        ("By Jane Doe", True),
+        ("3 May 2021", True),
+        # ... but the same sentence over other lines reads as prose, not as a headline.
+        ("Share on Facebook", False),
+    ],
+)
+def test_a_headline_over_its_byline_may_close_with_a_full_stop(under: str, taken: bool) -> None:
+    headline = "Council votes budget after long debate."
+    text = "\n".join(["Home | News | Sport | Weather", "", headline, under, "", "\n\n".join(BODY)])
+    assert (clean_document(Document(id="t", text=text)).title == headline) == taken
