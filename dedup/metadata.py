@@ -1264,6 +1264,19 @@ def _abbreviations_only(line: str) -> bool:
     return all(_ABBREVIATION.match(word) for word in line.split() if word.endswith("."))
 
 
+def _pager_link(line: str) -> bool:
+    """Return whether a line is a link to the previous or next page ('« Older post', 'Next ›'):
+    an arrow set off by a space, its closing twin nowhere ('« ... »' quotes a French headline)."""
+    first, last = line[:2], line[-2:]
+    return (first in ("« ", "‹ ") and _CLOSING[first[0]] not in line) or (
+        last in (" »", " ›") and _OPENING[last[1]] not in line
+    )
+
+
+_CLOSING = {"«": "»", "‹": "›"}
+_OPENING = {"»": "«", "›": "‹"}
+
+
 def headline_score(
     line: str,
     body_words: set[str],
@@ -1287,6 +1300,8 @@ def headline_score(
         return None
     if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
         return None  # a list item or a link
+    if _pager_link(line):
+        return None
     if _DIGIT.search(line) and _is_time_note(line):
         return None  # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'
     if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):

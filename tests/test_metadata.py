@@ -436,6 +436,10 @@ def test_glued_date() -> None:
         # The full stops of abbreviations close no sentence.
         ("Council approves budget on Wed. after long debate Tues.", 1, True),
         ("Council approves budget. Debate was long.", 1, False),
+        # Links to the previous or the next page; a French headline's guillemets are quotes.
+        ("« Council budget archive", 1, False),
+        ("Council budget news »", 1, False),
+        ("« Council approves budget »", 1, True),
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
