@@ -546,7 +546,10 @@ class MetaLine:
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
-_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
+_GLUED_YEAR = re.compile(
+    r"((?:19|20)[0-9]{2})"
+    r"(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2}|[0-9]{1,2}([/.])[0-9]{1,2}\2(?:19|20)[0-9]{2})"
+)
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 # ... or a numeric date ('Nadja Demel13.12.2022').
 _GLUED_DAY = re.compile(

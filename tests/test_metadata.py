@@ -142,6 +142,9 @@ def test_date_line(line: str, day: str | None) -> None:
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
+        # A post's date and its update's glued together, then the author.
+        ("17/11/201917/11/2019 ~ Jane Doe", "2019-11-17", ["Jane Doe"]),
+        ("03.05.202104.05.2021", "2021-05-03", None),
         ("26 Mai, 2008 | ThE_PaiN | Kommentare 34 |", "2008-05-26", ["ThE_PaiN"]),
         ("WordPress | 3. Mai 2021", "2021-05-03", None),  # a category, not a user name
         (
