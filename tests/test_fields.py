@@ -603,3 +603,14 @@ def test_a_headline_over_its_byline_may_close_with_a_full_stop(under: str, taken
     headline = "Council votes budget after long debate."
     text = "\n".join(["Home | News | Sport | Weather", "", headline, under, "", "\n\n".join(BODY)])
     assert (clean_document(Document(id="t", text=text)).title == headline) == taken
+
+
+def test_the_masthead_opening_the_dump_far_above_the_body_is_no_headline() -> None:
+    # The site's name names the body's subject too ('City Council Budget Watch'), but stands
+    # first in the dump, a menu away from the body; the short headline over the body wins.
+    menu = [f"* {item}" for item in ("News", "Sport", "Weather", "Culture", "Opinion", "Jobs")]
+    menu += [f"* {item}" for item in ("Business", "Travel", "Contact", "About")]
+    text = "\n".join(
+        ["City Council Budget Watch", "", *menu, "", "Budget approved", "", "\n\n".join(BODY)]
+    )
+    assert clean_document(Document(id="t", text=text)).title == "Budget approved"
