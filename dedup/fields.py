@@ -703,8 +703,11 @@ def _with_echoes(
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            # One casefold of the whole page: the same as folding each line, done in C.
-            page = "\n" + "\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
+            # One casefold of the whole page: the same as folding each line, done in C. Each
+            # line has newlines of its own, so that a line written twice running counts twice.
+            page = (
+                "\n" + "\n\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
+            )
         quoted = page.count(key) > page.count(f"\n{key}\n")
         if not quoted and page.count(f"\n{key}\n") > 1:
             crumbs = _last_items(lines) if crumbs is None else crumbs

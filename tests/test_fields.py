@@ -614,3 +614,11 @@ def test_the_masthead_opening_the_dump_far_above_the_body_is_no_headline() -> No
         ["City Council Budget Watch", "", *menu, "", "Budget approved", "", "\n\n".join(BODY)]
     )
     assert clean_document(Document(id="t", text=text)).title == "Budget approved"
+
+
+def test_a_line_written_twice_running_is_not_quoted() -> None:
+    # A site's name printed twice (a logo's text and the name) is two lines, not a longer line
+    # quoting it as a headline's echo would.
+    header = ("City council budget", "City council budget", "", HEADLINE)
+    text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
+    assert clean_document(Document(id="t", text=text)).title == HEADLINE
