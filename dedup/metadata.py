@@ -550,6 +550,10 @@ _GLUED_YEAR = re.compile(
     r"((?:19|20)[0-9]{2})"
     r"(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2}|[0-9]{1,2}([/.])[0-9]{1,2}\2(?:19|20)[0-9]{2})"
 )
+# A date glued to the one before it, as no headline writes a number ('20000 Menschen' is one).
+_GLUED_DATES = re.compile(
+    r"(?:19|20)[0-9]{2}(?=[0-9]{1,2}\.\s?[^\W\d_]{3}|[0-9]{1,2}([/.])[0-9]{1,2}\1(?:19|20)[0-9]{2})"
+)
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 # ... or a numeric date ('Nadja Demel13.12.2022').
 _GLUED_DAY = re.compile(
@@ -1305,8 +1309,10 @@ def headline_score(
         return None  # a list item or a link
     if _pager_link(line):
         return None
-    if _DIGIT.search(line) and _is_time_note(line):
-        return None  # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'
+    if _DIGIT.search(line) and (_is_time_note(line) or _GLUED_DATES.search(line)):
+        # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'; a post's date and its update's
+        # glued together ('1. November 20231. November 2023'): a metadata line.
+        return None
     if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
         return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)

@@ -443,6 +443,9 @@ def test_glued_date() -> None:
         ("« Council budget archive", 1, False),
         ("Council budget news »", 1, False),
         ("« Council approves budget »", 1, True),
+        # A post's date glued to its update's: a metadata line, whatever else it holds.
+        ("Council News 1. November 20231. November 2023 Budget", 1, False),
+        ("20000 council members approve budget", 1, True),  # a number, no dates
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
