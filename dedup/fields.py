@@ -819,11 +819,11 @@ def _headline_of(lines: list[Line], text: str) -> str:
             continue
         folded = line.text.casefold()
         if tail in folded:
-            quoted.add(_echo_key(_ITEM.sub("", line.text)))
+            key = _echo_key(line.text)
+            quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
             # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
-            crumb = _CRUMB_STEP.split(line.text)[-1]
-            if len(crumb) < len(line.text):
-                crumb_ends[_echo_key(crumb)] = folded
+            if _CRUMB_STEP.search(line.text):
+                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = folded
         if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
             begun.add(_echo_key(line.text))
         if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
