@@ -790,6 +790,10 @@ def _headline_of(lines: list[Line], text: str) -> str:
     word closes it; the rest starts with a capital).
     """
     text = _TITLE_LABEL.sub("", metadata.headline_text(text).replace("\xad", ""))
+    # The page may write the line again with the kicker's element set off ('Covid-19 : ...').
+    spaced = text.replace(": ", " : ", 1) if " : " not in text and ": " in text else text
+    if spaced != text and any(line.text.strip() == spaced for line in lines):
+        text = spaced
     if " : " in text and not _french_spacing(lines, text):
         kicker, _, rest = text.partition(" : ")
         if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:

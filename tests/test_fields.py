@@ -227,6 +227,12 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
         ("Budget row : Council approves budget after long debate", "", HEADLINE),
         # A kicker glued on, the headline quoted alone in the breadcrumb.
         ("Local politics Council approves budget after long debate", f"* {HEADLINE}", HEADLINE),
+        # ... or set off by ': ', the page writing the line again with ' : '.
+        (
+            "Budget row: Council approves budget after long debate",
+            "Budget row : Council approves budget after long debate",
+            HEADLINE,
+        ),
         # ... but not words that read as the headline's own first words.
         ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
         ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
