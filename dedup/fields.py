@@ -1173,7 +1173,8 @@ def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
 
 
 def _echo_key(text: str) -> str:
-    return text.strip(_BULLETS).casefold()
+    # Soft hyphens are invisible: a headline hyphenated so is quoted by a line without them.
+    return text.strip(_BULLETS).casefold().replace("\xad", "")
 
 
 def is_paragraph(line: Line) -> bool:

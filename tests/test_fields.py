@@ -256,6 +256,12 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
             HEADLINE,
         ),
         ("Local politics Council approves budget after long debate", f"3. {HEADLINE}", HEADLINE),
+        # ... or hyphenated softly there, which no reader sees.
+        (
+            "Local politics Council approves budget after long debate",
+            "* Coun\xadcil ap\xadproves budget after long debate",
+            HEADLINE,
+        ),
         # ... but a kicker that is a crumb of that breadcrumb stays: the page's own.
         (
             "Town Hall Council approves budget after long debate",
