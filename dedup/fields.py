@@ -29,6 +29,7 @@ _META_WORDS = 25  # a line in the body with more words is prose, not a metadata 
 _BARE_PENALTY = 20  # a name without 'By' counts as this much further away than a byline
 _BARE_REACH = 20  # ... and is taken only this near the body's start, or after it
 _TITLE_REACH = 60  # lines above the first paragraph where a headline is looked for
+_HEADING_REACH = 4  # lines above the first paragraph where a headline may close with a full stop
 _UNDER_FIRST = 4  # ... and lines under it
 _W_UNDER_FIRST = 2.5  # what standing under the first paragraph costs
 _LATE_REACH = 30  # lines under the first paragraph where a headline over its byline or date may be
@@ -45,7 +46,7 @@ _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
 _TOP_LINES = 3  # the page's first lines, where its masthead stands ('icBirmingham', a title bar)
 _TOP_FAR = 8  # ... count against a candidate this many lines or more above the first paragraph
-_W_TOP = 1.0
+_W_TOP = 2.0
 _W_UNDER_HEADLINE = 0.33
 _STRONG_WORDS = 3
 _STANDFIRST_WORDS = 10  # a standfirst has as many words or more
@@ -56,6 +57,7 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _W_CRUMB_END = 2.5  # ... or as the last crumb of a breadcrumb ('Home > Politik > The headline')
 _ECHO_MIN_CHARS = 10
 _CRUMB_ARROW = re.compile(r"[>›»→]")
+_CRUMB_STEP = re.compile(r"\s+[/>›»→|]\s+")  # a breadcrumb's step, spaced as no path or date is
 _ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
@@ -72,7 +74,7 @@ _ADDRESS = re.compile(r"[\w.+-]*@[\w.-]*")
 # A word as prose writes it: not a part of a name written as an address ('markus.reuter', a
 # spam-proof address); a domain's name ('handball.ch') counts.
 _PROSE_WORD = re.compile(r"(?<![\w_.])[^\W\d_]+(?![\w_]|\.[^\W\d_]{4})")
-_BULLETS = " *+•·-–—\t›»>|#"
+_BULLETS = " *+•·-–—\t›»>‹<|#"  # list marks and the arrows of links
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;][\"'”’»)]*$")
 
 
@@ -363,6 +365,7 @@ def _mark_names_beside_dates(
     ...'), empty list items between them left aside. After the body only the date lines that
     close the article count (the first and those right under it), and anchor the name to them."""
     closing = next((index for index in seen.dated if index >= end), len(lines))
+    ends: set[str] | None = None  # the breadcrumbs' last crumbs, read when a name first asks
     for index in seen.dated:
         if index >= closing + _CLOSING_LINES:
             break
@@ -374,7 +377,11 @@ def _mark_names_beside_dates(
                 continue  # a date line in the body names no one after it
             text = lines[near].text
             names = metadata.name_line(text) or metadata.opener_and_pen_name(text)
-            if names and page.names_someone(names) and not _menu_item(lines, near, step, index):
+            if not names or not page.names_someone(names) or _menu_item(lines, near, step, index):
+                continue
+            # A breadcrumb ends with the headline, not with its author ('... » Heizjacken von Bosch').
+            ends = _crumb_ends(lines) if ends is None else ends
+            if _echo_key(text) not in ends:
                 lines[near].rule = "byline"
                 if near >= end:
                     seen.bylines.append((_AFTER_PENALTY + near - end + _BARE_PENALTY, names, True))
@@ -513,8 +520,17 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         # Few function words make a list of links, or a headline; separators only the list.
         if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
             continue
+        text = line.text
+        # A headline may close with a full stop ('Warum ich ... sage.'); it shows by heading a
+        # byline or date line right above the body.
+        if (
+            text.endswith(".")
+            and first_prose - index <= _HEADING_REACH
+            and lines[index + 1].rule in _HEADER_RULES
+        ):
+            text = text.rstrip(".")
         score = metadata.headline_score(
-            line.text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
+            text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
         )
         if score is not None:
             scored.append((index, score))
@@ -687,8 +703,11 @@ def _with_echoes(
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            # One casefold of the whole page: the same as folding each line, done in C.
-            page = "\n" + "\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
+            # One casefold of the whole page: the same as folding each line, done in C. Each
+            # line has newlines of its own, so that a line written twice running counts twice.
+            page = (
+                "\n" + "\n\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
+            )
         quoted = page.count(key) > page.count(f"\n{key}\n")
         if not quoted and page.count(f"\n{key}\n") > 1:
             crumbs = _last_items(lines) if crumbs is None else crumbs
@@ -771,6 +790,10 @@ def _headline_of(lines: list[Line], text: str) -> str:
     word closes it; the rest starts with a capital).
     """
     text = _TITLE_LABEL.sub("", metadata.headline_text(text).replace("\xad", ""))
+    # The page may write the line again with the kicker's element set off ('Covid-19 : ...').
+    spaced = text.replace(": ", " : ", 1) if " : " not in text and ": " in text else text
+    if spaced != text and any(line.text.strip() == spaced for line in lines):
+        text = spaced
     if " : " in text and not _french_spacing(lines, text):
         kicker, _, rest = text.partition(" : ")
         if words_of(kicker) <= _KICKER_WORDS and words_of(rest) >= _KICKER_WORDS // 2:
@@ -792,6 +815,7 @@ def _headline_of(lines: list[Line], text: str) -> str:
     head, tail = _echo_key(words[0]), _echo_key(words[-1])
     firsts = {_echo_key(words[cut]) for cut in cuts}
     quoted: set[str] = set()
+    crumb_ends: dict[str, str] = {}  # a breadcrumb's last crumb, and the breadcrumb
     begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
     for line in lines:
@@ -799,7 +823,11 @@ def _headline_of(lines: list[Line], text: str) -> str:
             continue
         folded = line.text.casefold()
         if tail in folded:
-            quoted.add(_echo_key(line.text))
+            key = _echo_key(line.text)
+            quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
+            # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
+            if _CRUMB_STEP.search(line.text):
+                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = folded
         if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
             begun.add(_echo_key(line.text))
         if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
@@ -808,8 +836,14 @@ def _headline_of(lines: list[Line], text: str) -> str:
                 joined.append(parts)
     # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):
     # sites stack a section and a place above a headline.
+    # A kicker that is a crumb of the breadcrumb is the headline's own (a band, a series) and
+    # stays ('Home > News > The Band > The headline' over 'THE BAND - The headline').
     for cut in reversed(cuts):
-        if _echo_key(" ".join(words[cut:])) in quoted:
+        rest = _echo_key(" ".join(words[cut:]))
+        if rest in quoted or (
+            rest in crumb_ends
+            and _echo_key(" ".join(words[:cut])) not in crumb_ends[rest][: -len(rest)]
+        ):
             return " ".join(words[cut:])
     # A breadcrumb may quote the rest shortened, its first half or more ('Abnehm-Tricks für
     # Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ein schlankes Fest' under a crumb
@@ -1139,7 +1173,8 @@ def _author_box(lines: list[Line], index: int, names: list[str]) -> bool:
 
 
 def _echo_key(text: str) -> str:
-    return text.strip(_BULLETS).casefold()
+    # Soft hyphens are invisible: a headline hyphenated so is quoted by a line without them.
+    return text.strip(_BULLETS).casefold().replace("\xad", "")
 
 
 def is_paragraph(line: Line) -> bool:

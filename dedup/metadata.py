@@ -546,7 +546,14 @@ class MetaLine:
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
-_GLUED_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2})")
+_GLUED_YEAR = re.compile(
+    r"((?:19|20)[0-9]{2})"
+    r"(?=[0-9]{1,2}(?:\.\s?|\s)[^\W\d_]|[0-9]{2}:[0-9]{2}|[0-9]{1,2}([/.])[0-9]{1,2}\2(?:19|20)[0-9]{2})"
+)
+# A date glued to the one before it, as no headline writes a number ('20000 Menschen' is one).
+_GLUED_DATES = re.compile(
+    r"(?:19|20)[0-9]{2}(?=[0-9]{1,2}\.\s?[^\W\d_]{3}|[0-9]{1,2}([/.])[0-9]{1,2}\1(?:19|20)[0-9]{2})"
+)
 # A name glued to the date after it ('Nicole Collignon22. Februar 2020').
 # ... or a numeric date ('Nadja Demel13.12.2022').
 _GLUED_DAY = re.compile(
@@ -1264,6 +1271,19 @@ def _abbreviations_only(line: str) -> bool:
     return all(_ABBREVIATION.match(word) for word in line.split() if word.endswith("."))
 
 
+def _pager_link(line: str) -> bool:
+    """Return whether a line is a link to the previous or next page ('« Older post', 'Next ›'):
+    an arrow set off by a space, its closing twin nowhere ('« ... »' quotes a French headline)."""
+    first, last = line[:2], line[-2:]
+    return (first in ("« ", "‹ ") and _CLOSING[first[0]] not in line) or (
+        last in (" »", " ›") and _OPENING[last[1]] not in line
+    )
+
+
+_CLOSING = {"«": "»", "‹": "›"}
+_OPENING = {"»": "«", "›": "‹"}
+
+
 def headline_score(
     line: str,
     body_words: set[str],
@@ -1287,8 +1307,12 @@ def headline_score(
         return None
     if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
         return None  # a list item or a link
-    if _DIGIT.search(line) and _is_time_note(line):
-        return None  # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'
+    if _pager_link(line):
+        return None
+    if _DIGIT.search(line) and (_is_time_note(line) or _GLUED_DATES.search(line)):
+        # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'; a post's date and its update's
+        # glued together ('1. November 20231. November 2023'): a metadata line.
+        return None
     if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
         return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)

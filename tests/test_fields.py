@@ -227,6 +227,12 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
         ("Budget row : Council approves budget after long debate", "", HEADLINE),
         # A kicker glued on, the headline quoted alone in the breadcrumb.
         ("Local politics Council approves budget after long debate", f"* {HEADLINE}", HEADLINE),
+        # ... or set off by ': ', the page writing the line again with ' : '.
+        (
+            "Budget row: Council approves budget after long debate",
+            "Budget row : Council approves budget after long debate",
+            HEADLINE,
+        ),
         # ... but not words that read as the headline's own first words.
         ("Budget: Council approves budget after long debate", f"* {HEADLINE}", None),
         ("Coun\xadcil ap\xadproves bud\xadget after long debate", "", HEADLINE),  # soft hyphens
@@ -242,6 +248,25 @@ def test_a_name_alone_after_the_body_is_no_signature() -> None:
             "Budget row Council approves budget after long debate",
             "* Budget row - Council backs budget",
             HEADLINE,
+        ),
+        # The headline as the last step of a breadcrumb, or a numbered crumb.
+        (
+            "Local politics Council approves budget after long debate",
+            f"home / News / {HEADLINE}",
+            HEADLINE,
+        ),
+        ("Local politics Council approves budget after long debate", f"3. {HEADLINE}", HEADLINE),
+        # ... or hyphenated softly there, which no reader sees.
+        (
+            "Local politics Council approves budget after long debate",
+            "* Coun\xadcil ap\xadproves budget after long debate",
+            HEADLINE,
+        ),
+        # ... but a kicker that is a crumb of that breadcrumb stays: the page's own.
+        (
+            "Town Hall Council approves budget after long debate",
+            f"Home > News > Town Hall > {HEADLINE}",
+            None,
         ),
         # ... but not a teaser of another story.
         (
@@ -557,3 +582,55 @@ def test_a_headline_after_the_date_that_opens_its_line() -> None:
     assert title_of("3 May 2021 Council approves budget after long debate") == HEADLINE
     # The date line under a headline stays a date line.
     assert title_of(HEADLINE, "3 May 2021 Jane Doe") == HEADLINE
+
+
+def test_the_last_crumb_of_a_breadcrumb_is_no_author() -> None:
+    # Two capitalised words beside a date read as a name, but the breadcrumb ends with them:
+    # the headline ('Books » Anna Karenina'), not its author.
+    header = ("Home » Books » Anna Karenina", "Books | 3 May 2021", "", "Anna Karenina")
+    text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
+    article = clean_document(Document(id="t", text=text))
+    assert (article.title, article.authors) == ("Anna Karenina", ())
+
+
+def test_a_link_arrow_makes_no_quote_of_a_line() -> None:
+    # '<Council budget ...' is the same line as a link back, not a longer line quoting it.
+    other = "Council budget for next year"
+    header = (f"<{other}", "", HEADLINE, "", other)
+    text = "\n".join(["Home | News | Sport | Weather", *header, "", "\n\n".join(BODY)])
+    assert clean_document(Document(id="t", text=text)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("under", "taken"),
+    [
+        # A headline closed by a full stop, over its byline or date right above the body.
+        ("By Jane Doe", True),
+        ("3 May 2021", True),
+        # ... but the same sentence over other lines reads as prose, not as a headline.
+        ("Share on Facebook", False),
+    ],
+)
+def test_a_headline_over_its_byline_may_close_with_a_full_stop(under: str, taken: bool) -> None:
+    headline = "Council votes budget after long debate."
+    text = "\n".join(["Home | News | Sport | Weather", "", headline, under, "", "\n\n".join(BODY)])
+    assert (clean_document(Document(id="t", text=text)).title == headline) == taken
+
+
+def test_the_masthead_opening_the_dump_far_above_the_body_is_no_headline() -> None:
+    # The site's name names the body's subject too ('City Council Budget Watch'), but stands
+    # first in the dump, a menu away from the body; the short headline over the body wins.
+    menu = [f"* {item}" for item in ("News", "Sport", "Weather", "Culture", "Opinion", "Jobs")]
+    menu += [f"* {item}" for item in ("Business", "Travel", "Contact", "About")]
+    text = "\n".join(
+        ["City Council Budget Watch", "", *menu, "", "Budget approved", "", "\n\n".join(BODY)]
+    )
+    assert clean_document(Document(id="t", text=text)).title == "Budget approved"
+
+
+def test_a_line_written_twice_running_is_not_quoted() -> None:
+    # A site's name printed twice (a logo's text and the name) is two lines, not a longer line
+    # quoting it as a headline's echo would.
+    header = ("City council budget", "City council budget", "", HEADLINE)
+    text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
+    assert clean_document(Document(id="t", text=text)).title == HEADLINE

@@ -142,6 +142,9 @@ def test_date_line(line: str, day: str | None) -> None:
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
+        # A post's date and its update's glued together, then the author.
+        ("17/11/201917/11/2019 ~ Jane Doe", "2019-11-17", ["Jane Doe"]),
+        ("03.05.202104.05.2021", "2021-05-03", None),
         ("26 Mai, 2008 | ThE_PaiN | Kommentare 34 |", "2008-05-26", ["ThE_PaiN"]),
         ("WordPress | 3. Mai 2021", "2021-05-03", None),  # a category, not a user name
         (
@@ -436,6 +439,13 @@ def test_glued_date() -> None:
         # The full stops of abbreviations close no sentence.
         ("Council approves budget on Wed. after long debate Tues.", 1, True),
         ("Council approves budget. Debate was long.", 1, False),
+        # Links to the previous or the next page; a French headline's guillemets are quotes.
+        ("« Council budget archive", 1, False),
+        ("Council budget news »", 1, False),
+        ("« Council approves budget »", 1, True),
+        # A post's date glued to its update's: a metadata line, whatever else it holds.
+        ("Council News 1. November 20231. November 2023 Budget", 1, False),
+        ("20000 council members approve budget", 1, True),  # a number, no dates
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
