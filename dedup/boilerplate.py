@@ -131,6 +131,7 @@ _LEAD_GAP = 25
 # joins it with this total and at most _TAIL_GAP lines between (tuned on the even half).
 _TAIL_MIN = 15.0
 _TAIL_GAP = 50
+_LISTED_SHARE = 0.5  # a stretch with more of its paragraphs list items is a list
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
 # The kinds of line, from the line alone.
@@ -679,7 +680,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     if not stretches:
         return 0, 0, 0
     top = max(total for total, _, _ in stretches)
-    chosen = next(i for i, s in enumerate(stretches) if s[0] >= _FIRST_SHARE * top)
+    chosen = next(
+        i
+        for i, s in enumerate(stretches)
+        if s[0] == top or (s[0] >= _FIRST_SHARE * top and not _mostly_listed(lines, s[1], s[2]))
+    )
     start, end = stretches[chosen][1], stretches[chosen][2]
     if chosen and not relaxed:
         lead_total, lead_start, lead_end = stretches[chosen - 1]
@@ -693,12 +698,30 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
                 for line in lines[lead_start:lead_end]
             )
             and headlines.isdisjoint(range(lead_start, lead_end))  # teasers, not a lead
+            and not _mostly_listed(lines, lead_start, lead_end)  # a menu, not a lead
         ):
             start = lead_start
     tail = end
     if not relaxed:
         tail = _tail_end(lines, closing, stretches[chosen + 1 :], end)
     return start, end, tail
+
+
+def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:
+    """Return whether most of what the paragraphs of [start, end) add comes from list items.
+
+    A menu that describes its entries ('+ Heading Description ...') and a block of teasers are
+    such lists; an article before its teasers is mostly paragraphs. Only the latter wins by
+    coming first.
+    """
+    listed = plain = 0
+    for line in lines[start:end]:
+        if line.rule is None and line.kind == PROSE:
+            if _LIST_ITEM.match(line.text):
+                listed += 1
+            else:
+                plain += 1
+    return listed > _LISTED_SHARE * (listed + plain)
 
 
 _ENTRY_NUMBER = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")

@@ -879,3 +879,31 @@ def test_news_of_access_or_renewal_stays() -> None:
     line = "The court gave the council full access to the files and will renew the order in May."
     rules = rules_of("\n\n".join(["Council approves budget", *BODY[:2], line, *BODY[2:]]))
     assert rules[line] is None
+
+
+MENU_ENTRIES = [
+    f"+ {topic} Everything our city offers on {topic.lower()}: the services, the people to ask "
+    f"and the dates of the year, with the forms you need and the news of the month."
+    for topic in ("Schools", "Parks", "Housing", "Transport", "Culture", "Sport", "Health", "Waste")
+]
+
+
+def test_a_menu_of_described_entries_does_not_win_by_coming_first() -> None:
+    # Each entry reads as prose, but a stretch made mostly of list items is a menu: it wins only
+    # with the higher total, not by coming before the article.
+    links = [
+        "Search",
+        "Login",
+        "Contact",
+        "Press",
+        "Jobs",
+        "Events",
+        "Maps",
+        "Help",
+        "Shop",
+        "Home",
+    ]
+    text = "\n\n".join(["Menu", *MENU_ENTRIES, *links, "Council approves budget", *BODY, *MORE])
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+    assert all(rules[line] is not None for line in MENU_ENTRIES)
