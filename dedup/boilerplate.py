@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from dedup.dates import find_date
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
@@ -131,6 +132,12 @@ _LEAD_GAP = 25
 # joins it with this total and at most _TAIL_GAP lines between (tuned on the even half).
 _TAIL_MIN = 15.0
 _TAIL_GAP = 50
+# A stretch right under an article's header (a headline, then a date or byline, at most
+# _HEADER_LINES lines above it) starts the body when this many times its total comes close to
+# the best total, if no lead joined the best stretch (3 and 6 alike on the even half, 6 better
+# on the odd).
+_HEADER_LINES = 2
+_HEADED_WEIGHT = 6.0
 _LISTED_SHARE = 0.5  # a stretch with more of its paragraphs list items is a list
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
@@ -584,6 +591,7 @@ _DATE_OR_NAME = re.compile(
     re.IGNORECASE,
 )
 _DATE_OR_NAME_SPACES = 8
+_BY = re.compile(r"(?:by|von|par|por|door|written by)\s", re.IGNORECASE)
 
 
 def _states_date_or_name(text: str) -> bool:
@@ -626,12 +634,17 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     Stretches are parted where the running total drops to zero or at a closing heading. Of
     those, the first that comes close to the best total wins: an article comes before the
     teasers of other articles, which may add up to more words than it has, and before the
-    comments under a closing heading, whose stretches count for less. The stretch just above
-    the winner joins it when it is a lead of paragraphs alone, a few lines above (a table of
-    contents, share buttons or a byline stood between). So do the stretches of paragraphs
-    alone just below it, parted from it by a list, a table or a block of code: the article goes
-    on after them (a tutorial's prose after its code, a report's after its table), where
-    teasers of other articles have headlines between their paragraphs.
+    comments under a closing heading, whose stretches count for less. A stretch made mostly of
+    list items (a menu that describes its entries) wins only with the best total. The stretch
+    just above the winner joins it when it is a lead of paragraphs alone, a few lines above (a
+    table of contents, share buttons or a byline stood between); else an earlier stretch right
+    under an article's header (a headline, then a date or byline) starts the body when six
+    times its total comes close to the best: a short article above a sidebar's or a form's
+    longer text, or an article's lead above a sidebar that parts it from the rest. The
+    stretches of paragraphs alone just below the winner, parted from it by a list, a table or
+    a block of code, join it too: the article goes on after them (a tutorial's prose after its
+    code, a report's after its table), where teasers of other articles have headlines between
+    their paragraphs.
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
     best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
@@ -701,10 +714,46 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             and not _mostly_listed(lines, lead_start, lead_end)  # a menu, not a lead
         ):
             start = lead_start
+        else:
+            # An earlier stretch under an article's header (headline, then date or byline)
+            # starts the article, however short, where the text further down may go on with it
+            # or be a sidebar or a form.
+            start = next(
+                (
+                    first
+                    for total, first, last in stretches[:chosen]
+                    if total * _HEADED_WEIGHT >= _FIRST_SHARE * top
+                    and _headed(lines, first)
+                    and not _mostly_listed(lines, first, last)
+                ),
+                start,
+            )
     tail = end
     if not relaxed:
         tail = _tail_end(lines, closing, stretches[chosen + 1 :], end)
     return start, end, tail
+
+
+def _headed(lines: list[Line], start: int) -> bool:
+    """Return whether an article's header stands right above `start`: a short line that gives a
+    whole date or opens with 'By', under a line of text that is no paragraph nor list item (the
+    headline)."""
+    for index in range(max(1, start - _HEADER_LINES), start):
+        line = lines[index]
+        above = lines[index - 1]
+        if (
+            line.rule in (None, "date", "byline")
+            and above.rule is None
+            and above.kind in (TEXT, SHORT)
+            and " " in above.text  # a word alone is a label or a name
+            and not _LIST_ITEM.match(line.text)
+            and not _LIST_ITEM.match(above.text)
+            and not above.text.endswith(":")
+            and line.text.count(" ") < _DATE_OR_NAME_SPACES
+            and (_BY.match(line.text) is not None or find_date(line.text) is not None)
+        ):
+            return True
+    return False
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:

@@ -907,3 +907,23 @@ def test_a_menu_of_described_entries_does_not_win_by_coming_first() -> None:
     rules = rules_of(text)
     assert all(rules[line] is None for line in (*BODY, *MORE))
     assert all(rules[line] is not None for line in MENU_ENTRIES)
+
+
+@pytest.mark.parametrize(
+    ("header", "starts"),
+    [
+        (["Council approves budget", "5 June 2023"], True),
+        (["Council approves budget", "By Jane Doe"], True),
+        (["Council", "5 June 2023"], False),  # a word alone is a label, not a headline
+        (["Council approves budget", "Budget 2023"], False),  # a year alone is no date
+    ],
+)
+def test_a_short_article_under_its_header_wins_over_a_longer_text_below(
+    header: list[str], starts: bool
+) -> None:
+    # A headline and a date or byline right above a short paragraph: that is the article, not
+    # the longer text of a sidebar further down, which still follows it in the body.
+    links = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Jobs", "Help", "Shop"]
+    text = "\n\n".join(["Menu", *header, BODY[0], *links, "About us", *MORE, SECTION])
+    article = clean_document(Document(id="t", text=text))
+    assert article.text.startswith(BODY[0]) == starts
