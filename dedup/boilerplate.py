@@ -635,12 +635,13 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     those, the first that comes close to the best total wins: an article comes before the
     teasers of other articles, which may add up to more words than it has, and before the
     comments under a closing heading, whose stretches count for less. A stretch made mostly of
-    list items (a menu that describes its entries) wins only with the best total. The stretch
-    just above the winner joins it when it is a lead of paragraphs alone, a few lines above (a
-    table of contents, share buttons or a byline stood between); else an earlier stretch right
-    under an article's header (a headline, then a date or byline) starts the body when six
-    times its total comes close to the best: a short article above a sidebar's or a form's
-    longer text, or an article's lead above a sidebar that parts it from the rest. The
+    list items (a menu that describes its entries) or of the site's notices (a cookie dialog)
+    wins only with the best total. The stretch just above the winner joins it when it is a
+    lead of paragraphs alone, a few lines above (a table of contents, share buttons or a
+    byline stood between); else an earlier stretch right under an article's header (a
+    headline, then a date or byline) starts the body when six times its total comes close to
+    the best: a short article above a sidebar's or a form's longer text, or an article's lead
+    above a sidebar that parts it from the rest. The
     stretches of paragraphs alone just below the winner, parted from it by a list, a table or
     a block of code, join it too: the article goes on after them (a tutorial's prose after its
     code, a report's after its table), where teasers of other articles have headlines between
@@ -696,7 +697,12 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     chosen = next(
         i
         for i, s in enumerate(stretches)
-        if s[0] == top or (s[0] >= _FIRST_SHARE * top and not _mostly_listed(lines, s[1], s[2]))
+        if s[0] == top
+        or (
+            s[0] >= _FIRST_SHARE * top
+            and not _mostly_listed(lines, s[1], s[2])
+            and not _mostly_notices(lines, s[1], s[2])
+        )
     )
     start, end = stretches[chosen][1], stretches[chosen][2]
     if chosen and not relaxed:
@@ -712,6 +718,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             )
             and headlines.isdisjoint(range(lead_start, lead_end))  # teasers, not a lead
             and not _mostly_listed(lines, lead_start, lead_end)  # a menu, not a lead
+            and not _mostly_notices(lines, lead_start, lead_end)
         ):
             start = lead_start
         else:
@@ -754,6 +761,28 @@ def _headed(lines: list[Line], start: int) -> bool:
         ):
             return True
     return False
+
+
+# Words of a site's notices and dialogs: cookies, consent, javascript, sign-in, newsletters.
+_NOTICE = re.compile(
+    r"cookie|javascript|consent|einwillig|einverstanden|zustimm|datenschutz|privacy|"
+    r"newsletter|registrier|\blog ?in\b|\bsign ?in\b|abonn|subscri|browser",
+    re.IGNORECASE,
+)
+
+
+def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:
+    """Return whether most paragraphs of [start, end) are the site's notices: on cookies,
+    consent, javascript, sign-in or newsletters. A cookie dialog above the article is such a
+    stretch: like a menu, it wins only with the best total, and is no lead."""
+    notices = plain = 0
+    for line in lines[start:end]:
+        if line.rule is None and line.kind == PROSE:
+            if _NOTICE.search(line.text):
+                notices += 1
+            else:
+                plain += 1
+    return notices > plain
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:

@@ -927,3 +927,23 @@ def test_a_short_article_under_its_header_wins_over_a_longer_text_below(
     text = "\n\n".join(["Menu", *header, BODY[0], *links, "About us", *MORE, SECTION])
     article = clean_document(Document(id="t", text=text))
     assert article.text.startswith(BODY[0]) == starts
+
+
+COOKIE_NOTICES = [
+    "Cookies help to improve how the pages work and to show you offers that suit you, and you "
+    "choose in the settings which of them may be stored.",
+    "These cookies are needed for the basic functions of the pages and cannot be turned off in "
+    "the settings of your browser.",
+    "Statistics cookies count the visits of each page, so that the editors can see which of them "
+    "are read and make them better.",
+]
+
+
+def test_a_cookie_dialog_does_not_win_by_coming_first() -> None:
+    links = ["OK", "Settings", "Home", "News", "Sport", "Weather", "Travel", "Jobs", "Help", "Shop"]
+    text = "\n\n".join(
+        ["Cookies", *COOKIE_NOTICES, *links, "Council approves budget", *BODY, *MORE]
+    )
+    rules = rules_of(text)
+    assert all(rules[line] is None for line in (*BODY, *MORE))
+    assert all(rules[line] is not None for line in COOKIE_NOTICES)
