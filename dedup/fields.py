@@ -494,7 +494,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     header = lines[:first_prose]
     # Without boilerplate or metadata above the body there is no header to read a title from; this
     # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
+    # Only a line over a byline or date line under the opening paragraphs may head the article:
+    # a cleaned text keeps no such line.
     if start == 0 and not any(line.rule for line in header):
+        _mark_late_headline(lines, first_prose, end, found)
         return
     # The body's words, those under the first few lines of it apart (see below).
     window = min(end, first_prose + 1 + _UNDER_FIRST)
@@ -546,27 +549,8 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # Further down, a line over a byline or date line may head the article, the paragraphs above
-    # it being notices or teasers ('Vielen Dank für Ihre Anmeldung.'): it is scored against the
-    # body under it, as a line under the first paragraph is.
-    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
-        line = lines[index]
-        if (
-            line.rule
-            or line.kind == boilerplate.CODE
-            or not any(
-                lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
-            )
-            or is_paragraph(line)
-        ):
-            continue
-        under = metadata.content_words(
-            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
-        )
-        score = metadata.headline_score(
-            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
-        )
-        if score is not None:
-            scored.append((index, score - _W_UNDER_FIRST))
+    # it being notices or teasers ('Vielen Dank für Ihre Anmeldung.').
+    scored += _late_headlines(lines, window, first_prose, end)
     # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
@@ -604,6 +588,45 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             lines[near].rule = "byline"
             found.authors = found.authors or names
             break
+
+
+def _late_headlines(
+    lines: list[Line], window: int, first_prose: int, end: int
+) -> list[tuple[int, float]]:
+    """Return the lines from `window` to _LATE_REACH under the first paragraph that stand over
+    a byline or date line, each with its score against the body under it (as a line under the
+    first paragraph is scored)."""
+    scored = []
+    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
+        line = lines[index]
+        if (
+            line.rule
+            or line.kind == boilerplate.CODE
+            or not any(
+                lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
+            )
+            or is_paragraph(line)
+        ):
+            continue
+        under = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+        )
+        score = metadata.headline_score(
+            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
+        )
+        if score is not None:
+            scored.append((index, score - _W_UNDER_FIRST))
+    return scored
+
+
+def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Found) -> None:
+    """Mark the headline of a body that opens the page with paragraphs (an author's blurb, a
+    notice): a line under them over a byline or date line, as when the body has a header."""
+    scored = _late_headlines(lines, first_prose + 1, first_prose, end)
+    if scored:
+        index = max(scored, key=lambda item: item[1])[0]
+        found.title = found.title or _headline_of(lines, lines[index].text)
+        lines[index].rule = "title"
 
 
 def _cut_opening_dates(lines: list[Line], first_prose: int) -> list[tuple[Line, str, str | None]]:

@@ -634,3 +634,21 @@ def test_a_line_written_twice_running_is_not_quoted() -> None:
     header = ("City council budget", "City council budget", "", HEADLINE)
     text = "\n".join(["Home | News | Sport | Weather", "", *header, "", "\n\n".join(BODY)])
     assert clean_document(Document(id="t", text=text)).title == HEADLINE
+
+
+BLURB = (
+    "I write about cities and the people who run them, and I have reported on the council of "
+    "this town for more than ten years.",
+    "I also teach a course on local politics at the university, where my students keep me honest.",
+)
+
+
+@pytest.mark.parametrize(("dated", "title"), [(True, HEADLINE), (False, None)])
+def test_a_headline_under_the_paragraphs_that_open_the_page(dated: bool, title: str | None) -> None:
+    # An author's blurb opens the page and the body: the line over the date line under it is
+    # the headline. Without a date line there, no line of a body that opens the page is.
+    date = ["3 May 2021"] if dated else []
+    text = "\n\n".join([*BLURB, HEADLINE, *date, *BODY])
+    article = clean_document(Document(id="t", text=text))
+    assert article.title == title
+    assert clean_document(Document(id="t", text=article.text)).text == article.text
