@@ -592,6 +592,7 @@ _DATE_OR_NAME = re.compile(
     re.IGNORECASE,
 )
 _DATE_OR_NAME_SPACES = 8
+_OPENING_DATE_CHARS = 40
 _BY = re.compile(r"(?:by|von|par|por|door|written by)\s", re.IGNORECASE)
 
 
@@ -757,8 +758,7 @@ def _headed(lines: list[Line], start: int) -> bool:
             and not _LIST_ITEM.match(line.text)
             and not _LIST_ITEM.match(above.text)
             and not above.text.endswith(":")
-            and line.text.count(" ") < _DATE_OR_NAME_SPACES
-            and (_BY.match(line.text) is not None or find_date(line.text) is not None)
+            and _dates_or_names(line.text)
         ):
             return True
     return False
@@ -770,6 +770,18 @@ _NOTICE = re.compile(
     r"newsletter|registrier|\blog ?in\b|\bsign ?in\b|abonn|subscri|browser",
     re.IGNORECASE,
 )
+
+
+def _dates_or_names(text: str) -> bool:
+    """Return whether a line of a header gives the date or the author: a short line with a
+    whole date or opening with 'By', or a longer one that opens with the date (a date, then
+    the author and the categories)."""
+    if text.count(" ") < _DATE_OR_NAME_SPACES:
+        return _BY.match(text) is not None or find_date(text) is not None
+    if text[:1].isdigit():
+        found = find_date(text[:_OPENING_DATE_CHARS])
+        return found is not None and found.start == 0
+    return False
 
 
 def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:

@@ -914,6 +914,14 @@ def test_a_menu_of_described_entries_does_not_win_by_coming_first() -> None:
     [
         (["Council approves budget", "5 June 2023"], True),
         (["Council approves budget", "By Jane Doe"], True),
+        # A longer line that opens with the date goes on with the author and the categories.
+        (
+            [
+                "Council approves budget",
+                "5 June 2023 Jane Doe Politics, City, Budget, Council, Taxes, Schools",
+            ],
+            True,
+        ),
         # A kicker and a caption may stand between the header and the paragraph.
         (["Council approves budget", "5 June 2023", "Budget talks", "Photo: Jane Doe"], True),
         (["Council", "5 June 2023"], False),  # a word alone is a label, not a headline
