@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dedup.dates import find_date
@@ -139,7 +140,6 @@ _TAIL_GAP = 50
 # halves of clean-trafilatura, 1 headline worse on clean-l3s).
 _HEADER_LINES = 4
 _HEADED_WEIGHT = 6.0
-_LISTED_SHARE = 0.5  # a stretch with more of its paragraphs list items is a list
 _FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
 
 # The kinds of line, from the line alone.
@@ -788,31 +788,29 @@ def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:
     """Return whether most paragraphs of [start, end) are the site's notices: on cookies,
     consent, javascript, sign-in or newsletters. A cookie dialog above the article is such a
     stretch: like a menu, it wins only with the best total, and is no lead."""
-    notices = plain = 0
-    for line in lines[start:end]:
-        if line.rule is None and line.kind == PROSE:
-            if _NOTICE.search(line.text):
-                notices += 1
-            else:
-                plain += 1
-    return notices > plain
+    return _mostly(lines, start, end, _NOTICE.search)
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:
-    """Return whether most of what the paragraphs of [start, end) add comes from list items.
+    """Return whether most paragraphs of [start, end) are list items.
 
     A menu that describes its entries ('+ Heading Description ...') and a block of teasers are
     such lists; an article before its teasers is mostly paragraphs. Only the latter wins by
     coming first.
     """
-    listed = plain = 0
+    return _mostly(lines, start, end, _LIST_ITEM.match)
+
+
+def _mostly(lines: list[Line], start: int, end: int, test: Callable[[str], object]) -> bool:
+    """Return whether more of the kept paragraphs of [start, end) pass `test` than fail it."""
+    passed = failed = 0
     for line in lines[start:end]:
         if line.rule is None and line.kind == PROSE:
-            if _LIST_ITEM.match(line.text):
-                listed += 1
+            if test(line.text):
+                passed += 1
             else:
-                plain += 1
-    return listed > _LISTED_SHARE * (listed + plain)
+                failed += 1
+    return passed > failed
 
 
 _ENTRY_NUMBER = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
