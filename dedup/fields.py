@@ -275,9 +275,11 @@ def _mark_meta_lines(
             seen.bylines.append((distance, names, True))
         elif index < end and metadata.time_ago(text):
             seen.dated.append(index)  # how long ago the page was published: a name may follow
-        elif index < start and words <= 5 and (outlet := metadata.outlet_name(text)):
+        elif index < start and words <= 5 and metadata.reads_as_outlet(text):
+            # A masthead, or a section's heading named like one ('Local News'): either is no
+            # headline; only a masthead names the source.
             line.rule = "masthead"
-            found.source = found.source or outlet
+            found.source = found.source or metadata.outlet_name(text)
 
 
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:

@@ -194,6 +194,30 @@ _OUTLET_WORD = (
     r"País|Mundo|Vanguardia|Corriere|Repubblica|Stampa|Gazeta|Rzeczpospolita|Dziennik|Wyborcza)"
 )
 _MASTHEAD = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_OUTLET_WORD}$")
+_OUTLET_MARKS = " \t-–—|·•:"
+# 'By VOA News', 'From The Times': an outlet named as the story's author or origin.
+_OUTLET_OPENER = re.compile(r"^(?:By|From|Von|Par|Por)\s+(?=[A-Z])")
+# A site's sections of its news open with words that say when, which of many or whose ('Latest
+# NFL News', 'More Tennis News', 'Weitere Nachrichten'), its calls with a verb ('Support The
+# Guardian'); no outlet's name does.
+_SECTION_OPENERS = frozenset((
+    "latest", "breaking", "current", "recent", "more", "other", "related", "top", "most",
+    "popular", "all", "my", "your", "our", "menu", "send", "deals", "support", "subscribe",
+    "follow", "join", "aktuelle", "neueste",
+    "weitere", "mehr", "alle", "letzte", "meine", "unsere", "dernières", "autres", "toutes",
+    "últimas", "otras", "más",
+))  # fmt: skip
+# ...or say where from, before a word that names news in general: 'Local News', 'World News'
+# (not 'National Post', a paper).
+_SECTION_SCOPES = frozenset(("local", "regional", "national", "international", "world", "home"))
+_NEWS_WORDS = frozenset(("news", "nachrichten", "today", "press", "presse", "wire"))
+# Share buttons in a row end in 'Mail' too.
+_SHARE_WORDS = frozenset((
+    "facebook", "twitter", "whatsapp", "instagram", "linkedin", "pinterest", "youtube",
+    "telegram", "e-mail", "email", "share", "print",
+))  # fmt: skip
+# A word of menu entries glued together: lower case then upper case twice ('HomeSportLatest').
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ].*[a-zà-ÿ][A-ZÀ-Þ]")
 # Agencies and broadcasters that sign wire copy by name alone.
 _AGENCIES = {
     "xinhua", "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
@@ -457,16 +481,39 @@ def _is_person(name: str, alone: bool) -> bool:
 
 
 @lru_cache(maxsize=_LINE_CACHE)
-def outlet_name(text: str) -> str | None:
-    """Return `text` as an outlet's name when it reads as one ('China Daily', 'Xinhua'), or None."""
-    name = text.strip(" \t-–—|·•:")
+def reads_as_outlet(text: str) -> bool:
+    """Return whether `text` reads as a news outlet's or a news section's name ('China Daily',
+    'Xinhua', 'Local News'): the name of a site or of a part of it, not of a person or a story."""
+    name = text.strip(_OUTLET_MARKS)
     if not name or len(name) > 50 or len(name.split()) > 5:
+        return False
+    return name.casefold() in _AGENCIES or _MASTHEAD.match(name) is not None
+
+
+def outlet_name(text: str) -> str | None:
+    """Return the outlet `text` names ('China Daily', 'The Herald', 'Xinhua', 'By VOA News'
+    gives 'VOA News'), or None.
+
+    A site's menus and section headings end in the same words as mastheads do, so a name of
+    one outlet word alone ('News', 'Presse', 'Today'), of section words before it ('Latest
+    News', 'More Tennis News', 'Aktuelle Nachrichten'), a row of share buttons ('Facebook
+    Twitter Mail') or menu entries glued together ('HomeSportLatest Sport News') is no outlet.
+    """
+    name = _OUTLET_OPENER.sub("", text.strip(_OUTLET_MARKS))
+    if not reads_as_outlet(name):
         return None
     if name.casefold() in _AGENCIES:
         return name
-    if _MASTHEAD.match(name):
-        return name
-    return None
+    words = name.split()
+    if len(words) == 1 or words[0].casefold() in _SECTION_OPENERS:
+        return None  # 'News', 'Presse', 'More Tennis News'
+    if words[-1].casefold() in _NEWS_WORDS and all(
+        w.casefold() in _SECTION_SCOPES for w in words[:-1]
+    ):
+        return None  # 'Local News', 'World News'
+    if any(w.casefold() in _SHARE_WORDS or _GLUED_WORDS.search(w) for w in words):
+        return None
+    return name
 
 
 def trailer(line: str) -> str | None:
@@ -962,7 +1009,7 @@ def copyright_holder(line: str) -> list[str] | None:
     rest = match.group("rest")
     end = _HOLDER_END.search(rest)
     names = name_line(rest[: end.start()] if end else rest)
-    if names is None or len(names) > 1 or outlet_name(names[0]):
+    if names is None or len(names) > 1 or reads_as_outlet(names[0]):
         return None
     words = names[0].casefold().split()
     if words[0] == "copyright" or not _ORGANISATION_WORDS.isdisjoint(words):
@@ -1132,7 +1179,7 @@ def headline_text(title: str) -> str:
     last = separators[-1]
     tail = title[last.end() :].strip()
     head = title[: last.start()].strip()
-    if len(head.split()) >= 2 and (_DOMAIN.match(tail) or outlet_name(tail)):
+    if len(head.split()) >= 2 and (_DOMAIN.match(tail) or reads_as_outlet(tail)):
         return head
     return title
 

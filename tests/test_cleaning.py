@@ -170,6 +170,17 @@ def test_title_date_byline_become_metadata() -> None:
     assert article.text.split("\n\n") == BODY
 
 
+def test_the_masthead_names_the_source_and_a_section_heading_does_not() -> None:
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    named = clean_document(Document(id="t", text=page("The Example Herald", "Menu", *header)))
+    assert named.source == "The Example Herald"
+    for heading in ("Latest News", "News", "Local News"):
+        article = clean_document(Document(id="t", text=page(heading, "Menu", *header)))
+        assert article.source is None
+        assert article.title == header[0]  # removed all the same: no headline
+        assert heading not in article.text
+
+
 def test_nothing_is_guessed() -> None:
     article = clean_document(Document(id="t", text="\n\n".join(BODY)))
     assert (article.title, article.date, article.authors) == (None, None, ())

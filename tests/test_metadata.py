@@ -92,10 +92,38 @@ def test_byline(line: str, names: list[str] | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "outlet"),
-    [("China Daily", "China Daily"), ("Xinhua", "Xinhua"), ("Weather", None)],
+    [
+        ("China Daily", "China Daily"),
+        ("Xinhua", "Xinhua"),
+        ("Weather", None),
+        ("The Herald", "The Herald"),
+        ("National Post", "National Post"),
+        ("By VOA News", "VOA News"),
+        ("From The Times", "The Times"),
+        # A site's menu entries and section headings end in an outlet's words.
+        ("News", None),
+        ("Presse", None),
+        ("Local News", None),
+        ("World News", None),
+        ("More Tennis News", None),
+        ("Latest NFL News", None),
+        ("Aktuelle Nachrichten", None),
+        ("Support The Guardian", None),
+        ("Facebook Twitter Mail", None),
+        ("HomeSportLatest Sport News", None),
+    ],
 )
 def test_outlet_name(text: str, outlet: str | None) -> None:
     assert metadata.outlet_name(text) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("China Daily", True), ("Local News", True), ("News", True), ("Jane Doe", False)],
+)
+def test_reads_as_outlet(text: str, expected: bool) -> None:
+    """An outlet's or a section's name: no headline, no person, whether or not the source."""
+    assert metadata.reads_as_outlet(text) is expected
 
 
 @pytest.mark.parametrize(
