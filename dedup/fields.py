@@ -87,7 +87,8 @@ class Found:
     source: str | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
-    section: str | None = None
+    # The steps of the page's breadcrumb trail: its section is read once the title is known.
+    crumbs: list[str] = field(default_factory=list)
     # A byline after the body: the author when no name stands under the headline.
     closing: list[str] = field(default_factory=list)
     # A name alone after the body: the author when the header names no one.
@@ -100,6 +101,12 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
+
+    @property
+    def section(self) -> str | None:
+        """The section the breadcrumb trail names: its last step that is not the article's own
+        title ('Startseite » Beauty » Beauty-Tipps, die ...' is in 'Beauty')."""
+        return metadata.section_of(self.crumbs, self.title) if self.crumbs else None
 
 
 def day_first(options: CleanOptions, language: str | None) -> bool | None:
@@ -237,7 +244,8 @@ def _mark_meta_lines(
                 seen.bylines.append((distance + _BARE_PENALTY, names, False))
                 continue
             line.rule = "breadcrumb"
-            found.section = found.section or metadata.section_of(crumbs)
+            if not found.crumbs and metadata.is_trail(text):
+                found.crumbs = crumbs
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
             if meta.date:

@@ -23,7 +23,13 @@ _GENERIC_CRUMBS = {
     "content", "article", "articles", "text", "story", "stories", "index", "main", "details",
     "detail", "full text", "artikel", "article complet", "you are here", "sie sind hier",
     "vous êtes ici", "news",
+    # The site's own pages, which a trail can end with: no section of an article.
+    "search", "suche", "recherche", "buscar", "sitemap", "rss", "login", "register", "contact",
+    "kontakt", "impressum",
 }  # fmt: skip
+_ARROWS = (">", "›", "»", "→")
+_INNER_DOT = re.compile(r"\w\.\w")
+_SECTION_WORDS_MAX = 4  # a longer step is a page's title, not a section's name
 _CRUMB_MARK = re.compile(r"[>›»→|/]")
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>›»→|/]{1,60}){1,7}$")
@@ -269,12 +275,37 @@ def breadcrumb(line: str) -> list[str] | None:
     return crumbs
 
 
+def is_trail(line: str) -> bool:
+    """Return whether a breadcrumb line is a trail of steps joined by arrows ('Home > News >
+    China Focus'), not a row of links joined by bars ('Kontakt | Impressum | AGB'), which
+    names no section of the article."""
+    if "<" in line or "«" in line or line.rstrip().endswith((".", "!", "?")):
+        return False  # quotes in guillemets, or a sentence with an arrow in it
+    return any(arrow in line for arrow in _ARROWS)
+
+
 def section_of(crumbs: list[str], title: str | None = None) -> str | None:
-    """Return the most specific crumb that names a section, or None."""
+    """Return the most specific crumb that names a section, or None.
+
+    A section's name is short and no sentence; a step that is the article's own title is the
+    page, not its section.
+    """
     folded_title = title.casefold() if title else None
-    named = [
-        c for c in crumbs if c.casefold() not in _GENERIC_CRUMBS and c.casefold() != folded_title
-    ]
+    named = []
+    for crumb in crumbs:
+        step = crumb.lstrip("*+•·-– ").casefold()
+        if ":" in step:
+            step = step.rsplit(":", 1)[1].strip()  # 'You are here: Home'
+        if (
+            step
+            and step not in _GENERIC_CRUMBS
+            and step != folded_title
+            and any(ch.isalpha() for ch in step)
+            and len(step.split()) <= _SECTION_WORDS_MAX
+            and not step.endswith((".", "…", "!", "?"))
+            and not _INNER_DOT.search(step)  # a file's or a domain's name: 'manchester.com'
+        ):
+            named.append(crumb.lstrip("*+•·-– "))
     return named[-1] if named else None
 
 

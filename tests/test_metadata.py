@@ -118,6 +118,30 @@ def test_outlet_name(text: str, outlet: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "title", "section"),
+    [
+        ("Home > News > China Focus", None, "China Focus"),
+        ("You are here: Home > News > Technology > Article", None, "Technology"),
+        ("Startseite » Beauty » Zehn Tipps für die Braut", None, "Beauty"),
+        (
+            "Home » Vegan Desserts » Peanut Butter Truffles",
+            "Peanut Butter Truffles",
+            "Vegan Desserts",
+        ),
+        ("Home > Sports > manchester.com", None, "Sports"),
+        # A row of links joined by bars, a sentence or quotes with arrows: no trail.
+        ("Kontakt | Impressum | Datenschutz | AGB", None, None),
+        ("* Sie wählen Design > Widgets aus.", None, None),
+        ("« Tout va bien », pourrait commenter le Président", None, None),
+    ],
+)
+def test_section_of_a_trail(line: str, title: str | None, section: str | None) -> None:
+    crumbs = metadata.breadcrumb(line)
+    found = metadata.section_of(crumbs, title) if crumbs and metadata.is_trail(line) else None
+    assert found == section
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("China Daily", True), ("Local News", True), ("News", True), ("Jane Doe", False)],
 )
