@@ -28,6 +28,7 @@ _GENERIC_CRUMBS = {
     "kontakt", "impressum",
 }  # fmt: skip
 _ARROWS = (">", "›", "»", "→")
+_CRUMB_BULLETS = "*+•·-– "  # a list's bullet before the first step
 _INNER_DOT = re.compile(r"\w\.\w")
 _SECTION_WORDS_MAX = 4  # a longer step is a page's title, not a section's name
 _CRUMB_MARK = re.compile(r"[>›»→|/]")
@@ -209,9 +210,8 @@ _OUTLET_OPENER = re.compile(r"^(?:By|From|Von|Par|Por)\s+(?=[A-Z])")
 _SECTION_OPENERS = frozenset((
     "latest", "breaking", "current", "recent", "more", "other", "related", "top", "most",
     "popular", "all", "my", "your", "our", "menu", "send", "deals", "support", "subscribe",
-    "follow", "join", "aktuelle", "neueste",
-    "weitere", "mehr", "alle", "letzte", "meine", "unsere", "dernières", "autres", "toutes",
-    "últimas", "otras", "más",
+    "follow", "join", "aktuelle", "neueste", "weitere", "mehr", "alle", "letzte", "meine",
+    "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más",
 ))  # fmt: skip
 # ...or say where from, before a word that names news in general: 'Local News', 'World News'
 # (not 'National Post', a paper).
@@ -293,7 +293,8 @@ def section_of(crumbs: list[str], title: str | None = None) -> str | None:
     folded_title = title.casefold() if title else None
     named = []
     for crumb in crumbs:
-        step = crumb.lstrip("*+•·-– ").casefold()
+        crumb = crumb.lstrip(_CRUMB_BULLETS)
+        step = crumb.casefold()
         if ":" in step:
             step = step.rsplit(":", 1)[1].strip()  # 'You are here: Home'
         if (
@@ -305,7 +306,7 @@ def section_of(crumbs: list[str], title: str | None = None) -> str | None:
             and not step.endswith((".", "…", "!", "?"))
             and not _INNER_DOT.search(step)  # a file's or a domain's name: 'manchester.com'
         ):
-            named.append(crumb.lstrip("*+•·-– "))
+            named.append(crumb)
     return named[-1] if named else None
 
 
