@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
+from dedup.dates import (
+    DateMatch,
+    date_line_of,
+    date_line_remainder,
+    find_date,
+    find_dates,
+    is_date_word,
+)
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
@@ -73,6 +80,18 @@ _OPENER_WORDS = frozenset({
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
 _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
+_WORD_RUN_ANY = re.compile(r"\w+")  # the runs that _OPENER_ANYWHERE's (?<!\w) and (?!\w) bound
+
+
+def _has_opener(text: str) -> bool:
+    """Return whether `text` holds a byline's opener as a word: _OPENER_ANYWHERE.search, done
+    as a set lookup of its words where the text is ASCII (the search tries every opener at
+    every position; beyond ASCII, case-insensitive matching is more than lower())."""
+    if text.isascii():
+        return not _OPENER_WORDS.isdisjoint(_WORD_RUN_ANY.findall(text.lower()))
+    return _OPENER_ANYWHERE.search(text) is not None
+
+
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
@@ -572,6 +591,7 @@ _COUNT_SEPARATOR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
+_CENTURY_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _WORD_RUN = re.compile(r"[^\W_]+")
 _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
@@ -616,11 +636,20 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     digits = _DIGIT.search(line) is not None
     if not digits and _OPENER_WORDS.isdisjoint(_WORD_BREAKS.split(line.lower())):
         return None
-    if _EMBED.search(line):
-        return None  # a social post quoted in the body names its poster and its day
-    line = _visible(line)
+    meta = _fields_meta(_visible(line), digits, day_first)
+    # A social post quoted in the body names its poster and its day. Asked last: few lines get
+    # here with a meaning, and the search costs on every line.
+    if meta is None or _EMBED.search(line):
+        return None
+    return meta
+
+
+def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | None:
+    """Return what the fields of a line state (see meta_line), `digits` telling whether it holds
+    one."""
     text = line
-    if digits:
+    # The glued forms all hold a year of 19xx or 20xx: without one they change nothing.
+    if digits and _CENTURY_YEAR.search(line):
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
         if "." in text:
             text = _GLUED_DAY.sub(" ", text)
@@ -629,7 +658,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     if digits and "omment" in text:
         text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
     dates = find_dates(text, day_first=day_first) if digits else []
-    if not dates and not _OPENER_ANYWHERE.search(text):
+    if not dates and not _has_opener(text):
         if len(text) < len(line) and (rest := text.strip(_SIDE_MARKS)) and _is_name_field(rest):
             return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
@@ -658,7 +687,12 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         if not field:
             continue
         if any(begin <= d.start < finish for d in dates):
-            found = date_line_remainder(field, day_first=day_first)
+            # A field that is the whole line has the line's dates: they are not looked for again.
+            found = (
+                date_line_of(field, dates)
+                if field == text
+                else date_line_remainder(field, day_first=day_first)
+            )
             if found is None:
                 return None
             match, rest = found

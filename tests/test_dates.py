@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dedup.dates import (
     DateMatch,
+    date_line_of,
     date_line_remainder,
     find_date,
     find_dates,
@@ -295,6 +296,19 @@ def test_date_line_remainder(line: str, iso: str, left: str) -> None:
 )
 def test_date_line_remainder_rejects_prose(line: str) -> None:
     assert date_line_remainder(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mo, 03.05.2021, 14:20 von Anna",
+        "Updated: Tuesday, 3 May 2021, 10:00 GMT",
+        "Xi met Putin in Moscow on April 21, 2021 to discuss trade and energy.",
+        "No date here 12:30",
+    ],
+)
+def test_date_line_of_reads_the_dates_given(line: str) -> None:
+    assert date_line_of(line, find_dates(line)) == date_line_remainder(line)
 
 
 PUBLISHED = datetime.date(2021, 4, 21)  # a Wednesday

@@ -683,3 +683,40 @@ def test_entry_line(line: str, words: list[str] | None) -> None:
 )
 def test_dated_headline(line: str, headline: str | None) -> None:
     assert metadata.dated_headline(line) == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe",
+        "written BY jane",
+        "Nearby stores",  # 'by' inside a word
+        "by_jane",  # an underscore joins words
+        "jane@by.com",
+        "Autor: Jane Doe",
+        "Texte et photos",
+        "3 texts",
+        "Redacción Diario",  # beyond ASCII: the search itself
+        "İnterview",
+        "Autorſ",
+        "",
+    ],
+)
+def test_has_opener_is_the_openers_search(text: str) -> None:
+    expected = metadata._OPENER_ANYWHERE.search(text) is not None
+    assert metadata._has_opener(text) is expected
+
+
+def test_opener_words_are_the_openers_pattern() -> None:
+    # _has_opener looks ASCII words up in the set: it must hold what the pattern matches.
+    for word in metadata._OPENER_WORDS:
+        assert metadata._OPENER_ANYWHERE.fullmatch(word), word
+        assert metadata._OPENER_ANYWHERE.fullmatch(word.upper()), word
+    for word in ("texts", "bye", "autors", "vons", "t", "starters"):
+        assert not metadata._OPENER_ANYWHERE.fullmatch(word), word
+    # ... and no word more: the pattern's alternatives, 'texte?' read as 'text' and 'texte'.
+    inner = metadata._OPENERS.split("(?:", 1)[1].rsplit(")(?!", 1)[0]
+    alternatives = set()
+    for word in inner.split("|"):
+        alternatives |= {word[:-2], word[:-1]} if word.endswith("?") else {word}
+    assert alternatives == metadata._OPENER_WORDS
