@@ -924,7 +924,7 @@ class _PageWords:
             page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
             if "@" in page:
                 page = _ADDRESS.sub(" ", page)
-            words = frozenset(w for w in set(_PROSE_WORD.findall(page)) if w.islower())
+            words = frozenset(filter(str.islower, set(_PROSE_WORD.findall(page))))
             self._found.common_words = words
         own = {
             w.casefold()

@@ -949,13 +949,18 @@ _LONE_OPENER = re.compile(
     re.IGNORECASE,
 )
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.
+_ROLES = (
+    "redakteur", "redakteurin", "editor", "reporter", "correspondent", "korrespondent",
+    "korrespondentin", "journalist", "journalistin", "columnist", "kolumnist", "kolumnistin",
+    "writer", "contributor", "autor", "autorin", "author", "vorsitzende", "vorsitzender",
+    "vorsitzenden", "chief", "director", "direktor", "direktorin", "präsident", "präsidentin",
+    "president", "professor", "professorin", "sprecher", "sprecherin", "spokesman", "spokeswoman",
+    "spokesperson", "leiter", "leiterin", "referent", "referentin",
+)  # fmt: skip
+# The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
+# may follow ('Editor at Large').
 _ROLE_LINE = re.compile(
-    r"^(?:[\w-]+\s+)?[\w-]*(?:redakteur(?:in)?|editor|reporter|correspondent|korrespondent(?:in)?|"
-    r"journalist(?:in)?|columnist|kolumnist(?:in)?|writer|contributor|autor(?:in)?|author|"
-    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?|"
-    r"sprecher(?:in)?|spokes(?:wo)?man|spokesperson|leiter(?:in)?|referent(?:in)?)"
-    r"(?:\s+[\w-]+){0,5}$",
-    re.IGNORECASE,
+    rf"^(?:[\w-]+\s+)?[\w-]*(?:{'|'.join(_ROLES)})(?:\s+[\w-]+){{0,5}}$", re.IGNORECASE
 )
 
 
@@ -1124,7 +1129,14 @@ def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
     if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
-    return _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+    text = line.strip(" *+•·,-–—")
+    # The pattern tries every role at every letter of the first two words: an ASCII line (where
+    # IGNORECASE is lower()) whose first two words end with none is told at once.
+    if text.isascii() and not any(
+        word.endswith(_ROLES) for word in text.lower().split(None, 2)[:2]
+    ):
+        return False
+    return _ROLE_LINE.match(text) is not None
 
 
 _ROLE_LINE_CHARS = 90
@@ -1174,8 +1186,12 @@ def headline_text(title: str) -> str:
 def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    tokens = set(_WORD_RUN.findall(text.lower()))
-    return {w for w in tokens if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
+    # The runs of three letters or more are found as such, the stop words taken out in one step.
+    tokens = set(_LONG_WORD_RUN.findall(text.lower())) - ALL_STOP_WORDS
+    return {w for w in tokens if not w.isdigit()}
+
+
+_LONG_WORD_RUN = re.compile(r"[^\W_]{3,}")  # the runs of _WORD_RUN that have three letters or more
 
 
 # A longer word is matched on its first letters too: 'Schauspieler' / 'Schauspielern'.
@@ -1203,15 +1219,42 @@ _W_FULL_STOP = 0.5  # a few words closed by a full stop: a label ('Das Lexikon.'
 
 
 # The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
+# Words that need no colon, slash or '©' after them ...
+_CAPTION_WORDS = (
+    r"\bgetty images\b|\bimago\b|\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|"
+    r"\bcc[- ]by\b"
+)
+# ... and the whole pattern.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
-    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|"
-    r"\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|\bcc[- ]by\b|"
+    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|"
+    rf"{_CAPTION_WORDS}|"
     # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
     r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
     re.IGNORECASE,
 )
+_CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
+_CAPTION_TEXTS = (
+    "getty images", "imago", "shutterstock", "symbolbild", "symbolfoto", "wikimedia commons",
+    "cc-by", "cc by",
+)  # fmt: skip
 _W_CAPTION = 2.8
+
+
+def _is_caption(line: str) -> bool:
+    """Return whether `line` bears a picture's caption's marks: _CAPTION.search, told sooner.
+
+    The pattern tries its many words at every position. On a line without a colon, a slash or
+    '©' (most lines) only _CAPTION_WORDS may match, and on an ASCII line, where IGNORECASE is
+    lower(), only when their text is there.
+    """
+    if ":" in line or "/" in line or "©" in line:
+        return _CAPTION.search(line) is not None
+    if line.isascii():
+        lowered = line.lower()
+        if not any(text in lowered for text in _CAPTION_TEXTS):
+            return False
+    return _CAPTION_WORD.search(line) is not None
 
 
 # A time relative to now: 'vor 20 Stunden', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos'.
@@ -1388,6 +1431,6 @@ def headline_score(
         score -= _W_FEW_WORDS
     if stopped:
         score -= _W_FULL_STOP
-    if _CAPTION.search(line):
+    if _is_caption(line):
         score -= _W_CAPTION  # a picture's caption names the body's people and places too
     return score

@@ -720,3 +720,44 @@ def test_opener_words_are_the_openers_pattern() -> None:
     for word in inner.split("|"):
         alternatives |= {word[:-2], word[:-1]} if word.endswith("?") else {word}
     assert alternatives == metadata._OPENER_WORDS
+
+
+def _role_lines() -> list[str]:
+    """Lines around every role: first or second word, glued or not, cased any way."""
+    lines = []
+    for role in metadata._ROLES:
+        for form in (role, role.upper(), role.title(), f"Chef{role}", f"co-{role}"):
+            lines += [form, f"Staff {form}", f"{form} at Large", f"Senior Staff {form}", f"{form}."]
+            lines += [f"* {form}", f"{form}, Berlin", f"The {form} of the year in one"]
+    return lines + ["Journalİst", "Autorın", "Redakteurin", "Herausgeberin", "Editorial", ""]
+
+
+def test_role_line_is_its_pattern() -> None:
+    # role_line tells most ASCII lines from their first two words: the same as the pattern says.
+    for line in _role_lines():
+        expected = len(line) <= 90 and line.count(" ") <= 7
+        expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+        assert metadata.role_line.__wrapped__(line) is expected, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: Jane Doe",
+        "Bild/Quelle",
+        "© dpa",
+        "Jane Doe / AFP",
+        "Getty Images",
+        "GETTY İMAGES",  # beyond ASCII: the pattern itself
+        "ſhutterſtock",
+        "Symbolbild",
+        "CC-BY 4.0",
+        "cc by sa",
+        "imagologie",  # a word, not the agency
+        "Kurz vor dem Fest",
+        "Die Bilder des Tages",
+        "",
+    ],
+)
+def test_is_caption_is_the_captions_pattern(line: str) -> None:
+    assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
