@@ -1130,13 +1130,18 @@ def role_line(line: str) -> bool:
     if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
     text = line.strip(" *+•·,-–—")
-    # The pattern tries every role at every letter of the first two words: an ASCII line (where
-    # IGNORECASE is lower()) whose first two words end with none is told at once.
-    if text.isascii() and not any(
-        word.endswith(_ROLES) for word in text.lower().split(None, 2)[:2]
-    ):
+    # The pattern tries every role at every letter of the first two words: a line whose first
+    # two words, folded as IGNORECASE matches them, end with none is told at once.
+    folded = text if text.isascii() else text.translate(_IGNORECASE_FOLD)
+    first_two = folded.lower().split(None, 2)[:2]
+    if not any(word.endswith(_ROLES) for word in first_two):
         return False
     return _ROLE_LINE.match(text) is not None
+
+
+# What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
+# 's' (checked over all of Unicode for the letters of _ROLES in test_metadata).
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 _ROLE_LINE_CHARS = 90
@@ -1320,6 +1325,13 @@ def without_tags(line: str) -> str:
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
     if ":" not in line:
         return line
+    # A label is the last word before a colon. On an ASCII line (where IGNORECASE is lower()) the
+    # last words before its colons tell most lines at once; the search tries every label at
+    # every space.
+    if line.isascii() and _TAGS_LABEL_ENDS.isdisjoint(
+        word.lower() for part in line.split(":")[:-1] for word in part.split()[-1:]
+    ):
+        return line
     match = _TAGS_LABEL.search(line)
     if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):
         return line  # a date after the tags is a field of the line ('Kategorien: Mode 6. Mai')
@@ -1330,6 +1342,20 @@ _TAGS_LABEL = re.compile(
     r"\s+(?:tagged\s+with|tags|labels|schlagwörter|schlagworte|kategorien|categories|"
     r"filed\s+under|abgelegt\s+unter|étiquettes|etiquetas)\s*:",
     re.IGNORECASE,
+)
+# The last words of those labels that are ASCII.
+_TAGS_LABEL_ENDS = frozenset(
+    {
+        "with",
+        "tags",
+        "labels",
+        "schlagworte",
+        "kategorien",
+        "categories",
+        "under",
+        "unter",
+        "etiquetas",
+    }
 )
 
 

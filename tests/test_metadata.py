@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from dedup import metadata
@@ -729,7 +732,9 @@ def _role_lines() -> list[str]:
         for form in (role, role.upper(), role.title(), f"Chef{role}", f"co-{role}"):
             lines += [form, f"Staff {form}", f"{form} at Large", f"Senior Staff {form}", f"{form}."]
             lines += [f"* {form}", f"{form}, Berlin", f"The {form} of the year in one"]
-    return lines + ["Journalİst", "Autorın", "Redakteurin", "Herausgeberin", "Editorial", ""]
+    # ... and what IGNORECASE matches beyond lower().
+    exotic = ["Journalİst", "Autorın", "ſpokesman", "Staff EDİTOR", "Edıtor", "PRÄSIDENT"]
+    return [*lines, *exotic, "Redakteurin", "Herausgeberin", "Editorial", ""]
 
 
 def test_role_line_is_its_pattern() -> None:
@@ -761,3 +766,19 @@ def test_role_line_is_its_pattern() -> None:
 )
 def test_is_caption_is_the_captions_pattern(line: str) -> None:
     assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
+
+
+def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
+    # role_line folds a line so that its words equal a role where the pattern matches them.
+    letters = set("".join(metadata._ROLES))
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char and char not in letters:
+            continue  # no case: IGNORECASE matches it as itself
+        folded = char.translate(metadata._IGNORECASE_FOLD).lower()
+        for letter, pattern in patterns.items():
+            assert (pattern.fullmatch(char) is not None) is (folded == letter), (hex(point), letter)
+    # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
+    for point in range(sys.maxunicode + 1):
+        assert (re.match(r"\s", chr(point)) is not None) is chr(point).isspace(), hex(point)
