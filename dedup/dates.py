@@ -47,6 +47,8 @@ class DateMatch:
 
 def _fold(word: str) -> str:
     """Return `word` casefolded and without accents, so 'Février' and 'fevrier' compare equal."""
+    if word.isascii():
+        return word.casefold()  # no accents: the decomposition would give it back as it is
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

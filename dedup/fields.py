@@ -558,10 +558,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         under = metadata.content_words(
             " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
         )
+        # The stems of a union are the union of the stems: the rest's are at hand.
+        under_stems = metadata.word_stems(under) | rest_stems
         under |= rest
-        score = metadata.headline_score(
-            first.text.rstrip("."), under, 1, True, metadata.word_stems(under)
-        )
+        score = metadata.headline_score(first.text.rstrip("."), under, 1, True, under_stems)
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from dedup.dates import (
     DateMatch,
+    _fold,
     date_line_of,
     date_line_remainder,
     find_date,
@@ -428,3 +430,11 @@ def test_date_line_day_first(line: str, day_first: bool | None, day: str) -> Non
 @pytest.mark.parametrize(("word", "dated"), [("Freitag", True), ("Mai", True), ("Paddy", False)])
 def test_is_date_word(word: str, dated: bool) -> None:
     assert is_date_word(word) is dated
+
+
+@pytest.mark.parametrize("word", ["Février", "fevrier", "MÄRZ", "Mai", "sept.", "Straße", "ﬁn", ""])
+def test_fold_is_casefold_without_accents(word: str) -> None:
+    # ASCII words skip the decomposition: the same result.
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(word) == expected
