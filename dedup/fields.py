@@ -596,8 +596,13 @@ def _late_headlines(
     """Return the lines from `window` to _LATE_REACH under the first paragraph that stand over
     a byline or date line, each with its score against the body under it (as a line under the
     first paragraph is scored)."""
-    scored = []
-    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
+    scored: list[tuple[int, float]] = []
+    stop = min(end, first_prose + 1 + _LATE_REACH)
+    # Most bodies have no byline or date line near their head: then no line stands over one, and
+    # none is looked at.
+    if not any(lines[near].rule in _HEADER_RULES for near in range(window + 1, min(stop + 3, end))):
+        return scored
+    for index in range(window, stop):
         line = lines[index]
         if (
             line.rule
