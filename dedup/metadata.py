@@ -1140,7 +1140,8 @@ def role_line(line: str) -> bool:
 
 
 # What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
-# 's' (checked over all of Unicode for the letters of _ROLES in test_metadata).
+# 's' (checked over all of Unicode for the letters of _ROLES and _TAGS_LABEL_ENDS in
+# test_metadata).
 _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
@@ -1325,11 +1326,13 @@ def without_tags(line: str) -> str:
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
     if ":" not in line:
         return line
-    # A label is the last word before a colon. On an ASCII line (where IGNORECASE is lower()) the
-    # last words before its colons tell most lines at once; the search tries every label at
-    # every space.
-    if line.isascii() and _TAGS_LABEL_ENDS.isdisjoint(
-        word.lower() for part in line.split(":")[:-1] for word in part.split()[-1:]
+    # A label is the last word before a colon: the last words before its colons, folded as
+    # IGNORECASE matches them, tell most lines at once; the search tries every label at every
+    # space.
+    if _TAGS_LABEL_ENDS.isdisjoint(
+        word.translate(_IGNORECASE_FOLD).lower()
+        for part in line.split(":")[:-1]
+        for word in part.split()[-1:]
     ):
         return line
     match = _TAGS_LABEL.search(line)
@@ -1343,20 +1346,11 @@ _TAGS_LABEL = re.compile(
     r"filed\s+under|abgelegt\s+unter|étiquettes|etiquetas)\s*:",
     re.IGNORECASE,
 )
-# The last words of those labels that are ASCII.
-_TAGS_LABEL_ENDS = frozenset(
-    {
-        "with",
-        "tags",
-        "labels",
-        "schlagworte",
-        "kategorien",
-        "categories",
-        "under",
-        "unter",
-        "etiquetas",
-    }
-)
+# The last words of those labels.
+_TAGS_LABEL_ENDS = frozenset({
+    "with", "tags", "labels", "schlagwörter", "schlagworte", "kategorien", "categories", "under",
+    "unter", "étiquettes", "etiquetas",
+})  # fmt: skip
 
 
 def _is_time_note(line: str) -> bool:

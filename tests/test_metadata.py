@@ -769,8 +769,9 @@ def test_is_caption_is_the_captions_pattern(line: str) -> None:
 
 
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
-    # role_line folds a line so that its words equal a role where the pattern matches them.
-    letters = set("".join(metadata._ROLES))
+    # role_line and without_tags fold a line so that its words equal a role or a label where
+    # the pattern matches them.
+    letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
