@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-__all__ = ["DateMatch", "date_line_remainder", "find_date", "find_dates", "relative_day"]
+__all__ = [
+    "DateMatch",
+    "date_line_of",
+    "date_line_remainder",
+    "find_date",
+    "find_dates",
+    "relative_day",
+]
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -40,6 +47,8 @@ class DateMatch:
 
 def _fold(word: str) -> str:
     """Return `word` casefolded and without accents, so 'Février' and 'fevrier' compare equal."""
+    if word.isascii():
+        return word.casefold()  # no accents: the decomposition would give it back as it is
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -420,14 +429,20 @@ _MAX_BYLINE_WORDS = 12
 
 def _strip_noise(gap: str) -> str:
     """Return `gap` without the labels, weekdays, times, zones and separators at its two ends."""
-    kept = [
-        w
-        for w in _WORD.finditer(gap)
-        if not _is_noise(w[0]) and not _abbreviated_weekday(w[0], gap[w.end() : w.end() + 1])
-    ]
-    if not kept:
+    words = list(_WORD.finditer(gap))
+    # Only the first and the last word that are no noise count: each end is read inwards up to
+    # one, not every word of a sentence that holds a date.
+    first = next((w for w in words if not _is_noise_in(gap, w)), None)
+    if first is None:
         return ""
-    return gap[kept[0].start() : kept[-1].end()]
+    last = next(w for w in reversed(words) if not _is_noise_in(gap, w))
+    return gap[first.start() : last.end()]
+
+
+def _is_noise_in(gap: str, word: re.Match[str]) -> bool:
+    """Return whether a word of `gap` is noise there: a label, a weekday (also one that a comma
+    sets off), a time, a zone or punctuation."""
+    return _is_noise(word[0]) or _abbreviated_weekday(word[0], gap[word.end() : word.end() + 1])
 
 
 def _word_count(text: str) -> int:
@@ -462,8 +477,13 @@ def date_line_remainder(
     """
     if len(line) > _MAX_DATE_LINE:
         return None
-    dates = find_dates(line, day_first=day_first)
-    if not dates:
+    return date_line_of(line, find_dates(line, day_first=day_first))
+
+
+def date_line_of(line: str, dates: list[DateMatch]) -> tuple[DateMatch, str] | None:
+    """Return what date_line_remainder returns for `line`, given `dates`, its find_dates: for a
+    caller that has them already."""
+    if not dates or len(line) > _MAX_DATE_LINE:
         return None
     pieces: list[str] = []
     pos = 0

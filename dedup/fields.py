@@ -95,8 +95,8 @@ class Found:
     signature: list[str] = field(default_factory=list)
     # The person a copyright line after the body names: the author of a personal site's pages.
     holder: list[str] = field(default_factory=list)
-    # The words the page writes in lower case, read once (see _PageWords).
-    common_words: frozenset[str] | None = None
+    # The page's prose, where it writes words in lower case, taken once (see _PageWords).
+    prose: str | None = None
     # Whether the body was searched for an author's box at its head: once, on the whole page.
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
@@ -568,10 +568,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         under = metadata.content_words(
             " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
         )
+        # The stems of a union are the union of the stems: the rest's are at hand.
+        under_stems = metadata.word_stems(under) | rest_stems
         under |= rest
-        score = metadata.headline_score(
-            first.text.rstrip("."), under, 1, True, metadata.word_stems(under)
-        )
+        score = metadata.headline_score(first.text.rstrip("."), under, 1, True, under_stems)
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
@@ -606,8 +606,13 @@ def _late_headlines(
     """Return the lines from `window` to _LATE_REACH under the first paragraph that stand over
     a byline or date line, each with its score against the body under it (as a line under the
     first paragraph is scored)."""
-    scored = []
-    for index in range(window, min(end, first_prose + 1 + _LATE_REACH)):
+    scored: list[tuple[int, float]] = []
+    stop = min(end, first_prose + 1 + _LATE_REACH)
+    # Most bodies have no byline or date line near their head: then no line stands over one, and
+    # none is looked at.
+    if not any(lines[near].rule in _HEADER_RULES for near in range(window + 1, min(stop + 3, end))):
+        return scored
+    for index in range(window, stop):
         line = lines[index]
         if (
             line.rule
@@ -928,14 +933,13 @@ class _PageWords:
         """Return whether `names` are names: none of their capitalised words is a common word."""
         if not names:
             return False
-        words = self._found.common_words
-        if words is None:
+        prose = self._found.prose
+        if prose is None:
             # Prose only: menus, addresses and links write names in lower case too.
-            page = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
-            if "@" in page:
-                page = _ADDRESS.sub(" ", page)
-            words = frozenset(w for w in set(_PROSE_WORD.findall(page)) if w.islower())
-            self._found.common_words = words
+            prose = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
+            if "@" in prose:
+                prose = _ADDRESS.sub(" ", prose)
+            self._found.prose = prose
         own = {
             w.casefold()
             for name in names
@@ -943,7 +947,7 @@ class _PageWords:
             # 'De' in 'Verónica De Vita' is a particle; 'LA' in a line of capitals is a word.
             if not w.islower() and (w.isupper() or not metadata.is_particle(w))
         }
-        if not words.isdisjoint(own):
+        if any(_writes_in_lower_case(prose, word) for word in own):
             return False
         # A user name in lower case that the page's sentences write is a word ('asked').
         handles = {name for name in names if name.islower() and " " not in name}
@@ -999,6 +1003,25 @@ class _PageWords:
         if sum(name in line.text for line in self._lines) > 1:
             return name
         return " ".join(words[:-1])
+
+
+def _writes_in_lower_case(prose: str, word: str) -> bool:
+    """Return whether `word` is one of the words in lower case of `prose`: of its _PROSE_WORD
+    matches, those that are lower case.
+
+    The word is looked for as text and the match read where it stands, not every word of the
+    page (a name's two or three words are asked about, on a page of hundreds). A match stands
+    after no letter, so it is a match of the page's findall too.
+    """
+    if not word.islower():
+        return False
+    at = prose.find(word)
+    while at >= 0:
+        match = _PROSE_WORD.match(prose, at)
+        if match is not None and match.group() == word:
+            return True
+        at = prose.find(word, at + 1)
+    return False
 
 
 def _named_again(lines: list[Line], index: int, name: str) -> bool:

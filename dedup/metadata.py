@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dedup.dates import DateMatch, date_line_remainder, find_date, find_dates, is_date_word
+from dedup.dates import (
+    DateMatch,
+    date_line_of,
+    date_line_remainder,
+    find_date,
+    find_dates,
+    is_date_word,
+)
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
@@ -80,6 +87,18 @@ _OPENER_WORDS = frozenset({
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
 _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
+_WORD_RUN_ANY = re.compile(r"\w+")  # the runs that _OPENER_ANYWHERE's (?<!\w) and (?!\w) bound
+
+
+def _has_opener(text: str) -> bool:
+    """Return whether `text` holds a byline's opener as a word: _OPENER_ANYWHERE.search, done
+    as a set lookup of its words where the text is ASCII (the search tries every opener at
+    every position; beyond ASCII, case-insensitive matching is more than lower())."""
+    if text.isascii():
+        return not _OPENER_WORDS.isdisjoint(_WORD_RUN_ANY.findall(text.lower()))
+    return _OPENER_ANYWHERE.search(text) is not None
+
+
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
@@ -651,6 +670,7 @@ _COUNT_SEPARATOR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
+_CENTURY_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _WORD_RUN = re.compile(r"[^\W_]+")
 _MAX_FIELD_WORDS = 6
 _MAX_OTHER_WORDS = 14
@@ -695,11 +715,20 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     digits = _DIGIT.search(line) is not None
     if not digits and _OPENER_WORDS.isdisjoint(_WORD_BREAKS.split(line.lower())):
         return None
-    if _EMBED.search(line):
-        return None  # a social post quoted in the body names its poster and its day
-    line = _visible(line)
+    meta = _fields_meta(_visible(line), digits, day_first)
+    # A social post quoted in the body names its poster and its day. Asked last: few lines get
+    # here with a meaning, and the search costs on every line.
+    if meta is None or _EMBED.search(line):
+        return None
+    return meta
+
+
+def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | None:
+    """Return what the fields of a line state (see meta_line), `digits` telling whether it holds
+    one."""
     text = line
-    if digits:
+    # The glued forms all hold a year of 19xx or 20xx: without one they change nothing.
+    if digits and _CENTURY_YEAR.search(line):
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
         if "." in text:
             text = _GLUED_DAY.sub(" ", text)
@@ -708,7 +737,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     if digits and "omment" in text:
         text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
     dates = find_dates(text, day_first=day_first) if digits else []
-    if not dates and not _OPENER_ANYWHERE.search(text):
+    if not dates and not _has_opener(text):
         if len(text) < len(line) and (rest := text.strip(_SIDE_MARKS)) and _is_name_field(rest):
             return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
@@ -737,7 +766,12 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         if not field:
             continue
         if any(begin <= d.start < finish for d in dates):
-            found = date_line_remainder(field, day_first=day_first)
+            # A field that is the whole line has the line's dates: they are not looked for again.
+            found = (
+                date_line_of(field, dates)
+                if field == text
+                else date_line_remainder(field, day_first=day_first)
+            )
             if found is None:
                 return None
             match, rest = found
@@ -994,13 +1028,18 @@ _LONE_OPENER = re.compile(
     re.IGNORECASE,
 )
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.
+_ROLES = (
+    "redakteur", "redakteurin", "editor", "reporter", "correspondent", "korrespondent",
+    "korrespondentin", "journalist", "journalistin", "columnist", "kolumnist", "kolumnistin",
+    "writer", "contributor", "autor", "autorin", "author", "vorsitzende", "vorsitzender",
+    "vorsitzenden", "chief", "director", "direktor", "direktorin", "präsident", "präsidentin",
+    "president", "professor", "professorin", "sprecher", "sprecherin", "spokesman", "spokeswoman",
+    "spokesperson", "leiter", "leiterin", "referent", "referentin",
+)  # fmt: skip
+# The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
+# may follow ('Editor at Large').
 _ROLE_LINE = re.compile(
-    r"^(?:[\w-]+\s+)?[\w-]*(?:redakteur(?:in)?|editor|reporter|correspondent|korrespondent(?:in)?|"
-    r"journalist(?:in)?|columnist|kolumnist(?:in)?|writer|contributor|autor(?:in)?|author|"
-    r"vorsitzende[rn]?|chief|director|direktor(?:in)?|präsident(?:in)?|president|professor(?:in)?|"
-    r"sprecher(?:in)?|spokes(?:wo)?man|spokesperson|leiter(?:in)?|referent(?:in)?)"
-    r"(?:\s+[\w-]+){0,5}$",
-    re.IGNORECASE,
+    rf"^(?:[\w-]+\s+)?[\w-]*(?:{'|'.join(_ROLES)})(?:\s+[\w-]+){{0,5}}$", re.IGNORECASE
 )
 
 
@@ -1169,7 +1208,20 @@ def role_line(line: str) -> bool:
     """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
     if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
-    return _ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+    text = line.strip(" *+•·,-–—")
+    # The pattern tries every role at every letter of the first two words: a line whose first
+    # two words, folded as IGNORECASE matches them, end with none is told at once.
+    folded = text if text.isascii() else text.translate(_IGNORECASE_FOLD)
+    first_two = folded.lower().split(None, 2)[:2]
+    if not any(word.endswith(_ROLES) for word in first_two):
+        return False
+    return _ROLE_LINE.match(text) is not None
+
+
+# What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
+# 's' (checked over all of Unicode for the letters of _ROLES and _TAGS_LABEL_ENDS in
+# test_metadata).
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 _ROLE_LINE_CHARS = 90
@@ -1219,8 +1271,12 @@ def headline_text(title: str) -> str:
 def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    tokens = set(_WORD_RUN.findall(text.lower()))
-    return {w for w in tokens if len(w) >= 3 and not w.isdigit() and w not in ALL_STOP_WORDS}
+    # The runs of three letters or more are found as such, the stop words taken out in one step.
+    tokens = set(_LONG_WORD_RUN.findall(text.lower())) - ALL_STOP_WORDS
+    return {w for w in tokens if not w.isdigit()}
+
+
+_LONG_WORD_RUN = re.compile(r"[^\W_]{3,}")  # the runs of _WORD_RUN that have three letters or more
 
 
 # A longer word is matched on its first letters too: 'Schauspieler' / 'Schauspielern'.
@@ -1248,15 +1304,42 @@ _W_FULL_STOP = 0.5  # a few words closed by a full stop: a label ('Das Lexikon.'
 
 
 # The marks of a picture's caption: a credit, a copyright sign, an agency's picture service.
+# Words that need no colon, slash or '©' after them ...
+_CAPTION_WORDS = (
+    r"\bgetty images\b|\bimago\b|\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|"
+    r"\bcc[- ]by\b"
+)
+# ... and the whole pattern.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
-    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|\bgetty images\b|\bimago\b|"
-    r"\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|\bcc[- ]by\b|"
+    r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|"
+    rf"{_CAPTION_WORDS}|"
     # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
     r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
     re.IGNORECASE,
 )
+_CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
+_CAPTION_TEXTS = (
+    "getty images", "imago", "shutterstock", "symbolbild", "symbolfoto", "wikimedia commons",
+    "cc-by", "cc by",
+)  # fmt: skip
 _W_CAPTION = 2.8
+
+
+def _is_caption(line: str) -> bool:
+    """Return whether `line` bears a picture's caption's marks: _CAPTION.search, told sooner.
+
+    The pattern tries its many words at every position. On a line without a colon, a slash or
+    '©' (most lines) only _CAPTION_WORDS may match, and on an ASCII line, where IGNORECASE is
+    lower(), only when their text is there.
+    """
+    if ":" in line or "/" in line or "©" in line:
+        return _CAPTION.search(line) is not None
+    if line.isascii():
+        lowered = line.lower()
+        if not any(text in lowered for text in _CAPTION_TEXTS):
+            return False
+    return _CAPTION_WORD.search(line) is not None
 
 
 # A time relative to now: 'vor 20 Stunden', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos'.
@@ -1322,6 +1405,15 @@ def without_tags(line: str) -> str:
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
     if ":" not in line:
         return line
+    # A label is the last word before a colon: the last words before its colons, folded as
+    # IGNORECASE matches them, tell most lines at once; the search tries every label at every
+    # space.
+    if _TAGS_LABEL_ENDS.isdisjoint(
+        word.translate(_IGNORECASE_FOLD).lower()
+        for part in line.split(":")[:-1]
+        for word in part.split()[-1:]
+    ):
+        return line
     match = _TAGS_LABEL.search(line)
     if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):
         return line  # a date after the tags is a field of the line ('Kategorien: Mode 6. Mai')
@@ -1333,6 +1425,11 @@ _TAGS_LABEL = re.compile(
     r"filed\s+under|abgelegt\s+unter|étiquettes|etiquetas)\s*:",
     re.IGNORECASE,
 )
+# The last words of those labels.
+_TAGS_LABEL_ENDS = frozenset({
+    "with", "tags", "labels", "schlagwörter", "schlagworte", "kategorien", "categories", "under",
+    "unter", "étiquettes", "etiquetas",
+})  # fmt: skip
 
 
 def _is_time_note(line: str) -> bool:
@@ -1433,6 +1530,6 @@ def headline_score(
         score -= _W_FEW_WORDS
     if stopped:
         score -= _W_FULL_STOP
-    if _CAPTION.search(line):
+    if _is_caption(line):
         score -= _W_CAPTION  # a picture's caption names the body's people and places too
     return score

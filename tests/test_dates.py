@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from dedup.dates import (
     DateMatch,
+    _fold,
+    date_line_of,
     date_line_remainder,
     find_date,
     find_dates,
@@ -297,6 +300,19 @@ def test_date_line_remainder_rejects_prose(line: str) -> None:
     assert date_line_remainder(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mo, 03.05.2021, 14:20 von Anna",
+        "Updated: Tuesday, 3 May 2021, 10:00 GMT",
+        "Xi met Putin in Moscow on April 21, 2021 to discuss trade and energy.",
+        "No date here 12:30",
+    ],
+)
+def test_date_line_of_reads_the_dates_given(line: str) -> None:
+    assert date_line_of(line, find_dates(line)) == date_line_remainder(line)
+
+
 PUBLISHED = datetime.date(2021, 4, 21)  # a Wednesday
 
 
@@ -414,3 +430,11 @@ def test_date_line_day_first(line: str, day_first: bool | None, day: str) -> Non
 @pytest.mark.parametrize(("word", "dated"), [("Freitag", True), ("Mai", True), ("Paddy", False)])
 def test_is_date_word(word: str, dated: bool) -> None:
     assert is_date_word(word) is dated
+
+
+@pytest.mark.parametrize("word", ["Février", "fevrier", "MÄRZ", "Mai", "sept.", "Straße", "ﬁn", ""])
+def test_fold_is_casefold_without_accents(word: str) -> None:
+    # ASCII words skip the decomposition: the same result.
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(word) == expected

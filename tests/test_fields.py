@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dedup import fields
 from dedup.cleaning import clean_document
 from dedup.records import Document
 
@@ -652,3 +653,16 @@ def test_a_headline_under_the_paragraphs_that_open_the_page(dated: bool, title: 
     article = clean_document(Document(id="t", text=text))
     assert article.title == title
     assert clean_document(Document(id="t", text=article.text)).text == article.text
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["media", "social", "doe", "jane", "markus", "reuter", "handball", "ch", "letzte", "soc", ""],
+)
+def test_writes_in_lower_case_is_the_pages_lower_case_words(word: str) -> None:
+    prose = (
+        "Jane Doe writes on social media. Write to markus.reuter@example.org, or see\n"
+        "handball.ch and doe-eyed pages; the letzte word, 3rd, _social and média."
+    )
+    lower_case = {w for w in fields._PROSE_WORD.findall(prose) if w.islower()}
+    assert fields._writes_in_lower_case(prose, word) is (word in lower_case)

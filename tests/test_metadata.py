@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from dedup import metadata
@@ -735,3 +738,100 @@ def test_entry_line(line: str, words: list[str] | None) -> None:
 )
 def test_dated_headline(line: str, headline: str | None) -> None:
     assert metadata.dated_headline(line) == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe",
+        "written BY jane",
+        "Nearby stores",  # 'by' inside a word
+        "by_jane",  # an underscore joins words
+        "jane@by.com",
+        "Autor: Jane Doe",
+        "Texte et photos",
+        "3 texts",
+        "Redacción Diario",  # beyond ASCII: the search itself
+        "İnterview",
+        "Autorſ",
+        "",
+    ],
+)
+def test_has_opener_is_the_openers_search(text: str) -> None:
+    expected = metadata._OPENER_ANYWHERE.search(text) is not None
+    assert metadata._has_opener(text) is expected
+
+
+def test_opener_words_are_the_openers_pattern() -> None:
+    # _has_opener looks ASCII words up in the set: it must hold what the pattern matches.
+    for word in metadata._OPENER_WORDS:
+        assert metadata._OPENER_ANYWHERE.fullmatch(word), word
+        assert metadata._OPENER_ANYWHERE.fullmatch(word.upper()), word
+    for word in ("texts", "bye", "autors", "vons", "t", "starters"):
+        assert not metadata._OPENER_ANYWHERE.fullmatch(word), word
+    # ... and no word more: the pattern's alternatives, 'texte?' read as 'text' and 'texte'.
+    inner = metadata._OPENERS.split("(?:", 1)[1].rsplit(")(?!", 1)[0]
+    alternatives = set()
+    for word in inner.split("|"):
+        alternatives |= {word[:-2], word[:-1]} if word.endswith("?") else {word}
+    assert alternatives == metadata._OPENER_WORDS
+
+
+def _role_lines() -> list[str]:
+    """Lines around every role: first or second word, glued or not, cased any way."""
+    lines = []
+    for role in metadata._ROLES:
+        for form in (role, role.upper(), role.title(), f"Chef{role}", f"co-{role}"):
+            lines += [form, f"Staff {form}", f"{form} at Large", f"Senior Staff {form}", f"{form}."]
+            lines += [f"* {form}", f"{form}, Berlin", f"The {form} of the year in one"]
+    # ... and what IGNORECASE matches beyond lower().
+    exotic = ["Journalİst", "Autorın", "ſpokesman", "Staff EDİTOR", "Edıtor", "PRÄSIDENT"]
+    return [*lines, *exotic, "Redakteurin", "Herausgeberin", "Editorial", ""]
+
+
+def test_role_line_is_its_pattern() -> None:
+    # role_line tells most ASCII lines from their first two words: the same as the pattern says.
+    for line in _role_lines():
+        expected = len(line) <= 90 and line.count(" ") <= 7
+        expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
+        assert metadata.role_line.__wrapped__(line) is expected, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: Jane Doe",
+        "Bild/Quelle",
+        "© dpa",
+        "Jane Doe / AFP",
+        "Getty Images",
+        "GETTY İMAGES",  # beyond ASCII: the pattern itself
+        "ſhutterſtock",
+        "Symbolbild",
+        "CC-BY 4.0",
+        "cc by sa",
+        "imagologie",  # a word, not the agency
+        "Kurz vor dem Fest",
+        "Die Bilder des Tages",
+        "",
+    ],
+)
+def test_is_caption_is_the_captions_pattern(line: str) -> None:
+    assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
+
+
+def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
+    # role_line and without_tags fold a line so that its words equal a role or a label where
+    # the pattern matches them.
+    letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char and char not in letters:
+            continue  # no case: IGNORECASE matches it as itself
+        folded = char.translate(metadata._IGNORECASE_FOLD).lower()
+        for letter, pattern in patterns.items():
+            assert (pattern.fullmatch(char) is not None) is (folded == letter), (hex(point), letter)
+    # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
+    for point in range(sys.maxunicode + 1):
+        assert (re.match(r"\s", chr(point)) is not None) is chr(point).isspace(), hex(point)
