@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import TERMINAL as _TERMINAL
 from dedup.boilerplate import Line, split_lines
-from dedup.language import language_of_stop_words, stop_words_in, words
+from dedup.language import language_of_stop_words, latin1, stop_words_in, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
@@ -231,7 +231,8 @@ class _Memo:
 
     rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
-    keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
+    # text -> key that finds repeats, its spaces, its first words (_repeat_key)
+    repeat_keys: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
     # text -> how many words it has (language.words), and its stop words (stop_words_in)
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
@@ -465,7 +466,7 @@ def _clean_pass(
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related, start)
-    _mark_repeats(lines, memo.keys)
+    _mark_repeats(lines, memo.repeat_keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
     kept = [line for line in lines if line.rule is None]
@@ -812,48 +813,66 @@ def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: in
 
 
 _WORDS_AND_SPACES = re.compile(r"[\w\s]+")
+# For text within Latin-1: the bytes that are neither word characters nor spaces, deleted, and
+# the spaces that str.split knows past ASCII (\x1c-\x1f, \x85, \xa0) made " " for bytes.split.
+_LATIN1_MARKS = bytes(code for code in range(256) if not _WORDS_AND_SPACES.fullmatch(chr(code)))
+_LATIN1_SPACES = bytes(ord(" ") if chr(code).isspace() else code for code in range(256))
 
 
 def _normalized(text: str) -> str:
     """Return the key that finds repeats of a text: its words, case and punctuation left out.
 
     What is left of the text without its punctuation is the runs of word characters and
-    spaces between the marks, found and joined (a quarter cheaper than deleting the marks).
+    spaces between the marks, found and joined (a quarter cheaper than deleting the marks);
+    text within Latin-1 loses its marks byte by byte, at a third of that cost.
     """
-    return " ".join("".join(_WORDS_AND_SPACES.findall(text.casefold())).split())
+    folded = text.casefold()
+    encoded = latin1(folded, marks_as="")
+    if encoded is None:
+        return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
+    return b" ".join(encoded.translate(_LATIN1_SPACES, _LATIN1_MARKS).split()).decode("latin-1")
 
 
-def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
+def _repeat_key(text: str) -> tuple[str, int, str]:
+    """Return the key that finds repeats of a text, how many spaces it has, and its first four
+    words when it has six or more (the group its near copies are looked for in), else ""."""
+    key = _normalized(text)
+    # A key has single spaces between its words: six words or more have five spaces.
+    spaces = key.count(" ")
+    return key, spaces, " ".join(key.split(" ", 4)[:4]) if spaces >= 5 else ""
+
+
+def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]]) -> None:
     """Mark lines that repeat another line: copies, repeated bylines and pull quotes.
 
-    `normalized` keeps each text's comparison key across the passes over one document.
+    `repeat_keys` keeps each text's _repeat_key across the passes over one document.
     """
     seen: set[str] = set()
-    keys: dict[int, str] = {}
+    keys: dict[int, tuple[str, int, str]] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         if line.rule:
             continue
-        key = normalized.get(line.text)
-        if key is None:
-            key = normalized[line.text] = _normalized(line.text)
+        entry = repeat_keys.get(line.text)
+        if entry is None:
+            entry = repeat_keys[line.text] = _repeat_key(line.text)
+        key, _, head = entry
         if not key:
             continue
         if key in seen:
             line.rule = "repeated"
             continue
         seen.add(key)
-        keys[index] = key
-        # A key has single spaces between its words: six words or more have five spaces.
-        if key.count(" ") >= 5:
-            by_head[" ".join(key.split(" ", 4)[:4])].append(index)
+        keys[index] = entry
+        if head:
+            by_head[head].append(index)
     for group in by_head.values():
         for a_pos, a in enumerate(group):
             for b in group[a_pos + 1 :]:
                 first, second = lines[a], lines[b]
                 if first.rule or second.rule:
                     continue
-                if fuzz.ratio(keys[a], keys[b]) < 85:
+                if fuzz.ratio(keys[a][0], keys[b][0]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
                 if not _TERMINAL.search(first.text) and _TERMINAL.search(second.text):
@@ -863,12 +882,11 @@ def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
     kept = [(i, keys[i]) for i, line in enumerate(lines) if not line.rule and i in keys]
-    long_keys = [key for _, key in kept if key.count(" ") >= 12]
+    long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
     if not long_keys:
         return
     joined = "\n".join(long_keys)
-    for index, key in kept:
-        spaces = key.count(" ")
+    for index, (key, spaces, _) in kept:
         if 5 <= spaces <= 39:
             own = 1 if spaces >= 12 else 0  # a long line finds itself once
             if joined.count(key) > own:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dedup import boilerplate
-from dedup.cleaning import _last_lines_start, clean_document, clean_text
+from dedup.cleaning import (
+    _last_lines_start,
+    _normalized,
+    _repeat_key,
+    clean_document,
+    clean_text,
+)
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
 from dedup.records import Document
@@ -957,3 +964,23 @@ def test_a_cookie_dialog_does_not_win_by_coming_first() -> None:
     rules = rules_of(text)
     assert all(rules[line] is None for line in (*BODY, *MORE))
     assert all(rules[line] is not None for line in COOKIE_NOTICES)
+
+
+# Latin-1 marks and spaces (« ­ · × \x85 \xa0 \x1c), letters that fold to more letters or past
+# Latin-1 (ß, µ), marks past Latin-1 with a shortcut (“ – ’) and characters without (Ж ł ►◆).
+_KEY_ALPHABET = "aZ9_ .,'!\n\t\x1c\x85\xa0«\xad·×ßµÿ“–’ЖłİΣ◆\u0301"
+
+
+@given(st.text(alphabet=_KEY_ALPHABET, max_size=40))
+def test_repeat_key_is_the_words_and_spaces_of_the_folded_text(text: str) -> None:
+    folded = "".join(re.findall(r"[\w\s]+", text.casefold()))
+    assert _normalized(text) == " ".join(folded.split())
+
+
+def test_repeat_key_counts_spaces_and_heads_its_group() -> None:
+    assert _repeat_key("One, two: three four five six!") == (
+        "one two three four five six",
+        5,
+        "one two three four",
+    )
+    assert _repeat_key("“Five – words” of it") == ("five words of it", 3, "")

@@ -18,6 +18,7 @@ from dedup.language import (
     STOP_WORDS,
     detect_language,
     language_of_stop_words,
+    latin1,
     stop_word_density,
     words,
 )
@@ -160,6 +161,20 @@ def test_words(text: str, expected: list[str]) -> None:
 # the Latin-1 shortcut of `words` must give what the one regex gives on any mix of them.
 _TOKEN_ALPHABET = "aZé9_' ’-.,\n\t\x85\xa0ª²µº¼«\xad·×ßÿ\u0301\u0483ЖİŁ—“"
 _ANY_WORD = re.compile(r"\w[\w\u0300-\u036f\u0483-\u0489]*(?:'\w[\w\u0300-\u036f\u0483-\u0489]*)*")
+
+
+@pytest.mark.parametrize(
+    ("text", "marks_as", "expected"),
+    [
+        ("Größe 10 €", " ", "Größe 10  ".encode("latin-1")),
+        ("„Quote“ – end…", "", "Quote  end".encode("latin-1")),
+        ("naïve", "", "naïve".encode("latin-1")),
+        ("Łódź “x”", " ", None),  # letters past Latin-1: only the regex reads them
+        ("", "", b""),
+    ],
+)
+def test_latin1(text: str, marks_as: str, expected: bytes | None) -> None:
+    assert latin1(text, marks_as) == expected
 
 
 @given(st.text(alphabet=_TOKEN_ALPHABET, max_size=40))
