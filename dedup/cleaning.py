@@ -128,13 +128,13 @@ _EMBED = re.compile(
     r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
     re.IGNORECASE,
 )
-_EMBED_KEYS = (
+_EMBED_KEYS = frozenset((
     "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
     "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
-    "contenido externo", "contenu externe", "zewnętrzne", "escucha", "listen to",
+    "contenido externo", "zewnętrzne", "escucha", "listen to",
     "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
     "agrandir", "pdf",
-)  # fmt: skip
+))  # fmt: skip
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
@@ -193,27 +193,32 @@ _CALL_TO_ACTION = re.compile(
     r"twoja (?:darowizna|wpłata)) (?:hilft|helps|ayuda|aide|pomaga)",
     re.IGNORECASE,
 )
-_CALL_TO_ACTION_KEYS = (
-    "spende hilft", "unterstützung hilft", "beitrag hilft", "donation helps", "support helps",
-    "contribution helps", "donación ayuda", "aporte ayuda", "apoyo ayuda", "don aide",
-    "soutien aide", "darowizna pomaga", "wpłata pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
-    "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
-    "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
-    "verpass",
-    "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
-    "canal", "channel", "kanal", "access to", "renew", "straight to", "postfach", "abonniere",
-    "auf dem laufenden", "stay ", "restez", "mantente",
-)  # fmt: skip
+# Every match of _CALL_TO_ACTION holds one of these. Each key costs a scan of the page, so a key
+# that holds another is left out, and so are the long forms that one word covers (' hilft' for
+# 'spende hilft', 'unterstützung hilft' and 'beitrag hilft'; 'abonn' for 'abonnieren', 'abonnez'
+# and 'abonnent'): the pattern still decides, on a few more lines.
+_CALL_TO_ACTION_KEYS = frozenset((
+    " hilft", " helps", " ayuda", " aide", " pomaga", "follow", "subscribe", "sign up", "join ",
+    "folge", "abonn", "jetzt", "newsletter", "suscr", "síguenos", "siguenos", "únete", "unete",
+    "suivez", "inscrivez", "support", "donate", "become a", "already a", "unterstütze", "spenden",
+    "mitglied", "verpass", "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań",
+    "hazte", "apóyanos", "canal", "channel", "kanal", "access to", "renew", "straight to",
+    "postfach", "auf dem laufenden", "stay ", "restez", "mantente",
+))  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
-_APP_PROMPT_KEYS = (
+_APP_PROMPT_KEYS = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
     "enter your e", "ingresa tu ", "mail-adresse",
-)  # fmt: skip
-_SITE_NOTE_KEYS = (
+))  # fmt: skip
+_SITE_NOTE_KEYS = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
-)  # fmt: skip
+))  # fmt: skip
+# The keys of the four patterns, each once (patterns share some), in a fixed order.
+_PROMPT_KEYS = tuple(
+    sorted(_APP_PROMPT_KEYS | _SITE_NOTE_KEYS | _CALL_TO_ACTION_KEYS | _EMBED_KEYS)
+)
 
 _PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
@@ -515,25 +520,15 @@ def _context_free_rules(
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
-    holding: dict[str, set[int]] = {}
+    holding = _lines_holding(lowered, starts)
     # A line one pattern found is a prompt whatever the next ones say: none searches it again.
-    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
-    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding, found)
+    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, holding)
+    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, holding, found)
     found |= _lines_matching(
-        _CALL_TO_ACTION,
-        _CALL_TO_ACTION_KEYS,
-        texts,
-        lowered,
-        starts,
-        holding,
-        found,
-        _CALL_TO_ACTION_CHARS,
+        _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, holding, found, _CALL_TO_ACTION_CHARS
     )
     prompts = {short[index] for index in found}
-    embeds = {
-        short[index]
-        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding, found)
-    }
+    embeds = {short[index] for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, holding, found)}
     return [
         "embed"
         if index in embeds
@@ -623,12 +618,28 @@ def _is_caption(text: str) -> bool:
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 
 
+def _lines_holding(lowered: str, starts: list[int]) -> dict[str, set[int]]:
+    """Return, for each key of _PROMPT_KEYS that the page holds, the indexes of its lines that
+    hold it: `lowered` is the lines joined and lower-cased, each starting at its offset in
+    `starts`.
+
+    A substring scan of the whole page is fast: one a key tells that most keys are not there,
+    and only the few that are are looked for again, line by line.
+    """
+    holding: dict[str, set[int]] = {}
+    for key in [key for key in _PROMPT_KEYS if key in lowered]:
+        found = holding[key] = set()
+        at = lowered.find(key)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(key, at + 1)
+    return holding
+
+
 def _lines_matching(
     pattern: re.Pattern[str],
-    keys: tuple[str, ...],
+    keys: frozenset[str],
     texts: list[str],
-    lowered: str,
-    starts: list[int],
     holding: dict[str, set[int]],
     decided: set[int] | None = None,
     max_chars: int = _PROMPT_CHARS,
@@ -636,21 +647,13 @@ def _lines_matching(
     """Return the indexes of `texts` under `max_chars` that `pattern` finds a match in, of
     those not `decided` already.
 
-    Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
-    joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
-    fast substring scan), and only the lines that hold one are searched with the pattern, the
-    costly step. `holding` keeps the lines that hold each key, for patterns that share keys.
+    Each match of `pattern` holds one of `keys` in lower case, so only the lines that hold one
+    (`holding`, from _lines_holding) are searched with the pattern, the costly step.
     """
     candidates: set[int] = set()
-    for key in keys:
-        found = holding.get(key)
-        if found is None:
-            found = holding[key] = set()
-            at = lowered.find(key)
-            while at >= 0:
-                found.add(bisect.bisect_right(starts, at) - 1)
-                at = lowered.find(key, at + 1)
-        candidates |= found
+    for key, found in holding.items():
+        if key in keys:
+            candidates |= found
     if decided:
         candidates -= decided
     return {
@@ -867,6 +870,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
         if head:
             by_head[head].append(index)
     for group in by_head.values():
+        if len(group) < 2:
+            continue  # most lines: no other line opens with the same four words
         for a_pos, a in enumerate(group):
             for b in group[a_pos + 1 :]:
                 first, second = lines[a], lines[b]

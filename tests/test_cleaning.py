@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from dedup import boilerplate
 from dedup.cleaning import (
     _last_lines_start,
+    _lines_holding,
     _normalized,
     _repeat_key,
     clean_document,
@@ -984,3 +985,19 @@ def test_repeat_key_counts_spaces_and_heads_its_group() -> None:
         "one two three four",
     )
     assert _repeat_key("“Five – words” of it") == ("five words of it", 3, "")
+
+
+def test_lines_holding_finds_each_key_on_its_lines() -> None:
+    lines = [
+        "we use cookies here",
+        "the story",
+        "cookie settings | newsletter",
+        "every donation helps",
+    ]
+    lowered = "\n".join(lines)
+    starts = [0, 20, 30, 59]
+    assert _lines_holding(lowered, starts) == {
+        "cookie": {0, 2},
+        "newsletter": {2},
+        " helps": {3},
+    }
