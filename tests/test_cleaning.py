@@ -17,6 +17,7 @@ from dedup import boilerplate
 from dedup.cleaning import (
     _last_lines_start,
     _lines_holding,
+    _mark_repeats,
     _normalized,
     _repeat_key,
     clean_document,
@@ -1001,3 +1002,20 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "newsletter": {2},
         " helps": {3},
     }
+
+
+def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
+    paragraph = (
+        "The minister said on Monday that the new bridge will be open to traffic by the end of "
+        "next year, whatever the cost of the delays."
+    )
+    texts = [
+        paragraph,
+        "“The new bridge will be open to traffic by the end of next year”",  # quoted: long
+        "The bridge will be open to traffic soon",  # not in the paragraph: kept
+        "will be open to traffic by the",  # quoted: short
+        "Another paragraph of its own, which no other line quotes, and which says nothing new.",
+    ]
+    lines = [boilerplate.Line(number, text, False) for number, text in enumerate(texts, 1)]
+    _mark_repeats(lines, {})
+    assert [line.rule for line in lines] == [None, "pull-quote", None, "pull-quote", None]
