@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import TERMINAL as _TERMINAL
 from dedup.boilerplate import Line, split_lines
-from dedup.language import language_of_stop_words, stop_words_in, words
+from dedup.language import language_of_stop_words, latin1, stop_words_in, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 
@@ -128,13 +128,13 @@ _EMBED = re.compile(
     r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
     re.IGNORECASE,
 )
-_EMBED_KEYS = (
+_EMBED_KEYS = frozenset((
     "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
     "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
-    "contenido externo", "contenu externe", "zewnętrzne", "escucha", "listen to",
+    "contenido externo", "zewnętrzne", "escucha", "listen to",
     "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
     "agrandir", "pdf",
-)  # fmt: skip
+))  # fmt: skip
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
@@ -193,27 +193,32 @@ _CALL_TO_ACTION = re.compile(
     r"twoja (?:darowizna|wpłata)) (?:hilft|helps|ayuda|aide|pomaga)",
     re.IGNORECASE,
 )
-_CALL_TO_ACTION_KEYS = (
-    "spende hilft", "unterstützung hilft", "beitrag hilft", "donation helps", "support helps",
-    "contribution helps", "donación ayuda", "aporte ayuda", "apoyo ayuda", "don aide",
-    "soutien aide", "darowizna pomaga", "wpłata pomaga", "follow", "subscribe", "sign up", "join ", "folge", "abonnier", "jetzt", "newsletter",
-    "suscr", "síguenos", "siguenos", "únete", "unete", "abonnez", "suivez", "inscrivez",
-    "support", "donate", "become a", "already a", "unterstütze", "spenden", "mitglied", "abonnent",
-    "verpass",
-    "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań", "hazte", "apóyanos",
-    "canal", "channel", "kanal", "access to", "renew", "straight to", "postfach", "abonniere",
-    "auf dem laufenden", "stay ", "restez", "mantente",
-)  # fmt: skip
+# Every match of _CALL_TO_ACTION holds one of these. Each key costs a scan of the page, so a key
+# that holds another is left out, and so are the long forms that one word covers (' hilft' for
+# 'spende hilft', 'unterstützung hilft' and 'beitrag hilft'; 'abonn' for 'abonnieren', 'abonnez'
+# and 'abonnent'): the pattern still decides, on a few more lines.
+_CALL_TO_ACTION_KEYS = frozenset((
+    " hilft", " helps", " ayuda", " aide", " pomaga", "follow", "subscribe", "sign up", "join ",
+    "folge", "abonn", "jetzt", "newsletter", "suscr", "síguenos", "siguenos", "únete", "unete",
+    "suivez", "inscrivez", "support", "donate", "become a", "already a", "unterstütze", "spenden",
+    "mitglied", "verpass", "never miss", "soutenez", "un don", "devenez", "wesprzyj", "zostań",
+    "hazte", "apóyanos", "canal", "channel", "kanal", "access to", "renew", "straight to",
+    "postfach", "auf dem laufenden", "stay ", "restez", "mantente",
+))  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
-_APP_PROMPT_KEYS = (
+_APP_PROMPT_KEYS = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
     "enter your e", "ingresa tu ", "mail-adresse",
-)  # fmt: skip
-_SITE_NOTE_KEYS = (
+))  # fmt: skip
+_SITE_NOTE_KEYS = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
-)  # fmt: skip
+))  # fmt: skip
+# The keys of the four patterns, each once (patterns share some), in a fixed order.
+_PROMPT_KEYS = tuple(
+    sorted(_APP_PROMPT_KEYS | _SITE_NOTE_KEYS | _CALL_TO_ACTION_KEYS | _EMBED_KEYS)
+)
 
 _PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
@@ -231,7 +236,8 @@ class _Memo:
 
     rules: dict[str, str | None] = field(default_factory=dict)  # context-free rule of a text
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
-    keys: dict[str, str] = field(default_factory=dict)  # text -> key that finds repeats
+    # text -> key that finds repeats, its spaces, its first words (_repeat_key)
+    repeat_keys: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
     # text -> how many words it has (language.words), and its stop words (stop_words_in)
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
@@ -465,7 +471,7 @@ def _clean_pass(
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     _mark_related_blocks(lines, memo.related, start)
-    _mark_repeats(lines, memo.keys)
+    _mark_repeats(lines, memo.repeat_keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
     kept = [line for line in lines if line.rule is None]
@@ -514,25 +520,15 @@ def _context_free_rules(
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
     )
-    holding: dict[str, set[int]] = {}
+    holding = _lines_holding(lowered, starts)
     # A line one pattern found is a prompt whatever the next ones say: none searches it again.
-    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, lowered, starts, holding)
-    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, lowered, starts, holding, found)
+    found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, holding)
+    found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, holding, found)
     found |= _lines_matching(
-        _CALL_TO_ACTION,
-        _CALL_TO_ACTION_KEYS,
-        texts,
-        lowered,
-        starts,
-        holding,
-        found,
-        _CALL_TO_ACTION_CHARS,
+        _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, holding, found, _CALL_TO_ACTION_CHARS
     )
     prompts = {short[index] for index in found}
-    embeds = {
-        short[index]
-        for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, lowered, starts, holding, found)
-    }
+    embeds = {short[index] for index in _lines_matching(_EMBED, _EMBED_KEYS, texts, holding, found)}
     return [
         "embed"
         if index in embeds
@@ -622,12 +618,28 @@ def _is_caption(text: str) -> bool:
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 
 
+def _lines_holding(lowered: str, starts: list[int]) -> dict[str, set[int]]:
+    """Return, for each key of _PROMPT_KEYS that the page holds, the indexes of its lines that
+    hold it: `lowered` is the lines joined and lower-cased, each starting at its offset in
+    `starts`.
+
+    A substring scan of the whole page is fast: one a key tells that most keys are not there,
+    and only the few that are are looked for again, line by line.
+    """
+    holding: dict[str, set[int]] = {}
+    for key in [key for key in _PROMPT_KEYS if key in lowered]:
+        found = holding[key] = set()
+        at = lowered.find(key)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = lowered.find(key, at + 1)
+    return holding
+
+
 def _lines_matching(
     pattern: re.Pattern[str],
-    keys: tuple[str, ...],
+    keys: frozenset[str],
     texts: list[str],
-    lowered: str,
-    starts: list[int],
     holding: dict[str, set[int]],
     decided: set[int] | None = None,
     max_chars: int = _PROMPT_CHARS,
@@ -635,21 +647,13 @@ def _lines_matching(
     """Return the indexes of `texts` under `max_chars` that `pattern` finds a match in, of
     those not `decided` already.
 
-    Each match of `pattern` holds one of `keys` in lower case: the page (`lowered`, the lines
-    joined and lower-cased, each starting at its offset in `starts`) is searched for the keys (a
-    fast substring scan), and only the lines that hold one are searched with the pattern, the
-    costly step. `holding` keeps the lines that hold each key, for patterns that share keys.
+    Each match of `pattern` holds one of `keys` in lower case, so only the lines that hold one
+    (`holding`, from _lines_holding) are searched with the pattern, the costly step.
     """
     candidates: set[int] = set()
-    for key in keys:
-        found = holding.get(key)
-        if found is None:
-            found = holding[key] = set()
-            at = lowered.find(key)
-            while at >= 0:
-                found.add(bisect.bisect_right(starts, at) - 1)
-                at = lowered.find(key, at + 1)
-        candidates |= found
+    for key, found in holding.items():
+        if key in keys:
+            candidates |= found
     if decided:
         candidates -= decided
     return {
@@ -812,48 +816,68 @@ def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: in
 
 
 _WORDS_AND_SPACES = re.compile(r"[\w\s]+")
+# For text within Latin-1: the bytes that are neither word characters nor spaces, deleted, and
+# the spaces that str.split knows past ASCII (\x1c-\x1f, \x85, \xa0) made " " for bytes.split.
+_LATIN1_MARKS = bytes(code for code in range(256) if not _WORDS_AND_SPACES.fullmatch(chr(code)))
+_LATIN1_SPACES = bytes(ord(" ") if chr(code).isspace() else code for code in range(256))
 
 
 def _normalized(text: str) -> str:
     """Return the key that finds repeats of a text: its words, case and punctuation left out.
 
     What is left of the text without its punctuation is the runs of word characters and
-    spaces between the marks, found and joined (a quarter cheaper than deleting the marks).
+    spaces between the marks, found and joined (a quarter cheaper than deleting the marks);
+    text within Latin-1 loses its marks byte by byte, at a third of that cost.
     """
-    return " ".join("".join(_WORDS_AND_SPACES.findall(text.casefold())).split())
+    folded = text.casefold()
+    encoded = latin1(folded, marks_as="")
+    if encoded is None:
+        return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
+    return b" ".join(encoded.translate(_LATIN1_SPACES, _LATIN1_MARKS).split()).decode("latin-1")
 
 
-def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
+def _repeat_key(text: str) -> tuple[str, int, str]:
+    """Return the key that finds repeats of a text, how many spaces it has, and its first four
+    words when it has six or more (the group its near copies are looked for in), else ""."""
+    key = _normalized(text)
+    # A key has single spaces between its words: six words or more have five spaces.
+    spaces = key.count(" ")
+    return key, spaces, " ".join(key.split(" ", 4)[:4]) if spaces >= 5 else ""
+
+
+def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]]) -> None:
     """Mark lines that repeat another line: copies, repeated bylines and pull quotes.
 
-    `normalized` keeps each text's comparison key across the passes over one document.
+    `repeat_keys` keeps each text's _repeat_key across the passes over one document.
     """
     seen: set[str] = set()
-    keys: dict[int, str] = {}
+    keys: dict[int, tuple[str, int, str]] = {}
     by_head: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         if line.rule:
             continue
-        key = normalized.get(line.text)
-        if key is None:
-            key = normalized[line.text] = _normalized(line.text)
+        entry = repeat_keys.get(line.text)
+        if entry is None:
+            entry = repeat_keys[line.text] = _repeat_key(line.text)
+        key, _, head = entry
         if not key:
             continue
         if key in seen:
             line.rule = "repeated"
             continue
         seen.add(key)
-        keys[index] = key
-        # A key has single spaces between its words: six words or more have five spaces.
-        if key.count(" ") >= 5:
-            by_head[" ".join(key.split(" ", 4)[:4])].append(index)
+        keys[index] = entry
+        if head:
+            by_head[head].append(index)
     for group in by_head.values():
+        if len(group) < 2:
+            continue  # most lines: no other line opens with the same four words
         for a_pos, a in enumerate(group):
             for b in group[a_pos + 1 :]:
                 first, second = lines[a], lines[b]
                 if first.rule or second.rule:
                     continue
-                if fuzz.ratio(keys[a], keys[b]) < 85:
+                if fuzz.ratio(keys[a][0], keys[b][0]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
                 if not _TERMINAL.search(first.text) and _TERMINAL.search(second.text):
@@ -863,12 +887,11 @@ def _mark_repeats(lines: list[Line], normalized: dict[str, str]) -> None:
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
     kept = [(i, keys[i]) for i, line in enumerate(lines) if not line.rule and i in keys]
-    long_keys = [key for _, key in kept if key.count(" ") >= 12]
+    long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
     if not long_keys:
         return
     joined = "\n".join(long_keys)
-    for index, key in kept:
-        spaces = key.count(" ")
+    for index, (key, spaces, _) in kept:
         if 5 <= spaces <= 39:
             own = 1 if spaces >= 12 else 0  # a long line finds itself once
             if joined.count(key) > own:

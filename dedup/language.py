@@ -9,6 +9,7 @@ two happen to share.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -244,8 +245,21 @@ _LANGUAGES_OF: dict[str, tuple[int, ...]] = {
 # A word is letters/digits (`\w` once "_" is gone) and may carry combining accents, which is how
 # decomposed text that escaped normalization writes é or й; an apostrophe joins two such runs
 # ("don't", "aujourd'hui"), a leading or trailing one is punctuation.
-_PART = r"\w[\w\u0300-\u036f\u0483-\u0489]*"
-_WORD = re.compile(rf"{_PART}(?:'{_PART})*")
+# The runs are possessive: what follows a run never needs it shorter, and the regex engine then
+# keeps no state to go back to (a tenth faster).
+_PART = r"\w[\w\u0300-\u036f\u0483-\u0489]*+"
+_WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
+# For text within Latin-1 (all ASCII text, and most Western European), the same tokens at half the
+# cost: its bytes with every byte that is not a word character or an apostrophe made a space, then
+# split. No combining accent is in Latin-1, so a word there is runs of `\w` joined by apostrophes:
+# a piece without an apostrophe is one word, and only pieces with one are read with _WORD.
+_LATIN1_WORD_BYTES = bytes(
+    code if code == ord("'") or re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256)
+)
+# The marks past Latin-1 that pages use most (typographic quotes and dashes, the ellipsis, bullets,
+# the euro sign): four in five lines past Latin-1 hold no other character past it. None of them is
+# a word character or a space.
+_WIDE_MARKS = ("“", "”", "„", "‘", "’", "–", "—", "…", "•", "€", "►")
 # Replaced one by one: str.translate with a table runs per character and was most of the time.
 _SEPARATORS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("_", " "))
 
@@ -286,7 +300,42 @@ def words(text: str) -> list[str]:
     for old, new in _SEPARATORS:
         if old in text:
             text = text.replace(old, new)
-    return _WORD.findall(text.lower())
+    text = text.lower()
+    encoded = latin1(text, marks_as=" ")  # a mark separates words as a space does
+    if encoded is None:
+        return _WORD.findall(text)
+    pieces = encoded.translate(_LATIN1_WORD_BYTES).decode("latin-1").split()
+    if "'" not in text:
+        return pieces
+    tokens: list[str] = []
+    for piece in pieces:
+        if "'" in piece:
+            tokens += _WORD.findall(piece)  # "don't" is one word, "'quoted'" and "o''" are not
+        else:
+            tokens.append(piece)
+    return tokens
+
+
+def latin1(text: str, marks_as: str) -> bytes | None:
+    """Return `text` encoded in Latin-1, each of the common marks past Latin-1 (typographic quotes
+    and dashes, the ellipsis, bullets) replaced by `marks_as`; None when it holds any other
+    character past Latin-1.
+
+    Read byte by byte with bytes.translate, Latin-1 text costs a fraction of what a regex over
+    the text does; the marks, none a word character or a space, would otherwise keep a quarter of
+    the lines of European pages from it.
+    """
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    for mark in _WIDE_MARKS:
+        if mark in text:
+            text = text.replace(mark, marks_as)
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def detect_language(text: str, min_words: int = 20) -> str | None:
@@ -313,7 +362,7 @@ def language_of_words(tokens: Sequence[str], min_words: int = 20) -> str | None:
 def stop_words_in(tokens: Iterable[str]) -> list[str]:
     """Return the tokens that some language lists as a stop word, in order: with how many tokens
     there are, all that telling the language reads of a text."""
-    return list(filter(_LANGUAGES_OF.__contains__, tokens))
+    return list(filter(ALL_STOP_WORDS.__contains__, tokens))  # a set's test is a dict's less 15%
 
 
 def language_of_stop_words(
@@ -326,25 +375,30 @@ def language_of_stop_words(
         return None
     word_cap = max(3, int(_MAX_WORD_SHARE * total))
     letter_cap = max(2, int(_MAX_LETTER_SHARE * total))
-    counts = {
-        token: min(n, word_cap if len(token) > 1 else letter_cap)
-        for token, n in Counter(stop_words).items()
-    }
+    counts = Counter(stop_words)
     hits = [0] * len(LANGUAGES)
     for token, n in counts.items():
+        # Few words reach a cap, and none under letter_cap (<= word_cap): one comparison
+        # passes the others. The capped count replaces the count, for `shared` below.
+        if n > letter_cap:
+            cap = word_cap if len(token) > 1 else letter_cap
+            if n > cap:
+                n = counts[token] = cap
         for i in _LANGUAGES_OF[token]:
             hits[i] += n
     first, second = sorted(range(len(LANGUAGES)), key=hits.__getitem__, reverse=True)[:2]
     if hits[first] < _MIN_COVERAGE * total:
         return None
-    shared = sum(
-        n
-        for token, n in counts.items()
-        if first in _LANGUAGES_OF[token] and second in _LANGUAGES_OF[token]
-    )
+    shared = sum(map(counts.__getitem__, _listed_by_both(first, second).intersection(counts)))
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]
+
+
+@functools.cache
+def _listed_by_both(first: int, second: int) -> frozenset[str]:
+    """Return the stop words that the languages at indices `first` and `second` both list."""
+    return STOP_WORDS[LANGUAGES[first]] & STOP_WORDS[LANGUAGES[second]]
 
 
 def _sample(text: str) -> str:

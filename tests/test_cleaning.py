@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dedup import boilerplate
-from dedup.cleaning import _last_lines_start, clean_document, clean_text
+from dedup.cleaning import (
+    _last_lines_start,
+    _lines_holding,
+    _mark_repeats,
+    _normalized,
+    _repeat_key,
+    clean_document,
+    clean_text,
+)
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
 from dedup.records import Document
@@ -968,3 +977,56 @@ def test_a_cookie_dialog_does_not_win_by_coming_first() -> None:
     rules = rules_of(text)
     assert all(rules[line] is None for line in (*BODY, *MORE))
     assert all(rules[line] is not None for line in COOKIE_NOTICES)
+
+
+# Latin-1 marks and spaces (« ­ · × \x85 \xa0 \x1c), letters that fold to more letters or past
+# Latin-1 (ß, µ), marks past Latin-1 with a shortcut (“ – ’) and characters without (Ж ł ►◆).
+_KEY_ALPHABET = "aZ9_ .,'!\n\t\x1c\x85\xa0«\xad·×ßµÿ“–’ЖłİΣ◆\u0301"
+
+
+@given(st.text(alphabet=_KEY_ALPHABET, max_size=40))
+def test_repeat_key_is_the_words_and_spaces_of_the_folded_text(text: str) -> None:
+    folded = "".join(re.findall(r"[\w\s]+", text.casefold()))
+    assert _normalized(text) == " ".join(folded.split())
+
+
+def test_repeat_key_counts_spaces_and_heads_its_group() -> None:
+    assert _repeat_key("One, two: three four five six!") == (
+        "one two three four five six",
+        5,
+        "one two three four",
+    )
+    assert _repeat_key("“Five – words” of it") == ("five words of it", 3, "")
+
+
+def test_lines_holding_finds_each_key_on_its_lines() -> None:
+    lines = [
+        "we use cookies here",
+        "the story",
+        "cookie settings | newsletter",
+        "every donation helps",
+    ]
+    lowered = "\n".join(lines)
+    starts = [0, 20, 30, 59]
+    assert _lines_holding(lowered, starts) == {
+        "cookie": {0, 2},
+        "newsletter": {2},
+        " helps": {3},
+    }
+
+
+def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
+    paragraph = (
+        "The minister said on Monday that the new bridge will be open to traffic by the end of "
+        "next year, whatever the cost of the delays."
+    )
+    texts = [
+        paragraph,
+        "“The new bridge will be open to traffic by the end of next year”",  # quoted: long
+        "The bridge will be open to traffic soon",  # not in the paragraph: kept
+        "will be open to traffic by the",  # quoted: short
+        "Another paragraph of its own, which no other line quotes, and which says nothing new.",
+    ]
+    lines = [boilerplate.Line(number, text, False) for number, text in enumerate(texts, 1)]
+    _mark_repeats(lines, {})
+    assert [line.rule for line in lines] == [None, "pull-quote", None, "pull-quote", None]

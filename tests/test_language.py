@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from collections import Counter
@@ -16,6 +17,8 @@ from dedup.language import (
     LANGUAGES,
     STOP_WORDS,
     detect_language,
+    language_of_stop_words,
+    latin1,
     stop_word_density,
     words,
 )
@@ -153,6 +156,34 @@ def test_words(text: str, expected: list[str]) -> None:
     assert words(text) == expected
 
 
+# Latin-1 letters, digits and signs (ª ² µ º ¼ ß ÿ are word characters, « ­ · × are not), spaces
+# that split only in str (\x85, \xa0), apostrophes of both kinds, and characters past Latin-1:
+# the Latin-1 shortcut of `words` must give what the one regex gives on any mix of them.
+_TOKEN_ALPHABET = "aZé9_' ’-.,\n\t\x85\xa0ª²µº¼«\xad·×ßÿ\u0301\u0483ЖİŁ—“"
+_ANY_WORD = re.compile(r"\w[\w\u0300-\u036f\u0483-\u0489]*(?:'\w[\w\u0300-\u036f\u0483-\u0489]*)*")
+
+
+@pytest.mark.parametrize(
+    ("text", "marks_as", "expected"),
+    [
+        ("Größe 10 €", " ", "Größe 10  ".encode("latin-1")),
+        ("„Quote“ – end…", "", "Quote  end".encode("latin-1")),
+        ("naïve", "", "naïve".encode("latin-1")),
+        ("Łódź “x”", " ", None),  # letters past Latin-1: only the regex reads them
+        ("", "", b""),
+    ],
+)
+def test_latin1(text: str, marks_as: str, expected: bytes | None) -> None:
+    assert latin1(text, marks_as) == expected
+
+
+@given(st.text(alphabet=_TOKEN_ALPHABET, max_size=40))
+def test_words_are_the_matches_of_one_regex(text: str) -> None:
+    prepared = unicodedata.normalize("NFC", text).replace("İ", "i")
+    prepared = prepared.replace("’", "'").replace("_", " ").lower()
+    assert words(text) == _ANY_WORD.findall(prepared)
+
+
 @pytest.mark.parametrize("language", sorted(PROSE))
 def test_detects_news_prose(language: str) -> None:
     assert detect_language(PROSE[language]) == language
@@ -252,6 +283,46 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 @given(st.lists(st.sampled_from(sorted(ALL_STOP_WORDS)), min_size=1, max_size=60))
 def test_density_of_stop_words_alone_is_one(tokens: list[str]) -> None:
     assert stop_word_density(tokens, None) == 1.0
+
+
+def _language_counted_plainly(stop_words: list[str], total: int) -> str | None:
+    """The decision of language_of_stop_words written as its docstrings say, for comparison."""
+    if total < 20:
+        return None
+    word_cap, letter_cap = max(3, int(0.1 * total)), max(2, int(0.04 * total))
+    counts = {
+        token: min(n, word_cap if len(token) > 1 else letter_cap)
+        for token, n in Counter(stop_words).items()
+    }
+    hits = {
+        language: sum(n for token, n in counts.items() if token in STOP_WORDS[language])
+        for language in LANGUAGES
+    }
+    first, second = sorted(LANGUAGES, key=hits.__getitem__, reverse=True)[:2]
+    if hits[first] < 0.15 * total:
+        return None
+    both = STOP_WORDS[first] & STOP_WORDS[second]
+    shared = sum(n for token, n in counts.items() if token in both)
+    if hits[first] - shared < 1.5 * (hits[second] - shared) or hits[first] == hits[second]:
+        return None
+    return first
+
+
+@st.composite
+def _two_languages_mixed(draw: st.DrawFn) -> tuple[list[str], int]:
+    """Stop words of a text in one language with some of another's, some repeated past their
+    caps, and the text's number of tokens."""
+    one, other = (sorted(STOP_WORDS[draw(st.sampled_from(LANGUAGES))]) for _ in range(2))
+    stop_words = draw(st.lists(st.sampled_from(one), max_size=100))
+    stop_words += draw(st.lists(st.sampled_from(other), max_size=60))
+    stop_words += [draw(st.sampled_from(["a", "o", "the", "de"]))] * draw(st.integers(0, 40))
+    return stop_words, len(stop_words) + draw(st.integers(min_value=0, max_value=400))
+
+
+@given(_two_languages_mixed())
+def test_language_of_stop_words_counts_as_documented(text: tuple[list[str], int]) -> None:
+    stop_words, total = text
+    assert language_of_stop_words(stop_words, total) == _language_counted_plainly(stop_words, total)
 
 
 @pytest.mark.skipif(not BENCH_DOCS.is_dir(), reason="benchmark pages not available")
