@@ -133,7 +133,7 @@ def article_features(article: Article, names: bool = False) -> Features:
     each = hashed.runs(1)
     # The lead's content words are the first of the content words, so its runs are the first
     # runs: of n words, the first in_lead - n + 1.
-    runs = [each[content], *(hashed[content].runs(n) for n in (2, 3))]
+    runs = [each[content], *hashed[content].runs_of((2, 3))]
     keys, counts = _counted_keys(runs, marked[: len(entities)])
     lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
     lead_keys, _ = _counted_keys(lead_runs, marked[len(entities) :])
