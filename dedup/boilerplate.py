@@ -24,10 +24,11 @@ _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # _TOKEN in a lower-cased ASCII text
 # The ideographic marks ('。', '！', '」') end sentences and quotes of Chinese and Japanese.
-TERMINAL = re.compile(r"[.!?…:;\"'”’»)。！？：；」』）]$")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
-# What may stand after the mark that ends a sentence (_SENTENCE_END), and a final newline.
-_AFTER_SENTENCE_END = "\"'”’»)」』）\n"
+_TERMINAL_MARKS = ".!?…:;\"'”’»)。！？：；」』）"
+TERMINAL = re.compile(f"[{re.escape(_TERMINAL_MARKS)}]$")
+# A sentence ends in a full stop, perhaps with closing quotes after it.
+_FULL_STOPS = ".!?…。！？"
+_CLOSING_QUOTES_AFTER_STOP = "\"'”’»)」』）"
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
@@ -295,18 +296,27 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """Return whether a line ends a sentence: a full stop, perhaps with closing quotes after it.
+    """Return whether a line ends a sentence: a full stop, perhaps with closing quotes after it
+    (and, as a pattern's $ allows, a newline).
 
-    The search starts at the last character that is no closing quote (nor a final newline): a
-    match can start nowhere else, and a paragraph is not read from its start to find it.
+    Its end is looked at, where a pattern ending in $ would be tried at every character of a
+    paragraph.
     """
-    return _SENTENCE_END.search(text, max(len(text.rstrip(_AFTER_SENTENCE_END)) - 1, 0)) is not None
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(_CLOSING_QUOTES_AFTER_STOP)[-1:] in _FULL_STOP_SET
 
 
 def ends_terminal(text: str) -> bool:
-    """Return whether a line ends in a mark of punctuation (TERMINAL): its last character, or
-    the one before a final newline, is looked at, not every character of the line."""
-    return TERMINAL.search(text, max(len(text) - 2, 0)) is not None
+    """Return whether a line ends in a mark of punctuation: what TERMINAL finds, from the last
+    character (or the one before a final newline) alone."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] in _TERMINAL_MARK_SET
+
+
+_FULL_STOP_SET = frozenset(_FULL_STOPS)
+_TERMINAL_MARK_SET = frozenset(_TERMINAL_MARKS)
 
 
 def is_list_item(text: str) -> bool:
@@ -645,8 +655,8 @@ def _headline_runs(lines: list[Line]) -> set[int]:
         if (
             line is not None
             and line.kind == PROSE
+            and not ends_terminal(line.text)  # most paragraphs: their length is not counted
             and line.text.count(" ") < _HEADLINE_SPACES
-            and not ends_terminal(line.text)
         ):
             run.append(index)
             continue
