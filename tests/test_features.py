@@ -102,3 +102,42 @@ def test_ordinal_lookahead_changes_no_match(text: str) -> None:
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
     assert found(features._ORDINAL) == found(_FORMER_ORDINAL)
+
+
+_FORMER_WEEKDAY_MENTION = re.compile(
+    r"\b(?:on|last|this|since|until|late|early)\s+"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On",
+                "ſince",
+                "LAST",
+                "early",
+                "Monday",
+                "sundays",
+                "yesterday",
+                "Yesterday's",
+                "this",
+                "  ",
+                "\t",
+                "-",
+                "the",
+                "until",
+                "Friday",
+                "ON",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_weekday_lookahead_changes_no_match(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert found(features._WEEKDAY_MENTION) == found(_FORMER_WEEKDAY_MENTION)
