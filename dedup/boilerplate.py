@@ -22,9 +22,13 @@ from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # _TOKEN in a lower-cased ASCII text
 # The ideographic marks ('。', '！', '」') end sentences and quotes of Chinese and Japanese.
-TERMINAL = re.compile(r"[.!?…:;\"'”’»)。！？：；」』）]$")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
+_TERMINAL_MARKS = ".!?…:;\"'”’»)。！？：；」』）"
+TERMINAL = re.compile(f"[{re.escape(_TERMINAL_MARKS)}]$")
+# A sentence ends in a full stop, perhaps with closing quotes after it.
+_FULL_STOPS = ".!?…。！？"
+_CLOSING_QUOTES_AFTER_STOP = "\"'”’»)」』）"
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
@@ -102,7 +106,8 @@ _COMMENT_AUTHOR = re.compile(
 _COMMENT_AUTHOR_CHARS = 90
 
 # A list item as a renderer writes it: a bullet, then the item.
-_LIST_ITEM = re.compile(r"^[*+•◦▪o-]\s")
+_LIST_BULLETS = "*+•◦▪o-"
+_LIST_ITEM = re.compile(rf"^[{re.escape(_LIST_BULLETS)}]\s")
 _LIST_ITEM_WEIGHT = 0.3
 # What a line that is not a paragraph costs a stretch, by kind; each line after the first of a
 # run of them costs _RUN_COST more. Tuned on the even-numbered pages of both clean kits.
@@ -242,7 +247,9 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
     if text.count(" ") < 3 and (stop_words or not _UNSPACED.search(text)):
         return SHORT  # under four words: no need to read them
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    tokens = _TOKEN.findall(text.lower())
+    # Those of an ASCII line (most) are [a-z0-9] runs once lower-cased: a class read from a
+    # table, where \w asks the Unicode database about every character (a quarter faster).
+    tokens = (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text.lower())
     count = len(tokens)
     if not stop_words:
         return _kind_without_stop_words(text, count)
@@ -256,10 +263,10 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
         return LIST
     if count >= _PROSE_WORDS and density >= _PROSE_DENSITY:
         return PROSE
-    if count >= _TEXT_WORDS and density >= _PROSE_DENSITY and _SENTENCE_END.search(text):
+    if count >= _TEXT_WORDS and density >= _PROSE_DENSITY and ends_sentence(text):
         return PROSE
     # A long sentence full of names (news of people and places) is prose at a lower density.
-    if count >= _PROSE_WORDS and density >= _NAMED_PROSE_DENSITY and _SENTENCE_END.search(text):
+    if count >= _PROSE_WORDS and density >= _NAMED_PROSE_DENSITY and ends_sentence(text):
         return PROSE
     if count >= _TEXT_WORDS:
         return TEXT
@@ -282,9 +289,39 @@ def word_count(text: str) -> int:
     Chinese has few or none, and would count as one word against a menu's many.
     """
     count = text.count(" ") + 1
-    if count < _PROSE_WORDS and _UNSPACED.search(text):
+    # The scripts written without spaces are outside ASCII: an ASCII line is not searched.
+    if count < _PROSE_WORDS and not text.isascii() and _UNSPACED.search(text):
         return max(count, len(_UNSPACED.findall(text)) // 2)
     return count
+
+
+def ends_sentence(text: str) -> bool:
+    """Return whether a line ends a sentence: a full stop, perhaps with closing quotes after it
+    (and, as a pattern's $ allows, a newline).
+
+    Its end is looked at, where a pattern ending in $ would be tried at every character of a
+    paragraph.
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(_CLOSING_QUOTES_AFTER_STOP)[-1:] in _FULL_STOP_SET
+
+
+def ends_terminal(text: str) -> bool:
+    """Return whether a line ends in a mark of punctuation: what TERMINAL finds, from the last
+    character (or the one before a final newline) alone."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] in _TERMINAL_MARK_SET
+
+
+_FULL_STOP_SET = frozenset(_FULL_STOPS)
+_TERMINAL_MARK_SET = frozenset(_TERMINAL_MARKS)
+
+
+def is_list_item(text: str) -> bool:
+    """Return whether a line is an item of a rendered list: a bullet, then the item."""
+    return text[:1] in _LIST_BULLETS and _LIST_ITEM.match(text) is not None
 
 
 _LISTED_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
@@ -307,7 +344,7 @@ def _kind_without_stop_words(text: str, count: int) -> str:
     separators = _item_separators(text)
     if separators >= 3 and separators * 6 >= count:
         return LIST
-    ends = _SENTENCE_END.search(text) is not None or text.endswith("」")
+    ends = ends_sentence(text) or text.endswith("」")
     if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
         return PROSE
     if count >= _TEXT_WORDS:
@@ -337,7 +374,7 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
             and group
             and not line.blank_before
             and line.kind in (TEXT, PROSE)
-            and not _SENTENCE_END.search(group[-1].text)
+            and not ends_sentence(group[-1].text)
             and line.text[:1].islower()  # a wrapped sentence goes on in lower case
         )
         if joins:
@@ -386,7 +423,7 @@ def _score(line: Line) -> float:
         count = word_count(line.text)
         # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
         # paragraphs of this one, so it counts for less.
-        if _LIST_ITEM.match(line.text):
+        if is_list_item(line.text):
             return _LIST_ITEM_WEIGHT * count
         return float(count)
     if line.kind == TEXT:
@@ -618,8 +655,8 @@ def _headline_runs(lines: list[Line]) -> set[int]:
         if (
             line is not None
             and line.kind == PROSE
+            and not ends_terminal(line.text)  # most paragraphs: their length is not counted
             and line.text.count(" ") < _HEADLINE_SPACES
-            and not TERMINAL.search(line.text)
         ):
             run.append(index)
             continue
@@ -689,9 +726,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             close()
             start, total = index + 1, 0.0
             continue
-        candidate = (total, index + 1 - start, -start, index + 1)
-        if candidate > best:
-            best = candidate
+        # A lower total never makes a better stretch: no tuple is made for it.
+        if total >= best[0]:
+            candidate = (total, index + 1 - start, -start, index + 1)
+            if candidate > best:
+                best = candidate
     close()
     if not stretches:
         return 0, 0, 0
@@ -755,8 +794,8 @@ def _headed(lines: list[Line], start: int) -> bool:
             and above.rule is None
             and above.kind in (TEXT, SHORT)
             and " " in above.text  # a word alone is a label or a name
-            and not _LIST_ITEM.match(line.text)
-            and not _LIST_ITEM.match(above.text)
+            and not is_list_item(line.text)
+            and not is_list_item(above.text)
             and not above.text.endswith(":")
             and _dates_or_names(line.text)
         ):
@@ -798,7 +837,7 @@ def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:
     such lists; an article before its teasers is mostly paragraphs. Only the latter wins by
     coming first.
     """
-    return _mostly(lines, start, end, _LIST_ITEM.match)
+    return _mostly(lines, start, end, is_list_item)
 
 
 def _mostly(lines: list[Line], start: int, end: int, test: Callable[[str], object]) -> bool:
@@ -862,5 +901,5 @@ def mark_outside(lines: list[Line], start: int, end: int) -> None:
             line.rule = "before-body"
         elif index >= end:
             line.rule = "after-body"
-        elif line.kind == LIST and not _SENTENCE_END.search(line.text):
+        elif line.kind == LIST and not ends_sentence(line.text):
             line.rule = "link-list"

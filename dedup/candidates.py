@@ -76,8 +76,10 @@ def signature(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
     shingles = shingle_hashes(word_hashes)
     if not len(shingles):
         return _EMPTY.copy()
-    with np.errstate(over="ignore"):
-        hashed = shingles[None, :] * _MULTIPLIERS[:, None] + _OFFSETS[:, None]
+    # The offsets are added in place: a second array of PERMUTATIONS x shingles for the sum cost
+    # as much again as the products (half of the signature's time). Both wrap at 2**64.
+    hashed = np.multiply.outer(_MULTIPLIERS, shingles)
+    hashed += _OFFSETS[:, None]
     minima: npt.NDArray[np.uint64] = hashed.min(axis=1) >> np.uint64(32)
     return minima.astype(np.uint32)
 

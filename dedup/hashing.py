@@ -11,6 +11,7 @@ runs of words are hashed from one pass over their text, without making their str
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,8 +41,7 @@ def run_hashes(words: Sequence[str], longest: int = 3) -> list[npt.NDArray[np.ui
     The hash of a run is that of its words joined by single spaces (`string_hashes`), computed
     without making the string. No word may hold a space or a NUL.
     """
-    hashed = hashed_words(words)
-    return [hashed.runs(n) for n in range(1, longest + 1)]
+    return hashed_words(words).runs_of(range(1, longest + 1))
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,34 @@ class HashedWords:
                 raw += powers[length] * np.uint64(32) + powers[length + 1] * self.raw[k : k + count]
                 length += 1 + self.length[k : k + count]
         return _mixed(raw, length)
+
+    def runs_of(self, sizes: Sequence[int]) -> list[npt.NDArray[np.uint64]]:
+        """Return, for each n of `sizes` (ascending), the hashes of the runs of n consecutive
+        words (`runs(n)` of each).
+
+        They are made together: a run of n words is the run of n - 1 and one word more, and all
+        are mixed in one pass. On an article's few hundred words, numpy's calls cost more than
+        their arithmetic; computed one by one, each size repeats the smaller ones.
+        """
+        if not sizes:
+            return []
+        powers, _ = _power_tables(int(self.length.max(initial=0)) * sizes[-1] + sizes[-1] + 1)
+        raw, length = self.raw, self.length
+        raws, lengths = [], []
+        with np.errstate(over="ignore"):
+            for n in range(1, sizes[-1] + 1):
+                if n > 1:
+                    count = max(len(self.raw) - n + 1, 0)
+                    raw, length = raw[:count], length[:count]
+                    word = self.raw[n - 1 : n - 1 + count]
+                    raw = raw + powers[length] * np.uint64(32) + powers[length + 1] * word
+                    length = length + 1 + self.length[n - 1 : n - 1 + count]
+                if n in sizes:
+                    raws.append(raw)
+                    lengths.append(length)
+        mixed = _mixed(np.concatenate(raws), np.concatenate(lengths))
+        ends = list(itertools.accumulate(len(found) for found in raws))
+        return [mixed[end - len(found) : end] for found, end in zip(raws, ends, strict=True)]
 
 
 def hashed_words(words: Sequence[str]) -> HashedWords:

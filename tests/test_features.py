@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dedup import features
 from dedup.features import article_features, event_ordinals, event_terms, named_entities
 from dedup.records import Article
 
@@ -54,3 +58,86 @@ def test_ordinals_come_from_the_lead_only() -> None:
     lead = "The 9th meeting opened. " + "Filler words here. " * 60
     features = article_features(_article(lead + "The 3rd meeting was long ago."))
     assert features.ordinals == {"meeting": frozenset({9})}
+
+
+# The ordinal pattern as it was before its lookahead: the lookahead must change no match.
+_FORMER_ORDINAL = re.compile(
+    r"\b(?:(?P<digits>\d{1,4})(?:st|nd|rd|th)|(?P<word>"
+    + "|".join(sorted(features._ORDINAL_WORDS, key=len, reverse=True))
+    + r"))\b(?!-)\s+(?P<after>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})\b",
+    re.IGNORECASE,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "Fifth",
+                "ſecond",
+                "fırst",
+                "SIXTH",
+                "21st",
+                "٣rd",
+                "meeting",
+                "anniversary",
+                "annual",
+                "-",
+                " ",
+                "\n",
+                "sixty",
+                "Third-",
+                "hundredth",
+                "tenth",
+                "Summit",
+                ".",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_ordinal_lookahead_changes_no_match(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert found(features._ORDINAL) == found(_FORMER_ORDINAL)
+
+
+_FORMER_WEEKDAY_MENTION = re.compile(
+    r"\b(?:on|last|this|since|until|late|early)\s+"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On",
+                "ſince",
+                "LAST",
+                "early",
+                "Monday",
+                "sundays",
+                "yesterday",
+                "Yesterday's",
+                "this",
+                "  ",
+                "\t",
+                "-",
+                "the",
+                "until",
+                "Friday",
+                "ON",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_weekday_lookahead_changes_no_match(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert found(features._WEEKDAY_MENTION) == found(_FORMER_WEEKDAY_MENTION)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.hashing import run_hashes, string_hashes
+from dedup.hashing import hashed_words, run_hashes, string_hashes
 
 
 def test_string_hashes_are_per_string_and_positional() -> None:
@@ -34,3 +34,15 @@ def test_any_words_hash_as_their_joined_strings(words: list[str]) -> None:
     for n, found in enumerate(run_hashes(words), start=1):
         joined = [" ".join(words[k : k + n]) for k in range(len(words) - n + 1)]
         assert found.tolist() == string_hashes(joined).tolist()
+
+
+@given(
+    st.lists(st.text(st.characters(blacklist_characters=" \0"), min_size=1), max_size=8),
+    st.sampled_from([(1,), (2, 3), (1, 3), (1, 2, 3, 4), (5,)]),
+)
+def test_runs_of_several_sizes_are_the_runs_of_each(
+    words: list[str], sizes: tuple[int, ...]
+) -> None:
+    hashed = hashed_words(words)
+    found = hashed.runs_of(sizes)
+    assert [runs.tolist() for runs in found] == [hashed.runs(n).tolist() for n in sizes]

@@ -1,0 +1,60 @@
+"""The line tests of boilerplate.py that look at a line's end or start instead of searching it:
+each says what its pattern says, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dedup import boilerplate
+
+# What the line tests say, as patterns.
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
+TERMINAL = re.compile(r"[.!?…:;\"'”’»)。！？：；」』）]$")
+# Texts made of the characters the patterns are about, and a few others.
+MARKS = st.text(alphabet=".!?…:;\"'”’»)。！？」』）*+•◦▪o- \n\tab中", max_size=12)
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The council voted.", True),
+        ('He said: "We will."', True),
+        ("Read more…", True),
+        ("她说。」", True),
+        ("A heading", False),
+        ("A heading:", False),
+        ("The end.\n", True),
+        ('The end.\n"', False),
+        ("", False),
+    ],
+)
+def test_ends_sentence(text: str, ends: bool) -> None:
+    assert boilerplate.ends_sentence(text) == ends
+
+
+@given(MARKS)
+def test_ends_sentence_is_the_pattern(text: str) -> None:
+    assert boilerplate.ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+@given(MARKS)
+def test_ends_terminal_is_the_pattern(text: str) -> None:
+    assert boilerplate.ends_terminal(text) == bool(TERMINAL.search(text))
+    assert bool(boilerplate.TERMINAL.search(text)) == bool(TERMINAL.search(text))
+
+
+@given(MARKS)
+def test_is_list_item_is_the_pattern(text: str) -> None:
+    assert boilerplate.is_list_item(text) == bool(boilerplate._LIST_ITEM.match(text))
+
+
+@given(st.text(alphabet="abcXYZ019 ,.'_-éßİ中", max_size=40))
+def test_ascii_lines_have_the_same_words(text: str) -> None:
+    """An ASCII line's words, read with the ASCII class, are those the Unicode class reads."""
+    lowered = text.lower()
+    if lowered.isascii():
+        assert boilerplate._ASCII_TOKEN.findall(lowered) == boilerplate._TOKEN.findall(lowered)
