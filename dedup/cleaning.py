@@ -129,11 +129,11 @@ _EMBED = re.compile(
     re.IGNORECASE,
 )
 _EMBED_KEYS = frozenset((
-    "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "video laden",
-    "video load", "content load", "datenübertragung", "daten an", "data an", "verbindung zu",
-    "contenido externo", "zewnętrzne", "escucha", "listen to",
-    "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
-    "agrandir", "pdf",
+    "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "inhalt load",
+    "inhalte load", "video laden", "video load", "content laden", "content load",
+    "datenübertragung", "daten an", "data an", "verbindung zu", "contenido externo", "zewnętrzne",
+    "escucha", "listen to", "artikel hören", "artikel anhören", "artikel vorlesen", "écouter",
+    "vergrößern", "enlarge", "agrandir", "pdf",
 ))  # fmt: skip
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((

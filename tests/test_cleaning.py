@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from dedup import boilerplate
 from dedup.cleaning import (
+    _EMBED,
+    _EMBED_KEYS,
     _last_lines_start,
     _lines_holding,
     _mark_repeats,
@@ -1030,3 +1032,14 @@ def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
     lines = [boilerplate.Line(number, text, False) for number, text in enumerate(texts, 1)]
     _mark_repeats(lines, {})
     assert [line.rule for line in lines] == [None, "pull-quote", None, "pull-quote", None]
+
+
+@pytest.mark.parametrize(
+    "control", ["Inhalt laden", "Inhalte load", "Video laden", "Content laden"]
+)
+def test_every_form_of_an_embeds_control_has_a_key(control: str) -> None:
+    """Only lines that hold a key are searched with the embed pattern: each form it knows needs
+    one, or the line is never found."""
+    assert _EMBED.search(control)
+    assert any(key in control.lower() for key in _EMBED_KEYS)
+    assert rules_of(page("Menu", control))[control] == "embed"
