@@ -196,6 +196,9 @@ def test_date_line(line: str, day: str | None) -> None:
         ("Swantje Bernsmann 25/08/2020 Feelings", "2020-08-25", ["Swantje Bernsmann"]),
         ("The Guardian 22/10/2020 Anna Fazackerley", "2020-10-22", ["Anna Fazackerley"]),
         ("reineckefuchs — 2. Februar 2022", "2022-02-02", ["reineckefuchs"]),
+        # What was done on that day, in lower case like a user name: no one's name.
+        ("asked Feb 6, 2014 at 20:37", "2014-02-06", None),
+        ("edited Mar 3, 2015 at 10:01", "2015-03-03", None),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
         # A post's date and its update's glued together, then the author.
         ("17/11/201917/11/2019 ~ Jane Doe", "2019-11-17", ["Jane Doe"]),
