@@ -152,8 +152,7 @@ _NOT_NAME_WORDS = frozenset({
     "zitat", "quote", "citation", "cita", "citazione", "cytat",
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
-    # What a date beside it says was done, not who did it: 'asked Feb 6, 2014', 'am 07.08.2013
-    # gespeichert unter ...'.
+    # What a date beside it says was done, not who did it: 'asked Feb 6, 2014', 'edited Mar 3'.
     "asked", "answered", "edited", "modified", "gespeichert", "veröffentlicht", "aktualisiert",
     "geändert", "erstellt", "publié", "modifié", "publicado", "actualizado", "opublikowano",
     # A forum member's rank under the name: 'Forum Moderator', 'Administrator'.
