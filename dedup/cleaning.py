@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from dedup import boilerplate, fields, metadata
-from dedup.boilerplate import TERMINAL as _TERMINAL
 from dedup.boilerplate import Line, split_lines
 from dedup.language import language_of_stop_words, latin1, stop_words_in, words
 from dedup.options import CleanOptions
@@ -720,7 +719,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
             label = kept[above].text
             if (
                 label.count(" ") < _BIO_NAME_WORDS
-                and not _TERMINAL.search(label)
+                and not boilerplate.ends_terminal(label)
                 and all(word[:1].isupper() for word in label.split())
             ):
                 names.append(label)
@@ -880,7 +879,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                 if fuzz.ratio(keys[a][0], keys[b][0]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
-                if not _TERMINAL.search(first.text) and _TERMINAL.search(second.text):
+                ends = boilerplate.ends_terminal
+                if not ends(first.text) and ends(second.text):
                     first.rule = "pull-quote"
                 else:
                     second.rule = "pull-quote"
@@ -933,7 +933,11 @@ _LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'A
 
 def _is_menu_item(text: str) -> bool:
     # A paragraph of Chinese has no spaces to count: its characters count its words.
-    return text.count(" ") < 5 and not _TERMINAL.search(text) and boilerplate.word_count(text) <= 5
+    return (
+        text.count(" ") < 5
+        and not boilerplate.ends_terminal(text)
+        and boilerplate.word_count(text) <= 5
+    )
 
 
 def _join(lines: list[Line]) -> str:
