@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from dedup.errors import InputError, NothingToProcess, SkippedInput
@@ -31,10 +31,15 @@ _MAX_CONTROL_SHARE = 0.01
 
 @dataclass(frozen=True, order=True)
 class Source:
-    """A file to read, and the id its article will carry."""
+    """A file to read, and the id its article will carry.
+
+    `problem` says why it cannot be read when listing its folder already told (a broken link, a
+    folder that cannot be listed): reading it then reports that, as for any unreadable file.
+    """
 
     id: str
     path: str
+    problem: str | None = None
 
 
 def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
@@ -42,9 +47,10 @@ def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
 
     A folder is walked recursively for names matching `glob`, skipping hidden files and folders
     and symlink loops; a file named directly is taken whatever its name. Raises InputError for a
-    path that does not exist.
+    path that does not exist. Broken links matching `glob` and folders that cannot be listed are
+    returned with their problem, so that the run reports them instead of passing over them.
     """
-    found: list[tuple[str, str, str]] = []  # (id, path, the PATH as given)
+    found: list[tuple[str, Source, str]] = []  # (real path, source, the PATH as given)
     seen: set[str] = set()
     for given in paths:
         if given == STDIN:
@@ -52,21 +58,21 @@ def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
         if not os.path.exists(given):
             raise InputError(f"{given}: no such file or folder")
         if os.path.isdir(given):
-            for ident, path, real in _walk(given, glob):
+            for real, source in _walk(given, glob):
                 if real not in seen:
                     seen.add(real)
-                    found.append((ident, path, given))
+                    found.append((real, source, given))
         else:
             real = os.path.realpath(given)
             if real not in seen:
                 seen.add(real)
-                found.append((given, given, given))
+                found.append((real, Source(given, given), given))
     counts: dict[str, int] = {}
-    for ident, _, _ in found:
-        counts[ident] = counts.get(ident, 0) + 1
+    for _, source, _ in found:
+        counts[source.id] = counts.get(source.id, 0) + 1
     sources = [
-        Source(ident if counts[ident] == 1 else _prefixed(given, ident), path)
-        for ident, path, given in found
+        source if counts[source.id] == 1 else replace(source, id=_prefixed(given, source.id))
+        for _, source, given in found
     ]
     return sorted(sources)
 
@@ -77,9 +83,9 @@ def _prefixed(given: str, ident: str) -> str:
     return os.path.join(given, ident)
 
 
-def _walk(top: str, glob: str) -> Iterator[tuple[str, str, str]]:
-    """Yield (path relative to `top`, path, real path) of the files below `top` whose names
-    match `glob`.
+def _walk(top: str, glob: str) -> Iterator[tuple[str, Source]]:
+    """Yield (real path, source) of the files below `top` whose names match `glob`, the
+    source's id their path relative to `top`; and of the folders that cannot be listed.
 
     Both are made from the folder's as the walk goes down: a file's real path is its folder's
     followed by its name unless the file is a link. (os.path.relpath and os.path.realpath of
@@ -95,7 +101,9 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, str, str]]:
         visited.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+        except OSError as error:
+            problem = f"folder cannot be listed ({error.strerror or error})"
+            yield real, Source(relative.rstrip(os.sep) or folder, folder, problem)
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -103,23 +111,24 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, str, str]]:
             try:
                 if entry.is_dir():
                     stack.append((entry.path, relative + entry.name + os.sep))
-                elif entry.is_file() and fnmatch.fnmatchcase(entry.name, glob):
+                elif not fnmatch.fnmatchcase(entry.name, glob):
+                    continue
+                elif entry.is_file():
                     linked = entry.is_symlink()
-                    yield (
-                        relative + entry.name,
-                        entry.path,
-                        (
-                            os.path.realpath(entry.path)
-                            if linked
-                            else os.path.join(real, entry.name)
-                        ),
-                    )
+                    path = os.path.realpath(entry.path) if linked else os.path.join(real, entry.name)
+                    yield path, Source(relative + entry.name, entry.path)
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    target = os.readlink(entry.path)
+                    problem = f"broken symbolic link (to {target})"
+                    yield entry.path, Source(relative + entry.name, entry.path, problem)
             except OSError:
                 continue
 
 
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Return the document in `source`; raises SkippedInput naming the file and the reason."""
+    if source.problem is not None:
+        raise SkippedInput(source.path, source.problem)
     try:
         size = os.path.getsize(source.path)
         if size > max_bytes:

@@ -61,6 +61,42 @@ def test_symlink_loop_is_skipped(tmp_path: Path) -> None:
     assert [s.id for s in discover([str(tmp_path)])] == ["a.txt"]
 
 
+def test_broken_link_is_listed_with_its_problem(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "a")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "b.txt")
+    os.symlink(tmp_path / "gone.md", tmp_path / "c.md")  # not matching the glob: not listed
+    sources = discover([str(tmp_path)])
+    assert [(s.id, s.problem) for s in sources] == [
+        ("a.txt", None),
+        ("b.txt", f"broken symbolic link (to {tmp_path / 'gone.txt'})"),
+    ]
+    with pytest.raises(SkippedInput, match="broken symbolic link") as caught:
+        read_source(sources[1])
+    assert caught.value.source == str(tmp_path / "b.txt")
+
+
+def test_folder_that_cannot_be_listed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.txt", "a")
+    write(tmp_path / "locked" / "b.txt", "b")
+    scandir = os.scandir
+
+    def refusing(path: str) -> object:
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    sources = discover([str(tmp_path)])
+    assert [(s.id, s.problem) for s in sources] == [
+        ("a.txt", None),
+        ("locked", "folder cannot be listed (Permission denied)"),
+    ]
+    with pytest.raises(SkippedInput, match="folder cannot be listed"):
+        read_source(sources[1])
+
+
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         discover([str(tmp_path / "nope")])
