@@ -138,6 +138,28 @@ def test_featurize_writes_features_that_read_back(corpus: Path, tmp_path: Path) 
     assert result.term_counts.sum() == sum(len(f.term_keys) for f in in_memory.features)
 
 
+def test_features_read_back_in_any_order_and_after_forgetting(corpus: Path, tmp_path: Path) -> None:
+    # A process reads each shard's index once and then many batches from it: a later batch,
+    # a batch of one article, or a new run in the same folder must read what was written.
+    shards = stages.make_shards(discover([str(corpus)]), size=4)
+    written = [
+        stages.featurize(stages.FeatureTask(s, ReadOptions(), CleanOptions(), None, str(tmp_path)))
+        for s in shards
+    ]
+    locations = {10 * s.rank + k: (s.rank, k) for s in written for k in range(len(s.entries))}
+    whole = stages.read_features(str(tmp_path), locations)
+    for article in sorted(locations, reverse=True):
+        one = stages.read_features(str(tmp_path), {article: locations[article]})
+        assert _facts(one[article]) == _facts(whole[article])
+        assert one[article].term_keys.dtype == np.uint64
+        assert one[article].term_counts.dtype == np.float64
+    stages.forget_count_tables()
+    assert stages._stored == {}
+    again = stages.read_features(str(tmp_path), locations)
+    assert [_facts(again[k]) for k in sorted(again)] == [_facts(whole[k]) for k in sorted(whole)]
+    stages.forget_count_tables()
+
+
 @pytest.mark.parametrize("articles", [0, 1, 3, 40])
 def test_document_counts_are_those_of_np_unique(articles: int) -> None:
     rng = np.random.default_rng(articles)
