@@ -245,7 +245,7 @@ def _mark_meta_lines(
                 continue
             line.rule = "breadcrumb"
             if not found.crumbs and metadata.is_trail(text):
-                found.crumbs = crumbs
+                found.crumbs = _trail_steps(lines, index, crumbs)
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
             if meta.date:
@@ -285,9 +285,29 @@ def _mark_meta_lines(
             seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and metadata.reads_as_outlet(text):
             # A masthead, or a section's heading named like one ('Local News'): either is no
-            # headline; only a masthead names the source.
-            line.rule = "masthead"
-            found.source = found.source or metadata.outlet_name(text)
+            # headline; only a masthead names the source, and so tells the two apart.
+            outlet = metadata.outlet_name(text)
+            line.rule = "masthead" if outlet else "section-heading"
+            found.source = found.source or outlet
+
+
+def _trail_steps(lines: list[Line], index: int, crumbs: list[str]) -> list[str]:
+    """Return the steps of the trail on lines[index]: a trail set a step a line under its root
+    ('* Home' / '+ > Sport' / 'o > Cricket') is read down its lines; a line alone has its own."""
+    if metadata.lone_step(lines[index].text) is None:
+        return crumbs
+    above = index - 1
+    while above >= 0 and not any(ch.isalnum() for ch in lines[above].text):
+        above -= 1  # an empty item of the list
+    if above < 0 or not metadata.is_trail_root(lines[above].text):
+        return crumbs  # a link's decoration ('* » Mehr'), no trail
+    steps = [lines[above].text]
+    for line in lines[index:]:
+        step = metadata.lone_step(line.text)
+        if step is None:
+            break
+        steps.append(step)
+    return steps
 
 
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:

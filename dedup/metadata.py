@@ -24,16 +24,43 @@ from dedup.language import ALL_STOP_WORDS, STOP_WORDS
 # pages; these tests of a line alone, pure and returning what no caller can change, are kept.
 _LINE_CACHE = 8192
 
-# Crumbs that name a site's structure rather than a section.
-_GENERIC_CRUMBS = {
-    "home", "homepage", "start", "startseite", "accueil", "inicio", "portada", "strona główna",
-    "content", "article", "articles", "text", "story", "stories", "index", "main", "details",
-    "detail", "full text", "artikel", "article complet", "you are here", "sie sind hier",
-    "vous êtes ici", "news",
-    # The site's own pages, which a trail can end with: no section of an article.
-    "search", "suche", "recherche", "buscar", "sitemap", "rss", "login", "register", "contact",
-    "kontakt", "impressum",
+# A site's home page, a trail's root; alone or after the site's name ('FT Home').
+_HOME_CRUMBS = {
+    "home", "homepage", "start", "startseite", "hauptseite", "accueil", "inicio", "portada",
+    "strona główna",
 }  # fmt: skip
+# Crumbs that name a site's structure rather than a section.
+_GENERIC_CRUMBS = _HOME_CRUMBS | {
+    "index", "main", "news", "stories", "topics", "themen", "rubriken", "catégories",
+}  # fmt: skip
+# What a trail's first step may say before the trail begins: 'You are in > ...'.
+_LEAD_INS = {
+    "you are here", "you are in", "you are at", "sie sind hier", "sie befinden sich hier",
+    "du bist hier", "vous êtes ici", "vous êtes sur", "usted está aquí", "estás aquí", "estás en",
+    "jesteś tutaj", "ti trovi in", "sei qui", "u bent hier", "je bent hier",
+}  # fmt: skip
+# What a trail's last step names when it is the page itself, not a section: the kind of page
+# ('Article', 'Story'), alone or as the last word of a step ('Detailed Story', 'Full Story').
+_PAGE_KINDS = {
+    "content", "article", "articles", "artikel", "text", "story", "details", "detail",
+    "full text", "article complet", "volltext", "beitrag", "nachricht", "noticia", "notizia",
+}  # fmt: skip
+# A site's own pages: a trail that passes through one leads to them, not to an article; a row
+# that begins with one is a menu ('Feedback » Letters » Classifieds').
+_SITE_PAGES = {
+    "search", "suche", "recherche", "buscar", "sitemap", "rss", "login", "log in", "sign in",
+    "sign out", "sign up", "register", "registrieren", "anmelden", "abmelden", "contact",
+    "contact us", "kontakt", "impressum", "imprint", "datenschutz", "privacy", "help", "hilfe",
+    "aide", "ayuda", "faq", "feedback", "preferences", "einstellungen", "subscribe", "abonnieren",
+}  # fmt: skip
+# A link's words, no step of a trail: 'View All » Top Jobs', 'zum Marktplatz > Menü'.
+_NAVIGATION = {
+    "menu", "menü", "menú", "more", "mehr", "plus", "más", "view all", "see all", "show all",
+    "read more", "see also", "more news", "alle anzeigen", "weiterlesen", "weiter", "zurück",
+    "back", "next", "previous", "voir tout", "voir plus", "lire la suite", "ver más", "ver todo",
+    "leggi tutto", "don't miss", "nicht verpassen", "mehr zum thema", "à lire aussi",
+}  # fmt: skip
+_ALL_WORDS = {"all", "alle", "tous", "toutes", "todos", "todas", "tutti", "tutte", "wszystkie"}
 _ARROWS = (">", "›", "»", "→")
 _CRUMB_BULLETS = "*+•·-– "  # a list's bullet before the first step
 _INNER_DOT = re.compile(r"\w\.\w")
@@ -41,6 +68,16 @@ _SECTION_WORDS_MAX = 4  # a longer step is a page's title, not a section's name
 _CRUMB_MARK = re.compile(r"[>›»→|/]")
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>›»→|/]{1,60}){1,7}$")
+# A line of a list that is one step of a trail set a step a line ('* > Sport'), or a link.
+_LONE_STEP = re.compile(r"^[*+•·o–-]?\s*[>›»→]\s*([^>›»→|]*\w[^>›»→|]*)$")
+# An arrow spaced before but glued to the next word is a quote's or a list's mark, no step's
+# separator ('+ Aus den >Marginalien'); a shell's prompt opens a command ('$ ls > files.txt').
+_GLUED_ARROW = re.compile(r"\s[>›»→][^\W_]")
+_SHELL_PROMPT = re.compile(r"^\s*[$%#]\s")
+# Letters read in the wrong encoding: Latin-1's signs among the letters ('î¶¯Æô¶¯').
+_MOJIBAKE = re.compile(r"[\u00a1-\u00bf].*[\u00a1-\u00bf]")
+# A year or a day, a step of a date archive ('2010 » Oktober » 26') or a list's number ('2.').
+_ARCHIVE_NUMBER = re.compile(r"\d{1,4}\.?")
 
 # What opens a byline: a phrase that says who wrote, posted or published, then the names. The
 # strong openers say so outright, so a lower-case user name after them is taken as a name too.
@@ -303,33 +340,121 @@ def is_trail(line: str) -> bool:
     names no section of the article."""
     if "<" in line or "«" in line or line.rstrip().endswith((".", "!", "?")):
         return False  # quotes in guillemets, or a sentence with an arrow in it
+    if "|" in line or _GLUED_ARROW.search(line) or _SHELL_PROMPT.match(line):
+        return False  # a menu's row ('Help | Sign Out'), a quote's mark, a shell's redirection
     return any(arrow in line for arrow in _ARROWS)
+
+
+def lone_step(line: str) -> str | None:
+    """Return the one step of a line that is a bullet, an arrow and a name ('* > Sport'): a step
+    of a trail set a step a line, or a link's decoration."""
+    match = _LONE_STEP.match(line)
+    return match[1].strip() if match else None
+
+
+def is_trail_root(line: str) -> bool:
+    """Return whether a line names a trail's root, the site's home ('* Home', 'FT Home')."""
+    words = line.strip(_CRUMB_BULLETS).casefold().split()
+    return 0 < len(words) <= 3 and (" ".join(words) in _HOME_CRUMBS or words[-1] == "home")
 
 
 def section_of(crumbs: list[str], title: str | None = None) -> str | None:
     """Return the most specific crumb that names a section, or None.
 
-    A section's name is short and no sentence; a step that is the article's own title is the
-    page, not its section.
+    A trail leads from its root (home, or the site's name) through sections to the page; a
+    section's name is short and no sentence. A trail of one step after a bullet ('* › Versenden')
+    is a link's decoration; a trail that begins or ends with a link's words ('View All',
+    'Menü'), passes a site's own page ('Search') or holds a list of tags ('Mots-clés >
+    Transports , Démocratie') is no trail at all.
     """
-    folded_title = title.casefold() if title else None
-    named = []
+    steps: list[tuple[str, str]] = []  # the crumb as written, and its words folded
     for crumb in crumbs:
         crumb = crumb.lstrip(_CRUMB_BULLETS)
-        step = crumb.casefold()
-        if ":" in step:
-            step = step.rsplit(":", 1)[1].strip()  # 'You are here: Home'
+        if not any(ch.isalnum() for ch in crumb):
+            continue  # a bullet, a bracket: a link's decoration
+        if crumb.endswith(",") or " ," in crumb:
+            return None  # a list of tags or categories
+        if ":" in crumb and not steps:
+            label, crumb = (part.strip() for part in crumb.rsplit(":", 1))  # 'You are here: Home'
+            if label.casefold() in _SITE_PAGES:
+                return None  # a search form's label
+            if not crumb:
+                continue
+        steps.append((crumb, " ".join(crumb.casefold().split())))
+    if len(steps) < 2:
+        return None
+    if steps[0][1] in _NAVIGATION or steps[-1][1] in _NAVIGATION:
+        return None  # a link ('View All » Top Jobs') or a menu's button
+    if any(step in _SITE_PAGES for _, step in steps):
+        return None
+    return _last_section(steps, title)
+
+
+def _last_section(steps: list[tuple[str, str]], title: str | None) -> str | None:
+    """Return the last step of a trail that names a section, or its root when only generic steps
+    follow it ('Digital Lifestyle > News').
+
+    The page itself is no section, and a trail that reaches it has passed its root: a step that
+    is the article's title, names the kind of page ('Detailed Story'), reads 'Kicker: headline',
+    or follows a date archive's steps ('2010 » Oktober » 26').
+    """
+    folded_title = " ".join(title.casefold().split()) if title else None
+    named: list[str] = []
+    root: tuple[str, str] | None = None  # the first step after the lead-in, unless generic
+    rooted = False
+    for crumb, step in steps:
+        if not rooted and step in _LEAD_INS:
+            continue
+        words = step.split()
         if (
-            step
-            and step not in _GENERIC_CRUMBS
-            and step != folded_title
-            and any(ch.isalpha() for ch in step)
-            and len(step.split()) <= _SECTION_WORDS_MAX
-            and not step.endswith((".", "…", "!", "?"))
-            and not _INNER_DOT.search(step)  # a file's or a domain's name: 'manchester.com'
+            step == folded_title
+            or step in _PAGE_KINDS
+            or words[-1] in _PAGE_KINDS
+            or (":" in step and rooted)
+            or _is_archive_step(words)
         ):
-            named.append(crumb)
-    return named[-1] if named else None
+            return named[-1] if named else None
+        generic = step in _GENERIC_CRUMBS or all(
+            word in _GENERIC_CRUMBS or word in _ALL_WORDS for word in words
+        )
+        if not rooted:
+            rooted = True
+            root = None if generic else (crumb, step)
+        elif not generic:
+            root = None  # a step that names no section: the page, unless one follows
+            if _names_section(crumb, step, words):
+                named.append(_without_agency(crumb, words))
+    if named:
+        return named[-1]
+    if root is not None and _names_section(root[0], root[1], root[1].split()):
+        return _without_agency(root[0], root[1].split())
+    return None
+
+
+def _is_archive_step(words: list[str]) -> bool:
+    """Return whether a step of a trail is a date archive's: a year or a day, with its month
+    ('2010', 'Oktober 2010'), never the section of the post it leads to."""
+    return any(_ARCHIVE_NUMBER.fullmatch(word) for word in words) and all(
+        _ARCHIVE_NUMBER.fullmatch(word) or is_date_word(word) for word in words
+    )
+
+
+def _names_section(crumb: str, step: str, words: list[str]) -> bool:
+    """Return whether a step of a trail, as written and folded, has the shape of a section's name."""
+    return (
+        len(step) > 1
+        and any(ch.isalpha() for ch in step)
+        and len(words) <= _SECTION_WORDS_MAX
+        and not step.endswith((".", "…", "!", "?"))
+        and not _INNER_DOT.search(step)  # a file's or a domain's name: 'manchester.com'
+        and not _MOJIBAKE.search(step)
+        and not (crumb[0].islower() and words[0] in ALL_STOP_WORDS)  # a link's 'zum Marktplatz'
+    )
+
+
+def _without_agency(crumb: str, words: list[str]) -> str:
+    """Return a section's name without the agency whose feed it is ('Nation AP')."""
+    return crumb.rsplit(None, 1)[0] if len(words) > 1 and words[-1] in _AGENCIES else crumb
 
 
 # Soft hyphens and zero-width marks a page sets inside words to break them ('Mat\u00adthi\u00adas'):

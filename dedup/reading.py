@@ -27,6 +27,7 @@ _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
 # The same characters as one class, so they are counted in C and not one by one.
 _CONTROL_CHAR = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
 _MAX_CONTROL_SHARE = 0.01
+_MISREAD_BOM = codecs.BOM_UTF8.decode("cp1252")  # "\u00ef\u00bb\u00bf", the BOM read as cp1252
 
 
 @dataclass(frozen=True, order=True)
@@ -166,6 +167,8 @@ def decode(raw: bytes, name: str) -> str:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 raise SkippedInput(name, "not decodable as UTF-8 or cp1252") from None
+    # A BOM read in the wrong encoding before the file was saved as UTF-8 ('ï»¿'): no text.
+    text = text.removeprefix(_MISREAD_BOM)
     if not text.strip():
         raise SkippedInput(name, "empty file")
     control = len(_CONTROL_CHAR.findall(text, 0, 65536))

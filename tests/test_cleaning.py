@@ -190,6 +190,16 @@ def test_the_masthead_names_the_source_and_a_section_heading_does_not() -> None:
         assert article.source is None
         assert article.title == header[0]  # removed all the same: no headline
         assert heading not in article.text
+        assert rules_of(page(heading, "Menu", *header))[heading] == "section-heading"
+    assert rules_of(page("The Example Herald", "Menu", *header))["The Example Herald"] == "masthead"
+
+
+def test_a_trail_set_a_step_a_line_is_read_down_its_lines() -> None:
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    trail = ("* Home", "+ > Regions", "o > Midlands")
+    assert clean_document(Document(id="t", text=page(*trail, *header))).section == "Midlands"
+    # Without its root, a bullet and an arrow before one link is its decoration.
+    assert clean_document(Document(id="t", text=page(*trail[1:], *header))).section is None
 
 
 def test_nothing_is_guessed() -> None:

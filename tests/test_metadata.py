@@ -136,6 +136,38 @@ def test_outlet_name(text: str, outlet: str | None) -> None:
         ("Kontakt | Impressum | Datenschutz | AGB", None, None),
         ("* Sie wählen Design > Widgets aus.", None, None),
         ("« Tout va bien », pourrait commenter le Président", None, None),
+        # A menu's row of bars with one arrow, a shell's redirection, an arrow glued to a word.
+        ("Getting Started » FAQ | Settings | Log Out", None, None),
+        ("$ ls -l > files.txt", None, None),
+        ("+ Mehr aus >Vermischtes", None, None),
+        # A date archive's steps lead to a post, not to a section.
+        ("Home » Politics » 2019 » March » 4 » Spring cleaning", None, "Politics"),
+        ("Startseite » 2021 » Juni » Gartenfest", None, None),
+        # One step after a bullet is a link's decoration; a link's words are no step.
+        ("* › Drucken", None, None),
+        ("+ » Weather", None, None),
+        ("See All » Featured Homes", None, None),
+        ("zur Übersicht > Menü", None, None),
+        # A form's label, a list of tags, a kicker and its headline: no section.
+        ("Search: Articles Authors Videos » Search", None, None),
+        ("Tags > Santé , Logement , Écoles", None, None),
+        ("Home > Interview: Wir bauen die Brücke neu", None, None),
+        # The page's kind is no section; nor a lead-in, the site's name or a topics index.
+        ("Daily Courier » Business » Full Story", None, "Business"),
+        ("Riverside Times » Story", None, None),
+        ("Garden Life > News", None, "Garden Life"),
+        (
+            "You are in > example.org > News > Mayor opens the bridge",
+            "Mayor opens the bridge",
+            None,
+        ),
+        ("Home > Topics > News", None, None),
+        ("Startseite » Alle Artikel » Sommerfest im Park", None, None),
+        # A wire's feed of a section is the section; letters in the wrong encoding are none.
+        ("Home > News > World Reuters", None, "World"),
+        ("Home > Sport > Ã¤Â¸Â­Ã¦Â–Â‡", None, "Sport"),
+        ("Home » Recipes » Baking » Rye Bread With Seeds", "Rye Bread With Seeds", "Baking"),
+        ("Blog » Events » rust2 » A talk on the borrow checker", None, "rust2"),
     ],
 )
 def test_section_of_a_trail(line: str, title: str | None, section: str | None) -> None:

@@ -113,6 +113,8 @@ def test_empty_folder_is_nothing_to_process(tmp_path: Path) -> None:
         (b"plain", "plain"),
         ("caf\u00e9".encode(), "caf\u00e9"),
         (codecs.BOM_UTF8 + b"bom", "bom"),
+        # A BOM read as cp1252 and saved again as UTF-8 is no text either.
+        ("\u00ef\u00bb\u00bfbom".encode(), "bom"),
         (codecs.BOM_UTF16_LE + "wide".encode("utf-16-le"), "wide"),
         (codecs.BOM_UTF16_BE + "wide".encode("utf-16-be"), "wide"),
         ("caf\u00e9 \u2013 ok".encode("cp1252"), "caf\u00e9 \u2013 ok"),
