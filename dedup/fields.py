@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dedup import boilerplate, metadata
+from dedup import boilerplate, dates, metadata
 from dedup.boilerplate import Line
 from dedup.language import ALL_STOP_WORDS
 from dedup.options import CleanOptions
@@ -45,6 +45,8 @@ _W_BLANK_ABOVE = 1.08
 _W_INDENT = 0.28  # indented less than a candidate next to it
 _NEIGHBOUR_REACH = 3
 _TOP_LINES = 3  # the page's first lines, where its masthead stands ('icBirmingham', a title bar)
+_MENU_SIDE = 2  # lines on either side of a masthead that, all short, make it a menu's entry
+_MENU_WORDS = 4  # ... this short
 _TOP_FAR = 8  # ... count against a candidate this many lines or more above the first paragraph
 _W_TOP = 2.0
 _W_UNDER_HEADLINE = 0.33
@@ -85,6 +87,11 @@ class Found:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    # Whether the source is a masthead's guess, which an outlet the page states outright
+    # (a wire dateline, a closing '(AP)', a credit beside the date) replaces.
+    source_guessed: bool = False
+    # Whether a line like a masthead was read: the first one decides, those under it do not.
+    masthead_judged: bool = False
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     # The steps of the page's breadcrumb trail: its section is read once the title is known.
@@ -101,6 +108,11 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
+
+    def state_source(self, outlet: str | None, guessed: bool = False) -> None:
+        """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
+        if outlet and (self.source is None or (self.source_guessed and not guessed)):
+            self.source, self.source_guessed = outlet, guessed
 
     @property
     def section(self) -> str | None:
@@ -127,7 +139,7 @@ def lift_lead_metadata(first: Line, found: Found) -> None:
     if lead is not None:
         found.dateline = found.dateline or lead.place
         if lead.outlet and metadata.outlet_name(lead.outlet):
-            found.source = found.source or lead.outlet
+            found.state_source(lead.outlet)
 
 
 def words_of(text: str) -> int:
@@ -181,7 +193,7 @@ def mark_metadata(
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
             line.rule = "trailer"
-            found.source = found.source or outlet
+            found.state_source(outlet)
 
 
 def _mark_meta_lines(
@@ -261,7 +273,7 @@ def _mark_meta_lines(
                 if meta.signed and metadata.strong_byline(text):
                     seen.written.append(meta.authors)
             if meta.outlet:
-                found.source = found.source or meta.outlet
+                found.state_source(meta.outlet, guessed=True)  # a sidebar's teaser, at times
         elif (
             index < start
             and words == 2
@@ -285,10 +297,55 @@ def _mark_meta_lines(
             seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and metadata.reads_as_outlet(text):
             # A masthead, or a section's heading named like one ('Local News'): either is no
-            # headline; only a masthead names the source, and so tells the two apart.
-            outlet = metadata.outlet_name(text)
-            line.rule = "masthead" if outlet else "section-heading"
-            found.source = found.source or outlet
+            # headline; only a masthead names the source (so telling the two apart), and an
+            # entry of a menu is none.
+            named = metadata.outlet_name(text)
+            line.rule = "masthead" if named else "section-heading"
+            outlet = None if found.masthead_judged else named
+            if (
+                outlet is None
+                and not found.masthead_judged
+                and (name := metadata.outlet_name(text, topical=True))
+                and _held(lines, name)
+            ):
+                outlet = name  # named like a section ('Business Wire'), held by the copyright
+                line.rule = "masthead"
+            if outlet is not None:
+                # An agency's name alone is a credit, and a name the copyright line holds is
+                # the site's own, wherever they stand; in a menu, the first name like a
+                # masthead is an entry (a section, a sister paper) and so are those under it.
+                found.masthead_judged = True
+                if (
+                    index < _TOP_LINES
+                    or metadata.is_agency(outlet)
+                    or not _in_menu(lines, index)
+                    or _held(lines, outlet)
+                ):
+                    found.state_source(outlet, guessed=True)
+
+
+def _in_menu(lines: list[Line], index: int) -> bool:
+    """Return whether the line at `index` stands in a menu: the lines on either side of it
+    are short entries, no sentence, date or byline ('Front Page' / 'Taiwan News' / 'China')."""
+    around = lines[max(0, index - _MENU_SIDE) : index] + lines[index + 1 : index + 1 + _MENU_SIDE]
+    return len(around) == 2 * _MENU_SIDE and all(
+        line.rule not in _HEADER_RULES
+        and words_of(line.text) <= _MENU_WORDS
+        and not line.text.lstrip(_BULLETS)[:1].islower()  # a tagline: 'unabhängig seit 1995'
+        and not _SENTENCE_CLOSE.search(line.text)
+        and dates.find_date(line.text) is None
+        for line in around
+    )
+
+
+def _held(lines: list[Line], outlet: str) -> bool:
+    """Return whether a copyright line of the page names `outlet` ('© 2008 The Herald')."""
+    name = outlet.casefold()
+    return any(
+        ("©" in line.text or "opyright" in line.text or "OPYRIGHT" in line.text)
+        and name in line.text.casefold()
+        for line in lines
+    )
 
 
 def _trail_steps(lines: list[Line], index: int, crumbs: list[str]) -> list[str]:

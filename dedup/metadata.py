@@ -268,14 +268,29 @@ _OUTLET_OPENER = re.compile(r"^(?:By|From|Von|Par|Por)\s+(?=[A-Z])")
 # Guardian'); no outlet's name does.
 _SECTION_OPENERS = frozenset((
     "latest", "breaking", "current", "recent", "more", "other", "related", "top", "most",
-    "popular", "all", "my", "your", "our", "menu", "send", "deals", "support", "subscribe",
-    "follow", "join", "aktuelle", "neueste", "weitere", "mehr", "alle", "letzte", "meine",
+    "popular", "all", "my", "your", "our", "back", "live", "menu", "send", "deals", "support",
+    "subscribe", "follow", "join", "aktuelle", "neueste", "weitere", "mehr", "alle", "letzte", "meine",
     "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más",
 ))  # fmt: skip
-# ...or say where from, before a word that names news in general: 'Local News', 'World News'
-# (not 'National Post', a paper).
-_SECTION_SCOPES = frozenset(("local", "regional", "national", "international", "world", "home"))
-_NEWS_WORDS = frozenset(("news", "nachrichten", "today", "press", "presse", "wire"))
+# ...or say where from, or what about, or when, before a word that names news in general:
+# 'Local News', 'UK National News', 'Football News', 'Today's News', 'Sport Nachrichten' (not
+# 'National Post', a paper: its last word names no news in general).
+_SECTION_SCOPES = frozenset((
+    "local", "regional", "national", "international", "world", "global", "home", "main",
+    "general", "uk", "us", "european", "overseas", "foreign", "domestic", "state", "city",
+    "community", "scottish", "welsh", "english", "british", "latest", "top", "today's",
+    "tonight", "tonight's", "weekend", "breaking", "business", "corporate", "industry",
+    "market", "markets", "money", "finance", "economy", "sport", "sports", "football",
+    "soccer", "cricket", "rugby", "tennis", "golf", "racing", "f1", "movie", "movies", "film",
+    "tv", "music", "book", "books", "arts", "entertainment", "showbiz", "celebrity",
+    "celebrities", "education", "health", "science", "tech", "technology", "computer",
+    "computing", "hardware", "software", "internet", "desktop", "mobile", "video", "audio",
+    "political", "politics", "crime", "weather", "travel", "lifestyle", "weird", "offbeat",
+    "odd", "wirtschaft", "politik", "kultur", "lokales", "lokal", "welt", "regionale", "lokale",
+))  # fmt: skip
+_NEWS_WORDS = frozenset((
+    "news", "nachrichten", "today", "press", "presse", "wire", "review", "focus", "mail",
+))  # fmt: skip
 # Share buttons in a row end in 'Mail' too.
 _SHARE_WORDS = frozenset((
     "facebook", "twitter", "whatsapp", "instagram", "linkedin", "pinterest", "youtube",
@@ -283,6 +298,7 @@ _SHARE_WORDS = frozenset((
 ))  # fmt: skip
 # A word of menu entries glued together: lower case then upper case twice ('HomeSportLatest').
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ].*[a-zà-ÿ][A-ZÀ-Þ]")
+_GLUED_WORD = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 # Agencies and broadcasters that sign wire copy by name alone.
 _AGENCIES = {
     "xinhua", "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
@@ -669,7 +685,7 @@ def reads_as_outlet(text: str) -> bool:
     return name.casefold() in _AGENCIES or _MASTHEAD.match(name) is not None
 
 
-def outlet_name(text: str) -> str | None:
+def outlet_name(text: str, topical: bool = False) -> str | None:
     """Return the outlet `text` names ('China Daily', 'The Herald', 'Xinhua', 'By VOA News'
     gives 'VOA News'), or None.
 
@@ -677,6 +693,7 @@ def outlet_name(text: str) -> str | None:
     one outlet word alone ('News', 'Presse', 'Today'), of section words before it ('Latest
     News', 'More Tennis News', 'Aktuelle Nachrichten'), a row of share buttons ('Facebook
     Twitter Mail') or menu entries glued together ('HomeSportLatest Sport News') is no outlet.
+    With `topical`, a name of a topic's words before a news word ('Business Wire') is one.
     """
     name = _OUTLET_OPENER.sub("", text.strip(_OUTLET_MARKS))
     if not reads_as_outlet(name):
@@ -686,13 +703,23 @@ def outlet_name(text: str) -> str | None:
     words = name.split()
     if len(words) == 1 or words[0].casefold() in _SECTION_OPENERS:
         return None  # 'News', 'Presse', 'More Tennis News'
-    if words[-1].casefold() in _NEWS_WORDS and all(
-        w.casefold() in _SECTION_SCOPES for w in words[:-1]
-    ):
-        return None  # 'Local News', 'World News'
+    if words[-1].casefold() in _NEWS_WORDS and not topical:
+        scoped = [w.casefold() in _SECTION_SCOPES for w in words[:-1]]
+        if all(scoped):
+            return None  # 'Local News', 'Football News', 'UK National News'
+        if len(words) > 2 and all(scoped[1:]) and words[0].casefold() in _AGENCIES:
+            return words[0]  # an agency's section: 'AP Entertainment News' is AP's copy
     if any(w.casefold() in _SHARE_WORDS or _GLUED_WORDS.search(w) for w in words):
         return None
+    if sum(1 for w in words if _GLUED_WORD.search(w)) > 1:
+        return None  # two entries glued in each of two words: 'WebImage AudioVideo News'
     return name
+
+
+def is_agency(outlet: str) -> bool:
+    """Return whether `outlet` is an agency's or broadcaster's name ('AP', 'Reuters')."""
+    name = outlet.casefold()
+    return name in _AGENCIES or name.removeprefix("the ") in _AGENCIES
 
 
 def trailer(line: str) -> str | None:

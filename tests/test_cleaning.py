@@ -202,6 +202,35 @@ def test_a_trail_set_a_step_a_line_is_read_down_its_lines() -> None:
     assert clean_document(Document(id="t", text=page(*trail[1:], *header))).section is None
 
 
+MENU = ("Front Page", "Politics", "Business", "Sport", "Culture", "Weather")
+
+
+def test_a_masthead_in_a_menu_is_an_entry() -> None:
+    """A name like a masthead among a menu's entries is a section or a sister paper; the page's
+    first line, an agency's credit, or a name its copyright line holds is the source."""
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    menu = (*MENU[:3], "The Valley Gazette", *MENU[3:])
+    entry = clean_document(Document(id="t", text=page("Welcome", *menu, *header)))
+    assert entry.source is None
+    top = clean_document(Document(id="t", text=page("The Valley Gazette", *MENU, *header)))
+    assert top.source == "The Valley Gazette"
+    held = page(
+        "Welcome", *menu, *header, after=("© 2021 The Valley Gazette. All rights reserved.",)
+    )
+    assert clean_document(Document(id="t", text=held)).source == "The Valley Gazette"
+    credit = (*MENU[:3], "Associated Press", *MENU[3:])
+    assert clean_document(Document(id="t", text=page("Welcome", *credit, *header))).source == (
+        "Associated Press"
+    )
+
+
+def test_a_wire_dateline_names_the_source_over_a_masthead() -> None:
+    header = ("The Valley Gazette", "Menu", "Council approves budget after long debate")
+    lead = "SPRINGFIELD (Reuters) - " + BODY[0]
+    text = "\n".join([*header, "", lead, "", *BODY[1:]])
+    assert clean_document(Document(id="t", text=text)).source == "Reuters"
+
+
 def test_nothing_is_guessed() -> None:
     article = clean_document(Document(id="t", text="\n\n".join(BODY)))
     assert (article.title, article.date, article.authors) == (None, None, ())

@@ -114,10 +114,28 @@ def test_byline(line: str, names: list[str] | None) -> None:
         ("Support The Guardian", None),
         ("Facebook Twitter Mail", None),
         ("HomeSportLatest Sport News", None),
+        # ...and so do a topic's or a region's heading, and a row of glued entries.
+        ("Cricket News", None),
+        ("Today's News", None),
+        ("UK National News", None),
+        ("Weekend Review", None),
+        ("Back To Today's News", None),
+        ("PhotoGallery VideoClips News", None),
+        ("CBS News", "CBS News"),
+        ("The State News", "The State News"),
+        # An agency's section is the agency's copy.
+        ("AFP Sports News", "AFP"),
     ],
 )
 def test_outlet_name(text: str, outlet: str | None) -> None:
     assert metadata.outlet_name(text) == outlet
+
+
+def test_a_topical_name_may_be_an_outlet() -> None:
+    """Held by a page's copyright line, a name like a section's heading is the outlet's."""
+    assert metadata.outlet_name("Business Wire") is None
+    assert metadata.outlet_name("Business Wire", topical=True) == "Business Wire"
+    assert metadata.outlet_name("Latest News", topical=True) is None
 
 
 @pytest.mark.parametrize(
