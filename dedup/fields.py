@@ -372,15 +372,19 @@ def _mark_names_beside_dates(
     lines: list[Line], start: int, end: int, page: _PageWords, seen: _Seen
 ) -> None:
     """Mark a name alone on the line beside a date line: the author ('Jessica DeFino' / 'Updated
-    ...'), empty list items between them left aside. After the body only the date lines that
-    close the article count (the first and those right under it), and anchor the name to them."""
+    ...'), empty list items between them left aside, unless a byline stands on the date's other
+    side ('Tipps von' / 'Jane Doe' / '6.11.22' / 'The headline'). After the body only the date
+    lines that close the article count (the first and those right under it), and anchor the
+    name to them."""
     closing = next((index for index in seen.dated if index >= end), len(lines))
     ends: set[str] | None = None  # the breadcrumbs' last crumbs, read when a name first asks
     for index in seen.dated:
         if index >= closing + _CLOSING_LINES:
             break
-        for step in (-1, 1):
-            near = _next_worded(lines, index, step)
+        beside = [_next_worded(lines, index, step) for step in (-1, 1)]
+        if any(near is not None and lines[near].rule == "byline" for near in beside):
+            continue  # the date's byline stands beside it: the line on its other side is no name
+        for step, near in zip((-1, 1), beside, strict=True):
             if near is None or lines[near].rule is not None or near >= end + _AFTER_REACH:
                 continue
             if near >= end and index < closing:
