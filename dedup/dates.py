@@ -492,6 +492,26 @@ def _is_short_or_byline(left: str) -> bool:
     return False
 
 
+# Words that make a date the bound of a span of time ('ab 1. Mai 2021', 'since May 1, 2021'):
+# a date line states the day a text was published, never one from or until which something holds.
+_RANGE_WORDS = frozenset({
+    "ab", "bis", "seit", "from", "until", "till", "since", "desde", "hasta", "depuis",
+    "jusqu'au", "jusqu’au", "fino",
+})  # fmt: skip
+_RANGE_REACH = 20  # characters before a date where the word before it is looked for
+
+
+def _opens_a_range(before: str) -> bool:
+    """Return whether the last word of `before` makes the date after it a span's bound; 'online
+    since' and 'online seit' label the day a text was put online."""
+    words = before.split()
+    return (
+        bool(words)
+        and words[-1].rstrip(":").casefold() in _RANGE_WORDS
+        and (len(words) < 2 or words[-2].casefold() != "online")
+    )
+
+
 def date_line_remainder(
     line: str, *, day_first: bool | None = None
 ) -> tuple[DateMatch, str] | None:
@@ -515,6 +535,8 @@ def date_line_of(line: str, dates: list[DateMatch]) -> tuple[DateMatch, str] | N
     pieces: list[str] = []
     pos = 0
     for match in dates:
+        if _opens_a_range(line[max(pos, match.start - _RANGE_REACH) : match.start]):
+            return None  # 'Preise ab 01.01.2024', 'gültig seit: 05.11.2021': when, not dated
         pieces.append(_strip_noise(line[pos : match.start]))
         pos = match.end
     pieces.append(_strip_noise(line[pos:]))

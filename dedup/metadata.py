@@ -391,7 +391,25 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
         if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
             return [names_part]
         return [names_part] if match.group("strong") else None
+    if _CONNECTOR.sub(" ", names_part).isupper():
+        return _capitals_names(names_part)
     return person_names(names_part)
+
+
+def _capitals_names(names_part: str) -> list[str] | None:
+    """Return the people a byline's names written all in capitals state ('By ALLY MUTNICK'), read
+    as if capitalised, so a short word ('ALLY') is not taken for an acronym; as written. An
+    agency's name after them in capitals too ('TOM CANAVAN ASSOCIATED PRESS') is none of them."""
+    folded = names_part.casefold()
+    for agency in _AGENCIES:
+        if " " in agency and folded.endswith(" " + agency):
+            names_part = names_part[: -len(agency)].rstrip()
+            break
+    titled = names_part.title()
+    names = person_names(titled)
+    if names is None or len(titled) != len(names_part):
+        return names
+    return [names_part[(at := titled.find(name)) : at + len(name)] for name in names]
 
 
 def _label_over_list(names: str, strong: bool) -> bool:

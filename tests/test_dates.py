@@ -290,6 +290,7 @@ def test_match_fields() -> None:
         ("Von Anna Muster, 3. Mai 2021", "2021-05-03", "Von Anna Muster"),
         ("Von R. Muster am 03.05.2021", "2021-05-03", "Von R. Muster"),  # 'R.': an initial
         ("3 maja 2021 r.", "2021-05-03", ""),  # 'r.': the Polish year's mark
+        ("Online since March 4th 2009", "2009-03-04", "Online since"),  # a label, no span
         (
             "Par Jean Dupont et Marie Curie | 3 mai 2021",
             "2021-05-03",
@@ -314,6 +315,10 @@ def test_date_line_remainder(line: str, iso: str, left: str) -> None:
         " date 2021-04-20 BEIJING, April 20 (Xinhua) -- Chinese President Xi Jinping and Russian",
         "April 21, 2021 by contrast the government said nothing at all",
         "Der Vertrag vom 3. Mai 2021 gilt nun für alle Mitglieder der Union",
+        # A date that bounds a span of time: from or until when, not the day of publishing.
+        "Die neuen Tarife ab 01.03.2022",
+        "(Gültig seit: 04.10.2021)",
+        "Valid until May 3, 2021",
     ],
 )
 def test_date_line_remainder_rejects_prose(line: str) -> None:

@@ -61,6 +61,11 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Autor komentarza", None),  # a comment form's label
         ("Verfasst von: jdoe", ["jdoe"]),
         ("Photo by Jane Doe", None),  # a picture's credit
+        # Names all in capitals: a short word among them is no acronym, an agency after them
+        # no name.
+        ("By EVA LUND", ["EVA LUND"]),
+        ("By MARK ROSS and EVA LUND", ["MARK ROSS", "EVA LUND"]),
+        ("By MARK ROSS ASSOCIATED PRESS", ["MARK ROSS"]),
         ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
         ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
         ("Author and editor John Roe", None),
