@@ -19,6 +19,7 @@ from dedup.options import CleanOptions
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_LEAD_LINES = 6  # lines from the body's start where a paragraph may open with its date
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
 _SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, of the language's words
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
@@ -172,6 +173,7 @@ def mark_metadata(
         _mark_head_box(lines, start, end, page, seen)
     _mark_signature(lines, start, end, page, seen)
     _mark_names_beside_dates(lines, start, end, page, seen)
+    _lead_dates(lines, start, end, seen)
     if seen.dates:
         found.date = found.date or min(seen.dates, key=lambda c: c[0])[1]
     if not seen.bylines:
@@ -288,6 +290,21 @@ def _mark_meta_lines(
             # headline; only a masthead names the source.
             line.rule = "masthead"
             found.source = found.source or metadata.outlet_name(text)
+
+
+def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
+    """Take the date that opens one of the body's first paragraphs ('29.11.2022 – Die Branche
+    ...'): a press release dates its lead so, under a standfirst or a caption."""
+    for index in range(start, min(end, start + _LEAD_LINES)):
+        line = lines[index]
+        if (
+            line.rule is None
+            and line.text[:1].isdigit()
+            and (glued := metadata.glued_date(line.text))
+        ):
+            # A date line counts first: the lead may be a teaser's, the body's start misplaced.
+            seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
+            return
 
 
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
