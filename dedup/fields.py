@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from dedup import boilerplate, metadata
 from dedup.boilerplate import Line
+from dedup.dates import find_date
 from dedup.language import ALL_STOP_WORDS
 from dedup.options import CleanOptions
 
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_DATE_REACH = 60  # characters at the start of a headline where its date is looked for
 _LEAD_LINES = 6  # lines from the body's start where a paragraph may open with its date
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
 _SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, of the language's words
@@ -305,6 +307,13 @@ def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
             # A date line counts first: the lead may be a teaser's, the body's start misplaced.
             seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
             return
+    # ... or the date that opens the line right over the body, its headline ('23.01.2022 - Jane
+    # Doe wins again'), further still: a teaser's too opens so.
+    above = _next_worded(lines, start, -1) if start > 0 else None
+    if above is not None and lines[above].rule is None and lines[above].text[:1].isdigit():
+        text = lines[above].text
+        if metadata.dated_headline(text) and (day := find_date(text[:_DATE_REACH])):
+            seen.dates.append((start - above + 2 * _BARE_PENALTY, day.iso()))
 
 
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:

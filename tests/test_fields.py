@@ -687,3 +687,10 @@ def test_a_name_under_a_date_under_its_byline_is_no_second_name() -> None:
     rules = {v["text"]: v["rule"] for v in article.extra["explain"]}
     assert article.authors == ("Jane Doe",)
     assert rules["Harbour Festival Guide"] != "byline"
+
+
+def test_the_date_that_opens_the_headline_over_the_body() -> None:
+    # A list's habit kept by the article's own headline: the date before it is the article's.
+    headline = "14.03.2023 - Council approves the new city budget after a long debate"
+    text = "\n".join(["Home | News | Sport | Weather", "", headline, "", *BODY])
+    assert clean_document(Document(id="t", text=text)).date == "2023-03-14"
