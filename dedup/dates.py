@@ -209,13 +209,16 @@ def _parse_numeric(m: re.Match[str], day_first: bool | None) -> datetime.date | 
     a_text, b_text, y_text, sep = m["a"], m["b"], m["y"], m["sep"]
     # Short years only in dotted and slashed forms; a dotted one must be zero-padded
     # ('03.05.21'), since '1.2.21' is far more often a version number than a date, unless a
-    # time of day follows ('1.11.23 20:19'). Spaced dots ('3. 5. 2021') take a full year.
+    # time of day follows ('1.11.23 20:19'), or, on a page whose language puts the day first,
+    # the date stands alone on its line or after a byline ('6.11.22', 'Von Jane Doe, 6.11.22'),
+    # where no version is written. Spaced dots ('3. 5. 2021') take a full year.
     if len(y_text) == 2 and (
         sep in ("-", ". ")
         or (
             sep == "."
             and (len(a_text) != 2 or len(b_text) != 2)
             and not _CLOCK_AFTER.match(m.string, m.end())
+            and not (day_first and _stands_alone(m))
         )
     ):
         return None
@@ -233,6 +236,22 @@ def _parse_numeric(m: re.Match[str], day_first: bool | None) -> datetime.date | 
         first_is_day = sep != "/"
     day, month = (a, b) if first_is_day else (b, a)
     return _make_date(_year(y_text), month, day)
+
+
+def _stands_alone(m: re.Match[str]) -> bool:
+    """Return whether a date match is alone on its line but for labels, weekdays, times and
+    separators, or follows a byline ('Von Jane Doe, 6.11.22')."""
+    before = _strip_noise(m.string[: m.start()])
+    if _strip_noise(m.string[m.end() :]):
+        return False
+    if not before:
+        return True
+    by = _BYLINE.match(before)
+    return (
+        by is not None
+        and before[by.end() :][:1].isupper()
+        and (_word_count(before) <= _MAX_BYLINE_WORDS)
+    )
 
 
 def _parse_named(m: re.Match[str], day_first: bool | None) -> datetime.date | None:
@@ -381,6 +400,8 @@ _NOISE_WORDS = frozenset(
 # Short words that are noise only with their dot: German weekdays ('Mo.', while 'Di' begins an
 # Italian byline) and Polish 'r.' (rok, year).
 _DOTTED_NOISE_WORDS = frozenset(["mo", "di", "mi", "do", "fr", "sa", "so", "r"])
+# ... the Polish one in lower case only, as Polish writes it: 'R.' is an initial ('Von R. R. am').
+_LOWER_CASE_NOISE = frozenset(["r"])
 # Time zones count only in upper case, so French 'est' or a Dutch 'et' stay words.
 _TIMEZONES = (
     "GMT|UTC|UT|Z|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|CET|CEST|MEZ|MESZ|BST|IST|WET|WEST|"
@@ -405,7 +426,13 @@ def _is_noise(word: str) -> bool:
     key = bare.casefold()
     if key in _NOISE_WORDS or _fold(bare) in _NOISE_WORDS:
         return True
-    return word.endswith(".") and key in _DOTTED_NOISE_WORDS
+    return word.endswith(".") and _dotted_noise(bare)
+
+
+def _dotted_noise(bare: str) -> bool:
+    """Return whether a short word, its dot taken off, is a weekday's or the year's mark."""
+    key = bare.casefold()
+    return key in _DOTTED_NOISE_WORDS and (key not in _LOWER_CASE_NOISE or bare == key)
 
 
 def is_date_word(word: str) -> bool:
@@ -415,7 +442,7 @@ def is_date_word(word: str) -> bool:
 
 def _abbreviated_weekday(word: str, after: str) -> bool:
     """Return whether a short word is a weekday as a comma sets it off ('Fr, 24. Januar 2020')."""
-    return after == "," and word.casefold() in _DOTTED_NOISE_WORDS
+    return after == "," and _dotted_noise(word)
 
 
 # A byline: 'By Cao Desheng', 'Von Anna Muster', 'Autor: Jan Kowalski'. The capital checked in
@@ -465,6 +492,26 @@ def _is_short_or_byline(left: str) -> bool:
     return False
 
 
+# Words that make a date the bound of a span of time ('ab 1. Mai 2021', 'since May 1, 2021'):
+# a date line states the day a text was published, never one from or until which something holds.
+_RANGE_WORDS = frozenset({
+    "ab", "bis", "seit", "from", "until", "till", "since", "desde", "hasta", "depuis",
+    "jusqu'au", "jusqu’au", "fino",
+})  # fmt: skip
+_RANGE_REACH = 20  # characters before a date where the word before it is looked for
+
+
+def _opens_a_range(before: str) -> bool:
+    """Return whether the last word of `before` makes the date after it a span's bound; 'online
+    since' and 'online seit' label the day a text was put online."""
+    words = before.split()
+    return (
+        bool(words)
+        and words[-1].rstrip(":").casefold() in _RANGE_WORDS
+        and (len(words) < 2 or words[-2].casefold() != "online")
+    )
+
+
 def date_line_remainder(
     line: str, *, day_first: bool | None = None
 ) -> tuple[DateMatch, str] | None:
@@ -488,6 +535,8 @@ def date_line_of(line: str, dates: list[DateMatch]) -> tuple[DateMatch, str] | N
     pieces: list[str] = []
     pos = 0
     for match in dates:
+        if _opens_a_range(line[max(pos, match.start - _RANGE_REACH) : match.start]):
+            return None  # 'Preise ab 01.01.2024', 'gültig seit: 05.11.2021': when, not dated
         pieces.append(_strip_noise(line[pos : match.start]))
         pos = match.end
     pieces.append(_strip_noise(line[pos:]))

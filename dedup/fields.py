@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 
 from dedup import boilerplate, dates, metadata
 from dedup.boilerplate import Line
+from dedup.dates import find_date
 from dedup.language import ALL_STOP_WORDS
 from dedup.options import CleanOptions
 
 _AFTER_REACH = 12  # lines after the body where a byline or date may close the article
 _SIGNED_REACH = 40  # ... and where a byline with its opener may
 _SIGNATURE_REACH = 8  # ... and where a name alone may
+_DATE_REACH = 60  # characters at the start of a headline where its date is looked for
+_LEAD_LINES = 6  # lines from the body's start where a paragraph may open with its date
 _CLOSING_LINES = 3  # lines from the first date line after the body where the article's end
 _SENTENCE_SPACES = 7  # a line with this many spaces or more is a sentence, of the language's words
 _SECTION_NAME_WORDS = 3  # a name this long may end with a section's word ('Jane Doe Kultur')
@@ -184,6 +187,7 @@ def mark_metadata(
         _mark_head_box(lines, start, end, page, seen)
     _mark_signature(lines, start, end, page, seen)
     _mark_names_beside_dates(lines, start, end, page, seen)
+    _lead_dates(lines, start, end, seen)
     if seen.dates:
         found.date = found.date or min(seen.dates, key=lambda c: c[0])[1]
     if not seen.bylines:
@@ -367,6 +371,28 @@ def _trail_steps(lines: list[Line], index: int, crumbs: list[str]) -> list[str]:
     return steps
 
 
+def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
+    """Take the date that opens one of the body's first paragraphs ('29.11.2022 – Die Branche
+    ...'): a press release dates its lead so, under a standfirst or a caption."""
+    for index in range(start, min(end, start + _LEAD_LINES)):
+        line = lines[index]
+        if (
+            line.rule is None
+            and line.text[:1].isdigit()
+            and (glued := metadata.glued_date(line.text))
+        ):
+            # A date line counts first: the lead may be a teaser's, the body's start misplaced.
+            seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
+            return
+    # ... or the date that opens the line right over the body, its headline ('23.01.2022 - Jane
+    # Doe wins again'), further still: a teaser's too opens so.
+    above = _next_worded(lines, start, -1) if start > 0 else None
+    if above is not None and lines[above].rule is None and lines[above].text[:1].isdigit():
+        text = lines[above].text
+        if metadata.dated_headline(text) and (day := find_date(text[:_DATE_REACH])):
+            seen.dates.append((start - above + 2 * _BARE_PENALTY, day.iso()))
+
+
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
     """Mark an opener alone, the name on the next line ('By' / 'James Whittaker'); a name, its
     role on the next ('Christoph Hein' / 'Chefredakteur')."""
@@ -449,15 +475,19 @@ def _mark_names_beside_dates(
     lines: list[Line], start: int, end: int, page: _PageWords, seen: _Seen
 ) -> None:
     """Mark a name alone on the line beside a date line: the author ('Jessica DeFino' / 'Updated
-    ...'), empty list items between them left aside. After the body only the date lines that
-    close the article count (the first and those right under it), and anchor the name to them."""
+    ...'), empty list items between them left aside, unless a byline stands on the date's other
+    side ('Tipps von' / 'Jane Doe' / '6.11.22' / 'The headline'). After the body only the date
+    lines that close the article count (the first and those right under it), and anchor the
+    name to them."""
     closing = next((index for index in seen.dated if index >= end), len(lines))
     ends: set[str] | None = None  # the breadcrumbs' last crumbs, read when a name first asks
     for index in seen.dated:
         if index >= closing + _CLOSING_LINES:
             break
-        for step in (-1, 1):
-            near = _next_worded(lines, index, step)
+        beside = [_next_worded(lines, index, step) for step in (-1, 1)]
+        if any(near is not None and lines[near].rule == "byline" for near in beside):
+            continue  # the date's byline stands beside it: the line on its other side is no name
+        for step, near in zip((-1, 1), beside, strict=True):
             if near is None or lines[near].rule is not None or near >= end + _AFTER_REACH:
                 continue
             if near >= end and index < closing:

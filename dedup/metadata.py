@@ -167,6 +167,20 @@ _NAME_WORD = re.compile(
 _HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w][\w.\-]{1,29}$")
 # What a byline may credit that is no one's name.
 _NOT_NAMES = frozenset(["staff", "admin", "unknown", "anonymous", "guest"])
+# What a date beside a name says was done on that day: 'asked Feb 6, 2014', 'Von R. R. am
+# 07.08.2013 gespeichert unter ...'. No name word, and the end of the names before it.
+_DONE_WORDS = frozenset({
+    "asked", "answered", "edited", "modified", "gespeichert", "veröffentlicht", "aktualisiert",
+    "geändert", "erstellt", "publié", "modifié", "publicado", "actualizado", "opublikowano",
+})  # fmt: skip
+# The words of a picture's credit, which names the photographer or the library the picture is
+# from, not the writer: 'Titelbild von Jane Doe', 'autor: Pixabay'.
+_PICTURE_WORDS = frozenset({
+    "image", "images", "picture", "pictures", "illustration", "grafik", "infografik", "credit",
+    "credits", "bildquelle", "fotoquelle", "titelbild", "titelfoto", "symbolbild", "symbolfoto",
+    "coverbild", "coverfoto", "pixabay", "unsplash", "pexels", "shutterstock", "istock",
+    "istockphoto", "fotolia", "depositphotos", "dreamstime", "freepik", "imago",
+})  # fmt: skip
 # Words of page furniture and greetings that look like name words when capitalised.
 _NOT_NAME_WORDS = frozenset({
     "view", "comments", "comment", "follow", "author", "authors", "news", "links", "link", "share",
@@ -190,8 +204,9 @@ _NOT_NAME_WORDS = frozenset({
     # A desk, a section or a medium, not a person: 'Editorial Staff', 'Editors Pick', 'Aktuelles'.
     "editorial", "editors", "aktuelles", "aktuell", "interview", "interviews",
     # What a date beside it says was done, not who did it: 'asked Feb 6, 2014', 'edited Mar 3'.
-    "asked", "answered", "edited", "modified", "gespeichert", "veröffentlicht", "aktualisiert",
-    "geändert", "erstellt", "publié", "modifié", "publicado", "actualizado", "opublikowano",
+    *_DONE_WORDS,
+    # A picture's credit, which names the photographer or the library, not the writer.
+    *_PICTURE_WORDS,
     # A forum member's rank under the name: 'Forum Moderator', 'Administrator'.
     "moderator", "moderatorin", "administrator", "administratorin",
     "entrevista", "radio",
@@ -242,7 +257,8 @@ _BYLINE_TAIL = re.compile(
     r"\s*(?:[|·•/»—–:]|\s-\s|\(|\[|(?<![\w.])\d|\S+@\S+|\s@\w|"
     r"\s(?:for|in|at|on|am|um|à|the|für|im|under|unter|bei|updated|published|"
     r"(?:last|zuletzt)\s+(?:updated|modified|aktualisiert|geändert)|"
-    r"posted|veröffentlicht|aktualisiert|publié|mis|publicado|actualizado|staff\s+\w+|correspondent|"
+    r"posted|mis|staff\s+\w+|correspondent|"
+    rf"{'|'.join(sorted(_DONE_WORDS))}|"
     r"reporter|writer|editor|redakteur(?:in)?|chefredakteur(?:in)?|dpa|view|zum|more|mehr|mit|with|"
     r"avec|con|kategorien?|categor(?:y|ies)|rubrik|tags?|schlagwörter|twitter|facebook|instagram|"
     r"linkedin|xing|e-?mail|share|teilen|partager|compartir|condividi|symbolbild|symbolfoto|titelbild|foto|fotos|photo|photos|bild|"
@@ -504,6 +520,10 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
     folded = names_part.casefold()
     if not names_part or folded in _NOT_NAMES or folded in _COMMENT_WORDS:
         return None  # 'Autor komentarza': a comment form's label
+    if folded in _DONE_WORDS or folded in _PICTURE_WORDS:
+        # 'Von gespeichert unter ...': what was done, the name left elsewhere; 'autor: Pixabay':
+        # the library a picture is from.
+        return None
     if folded in _GENDER_ENDINGS and line[match.start("names") - 1] == ":":
         return None  # 'Autor:innen' is one word, the plural
     if (match.group("strong") or handles) and _HANDLE.match(names_part):
@@ -512,7 +532,25 @@ def byline(line: str, handles: bool = False) -> list[str] | None:
         if any(ch.isupper() for ch in names_part) or not names_part.isalpha() or handles:
             return [names_part]
         return [names_part] if match.group("strong") else None
+    if _CONNECTOR.sub(" ", names_part).isupper():
+        return _capitals_names(names_part)
     return person_names(names_part)
+
+
+def _capitals_names(names_part: str) -> list[str] | None:
+    """Return the people a byline's names written all in capitals state ('By ALLY MUTNICK'), read
+    as if capitalised, so a short word ('ALLY') is not taken for an acronym; as written. An
+    agency's name after them in capitals too ('TOM CANAVAN ASSOCIATED PRESS') is none of them."""
+    folded = names_part.casefold()
+    for agency in _AGENCIES:
+        if " " in agency and folded.endswith(" " + agency):
+            names_part = names_part[: -len(agency)].rstrip()
+            break
+    titled = names_part.title()
+    names = person_names(titled)
+    if names is None or len(titled) != len(names_part):
+        return names
+    return [names_part[(at := titled.find(name)) : at + len(name)] for name in names]
 
 
 def _label_over_list(names: str, strong: bool) -> bool:

@@ -216,6 +216,24 @@ NOT_DATES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("9.10.23", "2023-10-09"),  # alone on its line
+        ("Mi. 9.10.23", "2023-10-09"),
+        ("Von Jana Beispiel | 9.10.23", "2023-10-09"),  # after a byline
+    ],
+)
+def test_unpadded_short_year_read_day_first_alone(line: str, iso: str) -> None:
+    assert [m.iso() for m in find_dates(line, day_first=True)] == [iso]
+    assert find_dates(line) == []  # not where the page's language says nothing of the order
+
+
+@pytest.mark.parametrize("line", ["Release 9.10.23", "9.10.23 Release Notes", "Update auf 2.1.20"])
+def test_unpadded_short_year_beside_words_is_a_version(line: str) -> None:
+    assert find_dates(line, day_first=True) == []
+
+
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_find_date_rejects(text: str) -> None:
     assert find_date(text) is None
@@ -270,6 +288,9 @@ def test_match_fields() -> None:
         ("China Daily | April 21, 2021", "2021-04-21", "China Daily"),
         ("April 21, 2021 By Cao Desheng and Zhang Yi", "2021-04-21", "By Cao Desheng and Zhang Yi"),
         ("Von Anna Muster, 3. Mai 2021", "2021-05-03", "Von Anna Muster"),
+        ("Von R. Muster am 03.05.2021", "2021-05-03", "Von R. Muster"),  # 'R.': an initial
+        ("3 maja 2021 r.", "2021-05-03", ""),  # 'r.': the Polish year's mark
+        ("Online since March 4th 2009", "2009-03-04", "Online since"),  # a label, no span
         (
             "Par Jean Dupont et Marie Curie | 3 mai 2021",
             "2021-05-03",
@@ -294,6 +315,10 @@ def test_date_line_remainder(line: str, iso: str, left: str) -> None:
         " date 2021-04-20 BEIJING, April 20 (Xinhua) -- Chinese President Xi Jinping and Russian",
         "April 21, 2021 by contrast the government said nothing at all",
         "Der Vertrag vom 3. Mai 2021 gilt nun für alle Mitglieder der Union",
+        # A date that bounds a span of time: from or until when, not the day of publishing.
+        "Die neuen Tarife ab 01.03.2022",
+        "(Gültig seit: 04.10.2021)",
+        "Valid until May 3, 2021",
     ],
 )
 def test_date_line_remainder_rejects_prose(line: str) -> None:

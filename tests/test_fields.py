@@ -6,6 +6,7 @@ import pytest
 
 from dedup import fields
 from dedup.cleaning import clean_document
+from dedup.options import CleanOptions
 from dedup.records import Document
 
 BODY = [
@@ -666,3 +667,30 @@ def test_writes_in_lower_case_is_the_pages_lower_case_words(word: str) -> None:
     )
     lower_case = {w for w in fields._PROSE_WORD.findall(prose) if w.islower()}
     assert fields._writes_in_lower_case(prose, word) is (word in lower_case)
+
+
+def test_the_date_that_opens_a_lead_under_a_standfirst() -> None:
+    # A press release dates its lead; a standfirst may stand above it, in the body.
+    lead = f"14.03.2023 – {BODY[0]}"
+    text = "\n".join([HEADLINE, "", STANDFIRST, "", lead, "", "\n\n".join(BODY[1:])])
+    assert clean_document(Document(id="t", text=text)).date == "2023-03-14"
+    # A date line of the header counts first.
+    dated = "\n".join([HEADLINE, "", "2. März 2023", "", STANDFIRST, "", lead, "", *BODY[1:]])
+    assert clean_document(Document(id="t", text=dated)).date == "2023-03-02"
+
+
+def test_a_name_under_a_date_under_its_byline_is_no_second_name() -> None:
+    # 'Tipps von' / 'Jane Doe' / date: the line under the date is a heading, not a name.
+    header = ["Tipps von", "* Jane Doe", "14.03.2023", "", "Harbour Festival Guide", "", HEADLINE]
+    text = "\n".join([*header, "", "\n\n".join(BODY)])
+    article = clean_document(Document(id="t", text=text), CleanOptions(explain=True))
+    rules = {v["text"]: v["rule"] for v in article.extra["explain"]}
+    assert article.authors == ("Jane Doe",)
+    assert rules["Harbour Festival Guide"] != "byline"
+
+
+def test_the_date_that_opens_the_headline_over_the_body() -> None:
+    # A list's habit kept by the article's own headline: the date before it is the article's.
+    headline = "14.03.2023 - Council approves the new city budget after a long debate"
+    text = "\n".join(["Home | News | Sport | Weather", "", headline, "", *BODY])
+    assert clean_document(Document(id="t", text=text)).date == "2023-03-14"

@@ -61,6 +61,11 @@ def test_breadcrumb(line: str, crumbs: list[str] | None) -> None:
         ("Autor komentarza", None),  # a comment form's label
         ("Verfasst von: jdoe", ["jdoe"]),
         ("Photo by Jane Doe", None),  # a picture's credit
+        # Names all in capitals: a short word among them is no acronym, an agency after them
+        # no name.
+        ("By EVA LUND", ["EVA LUND"]),
+        ("By MARK ROSS and EVA LUND", ["MARK ROSS", "EVA LUND"]),
+        ("By MARK ROSS ASSOCIATED PRESS", ["MARK ROSS"]),
         ("By Emily Co", ["Emily Co"]),  # 'co' is a Czech stop word, not one of the kits' languages
         ("Autorin und Bloggerin Jane Doe", None),  # roles, the opener the first of them
         ("Author and editor John Roe", None),
@@ -249,6 +254,11 @@ def test_date_line(line: str, day: str | None) -> None:
         # What was done on that day, in lower case like a user name: no one's name.
         ("asked Feb 6, 2014 at 20:37", "2014-02-06", None),
         ("edited Mar 3, 2015 at 10:01", "2015-03-03", None),
+        # The names end where what was done that day begins; an initial with its dot is a name.
+        ("Von J. K. am 12.03.2015 um 10:14 Uhr gespeichert unter Lesen", "2015-03-12", ["J. K"]),
+        ("Von Anna Berg am 3. März 2015 erstellt", "2015-03-03", ["Anna Berg"]),
+        # The library a picture is from, under the label of an author: no one's name.
+        ("Paryż / autor: Unsplash, Facebook | 4.05.2021", "2021-05-04", None),
         ("Nicole Collignon22. Februar 2020", "2020-02-22", ["Nicole Collignon"]),  # glued
         # A post's date and its update's glued together, then the author.
         ("17/11/201917/11/2019 ~ Jane Doe", "2019-11-17", ["Jane Doe"]),
@@ -442,6 +452,7 @@ def test_full_names_set_off_by_commas_beside_a_date(line: str, names: list[str] 
         ("Editor’s Choice", None),
         ("Jane O'Neil", ["Jane O'Neil"]),
         ("Printable Version", None),
+        ("Titelbild von Jane Doe", None),  # a picture's credit names the photographer
     ],
 )
 def test_name_line(line: str, names: list[str] | None) -> None:
