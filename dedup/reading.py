@@ -116,7 +116,9 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, Source]]:
                     continue
                 elif entry.is_file():
                     linked = entry.is_symlink()
-                    path = os.path.realpath(entry.path) if linked else os.path.join(real, entry.name)
+                    path = (
+                        os.path.realpath(entry.path) if linked else os.path.join(real, entry.name)
+                    )
                     yield path, Source(relative + entry.name, entry.path)
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     target = os.readlink(entry.path)
