@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dedup import boilerplate, dates, metadata
+from dedup import boilerplate, metadata
 from dedup.boilerplate import Line
 from dedup.dates import find_date
 from dedup.language import ALL_STOP_WORDS
@@ -337,7 +337,7 @@ def _in_menu(lines: list[Line], index: int) -> bool:
         and words_of(line.text) <= _MENU_WORDS
         and not line.text.lstrip(_BULLETS)[:1].islower()  # a tagline: 'unabhängig seit 1995'
         and not _SENTENCE_CLOSE.search(line.text)
-        and dates.find_date(line.text) is None
+        and find_date(line.text) is None
         for line in around
     )
 
