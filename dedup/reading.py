@@ -51,7 +51,7 @@ def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
     path that does not exist. Broken links matching `glob` and folders that cannot be listed are
     returned with their problem, so that the run reports them instead of passing over them.
     """
-    found: list[tuple[str, Source, str]] = []  # (real path, source, the PATH as given)
+    found: list[tuple[Source, str]] = []  # (source, the PATH as given)
     seen: set[str] = set()
     for given in paths:
         if given == STDIN:
@@ -62,18 +62,18 @@ def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB) -> list[Source]:
             for real, source in _walk(given, glob):
                 if real not in seen:
                     seen.add(real)
-                    found.append((real, source, given))
+                    found.append((source, given))
         else:
             real = os.path.realpath(given)
             if real not in seen:
                 seen.add(real)
-                found.append((real, Source(given, given), given))
+                found.append((Source(given, given), given))
     counts: dict[str, int] = {}
-    for _, source, _ in found:
+    for source, _ in found:
         counts[source.id] = counts.get(source.id, 0) + 1
     sources = [
         source if counts[source.id] == 1 else replace(source, id=_prefixed(given, source.id))
-        for _, source, given in found
+        for source, given in found
     ]
     return sorted(sources)
 
@@ -116,10 +116,10 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, Source]]:
                     continue
                 elif entry.is_file():
                     linked = entry.is_symlink()
-                    path = (
+                    file_real = (
                         os.path.realpath(entry.path) if linked else os.path.join(real, entry.name)
                     )
-                    yield path, Source(relative + entry.name, entry.path)
+                    yield file_real, Source(relative + entry.name, entry.path)
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     target = os.readlink(entry.path)
                     problem = f"broken symbolic link (to {target})"
