@@ -11,9 +11,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -23,6 +22,7 @@ from dedup.boilerplate import Line, split_lines
 from dedup.language import language_of_stop_words, latin1, stop_words_in, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
+from dedup.template import TEMPLATE_WORDS, TemplateLines, group_of
 
 _IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _IMAGE_LAST = frozenset("fFgGpP")  # the last letters of the extensions _IMAGE knows
@@ -223,7 +223,6 @@ _PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, no
 _SAMPLE_SPACES = 6  # lines with more words than this tell the language
 _SAMPLE_MIN_WORDS = 40
 _SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
-TEMPLATE_WORDS = 40  # a longer line is text of its own, never page template
 _CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
 # A pass removes lines or changes nothing, so this bound is never the reason to stop.
 MAX_PASSES = 20
@@ -256,56 +255,6 @@ class Verdict:
 
     def as_dict(self) -> dict[str, object]:
         return {"line": self.line, "text": self.text, "kept": self.kept, "rule": self.rule}
-
-
-class TemplateLines:
-    """Lines that repeat across many files of one folder: a text-only stand-in for a page template."""
-
-    def __init__(self, options: CleanOptions) -> None:
-        self._options = options
-        self._counts: dict[str, Counter[int]] = defaultdict(Counter)
-        self._files: Counter[str] = Counter()
-        self._frequent: dict[str, set[int]] | None = None
-
-    def add(self, group: str, text: str) -> None:
-        """Count the distinct short lines of one file of `group`."""
-        self._files[group] += 1
-        keys = {
-            _line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= TEMPLATE_WORDS
-        }
-        self._counts[group].update(keys)
-        self._frequent = None
-
-    def is_template(self, group: str, line: str) -> bool:
-        """Return True when `line` repeats in enough files of `group` to be page template."""
-        if self._frequent is None:
-            self._frequent = {}
-            for name, counts in self._counts.items():
-                needed = max(
-                    self._options.repeat_min_files, self._options.repeat_share * self._files[name]
-                )
-                self._frequent[name] = {key for key, n in counts.items() if n >= needed}
-        frequent = self._frequent.get(group)
-        return bool(frequent) and _line_key(line) in frequent  # type: ignore[operator]
-
-
-def _line_key(line: str) -> int:
-    return zlib.crc32(" ".join(line.split()).casefold().encode("utf-8", "replace"))
-
-
-def group_of(document: Document) -> str:
-    """Return the site a document belongs to for template detection: its folder."""
-    if document.path is None:
-        return ""
-    return document.path.rsplit("/", 1)[0] if "/" in document.path else ""
-
-
-def build_template(documents: Iterable[Document], options: CleanOptions) -> TemplateLines:
-    """Return the template lines of `documents`, counted per folder."""
-    template = TemplateLines(options)
-    for document in documents:
-        template.add(group_of(document), document.text)
-    return template
 
 
 def clean_document(

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedup import candidates
-from dedup.cleaning import TemplateLines, clean_document
+from dedup.cleaning import clean_document
 from dedup.clustering import (
     Comparison,
     Entry,
@@ -58,6 +58,7 @@ from dedup.stages import (
     table_bits,
     template_of,
 )
+from dedup.template import TemplateLines
 
 OnSkip = Callable[[SkippedInput], None]
 

@@ -42,7 +42,7 @@ import numpy.typing as npt
 import xxhash
 
 from dedup import candidates
-from dedup.cleaning import TEMPLATE_WORDS, TemplateLines, clean_document, group_of
+from dedup.cleaning import clean_document
 from dedup.clustering import (
     Comparison,
     Entry,
@@ -57,6 +57,7 @@ from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import Source, read_source
 from dedup.records import Article, Cluster, Document
 from dedup.scoring import TermWeights
+from dedup.template import TEMPLATE_WORDS, TemplateLines, group_of
 
 # Files per task: fixed, so that shards (and so results) do not depend on the number of workers.
 SHARD_FILES = 250

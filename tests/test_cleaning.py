@@ -864,7 +864,7 @@ def test_teasers_above_the_article_are_no_lead() -> None:
 def test_a_template_line_without_letters_cuts_nothing(mark: str, cuts: bool) -> None:
     # A bullet or rule that every page of a site has stands between paragraphs too; a
     # template line that says something ('Impressum') closes the article.
-    from dedup.cleaning import build_template
+    from dedup.template import build_template
 
     text = "\n\n".join(["Council approves budget", *BODY, mark, MORE[0]])
     others = [
