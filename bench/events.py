@@ -19,17 +19,17 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import benchdoc
+
+# The dedup of the running environment: `make bench-events` runs the compiled install.
+from dedup.calibration import calibrate, grouped_ids
+from dedup.clustering import compare_articles
+from dedup.evaluation import Scores, load_gold, score_clustering, stem
+from dedup.options import ClusterOptions
+from dedup.pipeline import clean_paths
+from dedup.records import Article
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import benchdoc  # noqa: E402
-
-from dedup.calibration import calibrate, grouped_ids  # noqa: E402
-from dedup.clustering import compare_articles  # noqa: E402
-from dedup.evaluation import Scores, load_gold, score_clustering, stem  # noqa: E402
-from dedup.options import ClusterOptions  # noqa: E402
-from dedup.pipeline import clean_paths  # noqa: E402
-from dedup.records import Article  # noqa: E402
 
 BENCH = Path(os.environ.get("DEDUP_BENCH", ROOT.parent / "shared" / "bench"))
 KIT = BENCH / "events-ecbplus"

@@ -35,7 +35,7 @@ DOCS = benchdoc.DOCS
 START, END = benchdoc.markers("scale")
 SIZES = [10_000, 100_000, 1_000_000]
 BYTES_PER_ARTICLE = 4_300  # make_corpus text; the sharded run's work folder needs ~3x that
-DEDUP = str(ROOT / ".venv" / "bin" / "dedup")
+DEDUP = str(Path(sys.executable).parent / "dedup")  # the running environment's: compiled
 
 
 @dataclass(frozen=True)
