@@ -95,6 +95,10 @@ class Found:
     source_guessed: bool = False
     # Whether a line like a masthead was read: the first one decides, those under it do not.
     masthead_judged: bool = False
+    # The outlet holding the copyright of the page's footer: the source when nothing else names
+    # one (read once, on the whole page).
+    held: str | None = None
+    copyright_read: bool = False
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     # The steps of the page's breadcrumb trail: its section is read once the title is known.
@@ -116,6 +120,11 @@ class Found:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
         if outlet and (self.source is None or (self.source_guessed and not guessed)):
             self.source, self.source_guessed = outlet, guessed
+
+    @property
+    def outlet(self) -> str | None:
+        """The source: the outlet the page states or its masthead names, else the copyright's."""
+        return self.source or self.held
 
     @property
     def section(self) -> str | None:
@@ -198,6 +207,9 @@ def mark_metadata(
         if line.rule is None and (outlet := metadata.trailer(line.text)):
             line.rule = "trailer"
             found.state_source(outlet)
+    if not found.copyright_read:
+        found.copyright_read = True
+        _read_copyright(lines, end, found, page)
 
 
 def _mark_meta_lines(
@@ -326,6 +338,40 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+
+
+def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
+    """Note the outlet the copyright lines after the body name: an agency's right under the
+    body is a credit of the story ('Copyright 2008 The Associated Press'); the last other one
+    is the site's footer, whose holder names the outlet when nothing else does."""
+    for index in range(end, len(lines)):
+        text = lines[index].text
+        if not (
+            "©" in text
+            or "opyright" in text
+            or "OPYRIGHT" in text
+            or "(c)" in text
+            or "(C)" in text
+        ):
+            continue
+        outlet = metadata.copyright_outlet(text)
+        if outlet is None or _is_person(outlet, page):
+            continue
+        if metadata.is_agency(outlet) and index < end + _AFTER_REACH:
+            found.state_source(outlet)
+        else:
+            found.held = outlet
+
+
+def _is_person(holder: str, page: _PageWords) -> bool:
+    """Return whether a copyright's holder is a person ('Jane Doe'): named as people are, in
+    words the page's prose does not write in lower case."""
+    if metadata.reads_as_outlet(holder) or metadata.is_agency(holder):
+        return False
+    if metadata.is_organisation(holder):
+        return False
+    names = metadata.name_line(holder)
+    return names is not None and len(names) == 1 and page.names_someone(names)
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:

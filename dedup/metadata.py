@@ -1281,6 +1281,162 @@ def copyright_holder(line: str) -> list[str] | None:
     return names
 
 
+# The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?!ed)|\bcopr\.", re.IGNORECASE)
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
+_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
+# 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
+_RIGHTS_RESERVED = (
+    r"(?:(?:all|some)\s+)?rights\s+reserved|(?:alle\s+)?rechte\s+vorbehalten|"
+    r"(?:(?:todos\s+los|algunos)\s+)?derechos\s+reservados|(?:tous\s+)?droits\s+r[ée]serv[ée]s|"
+    r"(?:tutti\s+i\s+)?diritti\s+riservati|(?:wszelkie\s+)?prawa\s+zastrzeżone"
+)
+# A site's copyright, not a picture's credit: a year, the word, or the rights it reserves.
+_SITE_COPYRIGHT = re.compile(rf"{_COPYRIGHT_YEAR}|\bcopyright\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
+_DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
+# What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
+# reserved' and its translations.
+_COPYRIGHT_WORDS = re.compile(
+    rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
+    rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|by|von|par|por|da|door|the\s+copyright\s+of)(?![\w-])",
+    re.IGNORECASE,
+)
+# 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
+_COPYRIGHT_IN_PROSE = re.compile(r"\s+(?!by\b)[a-zß-ÿ]")
+# 'Community platform by Example ©': the sign of a maker's credit.
+_MAKER_CREDIT = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
+# Where one part of a footer ends: a bar or bullet, a dash set off by spaces, a slash set off
+# by a space, a sentence's full stop (not an abbreviation's: 'St. Mary Times', 'e.V.').
+_FOOTER_PARTS = re.compile(
+    r"\s*[|•·∙]\s*|\s+/\s*|\s*/\s+|\s+[-–—]\s+|(?<![\s.]\w)(?<![\s.][A-Z][a-z])\.(?:\s+|$)|\s{3,}"
+)
+# Legal forms of a company: cut with what follows them, the rest names the same company.
+_LEGAL_FORM = re.compile(
+    r"(?:inc|ltd|limited|llc|llp|plc|corp|corporation|co|pty|gmbh|ag|kg|kgaa|se|sa|s\.a|sas|"
+    r"s\.a\.s|sarl|srl|s\.r\.l|sl|s\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|a/s|oy|e\.\s?v|private|"
+    r"pvt|c\.a)\.?,?",
+    re.IGNORECASE,
+)
+# 'A member of Example Group', 'Eine Marke der Example Gruppe': the holder is the group.
+_PART_OF = re.compile(
+    r"^(?:courtesy\s+of\s+|(?:(?:a|an|ein|eine|un|une|una)\s+)?(?:brand|member|division|"
+    r"service|part|product|"
+    r"subsidiary|marke|angebot|produkt|unternehmen|marque|filiale|marca)\s+"
+    r"(?:of|der|des|von|de|du|del)\s+)",
+    re.IGNORECASE,
+)
+_DIGITS_WORD = re.compile(r"^[0-9][0-9.,/-]*$")  # a street's number, a postcode, a version
+_LICENCE = re.compile(r"^CC(?:-[\w-]+)?$")  # a free licence's name ('CC-BY-SA'), no holder's
+# Words of a company that publishes an outlet, cut when the rest reads as the outlet's name
+# ('The Daily Herald Company', 'Herald Media Group').
+_PUBLISHER_TAIL = re.compile(
+    r"\s+(?:(?:media|publishing|publications|newspapers?|news)\s+)?(?:company|group|gruppe|"
+    r"groupe|grupo|verlag|publishing|publications|media|medien)$",
+    re.IGNORECASE,
+)
+# A holder made of these names no outlet: a site's links, the authors of its posts, the
+# owners of its marks, a picture service or the maker of its software.
+_NOT_OUTLET_WORDS = frozenset((
+    "rights", "reserved", "rechte", "privacy", "policy", "terms", "impressum", "datenschutz",
+    "contact", "kontakt", "cookies", "sitemap", "author", "authors", "autor", "autoren",
+    "autorin", "owner", "owners", "licensors", "respective", "contributors", "site", "website",
+    "webseite", "images", "image", "photo", "photos", "foto", "fotos", "pictures", "picture",
+    "bild", "bilder", "stock", "photography", "fotografie", "powered", "theme", "themes",
+    "template", "templates", "wordpress", "design", "designed", "software", "plugin", "version",
+    "licensed", "license", "lizenz", "hosting", "inhalte", "content", "contents", "material",
+    "text", "texte", "notice", "reproduction", "use", "users", "permissions", "agb",
+    "nutzungsbedingungen", "términos", "condiciones", "aviso", "mentions", "légales",
+    "advertise", "advertising", "werbung",
+))  # fmt: skip
+_HOLDER_PARTICLES = frozenset((
+    "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",
+    "des", "le", "les", "der", "die", "das", "und", "für", "e", "y", "et", "van", "von", "on", "in",
+))  # fmt: skip
+_COPYRIGHT_OUTLET_CHARS = 50
+_COPYRIGHT_OUTLET_WORDS = 6
+
+
+def is_organisation(name: str) -> bool:
+    """Return whether `name` names an organisation by a word of its kind ('Example Media GmbH',
+    'Example Foundation'), not a person."""
+    return not _ORGANISATION_WORDS.isdisjoint(name.casefold().replace(",", " ").split())
+
+
+def copyright_outlet(line: str) -> str | None:
+    """Return the holder a site's copyright line names, as an outlet ('© 2008 The Daily
+    Telegraph', 'Copyright 2021 Example Media GmbH. All rights reserved' gives 'Example
+    Media'), or None.
+
+    The holder is the name in the part of the line that holds the mark (after it, else before
+    it: 'Example Times © 2021'), or the part right after a mark and a year alone ('© 2021 |
+    Example Times'). A legal form is cut; a publisher's word ('Company', 'Media Group') only
+    where the rest reads as an outlet. A line with no year, no 'copyright' and no 'All rights
+    reserved' is a picture's credit ('© Jane Doe / Agency'); a link ('Copyright Notice'), a
+    maker's credit ('Platform by Example © 2020 Example Ltd'), a picture service, the software
+    or design, 'All rights reserved' alone and a sentence name no holder. Whether the holder
+    is a person is for the page to tell (fields.py).
+    """
+    if len(line) > _COPYRIGHT_LINE_CHARS or not _COPYRIGHT_MARK.search(line):
+        return None
+    if not _SITE_COPYRIGHT.search(line):
+        return None
+    parts = _FOOTER_PARTS.split(line.strip(" *+>•·-–—\t"))
+    for index, part in enumerate(parts):
+        mark = _COPYRIGHT_MARK.search(part)
+        if mark is None:
+            continue
+        if not _COPYRIGHT_SIGN.match(mark.group()) and (
+            not _DATED_COPYRIGHT.search(part) or _COPYRIGHT_IN_PROSE.match(part, mark.end())
+        ):
+            continue  # 'Copyright Notice', 'copyright claims': a link, a sentence
+        if _MAKER_CREDIT.search(part, 0, mark.start()):
+            return None  # 'Community platform by Example © 2020 Example Ltd'
+        holder = _holder_text(part[mark.end() :]) or _holder_text(part[: mark.start()])
+        if not holder and index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1]):
+            holder = _holder_text(parts[index + 1])  # '© 2021 | Example Times | Impressum'
+        if holder:
+            return _outlet_of_holder(holder)
+    return None
+
+
+def _holder_text(text: str) -> str:
+    """Return `text` without a copyright's marks, years and set phrases, cut at its first comma."""
+    text = _COPYRIGHT_WORDS.sub(" ", text).lstrip(" :;,.-–—")
+    text = re.split(r"[,(:;]|\S+@", text, maxsplit=1)[0]
+    return " ".join(text.split()).strip(" :;,.-–—!?\"'")
+
+
+def _outlet_of_holder(holder: str) -> str | None:
+    """Return the outlet's name a copyright's holder gives, or None (see copyright_outlet)."""
+    words = _PART_OF.sub("", holder).split()
+    if words and _LEGAL_FORM.fullmatch(words[0]):
+        words = words[1:]  # 'S.A. Example Diario'
+    for index, word in enumerate(words[1:], 1):
+        if _LEGAL_FORM.fullmatch(word) or _DIGITS_WORD.match(word) or _LICENCE.match(word):
+            words = words[:index]  # 'Example GmbH Berlin', 'Example.de Hauptstraße 2 12345'
+            break
+    name = " ".join(words).strip(" ,.&")
+    if (shorter := _PUBLISHER_TAIL.sub("", name)) != name and outlet_name(shorter, topical=True):
+        name = shorter
+    if reads_as_outlet(name) and not outlet_name(name, topical=True):
+        return None  # a section's name ('Latest News'), or an outlet's word alone ('News')
+    words = name.split()
+    if not words or len(name) > _COPYRIGHT_OUTLET_CHARS or len(words) > _COPYRIGHT_OUTLET_WORDS:
+        return None
+    folded = [w.casefold().strip(".,:;!?\"'") for w in words]
+    if not _NOT_OUTLET_WORDS.isdisjoint(folded) or "copyright" in name.casefold():
+        return None
+    if not name[:1].isalpha() or (len(words) == 1 and folded[0] in _ORGANISATION_WORDS):
+        return None
+    # A name writes its words capitalised, as a domain or in capitals; a sentence does not.
+    for word, fold in zip(words[1:], folded[1:], strict=True):
+        if word[:1].islower() and fold not in _HOLDER_PARTICLES and "." not in word:
+            return None
+    if words[0].islower() and len(words) > 1 and "." not in words[0]:
+        return None
+    return name
+
+
 # A sentence about a person that opens with the name and a verb of being or working: the first
 # line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
 _BIO_VERBS = frozenset((

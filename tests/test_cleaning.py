@@ -224,6 +224,27 @@ def test_a_masthead_in_a_menu_is_an_entry() -> None:
     )
 
 
+def test_the_copyright_of_the_footer_names_the_source_when_nothing_else_does() -> None:
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    footer = ("Impressum | Privacy", "© 2021 Example Valley Media GmbH. All rights reserved.")
+    held = clean_document(Document(id="t", text=page(*header, after=footer)))
+    assert held.source == "Example Valley Media"
+    # A person's site: the holder is its author, no outlet.
+    personal = page(*header, after=("© 2021 Jane Doe. All rights reserved.",))
+    assert clean_document(Document(id="t", text=personal)).source is None
+    # A masthead names the outlet itself; the copyright holder is often its publisher.
+    masthead = page("The Example Herald", "Menu", *header, after=footer)
+    assert clean_document(Document(id="t", text=masthead)).source == "The Example Herald"
+
+
+def test_an_agency_holding_the_copyright_under_the_body_is_the_source() -> None:
+    """'Copyright 2021 The Associated Press' right under the story credits the wire's copy."""
+    header = ("The Example Herald", "Menu", "Council approves budget after long debate")
+    credit = ("Copyright 2021 The Associated Press. All rights reserved.",)
+    text = page(*header, after=credit)
+    assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
+
+
 def test_a_wire_dateline_names_the_source_over_a_masthead() -> None:
     header = ("The Valley Gazette", "Menu", "Council approves budget after long debate")
     lead = "SPRINGFIELD (Reuters) - " + BODY[0]

@@ -687,6 +687,50 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© 2008 The Daily Telegraph", "The Daily Telegraph"),
+        ("Copyright 2021 Example Media GmbH. All rights reserved", "Example Media"),
+        ("Valley Chronicle © 2019. All rights reserved.", "Valley Chronicle"),  # before the mark
+        ("Riverside Observer, 2020 © All Rights Reserved", "Riverside Observer"),
+        ("© Copyright 2020 | EXAMPLEZINE | Impressum", "EXAMPLEZINE"),  # the part after it
+        ("© Copyright 2022 - St. Anne Times. A Sample Media Production.", "St. Anne Times"),
+        ("© 2019 Example Blog. Proudly powered by WordPress", "Example Blog"),
+        ("© 2015 Copyright by sample-trips.example. All rights reserved.", "sample-trips.example"),
+        ("Copyright © 2008, examplecentral.com. All rights reserved.", "examplecentral.com"),
+        ("©MMVII, Example Interactive Inc. All Rights Reserved.", "Example Interactive"),
+        ("© 2021 Beispiel Wissen e.V. Alle Rechte vorbehalten", "Beispiel Wissen"),
+        ("© 2020 Example A/S. All rights reserved.", "Example"),
+        ("© 2022 BEISPIEL GmbH Musterstadt", "BEISPIEL"),  # cut at the legal form
+        ("© 2020 Beispiel.de Musterweg 2 12345 Musterstadt", "Beispiel.de Musterweg"),
+        ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
+        ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
+        ("© 2008 Courtesy of The Example Network", "The Example Network"),
+        ("© The Example Post Company 2020", "The Example Post"),  # the rest reads as an outlet
+        ("© 2020 Sample Publishing Company", "Sample Publishing Company"),  # ... or it is kept
+        ("© 2000-2008 Beispiel.de: Aktie, Aktien, Kurse", "Beispiel.de"),
+        ("Copyright 2008 by The Associated Press. All rights reserved.", "The Associated Press"),
+        ("© Jane Doe/Picture Agency", None),  # no year, no rights: a picture's credit
+        ("© 2021 Sample Images", None),  # a picture service
+        ("© 2019 • Powered by Example Theme", None),
+        ("Community platform by Exampleforum® © 2010-2021 Exampleforum Ltd.", None),  # a maker
+        ("© 2019 - All rights reserved.", None),
+        ("© 2019 - Algunos derechos reservados.", None),
+        ("Copyright© 1998 - 2022. Fundado el 25 de abril de 1998.", None),  # a sentence
+        ("About Us - Digital Millennium Copyright Act - Policies", None),  # a link
+        ("+ Copyright & Permissions", None),
+        ("No author given (based on copyright claims). [CC BY-SA 3.0]", None),
+        ("Copyright 2008 News Limited. All times local.", None),  # an outlet's word alone
+        ("© Copyright Latest News 2007. All rights reserved.", None),  # a section's name
+        ("© 2008 Advertise | Privacy | Terms of Use", None),
+    ],
+)
+def test_copyright_outlet(line: str, outlet: str | None) -> None:
+    """The holder of a site's copyright, as the outlet's name: a person is for the page to tell."""
+    assert metadata.copyright_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
     ("line", "link"),
     [
         ("Weitere Beiträge", True),
@@ -899,3 +943,11 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
     for point in range(sys.maxunicode + 1):
         assert (re.match(r"\s", chr(point)) is not None) is chr(point).isspace(), hex(point)
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [("Example Valley Media", True), ("Sample Foundation", True), ("Jane Doe", False)],
+)
+def test_is_organisation(name: str, organisation: bool) -> None:
+    assert metadata.is_organisation(name) is organisation
