@@ -330,6 +330,20 @@ def _mark_meta_lines(
                 # An agency's name alone is a credit, and a name the copyright line holds is
                 # the site's own, wherever they stand; in a menu, the first name like a
                 # masthead is an entry (a section, a sister paper) and so are those under it.
+                qualifier = metadata.section_qualifier(outlet)
+                if (
+                    qualifier is not None
+                    and index >= _TOP_LINES
+                    and not metadata.signs_as_outlet(text)
+                    and not metadata.is_agency(outlet)
+                    and not _held(lines, outlet)
+                    and not _held(lines, qualifier)
+                ):
+                    # Named like a section ('Xbox News', 'World News') under the page's first
+                    # lines, not the copyright's holder and not signed ('By Example News'):
+                    # a section's heading, and a masthead may stand under it.
+                    line.rule = "section-heading"
+                    continue
                 found.masthead_judged = True
                 if (
                     index < _TOP_LINES
@@ -390,10 +404,10 @@ def _in_menu(lines: list[Line], index: int) -> bool:
 
 def _held(lines: list[Line], outlet: str) -> bool:
     """Return whether a copyright line of the page names `outlet` ('© 2008 The Herald')."""
-    name = outlet.casefold()
+    name = re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.IGNORECASE)
     return any(
         ("©" in line.text or "opyright" in line.text or "OPYRIGHT" in line.text)
-        and name in line.text.casefold()
+        and name.search(line.text) is not None
         for line in lines
     )
 

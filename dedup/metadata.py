@@ -286,7 +286,7 @@ _SECTION_OPENERS = frozenset((
     "latest", "breaking", "current", "recent", "more", "other", "related", "top", "most",
     "popular", "all", "my", "your", "our", "back", "live", "menu", "send", "deals", "support",
     "subscribe", "follow", "join", "aktuelle", "neueste", "weitere", "mehr", "alle", "letzte", "meine",
-    "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más",
+    "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más", "inside", "about",
 ))  # fmt: skip
 # ...or say where from, or what about, or when, before a word that names news in general:
 # 'Local News', 'UK National News', 'Football News', 'Today's News', 'Sport Nachrichten' (not
@@ -307,6 +307,8 @@ _SECTION_SCOPES = frozenset((
 _NEWS_WORDS = frozenset((
     "news", "nachrichten", "today", "press", "presse", "wire", "review", "focus", "mail",
 ))  # fmt: skip
+# The words for news in general that close a section's name as often as an outlet's.
+_SECTION_NEWS_WORDS = frozenset(("news", "nachrichten", "wire", "mail"))
 # Share buttons in a row end in 'Mail' too.
 _SHARE_WORDS = frozenset((
     "facebook", "twitter", "whatsapp", "instagram", "linkedin", "pinterest", "youtube",
@@ -752,6 +754,30 @@ def outlet_name(text: str, topical: bool = False) -> str | None:
     if sum(1 for w in words if _GLUED_WORD.search(w)) > 1:
         return None  # two entries glued in each of two words: 'WebImage AudioVideo News'
     return name
+
+
+def signs_as_outlet(text: str) -> bool:
+    """Return whether `text` names an outlet as the story's author or origin ('By Example
+    News', 'From The Example Times')."""
+    return _OUTLET_OPENER.match(text.strip(_OUTLET_MARKS)) is not None
+
+
+def section_qualifier(outlet: str) -> str | None:
+    """Return the one word that sets a news section apart, where `outlet` is named like one:
+    that word, maybe scope words, and a word for news in general ('Xbox News', 'One-Minute
+    World News', 'Example Wire' give 'Xbox', 'One-Minute', 'Example'). A site's sections are
+    named so as often as outlets ('Example News'); a name of two words before its news word
+    ('Summit Valley News'), with 'The' ('The Example News') or an outlet's word ('Daily Mail')
+    is an outlet's."""
+    words = outlet.split()
+    if len(words) < 2 or words[-1].casefold() not in _SECTION_NEWS_WORDS:
+        return None
+    rest = words[:-1]
+    while len(rest) > 1 and rest[-1].casefold() in _SECTION_SCOPES:
+        rest.pop()
+    if len(rest) != 1 or rest[0].casefold() == "the" or _MASTHEAD.match(rest[0]):
+        return None
+    return rest[0]
 
 
 def is_agency(outlet: str) -> bool:

@@ -237,6 +237,23 @@ def test_the_copyright_of_the_footer_names_the_source_when_nothing_else_does() -
     assert clean_document(Document(id="t", text=masthead)).source == "The Example Herald"
 
 
+def test_a_name_like_a_section_under_the_first_lines_is_a_heading() -> None:
+    """'Gadget News' down the page is a section's heading unless the copyright holds it or
+    its own word ('© 2021 Gadget'); a masthead under it may name the outlet."""
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    top = ("Welcome", "Sign in", "Search")
+    heading = clean_document(Document(id="t", text=page(*top, "Gadget News", *header)))
+    assert heading.source is None
+    under = page(*top, "Gadget News", "", "The Example Herald", "", *header)
+    assert clean_document(Document(id="t", text=under)).source == "The Example Herald"
+    held = page(*top, "Gadget News", *header, after=("Copyright © Gadget 2021",))
+    assert clean_document(Document(id="t", text=held)).source == "Gadget News"
+    signed = page(*top, "By Gadget News", *header)
+    assert clean_document(Document(id="t", text=signed)).source == "Gadget News"
+    first = page("Gadget News", *top, *header)
+    assert clean_document(Document(id="t", text=first)).source == "Gadget News"
+
+
 def test_an_agency_holding_the_copyright_under_the_body_is_the_source() -> None:
     """'Copyright 2021 The Associated Press' right under the story credits the wire's copy."""
     header = ("The Example Herald", "Menu", "Council approves budget after long debate")

@@ -951,3 +951,31 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
 )
 def test_is_organisation(name: str, organisation: bool) -> None:
     assert metadata.is_organisation(name) is organisation
+
+
+@pytest.mark.parametrize(
+    ("name", "qualifier"),
+    [
+        ("Gadget News", "Gadget"),
+        ("Two-Minute World News", "Two-Minute"),  # scope words before the news word
+        ("Example Wire", "Example"),
+        ("Summit Valley News", None),  # two words: an outlet's name
+        ("The Example News", None),
+        ("Daily Mail", None),  # an outlet's word
+        ("Example Times", None),  # no word for news in general
+    ],
+)
+def test_section_qualifier(name: str, qualifier: str | None) -> None:
+    """A name like a section's: one word, maybe scope words, and 'News'."""
+    assert metadata.section_qualifier(name) == qualifier
+
+
+def test_signs_as_outlet() -> None:
+    assert metadata.signs_as_outlet("By Example News")
+    assert not metadata.signs_as_outlet("Example News")
+
+
+@pytest.mark.parametrize("name", ["Inside The Example Gazette", "About Example Post"])
+def test_a_link_about_an_outlet_is_none(name: str) -> None:
+    """'About Example Post', 'Inside The Example Gazette': a link to the site's pages."""
+    assert metadata.outlet_name(name) is None
