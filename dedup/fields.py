@@ -369,7 +369,7 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
         ):
             continue
         outlet = metadata.copyright_outlet(text)
-        if outlet is None or _is_person(outlet, page):
+        if outlet is None or (not metadata.held_by_company(text) and _is_person(outlet, page)):
             continue
         if metadata.is_agency(outlet) and index < end + _AFTER_REACH:
             found.state_source(outlet)

@@ -1289,6 +1289,13 @@ _ORGANISATION_WORDS = frozenset({
 })  # fmt: skip
 
 
+# ... and the ends of compounds made with them ('Mediengruppe', 'Bundesministerium').
+_ORGANISATION_ENDINGS = (
+    "gruppe", "verlag", "medien", "media", "verband", "stiftung", "institut", "zentrum",
+    "ministerium", "amt", "gesellschaft", "agentur", "redaktion",
+)  # fmt: skip
+
+
 def copyright_holder(line: str) -> list[str] | None:
     """Return the person a copyright line names ('© 2020 Jane Doe. All rights reserved.')."""
     if len(line) > _COPYRIGHT_LINE_CHARS:
@@ -1308,7 +1315,7 @@ def copyright_holder(line: str) -> list[str] | None:
 
 
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
-_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?!ed)|\bcopr\.", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\.", re.IGNORECASE)
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
 _COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
 # 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
@@ -1318,7 +1325,9 @@ _RIGHTS_RESERVED = (
     r"(?:tutti\s+i\s+)?diritti\s+riservati|(?:wszelkie\s+)?prawa\s+zastrzeżone"
 )
 # A site's copyright, not a picture's credit: a year, the word, or the rights it reserves.
-_SITE_COPYRIGHT = re.compile(rf"{_COPYRIGHT_YEAR}|\bcopyright\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
+_SITE_COPYRIGHT = re.compile(
+    rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
+)
 _DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
 # What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
 # reserved' and its translations.
@@ -1351,7 +1360,9 @@ _PART_OF = re.compile(
     r"(?:of|der|des|von|de|du|del)\s+)",
     re.IGNORECASE,
 )
-_DIGITS_WORD = re.compile(r"^[0-9][0-9.,/-]*$")  # a street's number, a postcode, a version
+# A street's number, a postcode, a version, a register's number.
+_DIGITS_WORD = re.compile(r"^[0-9][0-9.,/-]*$|[0-9]{4}")
+_SPACED_EV = re.compile(r"\be\.\s+V\b")  # 'e. V.', a German association's legal form
 _LICENCE = re.compile(r"^CC(?:-[\w-]+)?$")  # a free licence's name ('CC-BY-SA'), no holder's
 # Words of a company that publishes an outlet, cut when the rest reads as the outlet's name
 # ('The Daily Herald Company', 'Herald Media Group').
@@ -1367,7 +1378,7 @@ _NOT_OUTLET_WORDS = frozenset((
     "contact", "kontakt", "cookies", "sitemap", "author", "authors", "autor", "autoren",
     "autorin", "owner", "owners", "licensors", "respective", "contributors", "site", "website",
     "webseite", "images", "image", "photo", "photos", "foto", "fotos", "pictures", "picture",
-    "bild", "bilder", "stock", "photography", "fotografie", "powered", "theme", "themes",
+    "bild", "bilder", "stock", "photography", "photographic", "fotografie", "powered", "theme", "themes",
     "template", "templates", "wordpress", "design", "designed", "software", "plugin", "version",
     "licensed", "license", "lizenz", "hosting", "inhalte", "content", "contents", "material",
     "text", "texte", "notice", "reproduction", "use", "users", "permissions", "agb",
@@ -1385,7 +1396,10 @@ _COPYRIGHT_OUTLET_WORDS = 6
 def is_organisation(name: str) -> bool:
     """Return whether `name` names an organisation by a word of its kind ('Example Media GmbH',
     'Example Foundation'), not a person."""
-    return not _ORGANISATION_WORDS.isdisjoint(name.casefold().replace(",", " ").split())
+    words = name.casefold().replace(",", " ").split()
+    return not _ORGANISATION_WORDS.isdisjoint(words) or any(
+        word.endswith(_ORGANISATION_ENDINGS) for word in words
+    )
 
 
 def copyright_outlet(line: str) -> str | None:
@@ -1402,6 +1416,22 @@ def copyright_outlet(line: str) -> str | None:
     or design, 'All rights reserved' alone and a sentence name no holder. Whether the holder
     is a person is for the page to tell (fields.py).
     """
+    holder = _copyright_holder_text(line)
+    return _outlet_of_holder(holder) if holder else None
+
+
+def held_by_company(line: str) -> bool:
+    """Return whether the holder of a copyright line is a company or another organisation by
+    its name's legal form or kind ('Example Verlag GmbH', 'Example Foundation')."""
+    holder = _copyright_holder_text(line)
+    if not holder:
+        return False
+    words = _SPACED_EV.sub("e.V.", holder).split()
+    return any(_LEGAL_FORM.fullmatch(word) for word in words[1:]) or is_organisation(holder)
+
+
+def _copyright_holder_text(line: str) -> str | None:
+    """Return the text of a site's copyright line that names its holder, or None."""
     if len(line) > _COPYRIGHT_LINE_CHARS or not _COPYRIGHT_MARK.search(line):
         return None
     if not _SITE_COPYRIGHT.search(line):
@@ -1421,7 +1451,7 @@ def copyright_outlet(line: str) -> str | None:
         if not holder and index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1]):
             holder = _holder_text(parts[index + 1])  # '© 2021 | Example Times | Impressum'
         if holder:
-            return _outlet_of_holder(holder)
+            return holder
     return None
 
 
@@ -1434,14 +1464,16 @@ def _holder_text(text: str) -> str:
 
 def _outlet_of_holder(holder: str) -> str | None:
     """Return the outlet's name a copyright's holder gives, or None (see copyright_outlet)."""
-    words = _PART_OF.sub("", holder).split()
+    words = _PART_OF.sub("", _SPACED_EV.sub("e.V.", holder)).split()
     if words and _LEGAL_FORM.fullmatch(words[0]):
         words = words[1:]  # 'S.A. Example Diario'
     for index, word in enumerate(words[1:], 1):
-        if _LEGAL_FORM.fullmatch(word) or _DIGITS_WORD.match(word) or _LICENCE.match(word):
+        if _LEGAL_FORM.fullmatch(word) or _DIGITS_WORD.search(word) or _LICENCE.match(word):
             words = words[:index]  # 'Example GmbH Berlin', 'Example.de Hauptstraße 2 12345'
             break
     name = " ".join(words).strip(" ,.&")
+    if "/" in name:
+        return None  # 'Jane Doe/Example Agency': a picture's credit
     if (shorter := _PUBLISHER_TAIL.sub("", name)) != name and outlet_name(shorter, topical=True):
         name = shorter
     if reads_as_outlet(name) and not outlet_name(name, topical=True):
@@ -1460,6 +1492,8 @@ def _outlet_of_holder(holder: str) -> str | None:
             return None
     if words[0].islower() and len(words) > 1 and "." not in words[0]:
         return None
+    if any("." not in word and len(_GLUED_WORD.findall(word)) > 2 for word in words):
+        return None  # 'HomeAboutShop': a menu's entries glued together
     return name
 
 

@@ -711,8 +711,12 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
         ("© 2000-2008 Beispiel.de: Aktie, Aktien, Kurse", "Beispiel.de"),
         ("Copyright 2008 by The Associated Press. All rights reserved.", "The Associated Press"),
         ("© Jane Doe/Picture Agency", None),  # no year, no rights: a picture's credit
+        ("Copyright-Hinweis: Urheberrecht © 2021 Jane Doe/Bildagentur", None),
+        ("© 2021 Ejemplo Noticias J-00012345-1", "Ejemplo Noticias"),  # a register number
+        ("© 1995-2023 Beispielverein e. V. - Impressum", "Beispielverein"),
         ("© 2021 Sample Images", None),  # a picture service
         ("© 2019 • Powered by Example Theme", None),
+        ("© 2021 Example MagazinAboShopNewsletter", None),  # a menu glued together
         ("Community platform by Exampleforum® © 2010-2021 Exampleforum Ltd.", None),  # a maker
         ("© 2019 - All rights reserved.", None),
         ("© 2019 - Algunos derechos reservados.", None),
@@ -947,7 +951,12 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
 
 @pytest.mark.parametrize(
     ("name", "organisation"),
-    [("Example Valley Media", True), ("Sample Foundation", True), ("Jane Doe", False)],
+    [
+        ("Example Valley Media", True),
+        ("Sample Foundation", True),
+        ("Beispiel Mediengruppe", True),  # a compound's end
+        ("Jane Doe", False),
+    ],
 )
 def test_is_organisation(name: str, organisation: bool) -> None:
     assert metadata.is_organisation(name) is organisation
@@ -979,3 +988,15 @@ def test_signs_as_outlet() -> None:
 def test_a_link_about_an_outlet_is_none(name: str) -> None:
     """'About Example Post', 'Inside The Example Gazette': a link to the site's pages."""
     assert metadata.outlet_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("© 2021 Example Germany e. V.", True),  # a legal form
+        ("Copyright 2020 Beispiel Mediengruppe", True),  # a word of its kind
+        ("© 2020 Jane Doe. All rights reserved.", False),
+    ],
+)
+def test_held_by_company(line: str, company: bool) -> None:
+    assert metadata.held_by_company(line) is company
