@@ -356,8 +356,9 @@ def _mark_meta_lines(
 
 def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
     """Note the outlet the copyright lines after the body name: an agency's right under the
-    body is a credit of the story ('Copyright 2008 The Associated Press'); the last other one
-    is the site's footer, whose holder names the outlet when nothing else does."""
+    body is a credit of the story ('Copyright 2008 The Associated Press'); else an agency's
+    further down, or the last other one, the site's footer, whose holder names the outlet
+    when nothing else does. The page's author holding it names no outlet."""
     for index in range(end, len(lines)):
         text = lines[index].text
         if not (
@@ -369,23 +370,25 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
         ):
             continue
         outlet = metadata.copyright_outlet(text)
-        if outlet is None or (not metadata.held_by_company(text) and _is_person(outlet, page)):
+        if outlet is None or _is_author(outlet, found):
             continue
-        if metadata.is_agency(outlet) and index < end + _AFTER_REACH:
-            found.state_source(outlet)
-        else:
+        if metadata.is_agency(outlet):
+            if index < end + _AFTER_REACH:
+                found.state_source(outlet)
+            elif found.held is None or not metadata.is_agency(found.held):
+                found.held = outlet  # a wire's copy, its credit under a box beside the story
+        elif found.held is None or not metadata.is_agency(found.held):
             found.held = outlet
 
 
-def _is_person(holder: str, page: _PageWords) -> bool:
-    """Return whether a copyright's holder is a person ('Jane Doe'): named as people are, in
-    words the page's prose does not write in lower case."""
-    if metadata.reads_as_outlet(holder) or metadata.is_agency(holder):
-        return False
-    if metadata.is_organisation(holder):
-        return False
-    names = metadata.name_line(holder)
-    return names is not None and len(names) == 1 and page.names_someone(names)
+def _is_author(holder: str, found: Found) -> bool:
+    """Return whether a copyright's holder is the person the page names as its author: a
+    personal site's owner, no outlet."""
+    if metadata.reads_as_outlet(holder) or metadata.is_organisation(holder):
+        return False  # 'Von Example Times': a byline may name the outlet too
+    return any(
+        holder in names for names in (found.authors, found.holder, found.closing, found.signature)
+    ) and (metadata.name_line(holder) or []) == [holder]
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:

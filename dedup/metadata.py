@@ -323,7 +323,8 @@ _AGENCIES = {
     "dpa", "efe", "ansa", "kyodo", "yonhap", "tass", "ria novosti", "interfax", "pti", "ians",
     "upi", "bbc", "cnn", "cgtn", "apa", "sda", "kna", "epd", "kap", "pap", "ctk", "anp", "belga",
     "notimex", "europa press", "agência brasil", "lusa", "ani", "bernama", "antara", "aa",
-    "anadolu", "sputnik", "nhk", "abc", "nbc", "cbs", "fox news", "al jazeera", "dw",
+    "anadolu", "sputnik", "nhk", "abc", "nbc", "cbs", "fox news", "al jazeera", "dw", "aap",
+    "nzpa", "canadian press", "press association", "united press international", "jiji",
 }  # fmt: skip
 _TRAILER = re.compile(r"^\(\s*(?P<outlet>[A-Z][\w'’.&\- ]{1,40}?)\s*\)$")
 _WIRE_DATELINE = re.compile(
@@ -1383,7 +1384,7 @@ _NOT_OUTLET_WORDS = frozenset((
     "licensed", "license", "lizenz", "hosting", "inhalte", "content", "contents", "material",
     "text", "texte", "notice", "reproduction", "use", "users", "permissions", "agb",
     "nutzungsbedingungen", "términos", "condiciones", "aviso", "mentions", "légales",
-    "advertise", "advertising", "werbung",
+    "advertise", "advertising", "werbung", "commons",
 ))  # fmt: skip
 _HOLDER_PARTICLES = frozenset((
     "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",

@@ -229,9 +229,12 @@ def test_the_copyright_of_the_footer_names_the_source_when_nothing_else_does() -
     footer = ("Impressum | Privacy", "© 2021 Example Valley Media GmbH. All rights reserved.")
     held = clean_document(Document(id="t", text=page(*header, after=footer)))
     assert held.source == "Example Valley Media"
-    # A person's site: the holder is its author, no outlet.
+    # The page's author holding it: a person's site, no outlet. A company named like a
+    # person ('Example Globe') holds it all the same.
     personal = page(*header, after=("© 2021 Jane Doe. All rights reserved.",))
     assert clean_document(Document(id="t", text=personal)).source is None
+    named = page(*header, after=("© 2021 Example Globe. All rights reserved.",))
+    assert clean_document(Document(id="t", text=named)).source == "Example Globe"
     # A masthead names the outlet itself; the copyright holder is often its publisher.
     masthead = page("The Example Herald", "Menu", *header, after=footer)
     assert clean_document(Document(id="t", text=masthead)).source == "The Example Herald"
@@ -259,6 +262,11 @@ def test_an_agency_holding_the_copyright_under_the_body_is_the_source() -> None:
     header = ("The Example Herald", "Menu", "Council approves budget after long debate")
     credit = ("Copyright 2021 The Associated Press. All rights reserved.",)
     text = page(*header, after=credit)
+    assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
+    # Further down, an agency's copyright still outranks the site's own in the footer.
+    far = ("Related", *(f"Teaser number {n} of the day" for n in range(14)), *credit)
+    footer = ("© 2021 Example Valley Media GmbH. All rights reserved.",)
+    text = page("Council approves budget after long debate", after=(*far, *footer))
     assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
 
 
