@@ -210,6 +210,11 @@ def mark_metadata(
     if not found.copyright_read:
         found.copyright_read = True
         _read_copyright(lines, end, found, page)
+        # 'Source: Example Times' closing the story: the outlet it came from.
+        for line in lines[max(start, end - _CLOSING_LINES) : end + _AFTER_REACH]:
+            if ":" in line.text and (outlet := metadata.source_line(line.text)):
+                found.state_source(outlet)
+                break
 
 
 def _mark_meta_lines(

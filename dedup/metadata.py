@@ -1318,7 +1318,7 @@ def copyright_holder(line: str) -> list[str] | None:
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\.", re.IGNORECASE)
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
-_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
+_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
 # 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
 _RIGHTS_RESERVED = (
     r"(?:(?:all|some)\s+)?rights\s+reserved|(?:alle\s+)?rechte\s+vorbehalten|"
@@ -1384,14 +1384,37 @@ _NOT_OUTLET_WORDS = frozenset((
     "licensed", "license", "lizenz", "hosting", "inhalte", "content", "contents", "material",
     "text", "texte", "notice", "reproduction", "use", "users", "permissions", "agb",
     "nutzungsbedingungen", "términos", "condiciones", "aviso", "mentions", "légales",
-    "advertise", "advertising", "werbung", "commons",
+    "advertise", "advertising", "werbung", "commons", "urheberrecht", "hinweis",
 ))  # fmt: skip
+_ELIDED = re.compile(r"^(?:d|l|dell|dall|all|nell)['’]\w")  # "d'Abruzzo", "l'Espresso"
 _HOLDER_PARTICLES = frozenset((
     "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",
     "des", "le", "les", "der", "die", "das", "und", "für", "e", "y", "et", "van", "von", "on", "in",
 ))  # fmt: skip
 _COPYRIGHT_OUTLET_CHARS = 50
 _COPYRIGHT_OUTLET_WORDS = 6
+
+
+# 'Source: Example Times', 'Quelle: dpa', '(Fuente: EFE)': where the story came from.
+_SOURCE_LINE = re.compile(
+    r"^[(\[]?\s*(?:source|sources|quelle|quellen|fuente|fonte|źródło|bron)\s*:\s*"
+    r"(?P<name>[^()\[\]]{2,60}?)\s*[)\]]?\.?$",
+    re.IGNORECASE,
+)
+_SOURCE_NAME_END = re.compile(r"\s*(?:[/,;|]|\s[-–—]\s)")
+
+
+def source_line(line: str) -> str | None:
+    """Return the outlet a line naming the story's source names ('Source: Example Times',
+    'Quelle: dpa', 'Source: China Daily/Agencies' gives 'China Daily'), or None: a study, an
+    office or a picture named as the source is no outlet."""
+    match = _SOURCE_LINE.match(line.strip())
+    if match is None:
+        return None
+    name = _SOURCE_NAME_END.split(match.group("name"), maxsplit=1)[0].strip()
+    if is_agency(name) or outlet_name(name, topical=True):
+        return name
+    return None
 
 
 def is_organisation(name: str) -> bool:
@@ -1433,7 +1456,9 @@ def held_by_company(line: str) -> bool:
 
 def _copyright_holder_text(line: str) -> str | None:
     """Return the text of a site's copyright line that names its holder, or None."""
-    if len(line) > _COPYRIGHT_LINE_CHARS or not _COPYRIGHT_MARK.search(line):
+    if len(line := line.strip()) > _COPYRIGHT_LINE_CHARS:
+        line = line[:_COPYRIGHT_LINE_CHARS].rsplit(None, 1)[0]  # a footer names its holder first
+    if not _COPYRIGHT_MARK.search(line):
         return None
     if not _SITE_COPYRIGHT.search(line):
         return None
@@ -1485,11 +1510,14 @@ def _outlet_of_holder(holder: str) -> str | None:
     folded = [w.casefold().strip(".,:;!?\"'") for w in words]
     if not _NOT_OUTLET_WORDS.isdisjoint(folded) or "copyright" in name.casefold():
         return None
-    if not name[:1].isalpha() or (len(words) == 1 and folded[0] in _ORGANISATION_WORDS):
+    if not name[:1].isalnum() or (len(words) == 1 and not name[:1].isalpha()):
+        return None  # '& Permissions', '75': no name ('20 Minuten' is one)
+    if len(words) == 1 and folded[0] in _ORGANISATION_WORDS:
         return None
     # A name writes its words capitalised, as a domain or in capitals; a sentence does not.
     for word, fold in zip(words[1:], folded[1:], strict=True):
-        if word[:1].islower() and fold not in _HOLDER_PARTICLES and "." not in word:
+        lower = word[:1].islower() and fold not in _HOLDER_PARTICLES
+        if lower and "." not in word and not _ELIDED.match(word):
             return None
     if words[0].islower() and len(words) > 1 and "." not in words[0]:
         return None

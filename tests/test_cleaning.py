@@ -240,6 +240,14 @@ def test_the_copyright_of_the_footer_names_the_source_when_nothing_else_does() -
     assert clean_document(Document(id="t", text=masthead)).source == "The Example Herald"
 
 
+def test_a_source_line_under_the_story_names_the_source() -> None:
+    header = ("The Example Herald", "Menu", "Council approves budget after long debate")
+    text = page(*header, after=("Source: Example Daily News",))
+    assert clean_document(Document(id="t", text=text)).source == "Example Daily News"
+    study = page(*header, after=("Source: Example Institute survey",))
+    assert clean_document(Document(id="t", text=study)).source == "The Example Herald"
+
+
 def test_a_name_like_a_section_under_the_first_lines_is_a_heading() -> None:
     """'Gadget News' down the page is a section's heading unless the copyright holds it or
     its own word ('© 2021 Gadget'); a masthead under it may name the outlet."""

@@ -702,6 +702,10 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
         ("© 2021 Beispiel Wissen e.V. Alle Rechte vorbehalten", "Beispiel Wissen"),
         ("© 2020 Example A/S. All rights reserved.", "Example"),
         ("© 2022 BEISPIEL GmbH Musterstadt", "BEISPIEL"),  # cut at the legal form
+        ("© 24% Ejemplo | 2022 | Todos los derechos reservados.", "24% Ejemplo"),
+        ("© 2020 Ente Parco d'Esempio", "Ente Parco d'Esempio"),
+        ("Copyright © 1999-07 Example Coast Media", "Example Coast Media"),
+        ("© 2022, Example.com. " + "This article is the property of Example. " * 5, "Example.com"),
         ("© 2020 Beispiel.de Musterweg 2 12345 Musterstadt", "Beispiel.de Musterweg"),
         ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
         ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
@@ -1000,3 +1004,20 @@ def test_a_link_about_an_outlet_is_none(name: str) -> None:
 )
 def test_held_by_company(line: str, company: bool) -> None:
     assert metadata.held_by_company(line) is company
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Source: Example Daily News", "Example Daily News"),
+        ("Quelle: dpa", "dpa"),
+        ("(Fuente: EFE)", "EFE"),
+        ("Source: Example Times/Agencies", "Example Times"),
+        ("Source: example-data.com", None),  # a domain: a chart's data as often
+        ("Source: Example Institute survey", None),  # a study's, not an outlet
+        ("Quelle: Landesregierung", None),
+        ("Source: https://example.org/2008/01/a-post.html", None),
+    ],
+)
+def test_source_line(line: str, outlet: str | None) -> None:
+    assert metadata.source_line(line) == outlet
