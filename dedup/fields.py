@@ -364,6 +364,7 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
     body is a credit of the story ('Copyright 2008 The Associated Press'); else an agency's
     further down, or the last other one, the site's footer, whose holder names the outlet
     when nothing else does. The page's author holding it names no outlet."""
+    held_rank = 0
     for index in range(end, len(lines)):
         text = lines[index].text
         if not (
@@ -377,13 +378,14 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
         outlet = metadata.copyright_outlet(text)
         if outlet is None or _is_author(outlet, found):
             continue
-        if metadata.is_agency(outlet):
-            if index < end + _AFTER_REACH:
-                found.state_source(outlet)
-            elif found.held is None or not metadata.is_agency(found.held):
-                found.held = outlet  # a wire's copy, its credit under a box beside the story
-        elif found.held is None or not metadata.is_agency(found.held):
-            found.held = outlet
+        if metadata.is_agency(outlet) and index < end + _AFTER_REACH:
+            found.state_source(outlet)
+            continue
+        # An agency's copy credited in a box beside the story; a footer that reserves the
+        # rights, over a theme's or a tool's line under it ('© 2021 • ExampleTheme').
+        rank = 2 if metadata.is_agency(outlet) else int(metadata.reserves_rights(text))
+        if rank >= held_rank:
+            found.held, held_rank = outlet, rank
 
 
 def _is_author(holder: str, found: Found) -> bool:

@@ -1329,6 +1329,7 @@ _RIGHTS_RESERVED = (
 _SITE_COPYRIGHT = re.compile(
     rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
 )
+_RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
 _DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
 # What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
 # reserved' and its translations.
@@ -1442,6 +1443,12 @@ def copyright_outlet(line: str) -> str | None:
     """
     holder = _copyright_holder_text(line)
     return _outlet_of_holder(holder) if holder else None
+
+
+def reserves_rights(line: str) -> bool:
+    """Return whether a copyright line reserves the rights ('All rights reserved', 'Alle
+    Rechte vorbehalten'): a site's own footer, not a theme's or a tool's credit."""
+    return _RIGHTS.search(line) is not None
 
 
 def held_by_company(line: str) -> bool:

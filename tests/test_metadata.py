@@ -1021,3 +1021,8 @@ def test_held_by_company(line: str, company: bool) -> None:
 )
 def test_source_line(line: str, outlet: str | None) -> None:
     assert metadata.source_line(line) == outlet
+
+
+def test_reserves_rights() -> None:
+    assert metadata.reserves_rights("© 2021 Example Times. Alle Rechte vorbehalten.")
+    assert not metadata.reserves_rights("© 2021 • ExampleTheme")
