@@ -364,7 +364,7 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
     body is a credit of the story ('Copyright 2008 The Associated Press'); else an agency's
     further down, or the last other one, the site's footer, whose holder names the outlet
     when nothing else does. The page's author holding it names no outlet."""
-    held_rank = 0
+    held_rank = -1
     for index in range(end, len(lines)):
         text = lines[index].text
         if not (
@@ -376,14 +376,23 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
         ):
             continue
         outlet = metadata.copyright_outlet(text)
+        dated = outlet is not None
+        if outlet is None:
+            outlet = metadata.signed_footer_outlet(text)  # '© Example Verlag GmbH'
         if outlet is None or _is_author(outlet, found):
             continue
-        if metadata.is_agency(outlet) and index < end + _AFTER_REACH:
+        if dated and metadata.is_agency(outlet) and index < end + _AFTER_REACH:
             found.state_source(outlet)
             continue
         # An agency's copy credited in a box beside the story; a footer that reserves the
-        # rights, over a theme's or a tool's line under it ('© 2021 • ExampleTheme').
-        rank = 2 if metadata.is_agency(outlet) else int(metadata.reserves_rights(text))
+        # rights, over a theme's or a tool's line under it ('© 2021 • ExampleTheme'); a
+        # company's name after the sign alone, under all.
+        if not dated:
+            rank = -1
+        elif metadata.is_agency(outlet):
+            rank = 2
+        else:
+            rank = int(metadata.reserves_rights(text))
         if rank >= held_rank:
             found.held, held_rank = outlet, rank
 

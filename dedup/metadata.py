@@ -1318,10 +1318,10 @@ def copyright_holder(line: str) -> list[str] | None:
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
 _COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\.", re.IGNORECASE)
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
-_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
+_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
 # 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
 _RIGHTS_RESERVED = (
-    r"(?:(?:all|some)\s+)?rights\s+reserved|(?:alle\s+)?rechte\s+vorbehalten|"
+    r"(?:(?:all|some)\s+)?rights\s+reserved|(?:(?:alle|bestimmte)\s+)?rechte\s+vorbehalten|"
     r"(?:(?:todos\s+los|algunos)\s+)?derechos\s+reservados|(?:tous\s+)?droits\s+r[ée]serv[ée]s|"
     r"(?:tutti\s+i\s+)?diritti\s+riservati|(?:wszelkie\s+)?prawa\s+zastrzeżone"
 )
@@ -1330,12 +1330,32 @@ _SITE_COPYRIGHT = re.compile(
     rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
 )
 _RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
+_HOLDER_BY = re.compile(
+    r"^(?:by|von|par|por|door|of|since|seit|depuis|desde)\s*:?\s+", re.IGNORECASE
+)
+# A picture's credit, whatever it reserves: 'Bild: © Jane Doe', 'Foto: Example (c) 2020'.
+_PICTURE_LABEL = re.compile(
+    r"\b(?:fotos?|photos?|bild(?:er)?\d*|images?|credits?|quelle|illustrations?|grafik)\s*:",
+    re.IGNORECASE,
+)
+# Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
+_HOLDER_END_CREDIT = re.compile(
+    r"[,(:;]|\S+@|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
+    r"\sand\s+is\b",
+    re.IGNORECASE,
+)
+_DASHED_YEAR = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
+# A footer's links after the holder's name, when the dump glues them to it.
+_FOOTER_LINKS = frozenset((
+    "impressum", "datenschutz", "privacy", "terms", "contact", "kontakt", "sitemap", "agb",
+    "cookies", "imprint", "disclaimer",
+))  # fmt: skip
 _DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
 # What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
 # reserved' and its translations.
 _COPYRIGHT_WORDS = re.compile(
     rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
-    rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|by|von|par|por|da|door|the\s+copyright\s+of)(?![\w-])",
+    rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|the\s+copyright\s+of)(?![\w-])",
     re.IGNORECASE,
 )
 # 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
@@ -1350,7 +1370,7 @@ _FOOTER_PARTS = re.compile(
 # Legal forms of a company: cut with what follows them, the rest names the same company.
 _LEGAL_FORM = re.compile(
     r"(?:inc|ltd|limited|llc|llp|plc|corp|corporation|co|pty|gmbh|ag|kg|kgaa|se|sa|s\.a|sas|"
-    r"s\.a\.s|sarl|srl|s\.r\.l|sl|s\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|a/s|oy|e\.\s?v|private|"
+    r"s\.a\.s|sarl|srl|s\.r\.l|sl|s\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|a/s|oy|e\.\s?v|private|mbh|"
     r"pvt|c\.a)\.?,?",
     re.IGNORECASE,
 )
@@ -1388,6 +1408,7 @@ _NOT_OUTLET_WORDS = frozenset((
     "advertise", "advertising", "werbung", "commons", "urheberrecht", "hinweis",
 ))  # fmt: skip
 _ELIDED = re.compile(r"^(?:d|l|dell|dall|all|nell)['’]\w")  # "d'Abruzzo", "l'Espresso"
+_ARTICLE_WORDS = frozenset(("a", "an", "ein", "eine", "un", "une", "una", "uno"))
 _HOLDER_PARTICLES = frozenset((
     "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",
     "des", "le", "les", "der", "die", "das", "und", "für", "e", "y", "et", "van", "von", "on", "in",
@@ -1445,6 +1466,19 @@ def copyright_outlet(line: str) -> str | None:
     return _outlet_of_holder(holder) if holder else None
 
 
+def signed_footer_outlet(line: str) -> str | None:
+    """Return the company or site a footer line names after the copyright sign alone, with no
+    year ('© Example Verlag GmbH', '© example-news.org'), or None: a person or a name of no
+    kind after the sign is a picture's credit as often ('© Jane Doe')."""
+    if not _COPYRIGHT_SIGN.match(line.lstrip(" *+>•·|-–—\t")):
+        return None  # '... the caption's sentence. © Example'
+    holder = _copyright_holder_text(line, dated=False)
+    name = _outlet_of_holder(holder) if holder else None
+    if name is None or not (held_by_company(line) or _DOMAIN.match(name)):
+        return None
+    return name
+
+
 def reserves_rights(line: str) -> bool:
     """Return whether a copyright line reserves the rights ('All rights reserved', 'Alle
     Rechte vorbehalten'): a site's own footer, not a theme's or a tool's credit."""
@@ -1454,22 +1488,26 @@ def reserves_rights(line: str) -> bool:
 def held_by_company(line: str) -> bool:
     """Return whether the holder of a copyright line is a company or another organisation by
     its name's legal form or kind ('Example Verlag GmbH', 'Example Foundation')."""
-    holder = _copyright_holder_text(line)
+    holder = _copyright_holder_text(line, dated=False)
     if not holder:
         return False
     words = _SPACED_EV.sub("e.V.", holder).split()
     return any(_LEGAL_FORM.fullmatch(word) for word in words[1:]) or is_organisation(holder)
 
 
-def _copyright_holder_text(line: str) -> str | None:
+def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
     """Return the text of a site's copyright line that names its holder, or None."""
     if len(line := line.strip()) > _COPYRIGHT_LINE_CHARS:
         line = line[:_COPYRIGHT_LINE_CHARS].rsplit(None, 1)[0]  # a footer names its holder first
     if not _COPYRIGHT_MARK.search(line):
         return None
-    if not _SITE_COPYRIGHT.search(line):
+    if dated and not _SITE_COPYRIGHT.search(line):
         return None
-    parts = _FOOTER_PARTS.split(line.strip(" *+>•·-–—\t"))
+    if _PICTURE_LABEL.search(line):
+        return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'
+    # 'Example - 2020', '2013 - 2023': a year set off by a dash is no part of its own.
+    line = _DASHED_YEAR.sub(" ", line.strip(" *+>•·-–—\t"))
+    parts = _FOOTER_PARTS.split(line)
     for index, part in enumerate(parts):
         mark = _COPYRIGHT_MARK.search(part)
         if mark is None:
@@ -1480,7 +1518,13 @@ def _copyright_holder_text(line: str) -> str | None:
             continue  # 'Copyright Notice', 'copyright claims': a link, a sentence
         if _MAKER_CREDIT.search(part, 0, mark.start()):
             return None  # 'Community platform by Example © 2020 Example Ltd'
-        holder = _holder_text(part[mark.end() :]) or _holder_text(part[: mark.start()])
+        after, before = _holder_text(part[mark.end() :]), _holder_text(part[: mark.start()])
+        # 'Example® © 2013-2020, background by Jane Doe': the name stands before the sign.
+        late = (
+            _COPYRIGHT_WORDS.sub(" ", part[mark.end() :]).lstrip().startswith(",")
+            and _outlet_of_holder(before) is not None
+        )
+        holder = before if late else (after or before)
         if not holder and index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1]):
             holder = _holder_text(parts[index + 1])  # '© 2021 | Example Times | Impressum'
         if holder:
@@ -1489,22 +1533,31 @@ def _copyright_holder_text(line: str) -> str | None:
 
 
 def _holder_text(text: str) -> str:
-    """Return `text` without a copyright's marks, years and set phrases, cut at its first comma."""
+    """Return `text` without a copyright's marks, years and set phrases, cut at its first comma
+    or at a credit after the name ('Example by Jane Doe')."""
     text = _COPYRIGHT_WORDS.sub(" ", text).lstrip(" :;,.-–—")
-    text = re.split(r"[,(:;]|\S+@", text, maxsplit=1)[0]
+    text = _HOLDER_BY.sub("", text)  # 'Copyright by Example'
+    text = _HOLDER_END_CREDIT.split(text, maxsplit=1)[0]
     return " ".join(text.split()).strip(" :;,.-–—!?\"'")
 
 
 def _outlet_of_holder(holder: str) -> str | None:
     """Return the outlet's name a copyright's holder gives, or None (see copyright_outlet)."""
     words = _PART_OF.sub("", _SPACED_EV.sub("e.V.", holder)).split()
+    company = False  # a legal form names a company, whatever the case of its words
+    said = [w for w in words if not _DIGITS_WORD.search(w)]  # the words the line says
     if words and _LEGAL_FORM.fullmatch(words[0]):
-        words = words[1:]  # 'S.A. Example Diario'
+        words, company = words[1:], True  # 'S.A. Example Diario'
     for index, word in enumerate(words[1:], 1):
+        folded_word = word.casefold()
+        if folded_word in _FOOTER_LINKS:
+            words = words[:index]  # 'Example Impressum Datenschutz': the footer's links
+            break
         if _LEGAL_FORM.fullmatch(word) or _DIGITS_WORD.search(word) or _LICENCE.match(word):
+            company = company or _LEGAL_FORM.fullmatch(word) is not None
             words = words[:index]  # 'Example GmbH Berlin', 'Example.de Hauptstraße 2 12345'
             break
-    name = " ".join(words).strip(" ,.&")
+    name = " ".join(words).strip(" ,.&-–—")
     if "/" in name:
         return None  # 'Jane Doe/Example Agency': a picture's credit
     if (shorter := _PUBLISHER_TAIL.sub("", name)) != name and outlet_name(shorter, topical=True):
@@ -1517,16 +1570,24 @@ def _outlet_of_holder(holder: str) -> str | None:
     folded = [w.casefold().strip(".,:;!?\"'") for w in words]
     if not _NOT_OUTLET_WORDS.isdisjoint(folded) or "copyright" in name.casefold():
         return None
-    if not name[:1].isalnum() or (len(words) == 1 and not name[:1].isalpha()):
-        return None  # '& Permissions', '75': no name ('20 Minuten' is one)
+    company = company or is_organisation(name)
+    domain = len(words) == 1 and _DOMAIN.match(name) is not None
+    if not name[:1].isalnum() or (
+        len(words) == 1 and not (name[:1].isalpha() or domain or company)
+    ):
+        return None  # '& Permissions', '75': no name ('20 Minuten', '5min.example' are)
     if len(words) == 1 and folded[0] in _ORGANISATION_WORDS:
         return None
-    # A name writes its words capitalised, as a domain or in capitals; a sentence does not.
-    for word, fold in zip(words[1:], folded[1:], strict=True):
-        lower = word[:1].islower() and fold not in _HOLDER_PARTICLES
+    # A name writes its words capitalised, as a domain or in capitals; a sentence does not
+    # (a company's name may: 'example media GmbH').
+    for word in said[1:]:
+        fold = word.casefold()
+        lower = word[:1].islower() and fold not in _HOLDER_PARTICLES and not company
         if lower and "." not in word and not _ELIDED.match(word):
             return None
-    if words[0].islower() and len(words) > 1 and "." not in words[0]:
+    # 'example media GmbH' is a name, 'a Example plc subsidiary' none.
+    lower_first = words[0].islower() and len(words) > 1 and "." not in words[0]
+    if lower_first and (not company or folded[0] in _HOLDER_PARTICLES | _ARTICLE_WORDS):
         return None
     if any("." not in word and len(_GLUED_WORD.findall(word)) > 2 for word in words):
         return None  # 'HomeAboutShop': a menu's entries glued together

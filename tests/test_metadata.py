@@ -710,6 +710,11 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
         ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
         ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
         ("© 2008 Courtesy of The Example Network", "The Example Network"),
+        ("© 2019 examplenews by Jane Doe", "examplenews"),  # the site, then its maker
+        ("All contents copyright © 2007, ExampleCrunch. All rights reserved", "ExampleCrunch"),
+        ("© Example.org 2003 - 2020 powered by Example Network", "Example.org"),
+        ("Example Road® © 2013-2020, background by Jane Doe", "Example Road"),  # before the sign
+        ("Bild: ©Jane Doe bestimmte Rechte vorbehalten. Quelle: Example", None),  # a picture
         ("© The Example Post Company 2020", "The Example Post"),  # the rest reads as an outlet
         ("© 2020 Sample Publishing Company", "Sample Publishing Company"),  # ... or it is kept
         ("© 2000-2008 Beispiel.de: Aktie, Aktien, Kurse", "Beispiel.de"),
@@ -1026,3 +1031,19 @@ def test_source_line(line: str, outlet: str | None) -> None:
 def test_reserves_rights() -> None:
     assert metadata.reserves_rights("© 2021 Example Times. Alle Rechte vorbehalten.")
     assert not metadata.reserves_rights("© 2021 • ExampleTheme")
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© Beispiel Verlag GmbH", "Beispiel Verlag"),  # a company's legal form
+        ("© Bundesamt für Beispiele", "Bundesamt für Beispiele"),  # an organisation's word
+        ("© example-news.org", "example-news.org"),  # a site
+        ("© Jane Doe", None),  # a person: a picture's credit as often
+        ("© Jane Doe/Example Images", None),
+        ("The caption's sentence ends here. © Example GmbH", None),  # no footer line
+    ],
+)
+def test_signed_footer_outlet(line: str, outlet: str | None) -> None:
+    """A footer's sign before a company's or a site's name, with no year."""
+    assert metadata.signed_footer_outlet(line) == outlet
