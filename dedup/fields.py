@@ -209,7 +209,7 @@ def mark_metadata(
             found.state_source(outlet)
     if not found.copyright_read:
         found.copyright_read = True
-        _read_copyright(lines, end, found, page)
+        _read_copyright(lines, start, end, found, page)
         # 'Source: Example Times' closing the story: the outlet it came from.
         for line in lines[max(start, end - _CLOSING_LINES) : end + _AFTER_REACH]:
             if ":" in line.text and (outlet := metadata.source_line(line.text)):
@@ -359,13 +359,16 @@ def _mark_meta_lines(
                     found.state_source(outlet, guessed=True)
 
 
-def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords) -> None:
-    """Note the outlet the copyright lines after the body name: an agency's right under the
-    body is a credit of the story ('Copyright 2008 The Associated Press'); else an agency's
-    further down, or the last other one, the site's footer, whose holder names the outlet
-    when nothing else does. The page's author holding it names no outlet."""
+def _read_copyright(
+    lines: list[Line], start: int, end: int, found: Found, page: _PageWords
+) -> None:
+    """Note the outlet the copyright lines name: an agency's at the end of the body or right
+    under it is a credit of the story ('Copyright 2008 The Associated Press'); else, after
+    the body, an agency's further down, or the last other one, the site's footer, whose holder
+    names the outlet when nothing else does (in the body, a company's copyright is a
+    picture's). The page's author holding it names no outlet."""
     held_rank = -1
-    for index in range(end, len(lines)):
+    for index in range(start, len(lines)):
         text = lines[index].text
         if not (
             "©" in text
@@ -383,6 +386,8 @@ def _read_copyright(lines: list[Line], end: int, found: Found, page: _PageWords)
             continue
         if dated and metadata.is_agency(outlet) and index < end + _AFTER_REACH:
             found.state_source(outlet)
+            continue
+        if index < end:
             continue
         # An agency's copy credited in a box beside the story; a footer that reserves the
         # rights, over a theme's or a tool's line under it ('© 2021 • ExampleTheme'); a

@@ -1344,6 +1344,9 @@ _HOLDER_END_CREDIT = re.compile(
     r"\sand\s+is\b",
     re.IGNORECASE,
 )
+# A word of the page after an agency's name in its copyright, not of a company's name.
+_PAGE_WORD = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
+_GLUED_YEAR_WORDS = re.compile(r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])")
 _DASHED_YEAR = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
 # A footer's links after the holder's name, when the dump glues them to it.
 _FOOTER_LINKS = frozenset((
@@ -1505,8 +1508,10 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
         return None
     if _PICTURE_LABEL.search(line):
         return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'
-    # 'Example - 2020', '2013 - 2023': a year set off by a dash is no part of its own.
+    # 'Example - 2020', '2013 - 2023': a year set off by a dash is no part of its own;
+    # 'Example2008All rights reserved': a year glued to the words around it.
     line = _DASHED_YEAR.sub(" ", line.strip(" *+>•·-–—\t"))
+    line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
     parts = _FOOTER_PARTS.split(line)
     for index, part in enumerate(parts):
         mark = _COPYRIGHT_MARK.search(part)
@@ -1557,6 +1562,8 @@ def _outlet_of_holder(holder: str) -> str | None:
             company = company or _LEGAL_FORM.fullmatch(word) is not None
             words = words[:index]  # 'Example GmbH Berlin', 'Example.de Hauptstraße 2 12345'
             break
+    if len(words) > 1 and is_agency(words[0]) and _PAGE_WORD.match(words[1]):
+        words = words[:1]  # 'AFP Published', 'AP TAGS': an agency, then the page's words
     name = " ".join(words).strip(" ,.&-–—")
     if "/" in name:
         return None  # 'Jane Doe/Example Agency': a picture's credit

@@ -271,6 +271,12 @@ def test_an_agency_holding_the_copyright_under_the_body_is_the_source() -> None:
     credit = ("Copyright 2021 The Associated Press. All rights reserved.",)
     text = page(*header, after=credit)
     assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
+    # At the end of the body, it credits the story too; a company's copyright there is a
+    # picture's, no outlet.
+    inside = "\n".join([*header, "", *BODY, credit[0], "", *BODY[:2]])
+    assert clean_document(Document(id="t", text=inside)).source == "The Associated Press"
+    picture = "\n".join(["Menu", "", *BODY, "© 2021 Example Verlag GmbH", "", *BODY[:2]])
+    assert clean_document(Document(id="t", text=picture)).source is None
     # Further down, an agency's copyright still outranks the site's own in the footer.
     far = ("Related", *(f"Teaser number {n} of the day" for n in range(14)), *credit)
     footer = ("© 2021 Example Valley Media GmbH. All rights reserved.",)

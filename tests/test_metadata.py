@@ -710,6 +710,8 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
         ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
         ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
         ("© 2008 Courtesy of The Example Network", "The Example Network"),
+        ("Copyright 2008 AFP Published Jan 3", "AFP"),  # the page's words after it
+        ("© Reuters2008All rights reserved.", "Reuters"),  # a year glued to the words
         ("© 2019 examplenews by Jane Doe", "examplenews"),  # the site, then its maker
         ("All contents copyright © 2007, ExampleCrunch. All rights reserved", "ExampleCrunch"),
         ("© Example.org 2003 - 2020 powered by Example Network", "Example.org"),
