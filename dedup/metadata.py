@@ -1331,7 +1331,9 @@ _SITE_COPYRIGHT = re.compile(
 )
 _RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
 _HOLDER_BY = re.compile(
-    r"^(?:by|von|par|por|door|of|since|seit|depuis|desde)\s*:?\s+", re.IGNORECASE
+    r"^(?:(?:owned\s+by\s+or\s+)?licensed\s+to|owned\s+by|by|von|par|por|door|of|since|seit|"
+    r"depuis|desde)\s*:?\s+",
+    re.IGNORECASE,
 )
 # A picture's credit, whatever it reserves: 'Bild: © Jane Doe', 'Foto: Example (c) 2020'.
 _PICTURE_LABEL = re.compile(
@@ -1362,7 +1364,7 @@ _COPYRIGHT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
-_COPYRIGHT_IN_PROSE = re.compile(r"\s+(?!by\b)[a-zß-ÿ]")
+_COPYRIGHT_IN_PROSE = re.compile(r"\s+(?!by\b|of\b)[a-zß-ÿ]")
 # 'Community platform by Example ©': the sign of a maker's credit.
 _MAKER_CREDIT = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
 # Where one part of a footer ends: a bar or bullet, a dash set off by spaces, a slash set off
@@ -1514,34 +1516,53 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
     line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
     parts = _FOOTER_PARTS.split(line)
     for index, part in enumerate(parts):
-        mark = _COPYRIGHT_MARK.search(part)
-        if mark is None:
+        marks = list(_COPYRIGHT_MARK.finditer(part))
+        if not marks:
             continue
-        if not _COPYRIGHT_SIGN.match(mark.group()) and (
-            not _DATED_COPYRIGHT.search(part) or _COPYRIGHT_IN_PROSE.match(part, mark.end())
-        ):
-            continue  # 'Copyright Notice', 'copyright claims': a link, a sentence
-        if _MAKER_CREDIT.search(part, 0, mark.start()):
+        if _MAKER_CREDIT.search(part, 0, marks[0].start()):
             return None  # 'Community platform by Example © 2020 Example Ltd'
-        after, before = _holder_text(part[mark.end() :]), _holder_text(part[: mark.start()])
-        # 'Example® © 2013-2020, background by Jane Doe': the name stands before the sign.
-        late = (
-            _COPYRIGHT_WORDS.sub(" ", part[mark.end() :]).lstrip().startswith(",")
-            and _outlet_of_holder(before) is not None
-        )
-        holder = before if late else (after or before)
-        if not holder and index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1]):
-            holder = _holder_text(parts[index + 1])  # '© 2021 | Example Times | Impressum'
-        if holder:
-            return holder
+        # Each mark's name runs to the next mark ('Copyright Notice © 2008 Example',
+        # 'Copyright (c) Example 2008 Example Images Copyright Jane Doe'); the name after a
+        # mark comes before the one before the first ('Example Times © 2021'), unless a comma
+        # follows the sign ('Example® © 2013-2020, background by Jane Doe').
+        names: list[str] = []
+        before = ""
+        for number, mark in enumerate(marks):
+            if not _COPYRIGHT_SIGN.match(mark.group()) and (
+                not _DATED_COPYRIGHT.search(part) or _COPYRIGHT_IN_PROSE.match(part, mark.end())
+            ):
+                continue  # 'Copyright Notice', 'copyright claims': a link, a sentence
+            stop = marks[number + 1].start() if number + 1 < len(marks) else len(part)
+            names.append(_holder_text(part[mark.end() : stop]))
+            if number == 0:
+                before = _holder_text(part[: mark.start()])
+                late = _COPYRIGHT_WORDS.sub(" ", part[mark.end() : stop]).lstrip()
+                if late.startswith(",") and _outlet_of_holder(before) is not None:
+                    names.insert(0, before)
+        if not names:
+            continue  # no mark of a copyright: a link, a sentence
+        names.append(before)
+        follows = index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1])
+        if not any(names) and follows:
+            names.append(_holder_text(parts[index + 1]))  # '© 2021 | Example | Impressum'
+        named = [name for name in names if name]
+        for name in named:
+            if _outlet_of_holder(name) is not None:
+                return name
+        if named:
+            return named[0]
     return None
 
 
 def _holder_text(text: str) -> str:
     """Return `text` without a copyright's marks, years and set phrases, cut at its first comma
     or at a credit after the name ('Example by Jane Doe')."""
-    text = _COPYRIGHT_WORDS.sub(" ", text).lstrip(" :;,.-–—")
+    text = text.lstrip(" :;,.-–—")
+    while lead := _COPYRIGHT_WORDS.match(text):  # '© 2021', '(c) MMVIII,'
+        text = text[lead.end() :].lstrip(" :;,.-–—")
     text = _HOLDER_BY.sub("", text)  # 'Copyright by Example'
+    if tail := _COPYRIGHT_WORDS.search(text):
+        text = text[: tail.start()]  # 'Example 2008 All rights reserved', 'Example® Images'
     text = _HOLDER_END_CREDIT.split(text, maxsplit=1)[0]
     return " ".join(text.split()).strip(" :;,.-–—!?\"'")
 

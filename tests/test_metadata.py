@@ -710,6 +710,9 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
         ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
         ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
         ("© 2008 Courtesy of The Example Network", "The Example Network"),
+        ("Copyright Notice © 2008 owned by or licensed to Example Media Ltd.", "Example Media"),
+        ("Copyright (C) Example 2006-2008 Star Images Copyright Jane Doe", "Example"),
+        ("© Copyright of Example Media Group Limited 2008 | Terms", "Example Media Group"),
         ("Copyright 2008 AFP Published Jan 3", "AFP"),  # the page's words after it
         ("© Reuters2008All rights reserved.", "Reuters"),  # a year glued to the words
         ("© 2019 examplenews by Jane Doe", "examplenews"),  # the site, then its maker
