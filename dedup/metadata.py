@@ -1453,6 +1453,7 @@ def is_organisation(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def copyright_outlet(line: str) -> str | None:
     """Return the holder a site's copyright line names, as an outlet ('© 2008 The Daily
     Telegraph', 'Copyright 2021 Example Media GmbH. All rights reserved' gives 'Example
@@ -1471,6 +1472,7 @@ def copyright_outlet(line: str) -> str | None:
     return _outlet_of_holder(holder) if holder else None
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def signed_footer_outlet(line: str) -> str | None:
     """Return the company or site a footer line names after the copyright sign alone, with no
     year ('© Example Verlag GmbH', '© example-news.org'), or None: a person or a name of no
@@ -1490,6 +1492,7 @@ def reserves_rights(line: str) -> bool:
     return _RIGHTS.search(line) is not None
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def held_by_company(line: str) -> bool:
     """Return whether the holder of a copyright line is a company or another organisation by
     its name's legal form or kind ('Example Verlag GmbH', 'Example Foundation')."""
