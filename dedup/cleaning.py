@@ -290,7 +290,7 @@ def clean_document(
         id=document.id,
         title=found.title,
         date=found.date,
-        source=found.source,
+        source=found.outlet,
         authors=tuple(found.authors),
         dateline=found.dateline,
         section=found.section,

@@ -95,6 +95,10 @@ class Found:
     source_guessed: bool = False
     # Whether a line like a masthead was read: the first one decides, those under it do not.
     masthead_judged: bool = False
+    # The outlet holding the copyright of the page's footer: the source when nothing else names
+    # one (read once, on the whole page).
+    held: str | None = None
+    copyright_read: bool = False
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
     # The steps of the page's breadcrumb trail: its section is read once the title is known.
@@ -116,6 +120,11 @@ class Found:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
         if outlet and (self.source is None or (self.source_guessed and not guessed)):
             self.source, self.source_guessed = outlet, guessed
+
+    @property
+    def outlet(self) -> str | None:
+        """The source: the outlet the page states or its masthead names, else the copyright's."""
+        return self.source or self.held
 
     @property
     def section(self) -> str | None:
@@ -198,6 +207,14 @@ def mark_metadata(
         if line.rule is None and (outlet := metadata.trailer(line.text)):
             line.rule = "trailer"
             found.state_source(outlet)
+    if not found.copyright_read:
+        found.copyright_read = True
+        _read_copyright(lines, start, end, found, page)
+        # 'Source: Example Times' closing the story: the outlet it came from.
+        for line in lines[max(start, end - _CLOSING_LINES) : end + _AFTER_REACH]:
+            if ":" in line.text and (outlet := metadata.source_line(line.text)):
+                found.state_source(outlet)
+                break
 
 
 def _mark_meta_lines(
@@ -318,6 +335,20 @@ def _mark_meta_lines(
                 # An agency's name alone is a credit, and a name the copyright line holds is
                 # the site's own, wherever they stand; in a menu, the first name like a
                 # masthead is an entry (a section, a sister paper) and so are those under it.
+                qualifier = metadata.section_qualifier(outlet)
+                if (
+                    qualifier is not None
+                    and index >= _TOP_LINES
+                    and not metadata.signs_as_outlet(text)
+                    and not metadata.is_agency(outlet)
+                    and not _held(lines, outlet)
+                    and not _held(lines, qualifier)
+                ):
+                    # Named like a section ('Xbox News', 'World News') under the page's first
+                    # lines, not the copyright's holder and not signed ('By Example News'):
+                    # a section's heading, and a masthead may stand under it.
+                    line.rule = "section-heading"
+                    continue
                 found.masthead_judged = True
                 if (
                     index < _TOP_LINES
@@ -326,6 +357,59 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+
+
+def _read_copyright(
+    lines: list[Line], start: int, end: int, found: Found, page: _PageWords
+) -> None:
+    """Note the outlet the copyright lines name: an agency's at the end of the body or right
+    under it is a credit of the story ('Copyright 2008 The Associated Press'); else, after
+    the body, an agency's further down, or the last other one, the site's footer, whose holder
+    names the outlet when nothing else does (in the body, a company's copyright is a
+    picture's). The page's author holding it names no outlet."""
+    held_rank = -1
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if not (
+            "©" in text
+            or "opyright" in text
+            or "OPYRIGHT" in text
+            or "(c)" in text
+            or "(C)" in text
+        ):
+            continue
+        outlet = metadata.copyright_outlet(text)
+        dated = outlet is not None
+        if outlet is None:
+            outlet = metadata.signed_footer_outlet(text)  # '© Example Verlag GmbH'
+        if outlet is None or _is_author(outlet, found):
+            continue
+        if dated and metadata.is_agency(outlet) and index < end + _AFTER_REACH:
+            found.state_source(outlet)
+            continue
+        if index < end:
+            continue
+        # An agency's copy credited in a box beside the story; a footer that reserves the
+        # rights, over a theme's or a tool's line under it ('© 2021 • ExampleTheme'); a
+        # company's name after the sign alone, under all.
+        if not dated:
+            rank = -1
+        elif metadata.is_agency(outlet):
+            rank = 2
+        else:
+            rank = int(metadata.reserves_rights(text))
+        if rank >= held_rank:
+            found.held, held_rank = outlet, rank
+
+
+def _is_author(holder: str, found: Found) -> bool:
+    """Return whether a copyright's holder is the person the page names as its author: a
+    personal site's owner, no outlet."""
+    if metadata.reads_as_outlet(holder) or metadata.is_organisation(holder):
+        return False  # 'Von Example Times': a byline may name the outlet too
+    return any(
+        holder in names for names in (found.authors, found.holder, found.closing, found.signature)
+    ) and (metadata.name_line(holder) or []) == [holder]
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:
@@ -344,10 +428,10 @@ def _in_menu(lines: list[Line], index: int) -> bool:
 
 def _held(lines: list[Line], outlet: str) -> bool:
     """Return whether a copyright line of the page names `outlet` ('© 2008 The Herald')."""
-    name = outlet.casefold()
+    name = re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.IGNORECASE)
     return any(
         ("©" in line.text or "opyright" in line.text or "OPYRIGHT" in line.text)
-        and name in line.text.casefold()
+        and name.search(line.text) is not None
         for line in lines
     )
 

@@ -286,7 +286,7 @@ _SECTION_OPENERS = frozenset((
     "latest", "breaking", "current", "recent", "more", "other", "related", "top", "most",
     "popular", "all", "my", "your", "our", "back", "live", "menu", "send", "deals", "support",
     "subscribe", "follow", "join", "aktuelle", "neueste", "weitere", "mehr", "alle", "letzte", "meine",
-    "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más",
+    "unsere", "dernières", "autres", "toutes", "últimas", "otras", "más", "inside", "about",
 ))  # fmt: skip
 # ...or say where from, or what about, or when, before a word that names news in general:
 # 'Local News', 'UK National News', 'Football News', 'Today's News', 'Sport Nachrichten' (not
@@ -307,6 +307,8 @@ _SECTION_SCOPES = frozenset((
 _NEWS_WORDS = frozenset((
     "news", "nachrichten", "today", "press", "presse", "wire", "review", "focus", "mail",
 ))  # fmt: skip
+# The words for news in general that close a section's name as often as an outlet's.
+_SECTION_NEWS_WORDS = frozenset(("news", "nachrichten", "wire", "mail"))
 # Share buttons in a row end in 'Mail' too.
 _SHARE_WORDS = frozenset((
     "facebook", "twitter", "whatsapp", "instagram", "linkedin", "pinterest", "youtube",
@@ -321,7 +323,8 @@ _AGENCIES = {
     "dpa", "efe", "ansa", "kyodo", "yonhap", "tass", "ria novosti", "interfax", "pti", "ians",
     "upi", "bbc", "cnn", "cgtn", "apa", "sda", "kna", "epd", "kap", "pap", "ctk", "anp", "belga",
     "notimex", "europa press", "agência brasil", "lusa", "ani", "bernama", "antara", "aa",
-    "anadolu", "sputnik", "nhk", "abc", "nbc", "cbs", "fox news", "al jazeera", "dw",
+    "anadolu", "sputnik", "nhk", "abc", "nbc", "cbs", "fox news", "al jazeera", "dw", "aap",
+    "nzpa", "canadian press", "press association", "united press international", "jiji",
 }  # fmt: skip
 _TRAILER = re.compile(r"^\(\s*(?P<outlet>[A-Z][\w'’.&\- ]{1,40}?)\s*\)$")
 _WIRE_DATELINE = re.compile(
@@ -752,6 +755,30 @@ def outlet_name(text: str, topical: bool = False) -> str | None:
     if sum(1 for w in words if _GLUED_WORD.search(w)) > 1:
         return None  # two entries glued in each of two words: 'WebImage AudioVideo News'
     return name
+
+
+def signs_as_outlet(text: str) -> bool:
+    """Return whether `text` names an outlet as the story's author or origin ('By Example
+    News', 'From The Example Times')."""
+    return _OUTLET_OPENER.match(text.strip(_OUTLET_MARKS)) is not None
+
+
+def section_qualifier(outlet: str) -> str | None:
+    """Return the one word that sets a news section apart, where `outlet` is named like one:
+    that word, maybe scope words, and a word for news in general ('Xbox News', 'One-Minute
+    World News', 'Example Wire' give 'Xbox', 'One-Minute', 'Example'). A site's sections are
+    named so as often as outlets ('Example News'); a name of two words before its news word
+    ('Summit Valley News'), with 'The' ('The Example News') or an outlet's word ('Daily Mail')
+    is an outlet's."""
+    words = outlet.split()
+    if len(words) < 2 or words[-1].casefold() not in _SECTION_NEWS_WORDS:
+        return None
+    rest = words[:-1]
+    while len(rest) > 1 and rest[-1].casefold() in _SECTION_SCOPES:
+        rest.pop()
+    if len(rest) != 1 or rest[0].casefold() == "the" or _MASTHEAD.match(rest[0]):
+        return None
+    return rest[0]
 
 
 def is_agency(outlet: str) -> bool:
@@ -1263,6 +1290,13 @@ _ORGANISATION_WORDS = frozenset({
 })  # fmt: skip
 
 
+# ... and the ends of compounds made with them ('Mediengruppe', 'Bundesministerium').
+_ORGANISATION_ENDINGS = (
+    "gruppe", "verlag", "medien", "media", "verband", "stiftung", "institut", "zentrum",
+    "ministerium", "amt", "gesellschaft", "agentur", "redaktion",
+)  # fmt: skip
+
+
 def copyright_holder(line: str) -> list[str] | None:
     """Return the person a copyright line names ('© 2020 Jane Doe. All rights reserved.')."""
     if len(line) > _COPYRIGHT_LINE_CHARS:
@@ -1279,6 +1313,316 @@ def copyright_holder(line: str) -> list[str] | None:
     if words[0] == "copyright" or not _ORGANISATION_WORDS.isdisjoint(words):
         return None
     return names
+
+
+# The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
+_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\.", re.IGNORECASE)
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
+_COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
+# 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
+_RIGHTS_RESERVED = (
+    r"(?:(?:all|some)\s+)?rights\s+reserved|(?:(?:alle|bestimmte)\s+)?rechte\s+vorbehalten|"
+    r"(?:(?:todos\s+los|algunos)\s+)?derechos\s+reservados|(?:tous\s+)?droits\s+r[ée]serv[ée]s|"
+    r"(?:tutti\s+i\s+)?diritti\s+riservati|(?:wszelkie\s+)?prawa\s+zastrzeżone"
+)
+# A site's copyright, not a picture's credit: a year, the word, or the rights it reserves.
+_SITE_COPYRIGHT = re.compile(
+    rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
+)
+_RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
+_HOLDER_BY = re.compile(
+    r"^(?:(?:owned\s+by\s+or\s+)?licensed\s+to|owned\s+by|by|von|par|por|door|of|since|seit|"
+    r"depuis|desde)\s*:?\s+",
+    re.IGNORECASE,
+)
+# A picture's credit, whatever it reserves: 'Bild: © Jane Doe', 'Foto: Example (c) 2020'.
+_PICTURE_LABEL = re.compile(
+    r"\b(?:fotos?|photos?|bild(?:er)?\d*|images?|credits?|quelle|illustrations?|grafik)\s*:",
+    re.IGNORECASE,
+)
+# Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
+_HOLDER_END_CREDIT = re.compile(
+    r"[,(:;]|\S+@|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
+    r"\sand\s+is\b",
+    re.IGNORECASE,
+)
+# A word of the page after an agency's name in its copyright, not of a company's name.
+_PAGE_WORD = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
+_GLUED_YEAR_WORDS = re.compile(r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])")
+_DASHED_YEAR = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
+# A footer's links after the holder's name, when the dump glues them to it.
+_FOOTER_LINKS = frozenset((
+    "impressum", "datenschutz", "privacy", "terms", "contact", "kontakt", "sitemap", "agb",
+    "cookies", "imprint", "disclaimer",
+))  # fmt: skip
+_DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
+# What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
+# reserved' and its translations.
+_COPYRIGHT_WORDS = re.compile(
+    rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
+    rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|the\s+copyright\s+of)(?![\w-])",
+    re.IGNORECASE,
+)
+# 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
+_COPYRIGHT_IN_PROSE = re.compile(r"\s+(?!by\b|of\b)[a-zß-ÿ]")
+# 'Community platform by Example ©': the sign of a maker's credit.
+_MAKER_CREDIT = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
+# Where one part of a footer ends: a bar or bullet, a dash set off by spaces, a slash set off
+# by a space, a sentence's full stop (not an abbreviation's: 'St. Mary Times', 'e.V.').
+_FOOTER_PARTS = re.compile(
+    r"\s*[|•·∙]\s*|\s+/\s*|\s*/\s+|\s+[-–—]\s+|(?<![\s.]\w)(?<![\s.][A-Z][a-z])\.(?:\s+|$)|\s{3,}"
+)
+# Legal forms of a company: cut with what follows them, the rest names the same company.
+_LEGAL_FORM = re.compile(
+    r"(?:inc|ltd|limited|llc|llp|plc|corp|corporation|co|pty|gmbh|ag|kg|kgaa|se|sa|s\.a|sas|"
+    r"s\.a\.s|sarl|srl|s\.r\.l|sl|s\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|a/s|oy|e\.\s?v|private|mbh|"
+    r"pvt|c\.a)\.?,?",
+    re.IGNORECASE,
+)
+# 'A member of Example Group', 'Eine Marke der Example Gruppe': the holder is the group.
+_PART_OF = re.compile(
+    r"^(?:courtesy\s+of\s+|(?:(?:a|an|ein|eine|un|une|una)\s+)?(?:brand|member|division|"
+    r"service|part|product|"
+    r"subsidiary|marke|angebot|produkt|unternehmen|marque|filiale|marca)\s+"
+    r"(?:of|der|des|von|de|du|del)\s+)",
+    re.IGNORECASE,
+)
+# A street's number, a postcode, a version, a register's number.
+_DIGITS_WORD = re.compile(r"^[0-9][0-9.,/-]*$|[0-9]{4}")
+_SPACED_EV = re.compile(r"\be\.\s+V\b")  # 'e. V.', a German association's legal form
+_LICENCE = re.compile(r"^CC(?:-[\w-]+)?$")  # a free licence's name ('CC-BY-SA'), no holder's
+# Words of a company that publishes an outlet, cut when the rest reads as the outlet's name
+# ('The Daily Herald Company', 'Herald Media Group').
+_PUBLISHER_TAIL = re.compile(
+    r"\s+(?:(?:media|publishing|publications|newspapers?|news)\s+)?(?:company|group|gruppe|"
+    r"groupe|grupo|verlag|publishing|publications|media|medien)$",
+    re.IGNORECASE,
+)
+# A holder made of these names no outlet: a site's links, the authors of its posts, the
+# owners of its marks, a picture service or the maker of its software.
+_NOT_OUTLET_WORDS = frozenset((
+    "rights", "reserved", "rechte", "privacy", "policy", "terms", "impressum", "datenschutz",
+    "contact", "kontakt", "cookies", "sitemap", "author", "authors", "autor", "autoren",
+    "autorin", "owner", "owners", "licensors", "respective", "contributors", "site", "website",
+    "webseite", "images", "image", "photo", "photos", "foto", "fotos", "pictures", "picture",
+    "bild", "bilder", "stock", "photography", "photographic", "fotografie", "powered", "theme", "themes",
+    "template", "templates", "wordpress", "design", "designed", "software", "plugin", "version",
+    "licensed", "license", "lizenz", "hosting", "inhalte", "content", "contents", "material",
+    "text", "texte", "notice", "reproduction", "use", "users", "permissions", "agb",
+    "nutzungsbedingungen", "términos", "condiciones", "aviso", "mentions", "légales",
+    "advertise", "advertising", "werbung", "commons", "urheberrecht", "hinweis",
+))  # fmt: skip
+_ELIDED = re.compile(r"^(?:d|l|dell|dall|all|nell)['’]\w")  # "d'Abruzzo", "l'Espresso"
+_ARTICLE_WORDS = frozenset(("a", "an", "ein", "eine", "un", "une", "una", "uno"))
+_HOLDER_PARTICLES = frozenset((
+    "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",
+    "des", "le", "les", "der", "die", "das", "und", "für", "e", "y", "et", "van", "von", "on", "in",
+))  # fmt: skip
+_COPYRIGHT_OUTLET_CHARS = 50
+_COPYRIGHT_OUTLET_WORDS = 6
+
+
+# 'Source: Example Times', 'Quelle: dpa', '(Fuente: EFE)': where the story came from.
+_SOURCE_LINE = re.compile(
+    r"^[(\[]?\s*(?:source|sources|quelle|quellen|fuente|fonte|źródło|bron)\s*:\s*"
+    r"(?P<name>[^()\[\]]{2,60}?)\s*[)\]]?\.?$",
+    re.IGNORECASE,
+)
+_SOURCE_NAME_END = re.compile(r"\s*(?:[/,;|]|\s[-–—]\s)")
+
+
+def source_line(line: str) -> str | None:
+    """Return the outlet a line naming the story's source names ('Source: Example Times',
+    'Quelle: dpa', 'Source: China Daily/Agencies' gives 'China Daily'), or None: a study, an
+    office or a picture named as the source is no outlet."""
+    match = _SOURCE_LINE.match(line.strip())
+    if match is None:
+        return None
+    name = _SOURCE_NAME_END.split(match.group("name"), maxsplit=1)[0].strip()
+    if is_agency(name) or outlet_name(name, topical=True):
+        return name
+    return None
+
+
+def is_organisation(name: str) -> bool:
+    """Return whether `name` names an organisation by a word of its kind ('Example Media GmbH',
+    'Example Foundation'), not a person."""
+    words = name.casefold().replace(",", " ").split()
+    return not _ORGANISATION_WORDS.isdisjoint(words) or any(
+        word.endswith(_ORGANISATION_ENDINGS) for word in words
+    )
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def copyright_outlet(line: str) -> str | None:
+    """Return the holder a site's copyright line names, as an outlet ('© 2008 The Daily
+    Telegraph', 'Copyright 2021 Example Media GmbH. All rights reserved' gives 'Example
+    Media'), or None.
+
+    The holder is the name in the part of the line that holds the mark (after it, else before
+    it: 'Example Times © 2021'), or the part right after a mark and a year alone ('© 2021 |
+    Example Times'). A legal form is cut; a publisher's word ('Company', 'Media Group') only
+    where the rest reads as an outlet. A line with no year, no 'copyright' and no 'All rights
+    reserved' is a picture's credit ('© Jane Doe / Agency'); a link ('Copyright Notice'), a
+    maker's credit ('Platform by Example © 2020 Example Ltd'), a picture service, the software
+    or design, 'All rights reserved' alone and a sentence name no holder. Whether the holder
+    is a person is for the page to tell (fields.py).
+    """
+    holder = _copyright_holder_text(line)
+    return _outlet_of_holder(holder) if holder else None
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def signed_footer_outlet(line: str) -> str | None:
+    """Return the company or site a footer line names after the copyright sign alone, with no
+    year ('© Example Verlag GmbH', '© example-news.org'), or None: a person or a name of no
+    kind after the sign is a picture's credit as often ('© Jane Doe')."""
+    if not _COPYRIGHT_SIGN.match(line.lstrip(" *+>•·|-–—\t")):
+        return None  # '... the caption's sentence. © Example'
+    holder = _copyright_holder_text(line, dated=False)
+    name = _outlet_of_holder(holder) if holder else None
+    if name is None or not (held_by_company(line) or _DOMAIN.match(name)):
+        return None
+    return name
+
+
+def reserves_rights(line: str) -> bool:
+    """Return whether a copyright line reserves the rights ('All rights reserved', 'Alle
+    Rechte vorbehalten'): a site's own footer, not a theme's or a tool's credit."""
+    return _RIGHTS.search(line) is not None
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def held_by_company(line: str) -> bool:
+    """Return whether the holder of a copyright line is a company or another organisation by
+    its name's legal form or kind ('Example Verlag GmbH', 'Example Foundation')."""
+    holder = _copyright_holder_text(line, dated=False)
+    if not holder:
+        return False
+    words = _SPACED_EV.sub("e.V.", holder).split()
+    return any(_LEGAL_FORM.fullmatch(word) for word in words[1:]) or is_organisation(holder)
+
+
+def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
+    """Return the text of a site's copyright line that names its holder, or None."""
+    if len(line := line.strip()) > _COPYRIGHT_LINE_CHARS:
+        line = line[:_COPYRIGHT_LINE_CHARS].rsplit(None, 1)[0]  # a footer names its holder first
+    if not _COPYRIGHT_MARK.search(line):
+        return None
+    if dated and not _SITE_COPYRIGHT.search(line):
+        return None
+    if _PICTURE_LABEL.search(line):
+        return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'
+    # 'Example - 2020', '2013 - 2023': a year set off by a dash is no part of its own;
+    # 'Example2008All rights reserved': a year glued to the words around it.
+    line = _DASHED_YEAR.sub(" ", line.strip(" *+>•·-–—\t"))
+    line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
+    parts = _FOOTER_PARTS.split(line)
+    for index, part in enumerate(parts):
+        marks = list(_COPYRIGHT_MARK.finditer(part))
+        if not marks:
+            continue
+        if _MAKER_CREDIT.search(part, 0, marks[0].start()):
+            return None  # 'Community platform by Example © 2020 Example Ltd'
+        # Each mark's name runs to the next mark ('Copyright Notice © 2008 Example',
+        # 'Copyright (c) Example 2008 Example Images Copyright Jane Doe'); the name after a
+        # mark comes before the one before the first ('Example Times © 2021'), unless a comma
+        # follows the sign ('Example® © 2013-2020, background by Jane Doe').
+        names: list[str] = []
+        before = ""
+        for number, mark in enumerate(marks):
+            if not _COPYRIGHT_SIGN.match(mark.group()) and (
+                not _DATED_COPYRIGHT.search(part) or _COPYRIGHT_IN_PROSE.match(part, mark.end())
+            ):
+                continue  # 'Copyright Notice', 'copyright claims': a link, a sentence
+            stop = marks[number + 1].start() if number + 1 < len(marks) else len(part)
+            names.append(_holder_text(part[mark.end() : stop]))
+            if number == 0:
+                before = _holder_text(part[: mark.start()])
+                late = _COPYRIGHT_WORDS.sub(" ", part[mark.end() : stop]).lstrip()
+                if late.startswith(",") and _outlet_of_holder(before) is not None:
+                    names.insert(0, before)
+        if not names:
+            continue  # no mark of a copyright: a link, a sentence
+        names.append(before)
+        follows = index + 1 < len(parts) and not _COPYRIGHT_MARK.search(parts[index + 1])
+        if not any(names) and follows:
+            names.append(_holder_text(parts[index + 1]))  # '© 2021 | Example | Impressum'
+        named = [name for name in names if name]
+        for name in named:
+            if _outlet_of_holder(name) is not None:
+                return name
+        if named:
+            return named[0]
+    return None
+
+
+def _holder_text(text: str) -> str:
+    """Return `text` without a copyright's marks, years and set phrases, cut at its first comma
+    or at a credit after the name ('Example by Jane Doe')."""
+    text = text.lstrip(" :;,.-–—")
+    while lead := _COPYRIGHT_WORDS.match(text):  # '© 2021', '(c) MMVIII,'
+        text = text[lead.end() :].lstrip(" :;,.-–—")
+    text = _HOLDER_BY.sub("", text)  # 'Copyright by Example'
+    if tail := _COPYRIGHT_WORDS.search(text):
+        text = text[: tail.start()]  # 'Example 2008 All rights reserved', 'Example® Images'
+    text = _HOLDER_END_CREDIT.split(text, maxsplit=1)[0]
+    return " ".join(text.split()).strip(" :;,.-–—!?\"'")
+
+
+def _outlet_of_holder(holder: str) -> str | None:
+    """Return the outlet's name a copyright's holder gives, or None (see copyright_outlet)."""
+    words = _PART_OF.sub("", _SPACED_EV.sub("e.V.", holder)).split()
+    company = False  # a legal form names a company, whatever the case of its words
+    said = [w for w in words if not _DIGITS_WORD.search(w)]  # the words the line says
+    if words and _LEGAL_FORM.fullmatch(words[0]):
+        words, company = words[1:], True  # 'S.A. Example Diario'
+    for index, word in enumerate(words[1:], 1):
+        folded_word = word.casefold()
+        if folded_word in _FOOTER_LINKS:
+            words = words[:index]  # 'Example Impressum Datenschutz': the footer's links
+            break
+        if _LEGAL_FORM.fullmatch(word) or _DIGITS_WORD.search(word) or _LICENCE.match(word):
+            company = company or _LEGAL_FORM.fullmatch(word) is not None
+            words = words[:index]  # 'Example GmbH Berlin', 'Example.de Hauptstraße 2 12345'
+            break
+    if len(words) > 1 and is_agency(words[0]) and _PAGE_WORD.match(words[1]):
+        words = words[:1]  # 'AFP Published', 'AP TAGS': an agency, then the page's words
+    name = " ".join(words).strip(" ,.&-–—")
+    if "/" in name:
+        return None  # 'Jane Doe/Example Agency': a picture's credit
+    if (shorter := _PUBLISHER_TAIL.sub("", name)) != name and outlet_name(shorter, topical=True):
+        name = shorter
+    if reads_as_outlet(name) and not outlet_name(name, topical=True):
+        return None  # a section's name ('Latest News'), or an outlet's word alone ('News')
+    words = name.split()
+    if not words or len(name) > _COPYRIGHT_OUTLET_CHARS or len(words) > _COPYRIGHT_OUTLET_WORDS:
+        return None
+    folded = [w.casefold().strip(".,:;!?\"'") for w in words]
+    if not _NOT_OUTLET_WORDS.isdisjoint(folded) or "copyright" in name.casefold():
+        return None
+    company = company or is_organisation(name)
+    domain = len(words) == 1 and _DOMAIN.match(name) is not None
+    if not name[:1].isalnum() or (
+        len(words) == 1 and not (name[:1].isalpha() or domain or company)
+    ):
+        return None  # '& Permissions', '75': no name ('20 Minuten', '5min.example' are)
+    if len(words) == 1 and folded[0] in _ORGANISATION_WORDS:
+        return None
+    # A name writes its words capitalised, as a domain or in capitals; a sentence does not
+    # (a company's name may: 'example media GmbH').
+    for word in said[1:]:
+        fold = word.casefold()
+        lower = word[:1].islower() and fold not in _HOLDER_PARTICLES and not company
+        if lower and "." not in word and not _ELIDED.match(word):
+            return None
+    # 'example media GmbH' is a name, 'a Example plc subsidiary' none.
+    lower_first = words[0].islower() and len(words) > 1 and "." not in words[0]
+    if lower_first and (not company or folded[0] in _HOLDER_PARTICLES | _ARTICLE_WORDS):
+        return None
+    if any("." not in word and len(_GLUED_WORD.findall(word)) > 2 for word in words):
+        return None  # 'HomeAboutShop': a menu's entries glued together
+    return name
 
 
 # A sentence about a person that opens with the name and a verb of being or working: the first

@@ -224,6 +224,66 @@ def test_a_masthead_in_a_menu_is_an_entry() -> None:
     )
 
 
+def test_the_copyright_of_the_footer_names_the_source_when_nothing_else_does() -> None:
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    footer = ("Impressum | Privacy", "© 2021 Example Valley Media GmbH. All rights reserved.")
+    held = clean_document(Document(id="t", text=page(*header, after=footer)))
+    assert held.source == "Example Valley Media"
+    # The page's author holding it: a person's site, no outlet. A company named like a
+    # person ('Example Globe') holds it all the same.
+    personal = page(*header, after=("© 2021 Jane Doe. All rights reserved.",))
+    assert clean_document(Document(id="t", text=personal)).source is None
+    named = page(*header, after=("© 2021 Example Globe. All rights reserved.",))
+    assert clean_document(Document(id="t", text=named)).source == "Example Globe"
+    # A masthead names the outlet itself; the copyright holder is often its publisher.
+    masthead = page("The Example Herald", "Menu", *header, after=footer)
+    assert clean_document(Document(id="t", text=masthead)).source == "The Example Herald"
+
+
+def test_a_source_line_under_the_story_names_the_source() -> None:
+    header = ("The Example Herald", "Menu", "Council approves budget after long debate")
+    text = page(*header, after=("Source: Example Daily News",))
+    assert clean_document(Document(id="t", text=text)).source == "Example Daily News"
+    study = page(*header, after=("Source: Example Institute survey",))
+    assert clean_document(Document(id="t", text=study)).source == "The Example Herald"
+
+
+def test_a_name_like_a_section_under_the_first_lines_is_a_heading() -> None:
+    """'Gadget News' down the page is a section's heading unless the copyright holds it or
+    its own word ('© 2021 Gadget'); a masthead under it may name the outlet."""
+    header = ("Council approves budget after long debate", "By Jane Doe")
+    top = ("Welcome", "Sign in", "Search")
+    heading = clean_document(Document(id="t", text=page(*top, "Gadget News", *header)))
+    assert heading.source is None
+    under = page(*top, "Gadget News", "", "The Example Herald", "", *header)
+    assert clean_document(Document(id="t", text=under)).source == "The Example Herald"
+    held = page(*top, "Gadget News", *header, after=("Copyright © Gadget 2021",))
+    assert clean_document(Document(id="t", text=held)).source == "Gadget News"
+    signed = page(*top, "By Gadget News", *header)
+    assert clean_document(Document(id="t", text=signed)).source == "Gadget News"
+    first = page("Gadget News", *top, *header)
+    assert clean_document(Document(id="t", text=first)).source == "Gadget News"
+
+
+def test_an_agency_holding_the_copyright_under_the_body_is_the_source() -> None:
+    """'Copyright 2021 The Associated Press' right under the story credits the wire's copy."""
+    header = ("The Example Herald", "Menu", "Council approves budget after long debate")
+    credit = ("Copyright 2021 The Associated Press. All rights reserved.",)
+    text = page(*header, after=credit)
+    assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
+    # At the end of the body, it credits the story too; a company's copyright there is a
+    # picture's, no outlet.
+    inside = "\n".join([*header, "", *BODY, credit[0], "", *BODY[:2]])
+    assert clean_document(Document(id="t", text=inside)).source == "The Associated Press"
+    picture = "\n".join(["Menu", "", *BODY, "© 2021 Example Verlag GmbH", "", *BODY[:2]])
+    assert clean_document(Document(id="t", text=picture)).source is None
+    # Further down, an agency's copyright still outranks the site's own in the footer.
+    far = ("Related", *(f"Teaser number {n} of the day" for n in range(14)), *credit)
+    footer = ("© 2021 Example Valley Media GmbH. All rights reserved.",)
+    text = page("Council approves budget after long debate", after=(*far, *footer))
+    assert clean_document(Document(id="t", text=text)).source == "The Associated Press"
+
+
 def test_a_wire_dateline_names_the_source_over_a_masthead() -> None:
     header = ("The Valley Gazette", "Menu", "Council approves budget after long debate")
     lead = "SPRINGFIELD (Reuters) - " + BODY[0]

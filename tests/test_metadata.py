@@ -687,6 +687,68 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© 2008 The Daily Telegraph", "The Daily Telegraph"),
+        ("Copyright 2021 Example Media GmbH. All rights reserved", "Example Media"),
+        ("Valley Chronicle © 2019. All rights reserved.", "Valley Chronicle"),  # before the mark
+        ("Riverside Observer, 2020 © All Rights Reserved", "Riverside Observer"),
+        ("© Copyright 2020 | EXAMPLEZINE | Impressum", "EXAMPLEZINE"),  # the part after it
+        ("© Copyright 2022 - St. Anne Times. A Sample Media Production.", "St. Anne Times"),
+        ("© 2019 Example Blog. Proudly powered by WordPress", "Example Blog"),
+        ("© 2015 Copyright by sample-trips.example. All rights reserved.", "sample-trips.example"),
+        ("Copyright © 2008, examplecentral.com. All rights reserved.", "examplecentral.com"),
+        ("©MMVII, Example Interactive Inc. All Rights Reserved.", "Example Interactive"),
+        ("© 2021 Beispiel Wissen e.V. Alle Rechte vorbehalten", "Beispiel Wissen"),
+        ("© 2020 Example A/S. All rights reserved.", "Example"),
+        ("© 2022 BEISPIEL GmbH Musterstadt", "BEISPIEL"),  # cut at the legal form
+        ("© 24% Ejemplo | 2022 | Todos los derechos reservados.", "24% Ejemplo"),
+        ("© 2020 Ente Parco d'Esempio", "Ente Parco d'Esempio"),
+        ("Copyright © 1999-07 Example Coast Media", "Example Coast Media"),
+        ("© 2022, Example.com. " + "This article is the property of Example. " * 5, "Example.com"),
+        ("© 2020 Beispiel.de Musterweg 2 12345 Musterstadt", "Beispiel.de Musterweg"),
+        ("Copyright © 2020 SA EL EJEMPLO | Todos los derechos reservados", "EL EJEMPLO"),
+        ("© 2019 Eine Marke der Beispiel Mediengruppe", "Beispiel Mediengruppe"),
+        ("© 2008 Courtesy of The Example Network", "The Example Network"),
+        ("Copyright Notice © 2008 owned by or licensed to Example Media Ltd.", "Example Media"),
+        ("Copyright (C) Example 2006-2008 Star Images Copyright Jane Doe", "Example"),
+        ("© Copyright of Example Media Group Limited 2008 | Terms", "Example Media Group"),
+        ("Copyright 2008 AFP Published Jan 3", "AFP"),  # the page's words after it
+        ("© Reuters2008All rights reserved.", "Reuters"),  # a year glued to the words
+        ("© 2019 examplenews by Jane Doe", "examplenews"),  # the site, then its maker
+        ("All contents copyright © 2007, ExampleCrunch. All rights reserved", "ExampleCrunch"),
+        ("© Example.org 2003 - 2020 powered by Example Network", "Example.org"),
+        ("Example Road® © 2013-2020, background by Jane Doe", "Example Road"),  # before the sign
+        ("Bild: ©Jane Doe bestimmte Rechte vorbehalten. Quelle: Example", None),  # a picture
+        ("© The Example Post Company 2020", "The Example Post"),  # the rest reads as an outlet
+        ("© 2020 Sample Publishing Company", "Sample Publishing Company"),  # ... or it is kept
+        ("© 2000-2008 Beispiel.de: Aktie, Aktien, Kurse", "Beispiel.de"),
+        ("Copyright 2008 by The Associated Press. All rights reserved.", "The Associated Press"),
+        ("© Jane Doe/Picture Agency", None),  # no year, no rights: a picture's credit
+        ("Copyright-Hinweis: Urheberrecht © 2021 Jane Doe/Bildagentur", None),
+        ("© 2021 Ejemplo Noticias J-00012345-1", "Ejemplo Noticias"),  # a register number
+        ("© 1995-2023 Beispielverein e. V. - Impressum", "Beispielverein"),
+        ("© 2021 Sample Images", None),  # a picture service
+        ("© 2019 • Powered by Example Theme", None),
+        ("© 2021 Example MagazinAboShopNewsletter", None),  # a menu glued together
+        ("Community platform by Exampleforum® © 2010-2021 Exampleforum Ltd.", None),  # a maker
+        ("© 2019 - All rights reserved.", None),
+        ("© 2019 - Algunos derechos reservados.", None),
+        ("Copyright© 1998 - 2022. Fundado el 25 de abril de 1998.", None),  # a sentence
+        ("About Us - Digital Millennium Copyright Act - Policies", None),  # a link
+        ("+ Copyright & Permissions", None),
+        ("No author given (based on copyright claims). [CC BY-SA 3.0]", None),
+        ("Copyright 2008 News Limited. All times local.", None),  # an outlet's word alone
+        ("© Copyright Latest News 2007. All rights reserved.", None),  # a section's name
+        ("© 2008 Advertise | Privacy | Terms of Use", None),
+    ],
+)
+def test_copyright_outlet(line: str, outlet: str | None) -> None:
+    """The holder of a site's copyright, as the outlet's name: a person is for the page to tell."""
+    assert metadata.copyright_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
     ("line", "link"),
     [
         ("Weitere Beiträge", True),
@@ -899,3 +961,94 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
     for point in range(sys.maxunicode + 1):
         assert (re.match(r"\s", chr(point)) is not None) is chr(point).isspace(), hex(point)
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("Example Valley Media", True),
+        ("Sample Foundation", True),
+        ("Beispiel Mediengruppe", True),  # a compound's end
+        ("Jane Doe", False),
+    ],
+)
+def test_is_organisation(name: str, organisation: bool) -> None:
+    assert metadata.is_organisation(name) is organisation
+
+
+@pytest.mark.parametrize(
+    ("name", "qualifier"),
+    [
+        ("Gadget News", "Gadget"),
+        ("Two-Minute World News", "Two-Minute"),  # scope words before the news word
+        ("Example Wire", "Example"),
+        ("Summit Valley News", None),  # two words: an outlet's name
+        ("The Example News", None),
+        ("Daily Mail", None),  # an outlet's word
+        ("Example Times", None),  # no word for news in general
+    ],
+)
+def test_section_qualifier(name: str, qualifier: str | None) -> None:
+    """A name like a section's: one word, maybe scope words, and 'News'."""
+    assert metadata.section_qualifier(name) == qualifier
+
+
+def test_signs_as_outlet() -> None:
+    assert metadata.signs_as_outlet("By Example News")
+    assert not metadata.signs_as_outlet("Example News")
+
+
+@pytest.mark.parametrize("name", ["Inside The Example Gazette", "About Example Post"])
+def test_a_link_about_an_outlet_is_none(name: str) -> None:
+    """'About Example Post', 'Inside The Example Gazette': a link to the site's pages."""
+    assert metadata.outlet_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("© 2021 Example Germany e. V.", True),  # a legal form
+        ("Copyright 2020 Beispiel Mediengruppe", True),  # a word of its kind
+        ("© 2020 Jane Doe. All rights reserved.", False),
+    ],
+)
+def test_held_by_company(line: str, company: bool) -> None:
+    assert metadata.held_by_company(line) is company
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Source: Example Daily News", "Example Daily News"),
+        ("Quelle: dpa", "dpa"),
+        ("(Fuente: EFE)", "EFE"),
+        ("Source: Example Times/Agencies", "Example Times"),
+        ("Source: example-data.com", None),  # a domain: a chart's data as often
+        ("Source: Example Institute survey", None),  # a study's, not an outlet
+        ("Quelle: Landesregierung", None),
+        ("Source: https://example.org/2008/01/a-post.html", None),
+    ],
+)
+def test_source_line(line: str, outlet: str | None) -> None:
+    assert metadata.source_line(line) == outlet
+
+
+def test_reserves_rights() -> None:
+    assert metadata.reserves_rights("© 2021 Example Times. Alle Rechte vorbehalten.")
+    assert not metadata.reserves_rights("© 2021 • ExampleTheme")
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© Beispiel Verlag GmbH", "Beispiel Verlag"),  # a company's legal form
+        ("© Bundesamt für Beispiele", "Bundesamt für Beispiele"),  # an organisation's word
+        ("© example-news.org", "example-news.org"),  # a site
+        ("© Jane Doe", None),  # a person: a picture's credit as often
+        ("© Jane Doe/Example Images", None),
+        ("The caption's sentence ends here. © Example GmbH", None),  # no footer line
+    ],
+)
+def test_signed_footer_outlet(line: str, outlet: str | None) -> None:
+    """A footer's sign before a company's or a site's name, with no year."""
+    assert metadata.signed_footer_outlet(line) == outlet
