@@ -162,6 +162,8 @@ class _Seen:
     written: list[list[str]] = field(default_factory=list)
     # date lines that name no one: a name may stand beside them
     dated: list[int] = field(default_factory=list)
+    # (distance, ISO date) of the blog engine's notes on the post ('This entry was posted on ...')
+    notes: list[tuple[int, str]] = field(default_factory=list)
 
 
 def mark_metadata(
@@ -179,6 +181,7 @@ def mark_metadata(
     """
     page = _PageWords(lines, found)
     seen = _Seen()
+    _mark_post_notes(lines, start, end, day_first, seen)
     _mark_meta_lines(lines, start, end, found, day_first, page, seen)
     _mark_lone_openers(lines, start, end, seen)
     _mark_name_list(lines, start, page, seen)
@@ -188,8 +191,11 @@ def mark_metadata(
     _mark_signature(lines, start, end, page, seen)
     _mark_names_beside_dates(lines, start, end, page, seen)
     _lead_dates(lines, start, end, seen)
-    if seen.dates:
-        found.date = found.date or min(seen.dates, key=lambda c: c[0])[1]
+    # A note on the post says outright which day it is of: it wins over a date line nearer the
+    # body, which may be an event's ('Termin: 21.02.2020') or a teaser's.
+    dates = seen.notes or seen.dates
+    if dates:
+        found.date = found.date or min(dates, key=lambda c: c[0])[1]
     if not seen.bylines:
         _mark_box_after(lines, end, found, page)
     _choose_authors(lines, end, found, page, seen)
@@ -326,6 +332,23 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+
+
+def _mark_post_notes(
+    lines: list[Line], start: int, end: int, day_first: bool | None, seen: _Seen
+) -> None:
+    """Mark the blog engine's notes on the post above the body or under it ('Dieser Beitrag
+    wurde am 4. Mai 2021 von jdoe veröffentlicht'), however far, over lists of related posts or
+    under a wiki's links: the note names the text itself. Their dates and names are taken."""
+    for index in [*range(start), *range(end, len(lines))]:
+        line = lines[index]
+        if line.rule is not None or (note := metadata.post_note(line.text, day_first)) is None:
+            continue
+        distance = start - index if index < start else _AFTER_PENALTY + index - end
+        line.rule = "date"
+        seen.notes.append((distance, note[0].iso()))
+        if note[1]:
+            seen.bylines.append((distance, note[1], True))
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:

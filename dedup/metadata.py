@@ -1042,6 +1042,76 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
     return MetaLine(date, names, outlet, signed)
 
 
+# A blog engine's note on its post, a sentence: 'Dieser Beitrag wurde am 4. Mai 2021 von jdoe in
+# News veröffentlicht', 'This entry was posted on May 4, 2021 by Jane Doe', 'Publié le 4 mai 2021
+# par ...', 'Diese Seite wurde zuletzt am ... geändert'. The verb says what was done that day.
+_NOTE_VERBS = frozenset({
+    "veröffentlicht", "gepostet", "geschrieben", "publiziert", "erstellt", "eingestellt",
+    "geändert", "aktualisiert", "bearbeitet", "posted", "published", "written", "edited",
+    "updated", "modified", "publié", "publiée", "écrit", "modifié", "publicado", "publicada",
+    "escrito", "actualizado", "pubblicato", "pubblicata", "scritto", "aggiornato", "geplaatst",
+    "gepubliceerd", "geschreven", "bijgewerkt", "opublikowano", "dodano", "zaktualizowano",
+})  # fmt: skip
+# ... its subject, the text itself, and the passive: 'Dieser Beitrag wurde', 'This entry was'.
+_NOTE_SUBJECT = re.compile(
+    r"(?<!\w)(?:dieser|diese|der|this|the|cet|ce|cette|esta|este|questo|questa|deze|dit)\s+"
+    r"(?:beitrag|eintrag|artikel|post|text|seite|entry|article|page|billet|entrée|entrada|"
+    r"artículo|articolo|pagina|bericht|wpis)\s+(?:wurde|was|has\s+been|a\s+été|fue|è\s+stato|"
+    r"werd|is|został)(?!\w)",
+    re.IGNORECASE,
+)
+# ... or the categories it was filed under: '... gepostet und unter Literatur abgelegt'.
+_NOTE_FILING = re.compile(
+    r"(?<!\w)(?:abgelegt|getaggt|verschlagwortet|kategorisiert|filed\s+under|tagged|permalink|"
+    r"classé|archivado|archiviato)(?!\w)",
+    re.IGNORECASE,
+)
+# The preposition that puts the date in the sentence, maybe a weekday and 'den' between:
+# 'am Mittwoch, den 27. November 2019', 'on March 3, 2020', 'le 4 mai', 'el 4 de mayo'.
+_NOTE_ON = re.compile(
+    r"(?<!\w)(?:am|on|le|el|il|op|em|dnia)\s+(?:(?P<weekday>[^\W\d_]+),?\s+(?:den\s+)?)?$",
+    re.IGNORECASE,
+)
+_NOTE_CHARS = 300
+_NOTE_REACH = 30  # characters before the date where its preposition is looked for
+_NOTE_OPENER = re.compile(r"(?<!\w)(?:von|by|par|por|da|door|przez)\s+", re.IGNORECASE)
+
+
+def post_note(
+    line: str, day_first: bool | None = None
+) -> tuple[DateMatch, list[str] | None] | None:
+    """Return the date a blog engine's note on its post states and the names after its 'by'
+    ('This entry was posted on May 4, 2021 by Jane Doe' -> May 4, ['Jane Doe']), or None.
+
+    The note is a sentence that says the text itself (or the categories it was filed under, or
+    its verb first: 'Posted on ...') was published, written or changed on a day. A sentence of
+    prose about another text ('Die Studie wurde am 3. Mai veröffentlicht') says neither.
+    """
+    if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
+        return None
+    words = _WORD_BREAKS.split(line.casefold())
+    if _NOTE_VERBS.isdisjoint(words):
+        return None
+    if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:
+        # The verb may open the note ('Posted on ... Author ...'), where it is no line of
+        # metadata fields, which are read as such: a comment's 'Posted by Jane Doe on ...' too.
+        opening = next((word for word in words if word), "")
+        if opening not in _NOTE_VERBS or meta_line(line, day_first) is not None:
+            return None
+    for match in find_dates(line, day_first=day_first):
+        on = _NOTE_ON.search(line, max(0, match.start - _NOTE_REACH), match.start)
+        if on is None or (on["weekday"] and not is_date_word(on["weekday"])):
+            continue
+        # The names follow the date ('... am 4. Mai 2021 von jdoe in News') or precede it
+        # ('Posted by Jane Doe on May 4, 2021 in News | Permalink').
+        by = _NOTE_OPENER.search(line, match.end, match.end + _NOTE_REACH)
+        if by is None:
+            by = next(_NOTE_OPENER.finditer(line, 0, match.start), None)
+        names = byline(line[by.start() :].rstrip(" ."), handles=True) if by else None
+        return match, names
+    return None
+
+
 _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|lesedauer|read|reading time|"
     r"de lecture|de lectura|czytania)|"

@@ -694,3 +694,19 @@ def test_the_date_that_opens_the_headline_over_the_body() -> None:
     headline = "14.03.2023 - Council approves the new city budget after a long debate"
     text = "\n".join(["Home | News | Sport | Weather", "", headline, "", *BODY])
     assert clean_document(Document(id="t", text=text)).date == "2023-03-14"
+
+
+def test_a_post_note_under_related_posts_dates_the_page_over_an_events_date() -> None:
+    text = "\n\n".join(
+        [
+            "Dates of our tastings",
+            "Termin: 21.02.2021, 19 Uhr",
+            "Wir laden wieder zu unseren Verkostungen ein, wie in jedem Jahr im Frühling, und freuen "
+            "uns auf alle Gäste, die kommen mögen, um mit uns zu probieren und zu feiern.",
+            "Ähnliche Beiträge",
+            "* Eine andere Verkostung",
+            "Der Beitrag wurde am Mittwoch, den 27. November 2020 um 15:21 Uhr veröffentlicht und "
+            "wurde unter Allgemein, Tastings abgelegt.",
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).date == "2020-11-27T15:21:00"

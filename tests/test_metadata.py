@@ -899,3 +899,44 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
     for point in range(sys.maxunicode + 1):
         assert (re.match(r"\s", chr(point)) is not None) is chr(point).isspace(), hex(point)
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "names"),
+    [
+        (
+            "Dieser Beitrag wurde am 03/05/2021 von jdoe in Recht, Verkehr veröffentlicht.",
+            "2021-05-03",
+            ["jdoe"],
+        ),
+        ("This entry was posted on March 4, 2021 by Jane Doe.", "2021-03-04", ["Jane Doe"]),
+        (
+            "Ein Gedicht wurde am 7. Mai 2011 um 10:03 Uhr gepostet und unter Lyrik abgelegt.",
+            "2011-05-07",
+            None,
+        ),
+        ("Der Artikel wurde am Montag, den 3. Mai 2021 veröffentlicht.", "2021-05-03", None),
+        ("Posted by Jane Doe on May 4, 2021 in Games | Permalink", "2021-05-04", ["Jane Doe"]),
+        ("Posted on June 2, 2020June 2, 2020 Author Jane Doe Categories", "2020-06-02", None),
+    ],
+)
+def test_a_blog_engines_note_states_the_posts_date_and_author(
+    line: str, day: str, names: list[str] | None
+) -> None:
+    note = metadata.post_note(line, day_first=True)
+    assert note is not None
+    assert note[0].day.isoformat() == day
+    assert note[1] == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Studie wurde am 3. Mai 2020 veröffentlicht und zeigt einen Anstieg.",  # another text
+        "That is not what the article says. Posted by: Jim on May 1, 2008 12:43 PM",  # a comment
+        "Posted by Jane Doe on May 4, 2021",  # a byline, read as a metadata line
+        "This entry was posted in News. Bookmark the permalink.",  # no date
+    ],
+)
+def test_prose_and_bylines_are_no_post_note(line: str) -> None:
+    assert metadata.post_note(line, day_first=True) is None
