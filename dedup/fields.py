@@ -239,6 +239,16 @@ def _mark_meta_lines(
             elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
                 line.rule = "byline"  # '责任编辑：孔德明' says so outright too
                 seen.bylines.append((_AFTER_PENALTY + index - end, names, True))
+            elif (
+                meta is not None
+                and meta.date is not None
+                and not meta.authors
+                and _PUBLISHED.search(text[: meta.date.start])
+            ):
+                # ... and a date that says so: 'Published: 3 May 2021', 'Erschienen am: ...',
+                # a page's fields listed under its body (an update, an event, a teaser do not).
+                line.rule = "date"
+                seen.dates.append((_AFTER_PENALTY + index - end, meta.date.iso()))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -332,6 +342,14 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+
+
+# The label of a publication date: 'Published:', 'Veröffentlicht am', 'Erschienen am:', 'Publié le'.
+_PUBLISHED = re.compile(
+    r"(?<!\w)(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|"
+    r"publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _mark_post_notes(

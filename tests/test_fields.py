@@ -710,3 +710,17 @@ def test_a_post_note_under_related_posts_dates_the_page_over_an_events_date() ->
         ]
     )
     assert clean_document(Document(id="t", text=text)).date == "2020-11-27T15:21:00"
+
+
+def test_a_labelled_date_far_under_the_body_dates_the_page() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    furniture = [f"* Link {n}" for n in range(16)]
+    text = "\n\n".join(
+        ["Neuer Haushalt", paragraph, paragraph, *furniture, "Erschienen am: 03.05.2021"]
+    )
+    assert clean_document(Document(id="t", text=text)).date == "2021-05-03"
+    unlabelled = text.replace("Erschienen am: ", "Termin: ")
+    assert clean_document(Document(id="t", text=unlabelled)).date is None
