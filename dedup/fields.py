@@ -280,7 +280,7 @@ def _mark_meta_lines(
                 found.crumbs = _trail_steps(lines, index, crumbs)
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
-            if meta.date:
+            if meta.date and not _teaser_item(lines, index):
                 seen.dates.append((distance, meta.date.iso()))
                 if not meta.authors:
                     seen.dated.append(index)  # a date line that names no one: a name may follow
@@ -367,6 +367,31 @@ def _mark_post_notes(
         seen.notes.append((distance, note[0].iso()))
         if note[1]:
             seen.bylines.append((distance, note[1], True))
+
+
+def _teaser_item(lines: list[Line], index: int) -> bool:
+    """Return whether line `index` is an item of a list of posts, each dated beside its title
+    ('* [ 14. Mai 2021 ] The title' / '* [ 12. Mai 2021 ] Another title'), maybe an undated item
+    between: a sidebar's, whose dates are other texts'. Items of a date alone are the fields of
+    one text ('* 3. Mai 2021' / '* Updated: 5. Mai 2021')."""
+    if not _titled_date_item(lines[index].text):
+        return False
+    for step in (-1, 1):
+        for near in (index + step, index + 2 * step):
+            if not 0 <= near < len(lines) or _ITEM.match(lines[near].text) is None:
+                break
+            if _titled_date_item(lines[near].text):
+                return True
+    return False
+
+
+def _titled_date_item(text: str) -> bool:
+    """Return whether a line is a list's item that holds a date and words beside it."""
+    item, day = _ITEM.match(text), find_date(text)
+    if item is None or day is None or day.start < item.end():
+        return False  # '6. November 2023': a date, no numbered item
+    dated = metadata.date_line(_ITEM.sub("", text))
+    return dated is None or bool(dated[1].strip(" ,|·-–—[]()"))
 
 
 def _in_menu(lines: list[Line], index: int) -> bool:

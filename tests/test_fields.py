@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dedup import fields
+from dedup.boilerplate import Line
 from dedup.cleaning import clean_document
 from dedup.options import CleanOptions
 from dedup.records import Document
@@ -724,3 +725,21 @@ def test_a_labelled_date_far_under_the_body_dates_the_page() -> None:
     assert clean_document(Document(id="t", text=text)).date == "2021-05-03"
     unlabelled = text.replace("Erschienen am: ", "Termin: ")
     assert clean_document(Document(id="t", text=unlabelled)).date is None
+
+
+def test_a_sidebars_list_of_dated_posts_does_not_date_the_page() -> None:
+    lines = [
+        Line(1, text, False)
+        for text in [
+            "* [ 14. Mai 2021 ] Ein Titel",
+            "* Ohne Datum",
+            "* [ 12. Mai 2021 ] Noch einer",
+        ]
+    ]
+    assert fields._teaser_item(lines, 0) and fields._teaser_item(lines, 2)
+    fields_only = [Line(1, text, False) for text in ["* 3. Mai 2021", "* Updated: 5. Mai 2021"]]
+    assert not fields._teaser_item(fields_only, 0)
+    numbered = [
+        Line(1, text, False) for text in ["6. November 2023", "* Ein Titel 5. November 2023"]
+    ]
+    assert not fields._teaser_item(numbered, 0)
