@@ -105,6 +105,9 @@ class Found:
     signature: list[str] = field(default_factory=list)
     # The person a copyright line after the body names: the author of a personal site's pages.
     holder: list[str] = field(default_factory=list)
+    # A desk credited where a byline stands ('Redaktion' beside the date): the author when no
+    # one is named.
+    desk: list[str] = field(default_factory=list)
     # The page's prose, where it writes words in lower case, taken once (see _PageWords).
     prose: str | None = None
     # Whether the body was searched for an author's box at its head: once, on the whole page.
@@ -199,6 +202,8 @@ def mark_metadata(
     if not seen.bylines:
         _mark_box_after(lines, end, found, page)
     _choose_authors(lines, end, found, page, seen)
+    if not found.authors and not found.desk:
+        found.desk = _desk_byline(lines, start, end)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -350,6 +355,43 @@ _PUBLISHED = re.compile(
     r"publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
+    """Return the desk the page credits where its byline stands, nearest the body, and mark its
+    line: beside the date ('Redaktion 3. Mai 2021', 'Redaktion' / '3. Mai 2021'), after an opener
+    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none."""
+    best: tuple[int, int, str] | None = None
+    for index in range(max(0, start - _BARE_REACH), min(len(lines), end + _SIGNED_REACH)):
+        line = lines[index]
+        if line.rule == "date" and index < end + _AFTER_REACH:
+            dated = metadata.date_line(line.text)
+            desk = metadata.desk_name(dated[1]) if dated and dated[1] else None
+        elif line.rule is None and (desk := metadata.desk_name(line.text)) is not None:
+            above = _next_worded(lines, index, -1)
+            below = _next_worded(lines, index, 1)
+            opened = metadata.desk_opened(line.text) or (
+                above is not None
+                and (
+                    metadata.lone_opener(lines[above].text)
+                    or metadata.author_heading(lines[above].text)
+                )
+            )
+            beside_date = index < end + _AFTER_REACH and any(
+                near is not None and lines[near].rule == "date" for near in (above, below)
+            )
+            if not opened and not beside_date:
+                desk = None
+        else:
+            desk = None
+        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+        if desk is not None and (best is None or distance < best[0]):
+            best = (distance, index, desk)
+    if best is None:
+        return []
+    if lines[best[1]].rule is None:
+        lines[best[1]].rule = "byline"
+    return [best[2]]
 
 
 def _mark_post_notes(
@@ -667,7 +709,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.closing or found.signature or found.holder
+    found.authors = found.authors or found.closing or found.signature or found.holder or found.desk
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:

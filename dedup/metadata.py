@@ -1376,6 +1376,52 @@ def bio_start(text: str, names: list[str]) -> int:
     return 0
 
 
+# A desk or an editorial team that a page credits in its byline's place: 'Redaktion', 'Die
+# Redaktion', 'Example.com Redaktion', 'Redaktion Example News', 'Editorial Staff', 'Newsroom'.
+_DESK = re.compile(
+    r"(?<!\w)(?:redaktion|rédaction|redaction|redacción|redaccion|redazione|redação|redacao|"
+    r"redactie|redakcja|newsroom|news\s+desk|editorial\s+(?:staff|team|board|desk)|"
+    r"staff\s+(?:writer|reporter|report)s?)(?!\w)",
+    re.IGNORECASE,
+)
+_DESK_OPENER = re.compile(
+    r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
+)
+_DESK_WORDS_MAX = 5
+_DESK_LOWER = frozenset({"die", "the", "la", "le", "el"})
+
+
+def desk_name(line: str) -> str | None:
+    """Return the desk a line credits alone, maybe after an opener ('von Example.com Redaktion',
+    'By Staff Writer', 'Redaktion'), as written; None for other lines. A desk is no person: the
+    caller takes it only where a byline stands and names no one."""
+    text = line.strip(_BULLETS_AND_MARKS)
+    text = _DESK_OPENER.sub("", text).strip(_BULLETS_AND_MARKS)
+    if not text or len(text) > 60 or _DESK.search(text) is None:
+        return None
+    words = text.split()
+    if len(words) > _DESK_WORDS_MAX:
+        return None
+    # Names and domains, an article first, no phrase: 'Kontakt zur Redaktion', 'Tipps der
+    # Redaktion', 'Email Redaktion' are links.
+    for k, word in enumerate(words):
+        if _DESK.fullmatch(word):
+            continue
+        if not (word[:1].isupper() or "." in word or (k == 0 and word.casefold() in _DESK_LOWER)):
+            return None
+    if words[0].casefold() in _NOT_NAME_WORDS and not _DESK.fullmatch(words[0]):
+        return None
+    return text
+
+
+_BULLETS_AND_MARKS = " *+•·-–—|:,"
+
+
+def desk_opened(line: str) -> bool:
+    """Return whether a line opens with a byline's opener ('von ...', 'By ...', 'Author ...')."""
+    return _DESK_OPENER.match(line.strip(_BULLETS_AND_MARKS)) is not None
+
+
 def author_heading(line: str) -> bool:
     """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
     'About the author')."""

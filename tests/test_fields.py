@@ -743,3 +743,16 @@ def test_a_sidebars_list_of_dated_posts_does_not_date_the_page() -> None:
         Line(1, text, False) for text in ["6. November 2023", "* Ein Titel 5. November 2023"]
     ]
     assert not fields._teaser_item(numbered, 0)
+
+
+def test_a_desk_beside_the_date_is_the_author_when_no_one_is_named() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        ["Neuer Haushalt beschlossen", "Redaktion - 3. Mai 2021", paragraph, paragraph]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("Redaktion",)
+    named = text.replace("Redaktion - ", "Von Jane Doe\n\nRedaktion - ")
+    assert clean_document(Document(id="t", text=named)).authors == ("Jane Doe",)

@@ -940,3 +940,23 @@ def test_a_blog_engines_note_states_the_posts_date_and_author(
 )
 def test_prose_and_bylines_are_no_post_note(line: str) -> None:
     assert metadata.post_note(line, day_first=True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "desk"),
+    [
+        ("Redaktion", "Redaktion"),
+        ("von example.com Redaktion", "example.com Redaktion"),
+        ("* Author Example.NEWS Redaktion", "Example.NEWS Redaktion"),
+        ("Redaktion Musterstadt Kurier", "Redaktion Musterstadt Kurier"),
+        ("By Staff Writer", "Staff Writer"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("Kontakt zur Redaktion", None),  # a link
+        ("Tipps der Redaktion:", None),
+        ("Email Redaktion", None),
+        ("Die Redaktion empfiehlt", None),
+        ("Jane Doe", None),
+    ],
+)
+def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -> None:
+    assert metadata.desk_name(line) == desk
