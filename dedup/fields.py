@@ -289,6 +289,10 @@ def _mark_meta_lines(
                 seen.dates.append((distance, meta.date.iso()))
                 if not meta.authors:
                     seen.dated.append(index)  # a date line that names no one: a name may follow
+                    handle = metadata.camel_handle(text, day_first) if index < end else None
+                    if handle and _named_again(lines, index, handle):
+                        # 'JaneDoe 18.10.2019, 15:07 Uhr', the user named again on the page
+                        seen.bylines.append((distance + _BARE_PENALTY, [handle], True))
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None

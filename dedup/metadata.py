@@ -1688,6 +1688,23 @@ def name_beside_time_ago(line: str) -> list[str] | None:
     return name_line(fields[0])
 
 
+# A user name of capitalised words run together: 'JaneDoe', 'MaxMuster'.
+_CAMEL_HANDLE = re.compile(rf"^[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)+$")
+
+
+def camel_handle(line: str, day_first: bool | None = None) -> str | None:
+    """Return the user name that opens a date line, its words run together ('JaneDoe 18.10.2019,
+    15:07 Uhr' -> 'JaneDoe'), or None. A brand is written so too: the caller checks that the
+    page names the user again."""
+    dated = date_line_remainder(line, day_first=day_first)
+    if dated is None:
+        return None
+    rest = dated[1].strip(_SIDE_MARKS)
+    if not line.startswith(rest) or _CAMEL_HANDLE.match(rest) is None:
+        return None
+    return rest
+
+
 def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, list[str]] | None:
     """Return the date and the capitalised words after it in a blog's entry line that goes on
     with a list of categories ('16. Mai 2019 Jane Doe Netzwerk , Windows 2' -> the date and
@@ -1696,6 +1713,8 @@ def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, lis
     head, comma, _ = line.partition(" , ")
     if not comma or len(head) > _ENTRY_HEAD_CHARS or not _DIGIT.search(head):
         return None
+    # A published and an updated date glued ('6. Mai 20216. Mai 2021 Jane Doe Netzwerk , ...').
+    head = _GLUED_DATES.sub(lambda m: m[0] + " ", head)
     dates = find_dates(head, day_first=day_first)
     if not dates or dates[0].start > 0:
         return None

@@ -756,3 +756,22 @@ def test_a_desk_beside_the_date_is_the_author_when_no_one_is_named() -> None:
     assert clean_document(Document(id="t", text=text)).authors == ("Redaktion",)
     named = text.replace("Redaktion - ", "Von Jane Doe\n\nRedaktion - ")
     assert clean_document(Document(id="t", text=named)).authors == ("Jane Doe",)
+
+
+def test_a_user_name_before_the_date_named_again_is_the_author() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            "JaneDoe 18.10.2021, 15:07 Uhr",
+            paragraph,
+            paragraph,
+            "JaneDoe",
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("JaneDoe",)
+    once = text.rsplit("\n\n", 1)[0]
+    assert clean_document(Document(id="t", text=once)).authors == ()

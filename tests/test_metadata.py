@@ -960,3 +960,26 @@ def test_prose_and_bylines_are_no_post_note(line: str) -> None:
 )
 def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -> None:
     assert metadata.desk_name(line) == desk
+
+
+@pytest.mark.parametrize(
+    ("line", "handle"),
+    [
+        ("JaneDoe 18.10.2021, 15:07 Uhr", "JaneDoe"),
+        ("MaxMusterMann 3. Mai 2021", "MaxMusterMann"),
+        ("Jane 18.10.2021", None),  # one word: a place as often
+        ("18.10.2021 JaneDoe", None),  # not opening the line
+        ("Berlin, 18.10.2021", None),
+    ],
+)
+def test_a_user_name_run_together_opens_a_date_line(line: str, handle: str | None) -> None:
+    assert metadata.camel_handle(line, day_first=True) == handle
+
+
+def test_an_entry_line_with_glued_dates_names_its_author() -> None:
+    entry = metadata.entry_line(
+        "6. Mai 20216. Mai 2021 Jane Doe Netzwerk , Windows", day_first=True
+    )
+    assert entry is not None
+    assert entry[0].day.isoformat() == "2021-05-06"
+    assert entry[1] == ["Jane", "Doe", "Netzwerk"]
