@@ -167,6 +167,8 @@ class _Seen:
     dated: list[int] = field(default_factory=list)
     # (distance, ISO date) of the blog engine's notes on the post ('This entry was posted on ...')
     notes: list[tuple[int, str]] = field(default_factory=list)
+    # whether a byline with its opener stands above the body
+    header_signed: bool = False
 
 
 def mark_metadata(
@@ -296,9 +298,18 @@ def _mark_meta_lines(
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None
-                seen.bylines.append(
-                    (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
-                )
+                penalty = 0 if meta.signed else _BARE_PENALTY
+                if (
+                    seen.header_signed
+                    and start < index < end
+                    and _under_paragraphs(lines, start, index)
+                ):
+                    # Under the body's first paragraphs a byline is a teaser's or a quoted
+                    # story's ('First in Playbook: ...' / 'By Jane Doe'): one that says so above
+                    # them wins.
+                    penalty += _BARE_PENALTY
+                seen.header_signed = seen.header_signed or (meta.signed and index < start)
+                seen.bylines.append((distance + penalty, meta.authors, anchored))
                 if meta.signed and metadata.strong_byline(text):
                     seen.written.append(meta.authors)
             if meta.outlet:
@@ -413,6 +424,21 @@ def _mark_post_notes(
         seen.notes.append((distance, note[0].iso()))
         if note[1]:
             seen.bylines.append((distance, note[1], True))
+
+
+_PARAGRAPHS_ABOVE = 2  # paragraphs of the body above a byline in it that make it a teaser's
+
+
+def _under_paragraphs(lines: list[Line], start: int, index: int) -> bool:
+    """Return whether _PARAGRAPHS_ABOVE paragraphs of the body stand between its start and line
+    `index`."""
+    count = 0
+    for line in lines[start:index]:
+        if line.rule is None and is_paragraph(line):
+            count += 1
+            if count >= _PARAGRAPHS_ABOVE:
+                return True
+    return False
 
 
 def _teaser_item(lines: list[Line], index: int) -> bool:

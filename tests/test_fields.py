@@ -775,3 +775,28 @@ def test_a_user_name_before_the_date_named_again_is_the_author() -> None:
     assert clean_document(Document(id="t", text=text)).authors == ("JaneDoe",)
     once = text.rsplit("\n\n", 1)[0]
     assert clean_document(Document(id="t", text=once)).authors == ()
+
+
+def test_a_teasers_byline_under_the_first_paragraphs_loses_to_the_headers() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            "Von Jane Doe",
+            "3. Mai 2021",
+            *[
+                f"* {name}"
+                for name in ("Facebook", "Twitter", "Link", "Mail", "Reddit", "WhatsApp")
+            ],
+            paragraph,
+            paragraph,
+            "Zuerst im Newsletter: Was die Stadt plant",
+            "Von John Roe",
+            paragraph,
+            paragraph,
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("Jane Doe",)
