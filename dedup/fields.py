@@ -522,6 +522,10 @@ def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
             # A date line counts first: the lead may be a teaser's, the body's start misplaced.
             seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
             return
+        # ... or after a place or a label: 'Wien, 14. Mai 2021 – Die Stadt ...'.
+        if line.rule is None and (lead := metadata.lead_date(line.text)):
+            seen.dates.append((index - start + _BARE_PENALTY, lead.iso()))
+            return
     # ... or the date that opens the line right over the body, its headline ('23.01.2022 - Jane
     # Doe wins again'), further still: a teaser's too opens so.
     above = _next_worded(lines, start, -1) if start > 0 else None

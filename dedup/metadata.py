@@ -803,6 +803,34 @@ def glued_date(line: str) -> tuple[DateMatch, int] | None:
     return found, end
 
 
+# What sets a lead's date off from its first sentence: a dash, a bar, a full stop, a bracket.
+_LEAD_DATE_END = re.compile(r"\s*(?:[–—|:.)\]]|\s-|/)\s*")
+_LEAD_DATE_CHARS = 60  # characters at the start of a paragraph where its date may stand
+_LEAD_PLACE_WORDS = 3  # words before it: a place, a label ('Pressemitteilung vom', 'Wien,')
+
+
+def lead_date(paragraph: str) -> DateMatch | None:
+    """Return the date that heads a press release's lead, after a place or a label and set off
+    from the first sentence ('Wien, 14. Mai 2021 – Die Stadt ...', 'Pressemitteilung vom 3. Mai
+    2021 | Berlin – ...', '(3. Mai 2021) Die ...'), or None: a date inside a sentence ('Am 3. Mai
+    2021 hat ...') is set off by nothing."""
+    found = find_date(paragraph[:_LEAD_DATE_CHARS])
+    if found is None:
+        return None
+    before = paragraph[: found.start].strip(" ,(/[|–—-")
+    if len(before.split()) > _LEAD_PLACE_WORDS or _SENTENCE_END.search(before):
+        return None
+    after = _LEAD_DATE_END.match(paragraph, found.end)
+    if after is None or not after.group().strip():
+        return None
+    if len(paragraph[after.end() :].split()) < _GLUED_MIN_WORDS:
+        return None
+    return found
+
+
+_GLUED_MIN_WORDS = 8
+
+
 def dated_headline(line: str) -> str | None:
     """Return the headline a line holds after the date that opens it ('27.01.2022 The headline'),
     or None when no date opens it or what follows is a label, a name or another date.

@@ -983,3 +983,30 @@ def test_an_entry_line_with_glued_dates_names_its_author() -> None:
     assert entry is not None
     assert entry[0].day.isoformat() == "2021-05-06"
     assert entry[1] == ["Jane", "Doe", "Netzwerk"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "day"),
+    [
+        (
+            "Musterstadt, 14. Mai 2021 – Die Stadt hat heute neue Regeln für alle Parks erlassen und erklärt sie.",
+            "2021-05-14",
+        ),
+        (
+            "Pressemitteilung vom 3. Mai 2021 | Musterstadt – Der Verein hat einen neuen Vorstand gewählt und dankt.",
+            "2021-05-03",
+        ),
+        (
+            "(3. Mai 2021) Die Preise steigen weiter, und viele Kunden suchen nach neuen Anbietern für ihren Strom.",
+            "2021-05-03",
+        ),
+        (
+            "Am 3. Mai 2021 hat die Stadt beschlossen, dass die neuen Regeln ab sofort für alle Bürger gelten.",
+            None,
+        ),
+        ("Musterstadt, 3. Mai 2021 – kurz.", None),
+    ],
+)
+def test_a_press_releases_lead_opens_with_its_date(paragraph: str, day: str | None) -> None:
+    found = metadata.lead_date(paragraph)
+    assert (found.day.isoformat() if found else None) == day
