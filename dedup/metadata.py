@@ -862,7 +862,7 @@ class MetaLine:
 
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
-_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
+_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(
@@ -1144,7 +1144,7 @@ _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|lesedauer|read|reading time|"
     r"de lecture|de lectura|czytania)|"
     r"(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*"
-    r"(?:ca\.\s*)?\d+\s*min\w*\.?|"
+    r"(?:ca\.\s*|etwa\s+|about\s+|approx\.\s*|environ\s+)?\d+\s*min\w*\.?|"
     r"^\s*\d{1,2}\s*min\.?(?=\s))",  # a bare reading time opening the line: '5 Min. 1. Mai 2021'
     re.IGNORECASE,
 )

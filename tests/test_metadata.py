@@ -1010,3 +1010,14 @@ def test_an_entry_line_with_glued_dates_names_its_author() -> None:
 def test_a_press_releases_lead_opens_with_its_date(paragraph: str, day: str | None) -> None:
     found = metadata.lead_date(paragraph)
     assert (found.day.isoformat() if found else None) == day
+
+
+def test_a_dot_operator_parts_the_fields_of_a_date_line() -> None:
+    meta = metadata.meta_line("⋅ May 3, 2021 ⋅ Email this post ⋅ Print ⋅ Comment")
+    assert meta is not None and meta.date is not None
+    assert meta.date.day.isoformat() == "2021-05-03"
+
+
+def test_a_reading_time_about_so_long_is_no_field() -> None:
+    meta = metadata.meta_line("03.05.2021 | Lesedauer etwa 4 min. | Jane Doe", day_first=True)
+    assert meta is not None and meta.date is not None
