@@ -8,6 +8,7 @@ wins: sidebars and archives above it and comments below it carry other texts' da
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -288,6 +289,10 @@ def _mark_meta_lines(
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
             if meta.date and not _teaser_item(lines, index):
+                # A date labelled as the last change loses to the publication's beside it.
+                changed = _UPDATED.search(text[: meta.date.start]) is not None
+                if changed and _dated_beside(lines, index, day_first, meta.date.day):
+                    distance += _BARE_PENALTY
                 seen.dates.append((distance, meta.date.iso()))
                 if not meta.authors:
                     seen.dated.append(index)  # a date line that names no one: a name may follow
@@ -362,6 +367,40 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+
+
+# The label of a date of the last change: 'Updated:', 'Aktualisiert am', 'Mis à jour le'.
+_UPDATED = re.compile(
+    r"(?<!\w)(?:updated|modified|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|"
+    r"actualizada|aggiornato|aggiornata|bijgewerkt|zaktualizowano|aktualizacja)(?!\w)",
+    re.IGNORECASE,
+)
+_CHANGE_REACH = 5  # lines from a date of the last change where the publication's may stand
+
+
+def _dated_beside(
+    lines: list[Line], index: int, day_first: bool | None, changed: datetime.date
+) -> bool:
+    """Return whether a date line that names no change stands within _CHANGE_REACH lines of line
+    `index`, whose date of the last change, `changed`, is not before it ('* 28. Januar 2021' over
+    '* Updated: 3. Mai 2021'): a later date is the day's banner or a ticker's, no publication."""
+    for near in range(max(0, index - _CHANGE_REACH), min(len(lines), index + _CHANGE_REACH + 1)):
+        text = lines[near].text
+        if (
+            near == index
+            or lines[near].rule not in (None, "date")
+            or not any(c.isdigit() for c in text)
+        ):
+            continue
+        meta = metadata.meta_line(text, day_first)
+        if (
+            meta is not None
+            and meta.date is not None
+            and meta.date.day <= changed
+            and not _UPDATED.search(text[: meta.date.start])
+        ):
+            return True
+    return False
 
 
 # The label of a publication date: 'Published:', 'Veröffentlicht am', 'Erschienen am:', 'Publié le'.

@@ -800,3 +800,30 @@ def test_a_teasers_byline_under_the_first_paragraphs_loses_to_the_headers() -> N
         ]
     )
     assert clean_document(Document(id="t", text=text)).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("banner", "expected"),
+    [
+        ("* 28. Januar 2021", "2021-01-28"),  # the publication, before the change
+        ("* 28. Juni 2021", "2021-05-03"),  # a later date is the day's banner, no publication
+    ],
+)
+def test_a_date_of_the_last_change_loses_to_the_publications_beside_it(
+    banner: str, expected: str
+) -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            banner,
+            "* Jane Doe",
+            "* Aktualisiert: 3. Mai 2021",
+            paragraph,
+            paragraph,
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).date == expected
