@@ -8,6 +8,7 @@ wins: sidebars and archives above it and comments below it carry other texts' da
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -109,6 +110,9 @@ class Found:
     signature: list[str] = field(default_factory=list)
     # The person a copyright line after the body names: the author of a personal site's pages.
     holder: list[str] = field(default_factory=list)
+    # A desk credited where a byline stands ('Redaktion' beside the date): the author when no
+    # one is named.
+    desk: list[str] = field(default_factory=list)
     # The page's prose, where it writes words in lower case, taken once (see _PageWords).
     prose: str | None = None
     # Whether the body was searched for an author's box at its head: once, on the whole page.
@@ -171,6 +175,10 @@ class _Seen:
     written: list[list[str]] = field(default_factory=list)
     # date lines that name no one: a name may stand beside them
     dated: list[int] = field(default_factory=list)
+    # (distance, ISO date) of the blog engine's notes on the post ('This entry was posted on ...')
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    # whether a byline with its opener stands above the body
+    header_signed: bool = False
 
 
 def mark_metadata(
@@ -188,6 +196,7 @@ def mark_metadata(
     """
     page = _PageWords(lines, found)
     seen = _Seen()
+    _mark_post_notes(lines, start, end, day_first, seen)
     _mark_meta_lines(lines, start, end, found, day_first, page, seen)
     _mark_lone_openers(lines, start, end, seen)
     _mark_name_list(lines, start, page, seen)
@@ -197,11 +206,16 @@ def mark_metadata(
     _mark_signature(lines, start, end, page, seen)
     _mark_names_beside_dates(lines, start, end, page, seen)
     _lead_dates(lines, start, end, seen)
-    if seen.dates:
-        found.date = found.date or min(seen.dates, key=lambda c: c[0])[1]
+    # A note on the post says outright which day it is of: it wins over a date line nearer the
+    # body, which may be an event's ('Termin: 21.02.2020') or a teaser's.
+    dates = seen.notes or seen.dates
+    if dates:
+        found.date = found.date or min(dates, key=lambda c: c[0])[1]
     if not seen.bylines:
         _mark_box_after(lines, end, found, page)
     _choose_authors(lines, end, found, page, seen)
+    if not found.authors and not found.desk:
+        found.desk = _desk_byline(lines, start, end)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -250,6 +264,16 @@ def _mark_meta_lines(
             elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
                 line.rule = "byline"  # '责任编辑：孔德明' says so outright too
                 seen.bylines.append((_AFTER_PENALTY + index - end, names, True))
+            elif (
+                meta is not None
+                and meta.date is not None
+                and not meta.authors
+                and _PUBLISHED.search(text[: meta.date.start])
+            ):
+                # ... and a date that says so: 'Published: 3 May 2021', 'Erschienen am: ...',
+                # a page's fields listed under its body (an update, an event, a teaser do not).
+                line.rule = "date"
+                seen.dates.append((_AFTER_PENALTY + index - end, meta.date.iso()))
             continue
         words = text.count(" ") + 1
         distance = start - index if index < start else index - start
@@ -281,16 +305,33 @@ def _mark_meta_lines(
                 found.crumbs = _trail_steps(lines, index, crumbs)
         elif meta is not None:
             line.rule = "date" if meta.date else "byline"
-            if meta.date:
+            if meta.date and not _teaser_item(lines, index):
+                # A date labelled as the last change loses to the publication's beside it.
+                changed = _UPDATED.search(text[: meta.date.start]) is not None
+                if changed and _dated_beside(lines, index, day_first, meta.date.day):
+                    distance += _BARE_PENALTY
                 seen.dates.append((distance, meta.date.iso()))
                 if not meta.authors:
                     seen.dated.append(index)  # a date line that names no one: a name may follow
+                    handle = metadata.camel_handle(text, day_first) if index < end else None
+                    if handle and _named_again(lines, index, handle):
+                        # 'JaneDoe 18.10.2019, 15:07 Uhr', the user named again on the page
+                        seen.bylines.append((distance + _BARE_PENALTY, [handle], True))
             if meta.authors and (meta.signed or page.names_someone(meta.authors)):
                 # A name beside a date is anchored to the article's date line, like a signed one.
                 anchored = meta.signed or meta.date is not None
-                seen.bylines.append(
-                    (distance + (0 if meta.signed else _BARE_PENALTY), meta.authors, anchored)
-                )
+                penalty = 0 if meta.signed else _BARE_PENALTY
+                if (
+                    seen.header_signed
+                    and start < index < end
+                    and _under_paragraphs(lines, start, index)
+                ):
+                    # Under the body's first paragraphs a byline is a teaser's or a quoted
+                    # story's ('First in Playbook: ...' / 'By Jane Doe'): one that says so above
+                    # them wins.
+                    penalty += _BARE_PENALTY
+                seen.header_signed = seen.header_signed or (meta.signed and index < start)
+                seen.bylines.append((distance + penalty, meta.authors, anchored))
                 if meta.signed and metadata.strong_byline(text):
                     seen.written.append(meta.authors)
             if meta.outlet:
@@ -412,6 +453,142 @@ def _is_author(holder: str, found: Found) -> bool:
     ) and (metadata.name_line(holder) or []) == [holder]
 
 
+# The label of a date of the last change: 'Updated:', 'Aktualisiert am', 'Mis à jour le'.
+_UPDATED = re.compile(
+    r"(?<!\w)(?:updated|modified|aktualisiert|geändert|mis\s+à\s+jour|modifié|actualizado|"
+    r"actualizada|aggiornato|aggiornata|bijgewerkt|zaktualizowano|aktualizacja)(?!\w)",
+    re.IGNORECASE,
+)
+_CHANGE_REACH = 5  # lines from a date of the last change where the publication's may stand
+
+
+def _dated_beside(
+    lines: list[Line], index: int, day_first: bool | None, changed: datetime.date
+) -> bool:
+    """Return whether a date line that names no change stands within _CHANGE_REACH lines of line
+    `index`, whose date of the last change, `changed`, is not before it ('* 28. Januar 2021' over
+    '* Updated: 3. Mai 2021'): a later date is the day's banner or a ticker's, no publication."""
+    for near in range(max(0, index - _CHANGE_REACH), min(len(lines), index + _CHANGE_REACH + 1)):
+        text = lines[near].text
+        if (
+            near == index
+            or lines[near].rule not in (None, "date")
+            or not any(c.isdigit() for c in text)
+        ):
+            continue
+        meta = metadata.meta_line(text, day_first)
+        if (
+            meta is not None
+            and meta.date is not None
+            and meta.date.day <= changed
+            and not _UPDATED.search(text[: meta.date.start])
+        ):
+            return True
+    return False
+
+
+# The label of a publication date: 'Published:', 'Veröffentlicht am', 'Erschienen am:', 'Publié le'.
+_PUBLISHED = re.compile(
+    r"(?<!\w)(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publiée|publicado|"
+    r"publicada|pubblicato|pubblicata|gepubliceerd|geplaatst|opublikowano)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
+    """Return the desk the page credits where its byline stands, nearest the body, and mark its
+    line: beside the date ('Redaktion 3. Mai 2021', 'Redaktion' / '3. Mai 2021'), after an opener
+    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none."""
+    best: tuple[int, int, str] | None = None
+    for index in range(max(0, start - _BARE_REACH), min(len(lines), end + _SIGNED_REACH)):
+        line = lines[index]
+        if line.rule == "date" and index < end + _AFTER_REACH:
+            dated = metadata.date_line(line.text)
+            desk = metadata.desk_name(dated[1]) if dated and dated[1] else None
+        elif line.rule is None and (desk := metadata.desk_name(line.text)) is not None:
+            above = _next_worded(lines, index, -1)
+            below = _next_worded(lines, index, 1)
+            opened = metadata.desk_opened(line.text) or (
+                above is not None
+                and (
+                    metadata.lone_opener(lines[above].text)
+                    or metadata.author_heading(lines[above].text)
+                )
+            )
+            beside_date = index < end + _AFTER_REACH and any(
+                near is not None and lines[near].rule == "date" for near in (above, below)
+            )
+            if not opened and not beside_date:
+                desk = None
+        else:
+            desk = None
+        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+        if desk is not None and (best is None or distance < best[0]):
+            best = (distance, index, desk)
+    if best is None:
+        return []
+    if lines[best[1]].rule is None:
+        lines[best[1]].rule = "byline"
+    return [best[2]]
+
+
+def _mark_post_notes(
+    lines: list[Line], start: int, end: int, day_first: bool | None, seen: _Seen
+) -> None:
+    """Mark the blog engine's notes on the post above the body or under it ('Dieser Beitrag
+    wurde am 4. Mai 2021 von jdoe veröffentlicht'), however far, over lists of related posts or
+    under a wiki's links: the note names the text itself. Their dates and names are taken."""
+    for index in [*range(start), *range(end, len(lines))]:
+        line = lines[index]
+        if line.rule is not None or (note := metadata.post_note(line.text, day_first)) is None:
+            continue
+        distance = start - index if index < start else _AFTER_PENALTY + index - end
+        line.rule = "date"
+        seen.notes.append((distance, note[0].iso()))
+        if note[1]:
+            seen.bylines.append((distance, note[1], True))
+
+
+_PARAGRAPHS_ABOVE = 2  # paragraphs of the body above a byline in it that make it a teaser's
+
+
+def _under_paragraphs(lines: list[Line], start: int, index: int) -> bool:
+    """Return whether _PARAGRAPHS_ABOVE paragraphs of the body stand between its start and line
+    `index`."""
+    count = 0
+    for line in lines[start:index]:
+        if line.rule is None and is_paragraph(line):
+            count += 1
+            if count >= _PARAGRAPHS_ABOVE:
+                return True
+    return False
+
+
+def _teaser_item(lines: list[Line], index: int) -> bool:
+    """Return whether line `index` is an item of a list of posts, each dated beside its title
+    ('* [ 14. Mai 2021 ] The title' / '* [ 12. Mai 2021 ] Another title'), maybe an undated item
+    between: a sidebar's, whose dates are other texts'. Items of a date alone are the fields of
+    one text ('* 3. Mai 2021' / '* Updated: 5. Mai 2021')."""
+    if not _titled_date_item(lines[index].text):
+        return False
+    for step in (-1, 1):
+        for near in (index + step, index + 2 * step):
+            if not 0 <= near < len(lines) or _ITEM.match(lines[near].text) is None:
+                break
+            if _titled_date_item(lines[near].text):
+                return True
+    return False
+
+
+def _titled_date_item(text: str) -> bool:
+    """Return whether a line is a list's item that holds a date and words beside it."""
+    item, day = _ITEM.match(text), find_date(text)
+    if item is None or day is None or day.start < item.end():
+        return False  # '6. November 2023': a date, no numbered item
+    dated = metadata.date_line(_ITEM.sub("", text))
+    return dated is None or bool(dated[1].strip(" ,|·-–—[]()"))
+
+
 def _in_menu(lines: list[Line], index: int) -> bool:
     """Return whether the line at `index` stands in a menu: the lines on either side of it
     are short entries, no sentence, date or byline ('Front Page' / 'Taiwan News' / 'China')."""
@@ -467,6 +644,10 @@ def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
         ):
             # A date line counts first: the lead may be a teaser's, the body's start misplaced.
             seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
+            return
+        # ... or after a place or a label: 'Wien, 14. Mai 2021 – Die Stadt ...'.
+        if line.rule is None and (lead := metadata.lead_date(line.text)):
+            seen.dates.append((index - start + _BARE_PENALTY, lead.iso()))
             return
     # ... or the date that opens the line right over the body, its headline ('23.01.2022 - Jane
     # Doe wins again'), further still: a teaser's too opens so.
@@ -685,7 +866,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
     """Mark the headline: of the lines above the body's first paragraph, the one that reads most
     like a headline of this body; and a name alone around it as the author."""
     _mark_headline(lines, start, end, found)
-    found.authors = found.authors or found.closing or found.signature or found.holder
+    found.authors = found.authors or found.closing or found.signature or found.holder or found.desk
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:

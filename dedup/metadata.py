@@ -830,6 +830,34 @@ def glued_date(line: str) -> tuple[DateMatch, int] | None:
     return found, end
 
 
+# What sets a lead's date off from its first sentence: a dash, a bar, a full stop, a bracket.
+_LEAD_DATE_END = re.compile(r"\s*(?:[–—|:.)\]]|\s-|/)\s*")
+_LEAD_DATE_CHARS = 60  # characters at the start of a paragraph where its date may stand
+_LEAD_PLACE_WORDS = 3  # words before it: a place, a label ('Pressemitteilung vom', 'Wien,')
+
+
+def lead_date(paragraph: str) -> DateMatch | None:
+    """Return the date that heads a press release's lead, after a place or a label and set off
+    from the first sentence ('Wien, 14. Mai 2021 – Die Stadt ...', 'Pressemitteilung vom 3. Mai
+    2021 | Berlin – ...', '(3. Mai 2021) Die ...'), or None: a date inside a sentence ('Am 3. Mai
+    2021 hat ...') is set off by nothing."""
+    found = find_date(paragraph[:_LEAD_DATE_CHARS])
+    if found is None:
+        return None
+    before = paragraph[: found.start].strip(" ,(/[|–—-")
+    if len(before.split()) > _LEAD_PLACE_WORDS or _SENTENCE_END.search(before):
+        return None
+    after = _LEAD_DATE_END.match(paragraph, found.end)
+    if after is None or not after.group().strip():
+        return None
+    if len(paragraph[after.end() :].split()) < _GLUED_MIN_WORDS:
+        return None
+    return found
+
+
+_GLUED_MIN_WORDS = 8
+
+
 def dated_headline(line: str) -> str | None:
     """Return the headline a line holds after the date that opens it ('27.01.2022 The headline'),
     or None when no date opens it or what follows is a label, a name or another date.
@@ -861,7 +889,7 @@ class MetaLine:
 
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
-_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙]|--?|[–—]|//)\s+|\s*[|·•∙]\s*")
+_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(
@@ -1069,11 +1097,81 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
     return MetaLine(date, names, outlet, signed)
 
 
+# A blog engine's note on its post, a sentence: 'Dieser Beitrag wurde am 4. Mai 2021 von jdoe in
+# News veröffentlicht', 'This entry was posted on May 4, 2021 by Jane Doe', 'Publié le 4 mai 2021
+# par ...', 'Diese Seite wurde zuletzt am ... geändert'. The verb says what was done that day.
+_NOTE_VERBS = frozenset({
+    "veröffentlicht", "gepostet", "geschrieben", "publiziert", "erstellt", "eingestellt",
+    "geändert", "aktualisiert", "bearbeitet", "posted", "published", "written", "edited",
+    "updated", "modified", "publié", "publiée", "écrit", "modifié", "publicado", "publicada",
+    "escrito", "actualizado", "pubblicato", "pubblicata", "scritto", "aggiornato", "geplaatst",
+    "gepubliceerd", "geschreven", "bijgewerkt", "opublikowano", "dodano", "zaktualizowano",
+})  # fmt: skip
+# ... its subject, the text itself, and the passive: 'Dieser Beitrag wurde', 'This entry was'.
+_NOTE_SUBJECT = re.compile(
+    r"(?<!\w)(?:dieser|diese|der|this|the|cet|ce|cette|esta|este|questo|questa|deze|dit)\s+"
+    r"(?:beitrag|eintrag|artikel|post|text|seite|entry|article|page|billet|entrée|entrada|"
+    r"artículo|articolo|pagina|bericht|wpis)\s+(?:wurde|was|has\s+been|a\s+été|fue|è\s+stato|"
+    r"werd|is|został)(?!\w)",
+    re.IGNORECASE,
+)
+# ... or the categories it was filed under: '... gepostet und unter Literatur abgelegt'.
+_NOTE_FILING = re.compile(
+    r"(?<!\w)(?:abgelegt|getaggt|verschlagwortet|kategorisiert|filed\s+under|tagged|permalink|"
+    r"classé|archivado|archiviato)(?!\w)",
+    re.IGNORECASE,
+)
+# The preposition that puts the date in the sentence, maybe a weekday and 'den' between:
+# 'am Mittwoch, den 27. November 2019', 'on March 3, 2020', 'le 4 mai', 'el 4 de mayo'.
+_NOTE_ON = re.compile(
+    r"(?<!\w)(?:am|on|le|el|il|op|em|dnia)\s+(?:(?P<weekday>[^\W\d_]+),?\s+(?:den\s+)?)?$",
+    re.IGNORECASE,
+)
+_NOTE_CHARS = 300
+_NOTE_REACH = 30  # characters before the date where its preposition is looked for
+_NOTE_OPENER = re.compile(r"(?<!\w)(?:von|by|par|por|da|door|przez)\s+", re.IGNORECASE)
+
+
+def post_note(
+    line: str, day_first: bool | None = None
+) -> tuple[DateMatch, list[str] | None] | None:
+    """Return the date a blog engine's note on its post states and the names after its 'by'
+    ('This entry was posted on May 4, 2021 by Jane Doe' -> May 4, ['Jane Doe']), or None.
+
+    The note is a sentence that says the text itself (or the categories it was filed under, or
+    its verb first: 'Posted on ...') was published, written or changed on a day. A sentence of
+    prose about another text ('Die Studie wurde am 3. Mai veröffentlicht') says neither.
+    """
+    if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
+        return None
+    words = _WORD_BREAKS.split(line.casefold())
+    if _NOTE_VERBS.isdisjoint(words):
+        return None
+    if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:
+        # The verb may open the note ('Posted on ... Author ...'), where it is no line of
+        # metadata fields, which are read as such: a comment's 'Posted by Jane Doe on ...' too.
+        opening = next((word for word in words if word), "")
+        if opening not in _NOTE_VERBS or meta_line(line, day_first) is not None:
+            return None
+    for match in find_dates(line, day_first=day_first):
+        on = _NOTE_ON.search(line, max(0, match.start - _NOTE_REACH), match.start)
+        if on is None or (on["weekday"] and not is_date_word(on["weekday"])):
+            continue
+        # The names follow the date ('... am 4. Mai 2021 von jdoe in News') or precede it
+        # ('Posted by Jane Doe on May 4, 2021 in News | Permalink').
+        by = _NOTE_OPENER.search(line, match.end, match.end + _NOTE_REACH)
+        if by is None:
+            by = next(_NOTE_OPENER.finditer(line, 0, match.start), None)
+        names = byline(line[by.start() :].rstrip(" ."), handles=True) if by else None
+        return match, names
+    return None
+
+
 _READING_TIME = re.compile(
     r"\b(?:(?:ca\.\s*)?\d+\s*min(?:\.|uten|utes?)?\s*(?:lesezeit|lesedauer|read|reading time|"
     r"de lecture|de lectura|czytania)|"
     r"(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*"
-    r"(?:ca\.\s*)?\d+\s*min\w*\.?|"
+    r"(?:ca\.\s*|etwa\s+|about\s+|approx\.\s*|environ\s+)?\d+\s*min\w*\.?|"
     r"^\s*\d{1,2}\s*min\.?(?=\s))",  # a bare reading time opening the line: '5 Min. 1. Mai 2021'
     re.IGNORECASE,
 )
@@ -1650,6 +1748,52 @@ def bio_start(text: str, names: list[str]) -> int:
     return 0
 
 
+# A desk or an editorial team that a page credits in its byline's place: 'Redaktion', 'Die
+# Redaktion', 'Example.com Redaktion', 'Redaktion Example News', 'Editorial Staff', 'Newsroom'.
+_DESK = re.compile(
+    r"(?<!\w)(?:redaktion|rédaction|redaction|redacción|redaccion|redazione|redação|redacao|"
+    r"redactie|redakcja|newsroom|news\s+desk|editorial\s+(?:staff|team|board|desk)|"
+    r"staff\s+(?:writer|reporter|report)s?)(?!\w)",
+    re.IGNORECASE,
+)
+_DESK_OPENER = re.compile(
+    r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
+)
+_DESK_WORDS_MAX = 5
+_DESK_LOWER = frozenset({"die", "the", "la", "le", "el"})
+
+
+def desk_name(line: str) -> str | None:
+    """Return the desk a line credits alone, maybe after an opener ('von Example.com Redaktion',
+    'By Staff Writer', 'Redaktion'), as written; None for other lines. A desk is no person: the
+    caller takes it only where a byline stands and names no one."""
+    text = line.strip(_BULLETS_AND_MARKS)
+    text = _DESK_OPENER.sub("", text).strip(_BULLETS_AND_MARKS)
+    if not text or len(text) > 60 or _DESK.search(text) is None:
+        return None
+    words = text.split()
+    if len(words) > _DESK_WORDS_MAX:
+        return None
+    # Names and domains, an article first, no phrase: 'Kontakt zur Redaktion', 'Tipps der
+    # Redaktion', 'Email Redaktion' are links.
+    for k, word in enumerate(words):
+        if _DESK.fullmatch(word):
+            continue
+        if not (word[:1].isupper() or "." in word or (k == 0 and word.casefold() in _DESK_LOWER)):
+            return None
+    if words[0].casefold() in _NOT_NAME_WORDS and not _DESK.fullmatch(words[0]):
+        return None
+    return text
+
+
+_BULLETS_AND_MARKS = " *+•·-–—|:,"
+
+
+def desk_opened(line: str) -> bool:
+    """Return whether a line opens with a byline's opener ('von ...', 'By ...', 'Author ...')."""
+    return _DESK_OPENER.match(line.strip(_BULLETS_AND_MARKS)) is not None
+
+
 def author_heading(line: str) -> bool:
     """Return whether a short line is a heading over an author box ('Autoren', 'Über den Autor',
     'About the author')."""
@@ -1916,6 +2060,23 @@ def name_beside_time_ago(line: str) -> list[str] | None:
     return name_line(fields[0])
 
 
+# A user name of capitalised words run together: 'JaneDoe', 'MaxMuster'.
+_CAMEL_HANDLE = re.compile(rf"^[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)+$")
+
+
+def camel_handle(line: str, day_first: bool | None = None) -> str | None:
+    """Return the user name that opens a date line, its words run together ('JaneDoe 18.10.2019,
+    15:07 Uhr' -> 'JaneDoe'), or None. A brand is written so too: the caller checks that the
+    page names the user again."""
+    dated = date_line_remainder(line, day_first=day_first)
+    if dated is None:
+        return None
+    rest = dated[1].strip(_SIDE_MARKS)
+    if not line.startswith(rest) or _CAMEL_HANDLE.match(rest) is None:
+        return None
+    return rest
+
+
 def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, list[str]] | None:
     """Return the date and the capitalised words after it in a blog's entry line that goes on
     with a list of categories ('16. Mai 2019 Jane Doe Netzwerk , Windows 2' -> the date and
@@ -1924,6 +2085,8 @@ def entry_line(line: str, day_first: bool | None = None) -> tuple[DateMatch, lis
     head, comma, _ = line.partition(" , ")
     if not comma or len(head) > _ENTRY_HEAD_CHARS or not _DIGIT.search(head):
         return None
+    # A published and an updated date glued ('6. Mai 20216. Mai 2021 Jane Doe Netzwerk , ...').
+    head = _GLUED_DATES.sub(lambda m: m[0] + " ", head)
     dates = find_dates(head, day_first=day_first)
     if not dates or dates[0].start > 0:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dedup import fields
+from dedup.boilerplate import Line
 from dedup.cleaning import clean_document
 from dedup.options import CleanOptions
 from dedup.records import Document
@@ -694,3 +695,135 @@ def test_the_date_that_opens_the_headline_over_the_body() -> None:
     headline = "14.03.2023 - Council approves the new city budget after a long debate"
     text = "\n".join(["Home | News | Sport | Weather", "", headline, "", *BODY])
     assert clean_document(Document(id="t", text=text)).date == "2023-03-14"
+
+
+def test_a_post_note_under_related_posts_dates_the_page_over_an_events_date() -> None:
+    text = "\n\n".join(
+        [
+            "Dates of our tastings",
+            "Termin: 21.02.2021, 19 Uhr",
+            "Wir laden wieder zu unseren Verkostungen ein, wie in jedem Jahr im Frühling, und freuen "
+            "uns auf alle Gäste, die kommen mögen, um mit uns zu probieren und zu feiern.",
+            "Ähnliche Beiträge",
+            "* Eine andere Verkostung",
+            "Der Beitrag wurde am Mittwoch, den 27. November 2020 um 15:21 Uhr veröffentlicht und "
+            "wurde unter Allgemein, Tastings abgelegt.",
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).date == "2020-11-27T15:21:00"
+
+
+def test_a_labelled_date_far_under_the_body_dates_the_page() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    furniture = [f"* Link {n}" for n in range(16)]
+    text = "\n\n".join(
+        ["Neuer Haushalt", paragraph, paragraph, *furniture, "Erschienen am: 03.05.2021"]
+    )
+    assert clean_document(Document(id="t", text=text)).date == "2021-05-03"
+    unlabelled = text.replace("Erschienen am: ", "Termin: ")
+    assert clean_document(Document(id="t", text=unlabelled)).date is None
+
+
+def test_a_sidebars_list_of_dated_posts_does_not_date_the_page() -> None:
+    lines = [
+        Line(1, text, False)
+        for text in [
+            "* [ 14. Mai 2021 ] Ein Titel",
+            "* Ohne Datum",
+            "* [ 12. Mai 2021 ] Noch einer",
+        ]
+    ]
+    assert fields._teaser_item(lines, 0) and fields._teaser_item(lines, 2)
+    fields_only = [Line(1, text, False) for text in ["* 3. Mai 2021", "* Updated: 5. Mai 2021"]]
+    assert not fields._teaser_item(fields_only, 0)
+    numbered = [
+        Line(1, text, False) for text in ["6. November 2023", "* Ein Titel 5. November 2023"]
+    ]
+    assert not fields._teaser_item(numbered, 0)
+
+
+def test_a_desk_beside_the_date_is_the_author_when_no_one_is_named() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        ["Neuer Haushalt beschlossen", "Redaktion - 3. Mai 2021", paragraph, paragraph]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("Redaktion",)
+    named = text.replace("Redaktion - ", "Von Jane Doe\n\nRedaktion - ")
+    assert clean_document(Document(id="t", text=named)).authors == ("Jane Doe",)
+
+
+def test_a_user_name_before_the_date_named_again_is_the_author() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            "JaneDoe 18.10.2021, 15:07 Uhr",
+            paragraph,
+            paragraph,
+            "JaneDoe",
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("JaneDoe",)
+    once = text.rsplit("\n\n", 1)[0]
+    assert clean_document(Document(id="t", text=once)).authors == ()
+
+
+def test_a_teasers_byline_under_the_first_paragraphs_loses_to_the_headers() -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            "Von Jane Doe",
+            "3. Mai 2021",
+            *[
+                f"* {name}"
+                for name in ("Facebook", "Twitter", "Link", "Mail", "Reddit", "WhatsApp")
+            ],
+            paragraph,
+            paragraph,
+            "Zuerst im Newsletter: Was die Stadt plant",
+            "Von John Roe",
+            paragraph,
+            paragraph,
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("banner", "expected"),
+    [
+        ("* 28. Januar 2021", "2021-01-28"),  # the publication, before the change
+        ("* 28. Juni 2021", "2021-05-03"),  # a later date is the day's banner, no publication
+    ],
+)
+def test_a_date_of_the_last_change_loses_to_the_publications_beside_it(
+    banner: str, expected: str
+) -> None:
+    paragraph = (
+        "Die Gemeinde hat am Abend über den neuen Haushalt beraten und wird im kommenden Monat "
+        "darüber abstimmen, nachdem die Bürger ihre Einwände vorbringen konnten."
+    )
+    text = "\n\n".join(
+        [
+            "Neuer Haushalt beschlossen",
+            banner,
+            "* Jane Doe",
+            "* Aktualisiert: 3. Mai 2021",
+            paragraph,
+            paragraph,
+        ]
+    )
+    assert clean_document(Document(id="t", text=text)).date == expected

@@ -1052,3 +1052,125 @@ def test_reserves_rights() -> None:
 def test_signed_footer_outlet(line: str, outlet: str | None) -> None:
     """A footer's sign before a company's or a site's name, with no year."""
     assert metadata.signed_footer_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "names"),
+    [
+        (
+            "Dieser Beitrag wurde am 03/05/2021 von jdoe in Recht, Verkehr veröffentlicht.",
+            "2021-05-03",
+            ["jdoe"],
+        ),
+        ("This entry was posted on March 4, 2021 by Jane Doe.", "2021-03-04", ["Jane Doe"]),
+        (
+            "Ein Gedicht wurde am 7. Mai 2011 um 10:03 Uhr gepostet und unter Lyrik abgelegt.",
+            "2011-05-07",
+            None,
+        ),
+        ("Der Artikel wurde am Montag, den 3. Mai 2021 veröffentlicht.", "2021-05-03", None),
+        ("Posted by Jane Doe on May 4, 2021 in Games | Permalink", "2021-05-04", ["Jane Doe"]),
+        ("Posted on June 2, 2020June 2, 2020 Author Jane Doe Categories", "2020-06-02", None),
+    ],
+)
+def test_a_blog_engines_note_states_the_posts_date_and_author(
+    line: str, day: str, names: list[str] | None
+) -> None:
+    note = metadata.post_note(line, day_first=True)
+    assert note is not None
+    assert note[0].day.isoformat() == day
+    assert note[1] == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Studie wurde am 3. Mai 2020 veröffentlicht und zeigt einen Anstieg.",  # another text
+        "That is not what the article says. Posted by: Jim on May 1, 2008 12:43 PM",  # a comment
+        "Posted by Jane Doe on May 4, 2021",  # a byline, read as a metadata line
+        "This entry was posted in News. Bookmark the permalink.",  # no date
+    ],
+)
+def test_prose_and_bylines_are_no_post_note(line: str) -> None:
+    assert metadata.post_note(line, day_first=True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "desk"),
+    [
+        ("Redaktion", "Redaktion"),
+        ("von example.com Redaktion", "example.com Redaktion"),
+        ("* Author Example.NEWS Redaktion", "Example.NEWS Redaktion"),
+        ("Redaktion Musterstadt Kurier", "Redaktion Musterstadt Kurier"),
+        ("By Staff Writer", "Staff Writer"),
+        ("Die Redaktion", "Die Redaktion"),
+        ("Kontakt zur Redaktion", None),  # a link
+        ("Tipps der Redaktion:", None),
+        ("Email Redaktion", None),
+        ("Die Redaktion empfiehlt", None),
+        ("Jane Doe", None),
+    ],
+)
+def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -> None:
+    assert metadata.desk_name(line) == desk
+
+
+@pytest.mark.parametrize(
+    ("line", "handle"),
+    [
+        ("JaneDoe 18.10.2021, 15:07 Uhr", "JaneDoe"),
+        ("MaxMusterMann 3. Mai 2021", "MaxMusterMann"),
+        ("Jane 18.10.2021", None),  # one word: a place as often
+        ("18.10.2021 JaneDoe", None),  # not opening the line
+        ("Berlin, 18.10.2021", None),
+    ],
+)
+def test_a_user_name_run_together_opens_a_date_line(line: str, handle: str | None) -> None:
+    assert metadata.camel_handle(line, day_first=True) == handle
+
+
+def test_an_entry_line_with_glued_dates_names_its_author() -> None:
+    entry = metadata.entry_line(
+        "6. Mai 20216. Mai 2021 Jane Doe Netzwerk , Windows", day_first=True
+    )
+    assert entry is not None
+    assert entry[0].day.isoformat() == "2021-05-06"
+    assert entry[1] == ["Jane", "Doe", "Netzwerk"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "day"),
+    [
+        (
+            "Musterstadt, 14. Mai 2021 – Die Stadt hat heute neue Regeln für alle Parks erlassen und erklärt sie.",
+            "2021-05-14",
+        ),
+        (
+            "Pressemitteilung vom 3. Mai 2021 | Musterstadt – Der Verein hat einen neuen Vorstand gewählt und dankt.",
+            "2021-05-03",
+        ),
+        (
+            "(3. Mai 2021) Die Preise steigen weiter, und viele Kunden suchen nach neuen Anbietern für ihren Strom.",
+            "2021-05-03",
+        ),
+        (
+            "Am 3. Mai 2021 hat die Stadt beschlossen, dass die neuen Regeln ab sofort für alle Bürger gelten.",
+            None,
+        ),
+        ("Musterstadt, 3. Mai 2021 – kurz.", None),
+    ],
+)
+def test_a_press_releases_lead_opens_with_its_date(paragraph: str, day: str | None) -> None:
+    found = metadata.lead_date(paragraph)
+    assert (found.day.isoformat() if found else None) == day
+
+
+def test_a_dot_operator_parts_the_fields_of_a_date_line() -> None:
+    meta = metadata.meta_line("⋅ May 3, 2021 ⋅ Email this post ⋅ Print ⋅ Comment")
+    assert meta is not None and meta.date is not None
+    assert meta.date.day.isoformat() == "2021-05-03"
+
+
+def test_a_reading_time_about_so_long_is_no_field() -> None:
+    meta = metadata.meta_line("03.05.2021 | Lesedauer etwa 4 min. | Jane Doe", day_first=True)
+    assert meta is not None and meta.date is not None
