@@ -1,6 +1,6 @@
 """Build dedup with its cleaner compiled by mypyc where a C compiler is at hand.
 
-The cleaner's modules (lines and rules, metadata, dates, languages, hashing) are plain,
+The cleaner's modules (lines and rules, metadata, dates, languages) are plain,
 type-checked Python; mypyc turns them into C extensions that give the same output about a
 quarter faster (docs/benchmarks.md). Everything else is set in pyproject.toml.
 
@@ -22,13 +22,13 @@ from setuptools.command.build_ext import build_ext
 
 # The modules that cleaning spends its time in. Modules whose classes cross process boundaries
 # pickled (records, options, features, stages, template) stay interpreted: mypyc's frozen
-# dataclasses do not unpickle.
+# dataclasses do not unpickle. hashing.py, mostly calls into numpy, ran slower compiled
+# (features 1.42-1.47 -> 1.70-1.74 ms an article on clean-trafilatura, bench/cpu.py).
 COMPILED = [
     "dedup/boilerplate.py",
     "dedup/cleaning.py",
     "dedup/dates.py",
     "dedup/fields.py",
-    "dedup/hashing.py",
     "dedup/language.py",
     "dedup/metadata.py",
 ]
