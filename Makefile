@@ -21,9 +21,9 @@ $(STAMP): pyproject.toml
 $(FAST_STAMP): pyproject.toml setup.py $(wildcard dedup/*.py)
 	test -x $(FAST)/bin/python || $(PYTHON) -m venv $(FAST)
 	$(FAST)/bin/python -m pip install --quiet --upgrade pip
-	$(FAST)/bin/python -m pip install --quiet '.[dev,bench]'
-	rm -rf build  # setuptools' work folder: a stale one can leave the install uncompiled
+	rm -rf build  # setuptools' work folder, left from an earlier build
 	$(FAST)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(FAST)/bin/python -m pip install --quiet '.[dev,bench]'  # dedup is there: its extras only
 	cd /tmp && $(CURDIR)/$(FAST)/bin/python -c 'import dedup.cleaning as m; \
 	    assert m.__file__.endswith(".so"), f"dedup was installed uncompiled: {m.__file__}"'
 	touch $(FAST_STAMP)
