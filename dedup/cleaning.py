@@ -735,7 +735,10 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
 
 
 def _is_related_heading(text: str) -> bool:
-    return _RELATED_HEADING.match(text) is not None or boilerplate.heads_other_articles(text)
+    # Every heading _RELATED_HEADING knows opens with a letter: a list item is not tried.
+    return (
+        text[:1].isalpha() and _RELATED_HEADING.match(text) is not None
+    ) or boilerplate.heads_other_articles(text)
 
 
 def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: int) -> None:
