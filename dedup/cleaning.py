@@ -844,10 +844,18 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
         return
     joined = "\n".join(long_keys)
     for index, (key, spaces, _) in kept:
-        if 5 <= spaces <= 39:
-            own = 1 if spaces >= 12 else 0  # a long line finds itself once
-            if joined.count(key) > own:
-                lines[index].rule = "pull-quote"
+        if 5 <= spaces <= 39 and _holds_copies(joined, key, 2 if spaces >= 12 else 1):
+            lines[index].rule = "pull-quote"  # a long line finds itself once: it needs two
+
+
+def _holds_copies(text: str, key: str, copies: int) -> bool:
+    """Return whether `text` holds `copies` (1 or 2) copies of `key` that do not overlap, as
+    text.count(key) >= copies: the scan stops at the copy that decides, where count reads on
+    to the end."""
+    at = text.find(key)
+    if at < 0 or copies == 1:
+        return at >= 0
+    return text.find(key, at + len(key)) >= 0
 
 
 def _mark_menus(lines: list[Line]) -> None:

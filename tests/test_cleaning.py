@@ -17,6 +17,7 @@ from dedup import boilerplate
 from dedup.cleaning import (
     _EMBED,
     _EMBED_KEYS,
+    _holds_copies,
     _last_lines_start,
     _lines_holding,
     _mark_repeats,
@@ -1131,6 +1132,14 @@ def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
     lines = [boilerplate.Line(number, text, False) for number, text in enumerate(texts, 1)]
     _mark_repeats(lines, {})
     assert [line.rule for line in lines] == [None, "pull-quote", None, "pull-quote", None]
+
+
+@given(st.text("ab \n", max_size=12), st.text("ab ", min_size=1, max_size=4))
+def test_holds_copies_counts_as_str_count(text: str, key: str) -> None:
+    """The pull-quote search stops at the copy that decides: it must agree with str.count,
+    which counts copies that do not overlap ('a a' is once in 'a a a')."""
+    for copies in (1, 2):
+        assert _holds_copies(text, key, copies) == (text.count(key) >= copies)
 
 
 @pytest.mark.parametrize(
