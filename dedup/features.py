@@ -66,8 +66,17 @@ _SENTENCE_CHARS = 400
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # Years an article names: "in 2008" dates the event even where no publication date was found.
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-# A capitalised word, or a sentence boundary that ends a run of them.
-_CASED_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# A capitalised word, or a sentence boundary that ends a run of them. The first alternative
+# takes words that start with an ASCII lower-case letter, and the spaces between them, as one
+# token: to `named_entities` a run of lower-case words does what each of them would (it ends a
+# run and starts no sentence), and the loop turns once for it instead of once a word (the
+# search took 62 of the function's 94 us an article, this 0.65 of that). No space that ends a
+# line is taken, and a word's first letter is never skipped, so the other tokens are the same.
+_LOWER_WORD = r"[a-z][\w'’-]*+"
+_CASED_TOKEN = re.compile(
+    rf"{_LOWER_WORD}(?:[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+{_LOWER_WORD})*+"
+    r"|[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+)
 _SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
 ENTITY_MARK = "@"
