@@ -106,9 +106,15 @@ class HashedWords:
 
 def hashed_words(words: Sequence[str]) -> HashedWords:
     """Return the words' polynomials and lengths, from one pass over their joined bytes."""
-    if not words:
+    return hashed_joined_words(" ".join(words) + " " if words else "")
+
+
+def hashed_joined_words(joined: str) -> HashedWords:
+    """Return the polynomials and lengths of the words of `joined`, each followed by one space
+    (`hashed_words` of them: for a caller that searches the joined words too)."""
+    if not joined:
         return HashedWords(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
-    data = _bytes(" ".join(words) + " ")
+    data = _bytes(joined)
     ends = np.flatnonzero(data == 32)
     starts = np.concatenate(([0], ends[:-1] + 1))
     return HashedWords(_raw(data, starts, ends), ends - starts)
