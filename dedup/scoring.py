@@ -188,16 +188,18 @@ def _dot(
     if len(keys) > len(other_keys):  # search the shorter one's keys in the longer
         keys, weights, other_keys, other_weights = other_keys, other_weights, keys, weights
     at = other_keys.searchsorted(keys)  # the method: np.searchsorted's wrapper costs as much
-    at[at == len(other_keys)] = 0
-    hit = other_keys[at] == keys
+    # A key past the last is clipped to the last, which it is not equal to: one call where
+    # setting those positions apart and then indexing took three.
+    hit = other_keys.take(at, mode="clip") == keys
     return float(weights[hit] @ other_weights[at[hit]])
 
 
-def lead_similarity(a: Features, b: Features) -> float:
-    """Return how alike the starts of two bodies are, from 0 to 1 (rapidfuzz ratio)."""
+def lead_similarity(a: Features, b: Features, at_least: float = 0.0) -> float:
+    """Return how alike the starts of two bodies are, from 0 to 1 (rapidfuzz ratio); 0 for any
+    value under `at_least`."""
     if not a.lead or not b.lead:
         return 0.0
-    return fuzz.ratio(a.lead, b.lead) / 100.0
+    return fuzz.ratio(a.lead, b.lead, score_cutoff=100.0 * at_least) / 100.0
 
 
 def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
@@ -213,21 +215,29 @@ def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
     text = cosine(u, v)
     if text >= 0.95:
         return text
-    lead = lead_similarity(a, b)
+    # Only a ratio of COPY_LEAD_RATIO or more counts: told so, rapidfuzz bounds its work (a
+    # third of scoring's time went to full ratios). The cutoff is a little lower so that a
+    # ratio whose division rounds up to the ratio still counts.
+    lead = lead_similarity(a, b, at_least=COPY_LEAD_RATIO - 0.001)
     if lead >= COPY_LEAD_RATIO:
         return max(text, lead)
     if years_disagree(a, b):
         text *= YEAR_PENALTY
+    leads = None  # the leads' cosine, computed once when needed
     if len(a.lead_keys) and len(b.lead_keys):
         coverage = lead_coverage(a, b, u, v)
         if coverage < LEAD_GATE:
             text *= LEAD_PENALTY
-        elif coverage < LEADS_APART_COVERAGE and leads_cosine(u, v) < LEADS_APART:
-            text *= LEADS_APART_PENALTY
-    return lead_agreement(a, b, u, v, text)
+        elif coverage < LEADS_APART_COVERAGE:
+            leads = leads_cosine(u, v)
+            if leads < LEADS_APART:
+                text *= LEADS_APART_PENALTY
+    return lead_agreement(a, b, u, v, text, leads)
 
 
-def lead_agreement(a: Features, b: Features, u: Vector, v: Vector, text: float) -> float:
+def lead_agreement(
+    a: Features, b: Features, u: Vector, v: Vector, text: float, leads: float | None = None
+) -> float:
     """Return the similarity `text` raised where the two leads say the same thing.
 
     Reports of one event open on its facts, whatever angle the rest of the text takes (the news,
@@ -238,10 +248,13 @@ def lead_agreement(a: Features, b: Features, u: Vector, v: Vector, text: float) 
     0.910 -> 0.920; leave-topics-out CV (5 folds) mean 0.919 -> 0.937, no fold lower;
     make_corpus 2000 0.990 -> 0.988. Uncapped (the similarity at least 0.7 of the leads'
     cosine): CV mean 0.938 but make_corpus 0.979, where unrelated texts share a lead sentence.
+    `leads` is the leads' cosine when the caller has it already.
     """
     if not len(a.lead_keys) or not len(b.lead_keys) or text <= 0.0:
         return text
-    return max(text, min(LEAD_SHARE * leads_cosine(u, v), LEAD_LIFT * text))
+    if leads is None:
+        leads = leads_cosine(u, v)
+    return max(text, min(LEAD_SHARE * leads, LEAD_LIFT * text))
 
 
 def leads_cosine(u: Vector, v: Vector) -> float:
