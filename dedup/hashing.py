@@ -66,6 +66,10 @@ class HashedWords:
     def __len__(self) -> int:
         return len(self.raw)
 
+    def hashes(self) -> npt.NDArray[np.uint64]:
+        """Return the hash of each word (`string_hashes` of each: `runs(1)`)."""
+        return _mixed(self.raw, self.length)
+
     def runs(self, n: int) -> npt.NDArray[np.uint64]:
         """Return the hashes of the runs of n consecutive words (`string_hashes` of each run)."""
         count = len(self.raw) - n + 1
@@ -108,16 +112,20 @@ class HashedWords:
 
 def hashed_words(words: Sequence[str]) -> HashedWords:
     """Return the words' polynomials and lengths, from one pass over their joined bytes."""
-    return hashed_joined_words(" ".join(words) + " " if words else "")
+    return hashed_joined(" ".join(words) + " " if words else "", " ")
 
 
-def hashed_joined_words(joined: str) -> HashedWords:
-    """Return the polynomials and lengths of the words of `joined`, each followed by one space
-    (`hashed_words` of them: for a caller that searches the joined words too)."""
+def hashed_joined(joined: str, separator: str) -> HashedWords:
+    """Return the polynomials and lengths of the strings of `joined`, each followed by
+    `separator` (an ASCII character none holds).
+
+    `hashed_words` of words joined by spaces; strings that hold spaces are joined by NULs. For a
+    caller that hashes several kinds of string in one pass, or searches the joined string too.
+    """
     if not joined:
         return HashedWords(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
     data = _bytes(joined)
-    ends = np.flatnonzero(data == 32)
+    ends = np.flatnonzero(data == ord(separator))
     starts = np.concatenate(([0], ends[:-1] + 1))
     return HashedWords(_raw(data, starts, ends), ends - starts)
 
