@@ -71,6 +71,7 @@ class Vector:
     lead_keys: npt.NDArray[np.uint64]
     lead_weights: npt.NDArray[np.float64]
     lead_norm: float
+    lead: npt.NDArray[np.bool_]  # which of `keys` are the lead's
 
     @classmethod
     def of(cls, weights: Mapping[str, float], lead_terms: Iterable[str] = ()) -> Vector:
@@ -91,7 +92,7 @@ class Vector:
         lead = _within(keys, lead_keys)
         lead_weights = weights[lead]
         norm = math.sqrt(float(lead_weights @ lead_weights))
-        return cls(keys, weights, keys[lead], lead_weights, norm)
+        return cls(keys, weights, keys[lead], lead_weights, norm, lead)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -212,7 +213,8 @@ def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
     cover little of each other count a quarter (lead_coverage), a half when their leads also
     share next to no word; leads that say the same thing lift the result (lead_agreement).
     """
-    text = cosine(u, v)
+    shared = _Shared.of(u, v)
+    text = shared.cosine()
     if text >= 0.95:
         return text
     # Only a ratio of COPY_LEAD_RATIO or more counts: told so, rapidfuzz bounds its work (a
@@ -225,14 +227,73 @@ def similarity(a: Features, b: Features, u: Vector, v: Vector) -> float:
         text *= YEAR_PENALTY
     leads = None  # the leads' cosine, computed once when needed
     if len(a.lead_keys) and len(b.lead_keys):
-        coverage = lead_coverage(a, b, u, v)
+        coverage = shared.lead_coverage()
         if coverage < LEAD_GATE:
             text *= LEAD_PENALTY
         elif coverage < LEADS_APART_COVERAGE:
-            leads = leads_cosine(u, v)
+            leads = shared.leads_cosine()
             if leads < LEADS_APART:
                 text *= LEADS_APART_PENALTY
+    if leads is None and len(a.lead_keys) and len(b.lead_keys) and text > 0.0:
+        leads = shared.leads_cosine()
     return lead_agreement(a, b, u, v, text, leads)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """The terms two vectors u and v share, in ascending order: the weights of each over them,
+    and which of them are in each one's lead.
+
+    `similarity` takes up to four dot products of the two vectors (the whole texts, each lead
+    with the other text, the two leads): each is one of these products restricted to some of
+    the shared terms, found once by a binary search and then restricted by masks (a search for
+    each product took half as many calls of numpy again: scoring the pairs of c10000's blocks,
+    1.06 -> 0.82 s). The sums are those of `_dot`: the same products, ascending by key, summed
+    by the same dot product.
+    """
+
+    mine: npt.NDArray[np.float64]
+    theirs: npt.NDArray[np.float64]
+    my_lead: npt.NDArray[np.bool_]
+    their_lead: npt.NDArray[np.bool_]
+    my_norm: float
+    their_norm: float
+
+    @classmethod
+    def of(cls, u: Vector, v: Vector) -> _Shared:
+        if not len(u.keys) or not len(v.keys):
+            none = np.empty(0)
+            return cls(none, none, none.astype(bool), none.astype(bool), u.lead_norm, v.lead_norm)
+        short, long = (v, u) if len(u.keys) > len(v.keys) else (u, v)  # as _dot searches
+        at = long.keys.searchsorted(short.keys)
+        hit = long.keys.take(at, mode="clip") == short.keys
+        found = at[hit]
+        weights = (short.weights[hit], long.weights[found])
+        leads = (short.lead[hit], long.lead[found])
+        if short is v:
+            weights, leads = weights[::-1], leads[::-1]
+        return cls(*weights, *leads, u.lead_norm, v.lead_norm)
+
+    def cosine(self) -> float:
+        """Return `cosine(u, v)`."""
+        return float(self.mine @ self.theirs)
+
+    def lead_coverage(self) -> float:
+        """Return `lead_coverage` of u and v: the smaller of each lead's cosine with the other."""
+        mine = float(self.mine[self.my_lead] @ self.theirs[self.my_lead])
+        theirs = float(self.mine[self.their_lead] @ self.theirs[self.their_lead])
+        return min(
+            mine / self.my_norm if self.my_norm else 0.0,
+            theirs / self.their_norm if self.their_norm else 0.0,
+        )
+
+    def leads_cosine(self) -> float:
+        """Return `leads_cosine(u, v)`."""
+        if not self.my_norm or not self.their_norm:
+            return 0.0
+        both = self.my_lead & self.their_lead
+        shared = float(self.mine[both] @ self.theirs[both])
+        return shared / (self.my_norm * self.their_norm)
 
 
 def lead_agreement(
