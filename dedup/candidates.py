@@ -129,8 +129,7 @@ def shared_key_counts(
     found = equal_key_pairs(keys, docs, cap, cap)
     if not len(found):
         return _no_pairs(), np.empty(0, np.int64)
-    pairs, counts = np.unique(np.sort(found, axis=1), axis=0, return_counts=True)
-    return pairs, counts.astype(np.int64)
+    return _distinct_pairs(np.sort(found, axis=1))
 
 
 def equal_key_pairs(
@@ -173,7 +172,24 @@ def _unique_pairs(pairs: Pairs) -> Pairs:
         return _no_pairs()
     pairs = np.sort(pairs, axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    return np.unique(pairs, axis=0)
+    return _distinct_pairs(pairs)[0]
+
+
+def _distinct_pairs(pairs: Pairs) -> tuple[Pairs, npt.NDArray[np.int64]]:
+    """Return the distinct rows of `pairs` (of non-negative numbers), sorted, and how often each
+    stands: np.unique(pairs, axis=0, return_counts=True).
+
+    A row (a, b) is taken as the one number a * size + b, which sorts as the row: np.unique over
+    rows sorts them as records, 60% of the time of finding candidates on c10000.
+    """
+    if not len(pairs):
+        return _no_pairs(), np.empty(0, np.int64)
+    size = int(pairs.max()) + 1
+    if size > 1 << 31:  # a * size + b would not fit in 63 bits
+        rows, counts = np.unique(pairs, axis=0, return_counts=True)
+        return rows, counts.astype(np.int64)
+    keys, counts = np.unique(pairs[:, 0] * size + pairs[:, 1], return_counts=True)
+    return np.stack([keys // size, keys % size], axis=1), counts.astype(np.int64)
 
 
 def _no_pairs() -> Pairs:

@@ -217,6 +217,7 @@ def clusters_of(comparison: Comparison, options: ClusterOptions) -> list[Cluster
             comparison.vectors,
             comparison.copies,
             copy_of,
+            comparison.pairs,
             options,
         )
         for members in event_groups(comparison, options)
@@ -328,6 +329,7 @@ def _cluster(
     vectors: Mapping[int, Vector],
     copies: dict[int, list[int]],
     copy_of: Mapping[int, int],
+    pairs: Mapping[tuple[int, int], float],
     options: ClusterOptions,
 ) -> Cluster:
     head = _representative(members, ordered, options)
@@ -338,6 +340,10 @@ def _cluster(
         # Vectors are looked up only when needed: a large run keeps those of linked articles.
         if copy_of[m] == rep:
             value = 1.0
+        elif m == copy_of[m] and head == rep and (min(m, head), max(m, head)) in pairs:
+            # Two first texts scored already: similarity is symmetric, to the last bit (the
+            # same products summed in the same order, rapidfuzz's ratio either way round).
+            value = pairs[(min(m, head), max(m, head))]
         else:
             value = similarity(features[m], features[head], vectors[copy_of[m]], vectors[rep])
         explained = None

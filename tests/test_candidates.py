@@ -7,7 +7,10 @@ import subprocess
 import sys
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
+from dedup import candidates
 from dedup.candidates import (
     capped_components,
     components,
@@ -72,3 +75,14 @@ def test_capped_components_join_strong_links_first_and_stay_small() -> None:
     # 1-2 is the weakest link: joining it would make a component of five.
     assert capped_components(pairs, strength, limit=3) == [[0, 1], [2, 3, 4]]
     assert capped_components(pairs, strength, limit=5) == [[0, 1, 2, 3, 4]]
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=50))
+def test_distinct_pairs_are_numpys_unique_rows(rows: list[tuple[int, int]]) -> None:
+    pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    found, counts = candidates._distinct_pairs(pairs)
+    if rows:
+        expected, expected_counts = np.unique(pairs, axis=0, return_counts=True)
+        assert found.tolist() == expected.tolist() and counts.tolist() == expected_counts.tolist()
+    else:
+        assert found.shape == (0, 2) and not len(counts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -141,3 +142,12 @@ def test_weekday_lookahead_changes_no_match(text: str) -> None:
         return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
     assert found(features._WEEKDAY_MENTION) == found(_FORMER_WEEKDAY_MENTION)
+
+
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.integers(1, 5))
+def test_unique_counts_are_numpys(values: list[int], repeat: int) -> None:
+    array = np.array(values * repeat, dtype=np.uint64)
+    keys, counts = features.unique_counts(array)
+    expected_keys, expected_counts = np.unique(array, return_counts=True)
+    assert keys.dtype == np.uint64 and keys.tolist() == expected_keys.tolist()
+    assert counts.dtype == np.float64 and counts.tolist() == expected_counts.tolist()

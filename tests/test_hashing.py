@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.hashing import hashed_words, run_hashes, string_hashes
+from dedup.hashing import hashed_joined, hashed_words, run_hashes, string_hashes
 
 
 def test_string_hashes_are_per_string_and_positional() -> None:
@@ -46,3 +46,19 @@ def test_runs_of_several_sizes_are_the_runs_of_each(
     hashed = hashed_words(words)
     found = hashed.runs_of(sizes)
     assert [runs.tolist() for runs in found] == [hashed.runs(n).tolist() for n in sizes]
+
+
+@given(
+    st.lists(st.text(st.characters(blacklist_characters=" \0"), min_size=1), max_size=8),
+    st.lists(st.text(st.characters(blacklist_characters="\0"), min_size=1), max_size=4),
+)
+def test_strings_joined_by_nuls_hash_as_each(words: list[str], strings: list[str]) -> None:
+    # Words and strings that hold spaces, hashed in one pass, as article_features hashes them.
+    everything = [*words, *strings]
+    joined = "\0".join(everything) + "\0" if everything else ""
+    hashed = hashed_joined(joined, "\0")
+    assert hashed.hashes().tolist() == string_hashes(everything).tolist()
+    head = hashed[: len(words)]
+    assert [runs.tolist() for runs in head.runs_of((1, 2, 3))] == [
+        runs.tolist() for runs in run_hashes(words)
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dedup.features import Features
 from dedup.scoring import (
@@ -15,11 +17,13 @@ from dedup.scoring import (
     YEAR_PENALTY,
     TermWeights,
     Vector,
+    _Shared,
     conflicts,
     cosine,
     evidence,
     lead_agreement,
     lead_coverage,
+    leads_cosine,
     similarity,
     years_disagree,
 )
@@ -167,3 +171,27 @@ def test_a_missing_lead_lifts_nothing() -> None:
     u, w = Vector.of({"quake": 1.0}), Vector.of({"quake": 1.0}, {"quake"})
     assert lead_agreement(bare, led, u, w, 0.1) == pytest.approx(0.1)
     assert lead_agreement(led, led, w, w, 0.0) == 0.0
+
+
+_TERMS = st.sampled_from(["vote", "storm", "senate", "mayor", "fire", "flood", "court", "@paris"])
+
+
+@given(
+    st.dictionaries(_TERMS, st.floats(0.01, 5.0), max_size=8),
+    st.dictionaries(_TERMS, st.floats(0.01, 5.0), max_size=8),
+    st.frozensets(_TERMS),
+    st.frozensets(_TERMS),
+)
+def test_shared_terms_give_the_products_of_each_search(
+    mine: dict[str, float],
+    theirs: dict[str, float],
+    my_lead: frozenset[str],
+    their_lead: frozenset[str],
+) -> None:
+    # similarity's dot products from one search of the shared terms, and each from its own.
+    u, v = Vector.of(mine, my_lead), Vector.of(theirs, their_lead)
+    shared = _Shared.of(u, v)
+    a = _features("a", lead_terms=my_lead)
+    assert shared.cosine() == cosine(u, v)
+    assert shared.lead_coverage() == lead_coverage(a, a, u, v)
+    assert shared.leads_cosine() == leads_cosine(u, v)
