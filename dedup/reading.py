@@ -10,7 +10,6 @@ import codecs
 import fnmatch
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -24,8 +23,11 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
 # Characters that do not occur in text; a share above this says the file is binary.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
-# The same characters as one class, so they are counted in C and not one by one.
-_CONTROL_CHAR = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
+# The same characters as bytes of UTF-8: they are counted as the bytes that deleting them removes
+# (bytes.translate runs at memory speed, a regular expression's class at a fifth of it). In UTF-8
+# a byte under 0x80 only ever encodes that character, so the counts are the same.
+_CONTROL_BYTES = bytes(sorted(ord(c) for c in _CONTROL))
+_SAMPLE_CHARS = 65536  # the characters of a file in which control characters are counted
 _MAX_CONTROL_SHARE = 0.01
 _MISREAD_BOM = codecs.BOM_UTF8.decode("cp1252")  # "\u00ef\u00bb\u00bf", the BOM read as cp1252
 
@@ -173,8 +175,9 @@ def decode(raw: bytes, name: str) -> str:
     text = text.removeprefix(_MISREAD_BOM)
     if not text.strip():
         raise SkippedInput(name, "empty file")
-    control = len(_CONTROL_CHAR.findall(text, 0, 65536))
-    if control > _MAX_CONTROL_SHARE * min(len(text), 65536):
+    sample = text[:_SAMPLE_CHARS].encode("utf-8", "surrogatepass")
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if control > _MAX_CONTROL_SHARE * min(len(text), _SAMPLE_CHARS):
         raise SkippedInput(name, "binary file (too many control characters)")
     return text
 

@@ -139,6 +139,28 @@ def test_unreadable_inputs_name_the_reason(raw: bytes, reason: str) -> None:
         decode(raw, "f")
 
 
+@pytest.mark.parametrize(
+    "filler", ["plain text ", "caf\u00e9 na\u00efve ", "\u65b0\u95fb\u62a5\u9053 ", "\u00df"]
+)
+@pytest.mark.parametrize(("size", "controls"), [(2000, 0), (2000, 20), (2000, 21), (70000, 700)])
+def test_control_characters_are_counted_as_characters(
+    filler: str, size: int, controls: int
+) -> None:
+    # A file is binary when more than 1% of its first 65,536 characters are control characters:
+    # counted in characters where the text has several bytes a character, none past the 65,536th.
+    text = filler * (size // len(filler))
+    cut = min(len(text), 65536)
+    noise = "".join(chr(1 + i % 8) for i in range(controls))
+    for place in (0, cut // 2, cut - len(noise), cut + 10):
+        sample = text[:place] + noise + text[place:]
+        counted = sum(char < " " for char in sample[:65536])
+        if counted > 0.01 * min(len(sample), 65536):
+            with pytest.raises(SkippedInput, match="binary file"):
+                decode(sample.encode("utf-8"), "f")
+        else:
+            assert decode(sample.encode("utf-8"), "f") == sample
+
+
 def test_too_large_file_is_skipped(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "x" * 100)
     with pytest.raises(SkippedInput, match="larger than --max-bytes"):
