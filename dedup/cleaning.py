@@ -36,6 +36,11 @@ _READ_MORE = re.compile(
     r"more on this|read next|read|see)\s*[:>»]",
     re.IGNORECASE,
 )
+# The first two characters of _READ_MORE's words.
+_READ_MORE_HEADS = frozenset((
+    "al", "re", "se", "mo", "wa", "li", "le", "me", "au", "we", "à ", "vo", "ve", "cz", "zo", "mi",
+    "ta", "te", "si", "zu",
+))  # fmt: skip
 _RELATED_HEADING = re.compile(
     r"^(?:related(?: news| articles?| stories| posts| content| coverage| links| topics)?|"
     r"more (?:news|stories|from [\w .]+|on this(?: story| topic)?)|you (?:may|might) also like|"
@@ -54,6 +59,13 @@ _SHARE = re.compile(
     r"(?:\s*[|/·•,]\s*(?:facebook|twitter|whatsapp|linkedin|e-?mail|print|x|reddit|telegram))*\s*!?$",
     re.IGNORECASE,
 )
+# The first two characters of _SHARE's words (after its optional bullet), lower-cased ('e-mail'
+# and 'email' apart); a digit opens its count of comments ('3 comments'). Most short lines open
+# with none of these, and are told so without the pattern, which tries each of its words.
+_SHARE_HEADS = frozenset((
+    "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
+    "im", "mi", "ud", "de",
+))  # fmt: skip
 _APP_PROMPT = re.compile(
     r"(?:click (?:in|on) the (?:upper|top) right|open (?:it )?in (?:your|the) browser|"
     r"download (?:our|the) (?:\w+ )?app|get the app|sign up for (?:our|the) newsletter|"
@@ -91,6 +103,7 @@ _CREDIT = re.compile(
     r"\s*[:.]\s*\S",
     re.IGNORECASE,
 )
+_CREDIT_HEADS = frozenset(("fo", "ph", "bi", "im", "cr", "zd", "be", "ti"))  # its words' first two
 # A link to the article before or after this one: 'Previous post: ...', 'Article suivant',
 # 'Vorheriger Beitrag', 'Następny artykuł'.
 _POST_NAVIGATION = re.compile(
@@ -100,7 +113,10 @@ _POST_NAVIGATION = re.compile(
     r"(?:artykuł|wpis))(?:$|[\s:»«|>])",
     re.IGNORECASE,
 )
-_POST_NAVIGATION_FIRST = frozenset("*+•-PpNnOoAaEeVvBbWw")
+# The first two characters of its words, after its optional bullet.
+_POST_NAVIGATION_HEADS = frozenset(
+    ("pr", "ne", "ol", "ar", "en", "pu", "no", "vo", "nä", "po", "na")
+)
 _POST_NAVIGATION_SPACES = 30  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS = re.compile(
@@ -501,11 +517,23 @@ def _context_free_rule(
     # A file name ends in the last letter of its extension; a sentence ends in a full stop.
     if text[-1:] in _IMAGE_LAST and "." in text[-6:] and _IMAGE.match(text):
         return "image"
-    if (":" in text or ">" in text or "»" in text) and _READ_MORE.match(text):
+    # The patterns below open with words: each is tried on the lines that open as one of its
+    # words does.
+    head = _head(text)
+    if (
+        head in _READ_MORE_HEADS
+        and (":" in text or ">" in text or "»" in text)
+        and _READ_MORE.match(text)
+    ):
         return "read-more"
-    if short and len(text) < 80 and _SHARE.match(text):
+    if (
+        short
+        and len(text) < 80
+        and (head in _SHARE_HEADS or head[:1].isdecimal())
+        and _SHARE.match(text)
+    ):
         return "share"
-    if spaces < _CREDIT_SPACES and _CREDIT.match(text):
+    if spaces < _CREDIT_SPACES and head in _CREDIT_HEADS and _CREDIT.match(text):
         return "credit"
     if prompt:
         # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
@@ -515,7 +543,7 @@ def _context_free_rule(
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
     if (
-        text[:1] in _POST_NAVIGATION_FIRST
+        head in _POST_NAVIGATION_HEADS
         and spaces < _POST_NAVIGATION_SPACES
         and _POST_NAVIGATION.match(text)
     ):
@@ -527,6 +555,13 @@ def _context_free_rule(
     if template is not None and spaces < TEMPLATE_WORDS and template.is_template(group, text):
         return "template"
     return None
+
+
+def _head(text: str) -> str:
+    """Return the first two characters of a line, after a list's bullet and its space if it opens
+    with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
+    body = text[2:] if text[1:2] == " " and text[:1] in "*+•-" else text
+    return body[:2].translate(metadata._IGNORECASE_FOLD).lower()
 
 
 def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:

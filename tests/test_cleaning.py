@@ -15,8 +15,17 @@ from hypothesis import strategies as st
 
 from dedup import boilerplate
 from dedup.cleaning import (
+    _CREDIT,
+    _CREDIT_HEADS,
     _EMBED,
     _EMBED_KEYS,
+    _POST_NAVIGATION,
+    _POST_NAVIGATION_HEADS,
+    _READ_MORE,
+    _READ_MORE_HEADS,
+    _SHARE,
+    _SHARE_HEADS,
+    _head,
     _holds_copies,
     _last_lines_start,
     _lines_holding,
@@ -1115,6 +1124,129 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "newsletter": {2},
         " helps": {3},
     }
+
+
+def _share_words() -> list[str]:
+    """Return the words of _SHARE's main alternation, as its source writes them."""
+    source = _SHARE.pattern
+    start = source.index("(?:", source.index(")?")) + 3
+    words, depth, word = [], 0, ""
+    for char in source[start:]:
+        if depth == 0 and char in "|)":
+            words.append(word)
+            word = ""
+            if char == ")":
+                break
+            continue
+        depth += (char == "(") - (char == ")")
+        word += char
+    return words
+
+
+def test_share_heads_open_every_word_of_the_pattern() -> None:
+    words = _share_words()
+    assert "share" in words[0] and words[-1] == "delen"
+    for word in words:
+        if word.startswith("\\d"):
+            continue  # a count of comments: a digit first
+        assert word[:2] in _SHARE_HEADS, word
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads", "line"),
+    [
+        (_READ_MORE, _READ_MORE_HEADS, "Also read: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "READ MORE: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "See also: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Related: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "More: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Watch: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Listen: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Recommended: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Lesen Sie auch: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Mehr zum Thema: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Auch interessant: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Weiterlesen: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Lire aussi : x"),
+        (_READ_MORE, _READ_MORE_HEADS, "À lire aussi : x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Voir aussi : x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Lea también: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Leer más: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Ver también: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Leggi anche: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Czytaj też: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Zobacz też: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Lees ook: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Leia também: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Vea: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Mira: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Mire: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Lee más: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "También te puede interesar: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Le puede interesar: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Te recomendamos: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Veja também: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Siehe auch: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Zum Thema: x"),
+        (_READ_MORE, _READ_MORE_HEADS, "Read next » x"),
+        (_SHARE, _SHARE_HEADS, "SHARE THIS STORY"),
+        (_SHARE, _SHARE_HEADS, "* Tweet"),
+        (_SHARE, _SHARE_HEADS, "- Print this article"),
+        (_SHARE, _SHARE_HEADS, "E-Mail"),
+        (_SHARE, _SHARE_HEADS, "email"),
+        (_SHARE, _SHARE_HEADS, "Facebook | Twitter | WhatsApp"),
+        (_SHARE, _SHARE_HEADS, "3 Comments"),
+        (_SHARE, _SHARE_HEADS, "• ١٢ comments"),
+        (_SHARE, _SHARE_HEADS, "Artikel teilen"),
+        (_SHARE, _SHARE_HEADS, "Udostępnij"),
+        (_SHARE, _SHARE_HEADS, "İmprimer"),
+        (_SHARE, _SHARE_HEADS, "ſave"),
+        (_CREDIT, _CREDIT_HEADS, "Foto: Jane Doe"),
+        (_CREDIT, _CREDIT_HEADS, "PHOTO: AFP"),
+        (_CREDIT, _CREDIT_HEADS, "Bilder: dpa"),
+        (_CREDIT, _CREDIT_HEADS, "İmage: Jane Doe"),
+        (_CREDIT, _CREDIT_HEADS, "Crédito: EFE"),
+        (_CREDIT, _CREDIT_HEADS, "Fot. PAP"),
+        (_CREDIT, _CREDIT_HEADS, "Zdjęcie: PAP"),
+        (_CREDIT, _CREDIT_HEADS, "Beitragsbild: Jane Doe"),
+        (_CREDIT, _CREDIT_HEADS, "Titelbild: Jane Doe"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Previous post: The headline"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "* Next article"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Older entry"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Article suivant"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Entrada anterior"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Publicación siguiente"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Nota anterior"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Vorheriger Beitrag"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "NÄCHSTER ARTIKEL"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Poprzedni wpis"),
+        (_POST_NAVIGATION, _POST_NAVIGATION_HEADS, "Następny artykuł"),
+    ],
+)
+def test_lines_a_pattern_matches_open_with_its_heads(
+    pattern: re.Pattern[str], heads: frozenset[str], line: str
+) -> None:
+    assert pattern.match(line) is not None
+    assert _head(line) in heads or (heads is _SHARE_HEADS and _head(line)[:1].isdecimal())
+
+
+def test_heads_fold_what_ignorecase_matches() -> None:
+    # Any character that IGNORECASE matches to a letter of a head gives that head in its place.
+    all_heads = _SHARE_HEADS | _CREDIT_HEADS | _POST_NAVIGATION_HEADS | _READ_MORE_HEADS
+    letters = {char for head in all_heads for char in head if char.isalpha()}
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char and char not in letters:
+            continue  # no case: IGNORECASE matches it as itself
+        for letter, pattern in patterns.items():
+            if pattern.fullmatch(char) is None:
+                continue
+            for head in all_heads:
+                if head[0] == letter:
+                    assert _head(char + head[1]) == head, (hex(point), head)
+                if head[1] == letter:
+                    assert _head(head[0] + char) == head, (hex(point), head)
 
 
 def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
