@@ -323,10 +323,21 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
     The sample is those lines joined by newlines and cut at _SAMPLE_CHARS; its words are the
     words of its lines (no word spans a newline), kept per line across the passes.
     """
-    kept = [line.text for line in lines if line.rule is None]
-    chosen = [text for text in kept if text.count(" ") >= _SAMPLE_SPACES]
-    if sum(text.count(" ") for text in chosen) < _SAMPLE_MIN_WORDS:
-        chosen = kept
+    chosen: list[str] = []  # the longer kept lines, as far as the sample can reach
+    chosen_spaces = 0  # of all the longer kept lines, until there are enough
+    reach = 0
+    for line in lines:
+        if line.rule is None:
+            spaces = line.text.count(" ")
+            if spaces >= _SAMPLE_SPACES:
+                chosen_spaces += spaces
+                if reach < _SAMPLE_CHARS:
+                    chosen.append(line.text)
+                    reach += len(line.text) + 1
+                elif chosen_spaces >= _SAMPLE_MIN_WORDS:
+                    break  # the sample is full, and of longer lines
+    if chosen_spaces < _SAMPLE_MIN_WORDS:
+        chosen = [line.text for line in lines if line.rule is None]
     whole: list[str] = []  # the lines the sample holds whole
     cut = ""  # the start of the line the sample ends in
     offset = 0

@@ -255,6 +255,12 @@ _WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
 _LATIN1_WORD_BYTES = bytes(
     code if code == ord("'") or re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256)
 )
+# The same, lower-casing first as text.lower() would: Latin-1 lower-cases one character to one
+# within Latin-1, and the marks `latin1` makes spaces have no case. "_" becomes a space too.
+_LOWER_WORD_BYTES = bytes(
+    ord(" ") if code == ord("_") else _LATIN1_WORD_BYTES[ord(chr(code).lower())]
+    for code in range(256)
+)
 # In those bytes (word characters, apostrophes, spaces), an apostrophe joins two word characters
 # into one word, as _WORD reads it; one beside a space or another apostrophe, or at an end, parts
 # words as a space does. One substitution over the text costs a fraction of reading each piece
@@ -297,20 +303,25 @@ def words(text: str) -> list[str]:
     words like any punctuation. The text is NFC-normalized first so that accented letters match
     the stop-word lists whichever way the page encoded them.
     """
-    if not text.isascii():
+    if text.isascii():
+        # ASCII text needs no normalizing and holds no typographic apostrophe.
+        encoded = text.encode("ascii")
+    else:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         # Python lower-cases "İ" to "i" plus a combining dot, which would split Turkish words.
         text = text.replace("İ", "i")
-    for old, new in _SEPARATORS:
-        if old in text:
-            text = text.replace(old, new)
-    text = text.lower()
-    encoded = latin1(text, marks_as=" ")  # a mark separates words as a space does
-    if encoded is None:
-        return _WORD.findall(text)
-    kept = encoded.translate(_LATIN1_WORD_BYTES)
-    if "'" in text:
+        for old, new in _SEPARATORS:
+            if old in text:
+                text = text.replace(old, new)
+        found = latin1(text, marks_as=" ")  # a mark separates words as a space does
+        if found is None:
+            # The regex finds the words the bytes would give, only slower. (A text that only
+            # lower-casing brings within Latin-1, by a rare letter such as "Ÿ", is read so too.)
+            return _WORD.findall(text.lower())
+        encoded = found
+    kept = encoded.translate(_LOWER_WORD_BYTES)  # lower-cases as text.lower() would
+    if b"'" in kept:  # the table keeps apostrophes and makes no other byte one
         # "don't" is one word, "'quoted'" and "o''" are not.
         kept = _LOOSE_APOSTROPHE.sub(b" ", kept)
     return kept.decode("latin-1").split()
