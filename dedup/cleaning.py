@@ -400,7 +400,10 @@ def _clean_pass(
     """Mark the boilerplate and metadata lines of `lines`; return whether anything changed."""
     if not lines:
         return False
-    before = [(line.rule, line.text) for line in lines]
+    # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
+    # changed something when it removed a line or cut a line's text: no (rule, text) pairs to
+    # build and compare.
+    texts = [line.text for line in lines]
     _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
     if language is None and not boilerplate.writes_stop_words(_join(lines)):
@@ -425,7 +428,10 @@ def _clean_pass(
     kept = [line for line in lines if line.rule is None]
     if kept:
         fields.lift_lead_metadata(kept[0], found)
-    return before != [(line.rule, line.text) for line in lines]
+    for line in lines:
+        if line.rule is not None:
+            return True
+    return texts != [line.text for line in lines]
 
 
 def _mark_rules(
