@@ -179,8 +179,25 @@ class Line:
     kind: str = SHORT
     original: str = ""  # the text as split from the input, before metadata glued to it was cut
 
-    def __post_init__(self) -> None:
-        self.original = self.original or self.text
+    # Written out, not left to the dataclass: mypyc compiles the methods of a class's source
+    # and leaves those a dataclass makes interpreted, and a page has hundreds of lines.
+    def __init__(
+        self,
+        number: int,
+        text: str,
+        blank_before: bool,
+        indent: int = 0,
+        rule: str | None = None,
+        kind: str = SHORT,
+        original: str = "",
+    ) -> None:
+        self.number = number
+        self.text = text
+        self.blank_before = blank_before
+        self.indent = indent
+        self.rule = rule
+        self.kind = kind
+        self.original = original or text
 
 
 def split_lines(text: str) -> list[Line]:

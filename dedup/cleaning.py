@@ -427,7 +427,10 @@ def _clean_pass(
     """Mark the boilerplate and metadata lines of `lines`; return whether anything changed."""
     if not lines:
         return False
-    before = [(line.rule, line.text) for line in lines]
+    # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
+    # changed something when it removed a line or cut a line's text: no (rule, text) pairs to
+    # build and compare.
+    texts = [line.text for line in lines]
     _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
     if language is None and not boilerplate.writes_stop_words(_join(lines)):
@@ -452,7 +455,10 @@ def _clean_pass(
     kept = [line for line in lines if line.rule is None]
     if kept:
         fields.lift_lead_metadata(kept[0], found)
-    return before != [(line.rule, line.text) for line in lines]
+    for line in lines:
+        if line.rule is not None:
+            return True
+    return texts != [line.text for line in lines]
 
 
 def _mark_rules(
@@ -817,6 +823,14 @@ _WORDS_AND_SPACES = re.compile(r"[\w\s]+")
 # the spaces that str.split knows past ASCII (\x1c-\x1f, \x85, \xa0) made " " for bytes.split.
 _LATIN1_MARKS = bytes(code for code in range(256) if not _WORDS_AND_SPACES.fullmatch(chr(code)))
 _LATIN1_SPACES = bytes(ord(" ") if chr(code).isspace() else code for code in range(256))
+# _LATIN1_SPACES with the case of each letter folded: one translate folds text within
+# Latin-1 as casefold does, but for the two letters whose fold is not one Latin-1 character
+# ('ß' folds to 'ss', 'µ' to 'μ'), which are left as they are here.
+_LATIN1_UNFOLDABLE = b"\xdf\xb5"
+_LATIN1_FOLDED_SPACES = bytes(
+    space if code in _LATIN1_UNFOLDABLE else _LATIN1_SPACES[ord(chr(code).casefold())]
+    for code, space in enumerate(_LATIN1_SPACES)
+)
 
 
 def _normalized(text: str) -> str:
@@ -824,13 +838,22 @@ def _normalized(text: str) -> str:
 
     What is left of the text without its punctuation is the runs of word characters and
     spaces between the marks, found and joined (a quarter cheaper than deleting the marks);
-    text within Latin-1 loses its marks byte by byte, at a third of that cost.
+    text within Latin-1 loses its marks and has its case folded byte by byte, at a third of
+    that cost. Casefold, a look-up in the Unicode database for each character, is left to
+    the text past Latin-1 and to the text with an 'ß' or a 'µ'.
     """
-    folded = text.casefold()
-    encoded = latin1(folded, marks_as="")
-    if encoded is None:
-        return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
-    return b" ".join(encoded.translate(_LATIN1_SPACES, _LATIN1_MARKS).split()).decode("latin-1")
+    if text.isascii():  # most lines; str.isascii reads a flag of the string
+        encoded = text.encode("ascii")
+    else:
+        latin = latin1(text, marks_as="")
+        if latin is None or b"\xdf" in latin or b"\xb5" in latin:  # _LATIN1_UNFOLDABLE
+            folded = text.casefold()
+            latin = latin1(folded, marks_as="")
+            if latin is None:
+                return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
+        encoded = latin
+    encoded = encoded.translate(_LATIN1_FOLDED_SPACES, _LATIN1_MARKS)
+    return b" ".join(encoded.split()).decode("latin-1")
 
 
 def _repeat_key(text: str) -> tuple[str, int, str]:

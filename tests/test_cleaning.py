@@ -1090,9 +1090,10 @@ def test_a_cookie_dialog_does_not_win_by_coming_first() -> None:
     assert all(rules[line] is not None for line in COOKIE_NOTICES)
 
 
-# Latin-1 marks and spaces (« ­ · × \x85 \xa0 \x1c), letters that fold to more letters or past
-# Latin-1 (ß, µ), marks past Latin-1 with a shortcut (“ – ’) and characters without (Ж ł ►◆).
-_KEY_ALPHABET = "aZ9_ .,'!\n\t\x1c\x85\xa0«\xad·×ßµÿ“–’ЖłİΣ◆\u0301"
+# Latin-1 marks and spaces (« ­ · × \x85 \xa0 \x1c), capitals (À Þ), letters that fold to more
+# letters or past Latin-1 (ß, µ), letters past it that fold into it (K, the Kelvin sign; ſ),
+# marks past Latin-1 with a shortcut (“ – ’) and characters without (Ж ł ►◆).
+_KEY_ALPHABET = "aZ9_ .,'!\n\t\x1c\x85\xa0«\xad·×ÀÞßµÿ\u212aſ“–’ЖłİΣ◆\u0301"
 
 
 @given(st.text(alphabet=_KEY_ALPHABET, max_size=40))
