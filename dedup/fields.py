@@ -984,25 +984,39 @@ def _late_headlines(
     # none is looked at.
     if not any(lines[near].rule in _HEADER_RULES for near in range(window + 1, min(stop + 3, end))):
         return scored
-    for index in range(window, stop):
-        line = lines[index]
-        if (
-            line.rule
-            or line.kind == boilerplate.CODE
+    candidates = [
+        index
+        for index in range(window, stop)
+        if not (
+            lines[index].rule
+            or lines[index].kind == boilerplate.CODE
             or not any(
                 lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
             )
-            or is_paragraph(line)
-        ):
-            continue
-        under = metadata.content_words(
-            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+            or is_paragraph(lines[index])
         )
+    ]
+    # The body under each candidate, read once from the end up: the words under the last one,
+    # then those of the lines between each and the next added. The words of lines joined are
+    # those of their parts joined: no word run reaches across the space between them, nor does
+    # lower() read across it (a final sigma, its one rule of context, stops at a space).
+    under: set[str] = set()
+    under_stems: set[str] = set()
+    upto = end
+    for index in reversed(candidates):
+        part = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : upto] if not other.rule)
+        )
+        under |= part
+        under_stems |= metadata.word_stems(part)
+        upto = index + 1
+        line = lines[index]
         score = metadata.headline_score(
-            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
+            line.text, under, 1, line.kind == boilerplate.PROSE, under_stems
         )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
+    scored.reverse()
     return scored
 
 
@@ -1137,12 +1151,16 @@ def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
 def _crumb_ends(lines: list[Line]) -> set[str]:
     """Return the echo keys of the last crumbs of the page's breadcrumbs ('Home > Politik > The
     headline'): a breadcrumb ends with the page it leads to."""
-    ends = set()
-    for line in lines:
+    ends: set[str] = set()
+    texts = [line.text for line in lines]
+    # Most pages have no arrow at all: one search of the whole page tells them.
+    if not _CRUMB_ARROW.search("\n".join(texts)):
+        return ends
+    for text in texts:
         # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
-        if not _CRUMB_ARROW.search(line.text):
+        if not _CRUMB_ARROW.search(text):
             continue
-        crumbs = metadata.breadcrumb(_ITEM.sub("", line.text).strip(_BULLETS))
+        crumbs = metadata.breadcrumb(_ITEM.sub("", text).strip(_BULLETS))
         if crumbs:
             ends.add(_echo_key(crumbs[-1]))
     return ends
