@@ -119,6 +119,8 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
+    # The page's lines casefolded, each text once for all passes (see _folded_lines).
+    folds: dict[str, str] = field(default_factory=dict)
 
     def state_source(self, outlet: str | None, guessed: bool = False) -> None:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
@@ -954,9 +956,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
         for k, (index, score) in enumerate(scored)
     ]
-    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked, body_words), body_words)
+    folded = _folded_lines(lines, found.folds)
+    best = _above_standfirst(
+        lines, ranked, _with_echoes(lines, folded, ranked, body_words), body_words
+    )
     chosen = lines[best[1]]
-    found.title = found.title or _headline_of(lines, chosen.text)
+    found.title = found.title or _headline_of(lines, folded, chosen.text)
     chosen.rule = "title"
     _put_back([cut for cut in dated if cut[0] is not chosen])
     # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
@@ -1026,7 +1031,9 @@ def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Fo
     scored = _late_headlines(lines, first_prose + 1, first_prose, end)
     if scored:
         index = max(scored, key=lambda item: item[1])[0]
-        found.title = found.title or _headline_of(lines, lines[index].text)
+        found.title = found.title or _headline_of(
+            lines, _folded_lines(lines, found.folds), lines[index].text
+        )
         lines[index].rule = "title"
 
 
@@ -1095,11 +1102,25 @@ def _layout_score(
     return score
 
 
+def _folded_lines(lines: list[Line], folds: dict[str, str]) -> list[str]:
+    """Return the casefolded texts of `lines`, each text folded once a document (`folds`, kept
+    across the passes): folding reads each character of a line that is not ASCII on its own."""
+    folded: list[str] = []
+    for line in lines:
+        text = line.text
+        fold = folds.get(text)
+        if fold is None:
+            fold = folds[text] = text.casefold()
+        folded.append(fold)
+    return folded
+
+
 def _with_echoes(
-    lines: list[Line], ranked: list[tuple[float, int]], body: set[str]
+    lines: list[Line], folded: list[str], ranked: list[tuple[float, int]], body: set[str]
 ) -> tuple[float, int]:
     """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
-    last item of a list or as the last crumb of a breadcrumb counted.
+    last item of a list or as the last crumb of a breadcrumb counted. `folded` holds the lines'
+    texts casefolded.
 
     Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
     zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
@@ -1127,11 +1148,10 @@ def _with_echoes(
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            # One casefold of the whole page: the same as folding each line, done in C. Each
-            # line has newlines of its own, so that a line written twice running counts twice.
-            page = (
-                "\n" + "\n\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
-            )
+            # Each line has newlines of its own, so that a line written twice running counts
+            # twice. Stripping the marks off a folded line is folding the stripped line: a mark
+            # folds to itself, and no other character to a mark (test_fields checks Unicode).
+            page = "\n" + "\n\n".join([fold.strip(_BULLETS) for fold in folded]) + "\n"
         quoted = page.count(key) > page.count(f"\n{key}\n")
         if not quoted and page.count(f"\n{key}\n") > 1:
             crumbs = _last_items(lines) if crumbs is None else crumbs
@@ -1207,9 +1227,9 @@ def _above_standfirst(
     return best
 
 
-def _headline_of(lines: list[Line], text: str) -> str:
+def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
     """Return the headline a title line holds: without the site's name, the kicker set before it
-    or soft hyphens.
+    or soft hyphens (`folded`: the lines' texts casefolded).
 
     A kicker in an element of its own is rendered on the headline's line: set off by ' : '
     (no space comes before a colon outside French typography, which other lines would show), or
@@ -1246,20 +1266,19 @@ def _headline_of(lines: list[Line], text: str) -> str:
     crumb_ends: dict[str, str] = {}  # a breadcrumb's last crumb, and the breadcrumb
     begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
-    for line in lines:
+    for line, fold in zip(lines, folded, strict=True):
         if line.text == text:
             continue
-        folded = line.text.casefold()
-        if tail in folded:
+        if tail in fold:
             key = _echo_key(line.text)
             quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
             # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
             if _CRUMB_STEP.search(line.text):
-                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = folded
-        if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
+                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = fold
+        if len(line.text) <= _PARTS_LINE_CHARS and any(first in fold for first in firsts):
             begun.add(_echo_key(line.text))
-        if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
-            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
+        if head in fold and len(line.text) <= _PARTS_LINE_CHARS:
+            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(fold)]
             if len(parts) > 1:
                 joined.append(parts)
     # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):

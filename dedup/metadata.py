@@ -1966,12 +1966,12 @@ def content_words(text: str) -> set[str]:
             if not token.isalnum():
                 others.append(token)
                 continue
-        if len(token) > 2:
+        if len(token) > 2 and not token.isdigit():
             runs.add(token)
     if others:
-        runs.update(_LONG_WORD_RUN.findall(" ".join(others)))
+        runs.update([w for w in _LONG_WORD_RUN.findall(" ".join(others)) if not w.isdigit()])
     runs -= ALL_STOP_WORDS
-    return {w for w in runs if not w.isdigit()}
+    return runs
 
 
 _LONG_WORD_RUN = re.compile(r"[^\W_]{3,}")  # the runs of _WORD_RUN that have three letters or more
