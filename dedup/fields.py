@@ -119,6 +119,8 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
+    # The page's lines casefolded, each text once for all passes (see _folded_lines).
+    folds: dict[str, str] = field(default_factory=dict)
 
     def state_source(self, outlet: str | None, guessed: bool = False) -> None:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
@@ -954,9 +956,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         (score + _layout_score(lines, scored, k, first_prose, end, body_words), index)
         for k, (index, score) in enumerate(scored)
     ]
-    best = _above_standfirst(lines, ranked, _with_echoes(lines, ranked, body_words), body_words)
+    folded = _folded_lines(lines, found.folds)
+    best = _above_standfirst(
+        lines, ranked, _with_echoes(lines, folded, ranked, body_words), body_words
+    )
     chosen = lines[best[1]]
-    found.title = found.title or _headline_of(lines, chosen.text)
+    found.title = found.title or _headline_of(lines, folded, chosen.text)
     chosen.rule = "title"
     _put_back([cut for cut in dated if cut[0] is not chosen])
     # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
@@ -984,25 +989,39 @@ def _late_headlines(
     # none is looked at.
     if not any(lines[near].rule in _HEADER_RULES for near in range(window + 1, min(stop + 3, end))):
         return scored
-    for index in range(window, stop):
-        line = lines[index]
-        if (
-            line.rule
-            or line.kind == boilerplate.CODE
+    candidates = [
+        index
+        for index in range(window, stop)
+        if not (
+            lines[index].rule
+            or lines[index].kind == boilerplate.CODE
             or not any(
                 lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
             )
-            or is_paragraph(line)
-        ):
-            continue
-        under = metadata.content_words(
-            " ".join(other.text for other in lines[index + 1 : end] if not other.rule)
+            or is_paragraph(lines[index])
         )
+    ]
+    # The body under each candidate, read once from the end up: the words under the last one,
+    # then those of the lines between each and the next added. The words of lines joined are
+    # those of their parts joined: no word run reaches across the space between them, nor does
+    # lower() read across it (a final sigma, its one rule of context, stops at a space).
+    under: set[str] = set()
+    under_stems: set[str] = set()
+    upto = end
+    for index in reversed(candidates):
+        part = metadata.content_words(
+            " ".join(other.text for other in lines[index + 1 : upto] if not other.rule)
+        )
+        under |= part
+        under_stems |= metadata.word_stems(part)
+        upto = index + 1
+        line = lines[index]
         score = metadata.headline_score(
-            line.text, under, 1, line.kind == boilerplate.PROSE, metadata.word_stems(under)
+            line.text, under, 1, line.kind == boilerplate.PROSE, under_stems
         )
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
+    scored.reverse()
     return scored
 
 
@@ -1012,7 +1031,9 @@ def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Fo
     scored = _late_headlines(lines, first_prose + 1, first_prose, end)
     if scored:
         index = max(scored, key=lambda item: item[1])[0]
-        found.title = found.title or _headline_of(lines, lines[index].text)
+        found.title = found.title or _headline_of(
+            lines, _folded_lines(lines, found.folds), lines[index].text
+        )
         lines[index].rule = "title"
 
 
@@ -1081,11 +1102,25 @@ def _layout_score(
     return score
 
 
+def _folded_lines(lines: list[Line], folds: dict[str, str]) -> list[str]:
+    """Return the casefolded texts of `lines`, each text folded once a document (`folds`, kept
+    across the passes): folding reads each character of a line that is not ASCII on its own."""
+    folded: list[str] = []
+    for line in lines:
+        text = line.text
+        fold = folds.get(text)
+        if fold is None:
+            fold = folds[text] = text.casefold()
+        folded.append(fold)
+    return folded
+
+
 def _with_echoes(
-    lines: list[Line], ranked: list[tuple[float, int]], body: set[str]
+    lines: list[Line], folded: list[str], ranked: list[tuple[float, int]], body: set[str]
 ) -> tuple[float, int]:
     """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
-    last item of a list or as the last crumb of a breadcrumb counted.
+    last item of a list or as the last crumb of a breadcrumb counted. `folded` holds the lines'
+    texts casefolded.
 
     Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
     zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
@@ -1113,11 +1148,10 @@ def _with_echoes(
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            # One casefold of the whole page: the same as folding each line, done in C. Each
-            # line has newlines of its own, so that a line written twice running counts twice.
-            page = (
-                "\n" + "\n\n".join([line.text.strip(_BULLETS) for line in lines]).casefold() + "\n"
-            )
+            # Each line has newlines of its own, so that a line written twice running counts
+            # twice. Stripping the marks off a folded line is folding the stripped line: a mark
+            # folds to itself, and no other character to a mark (test_fields checks Unicode).
+            page = "\n" + "\n\n".join([fold.strip(_BULLETS) for fold in folded]) + "\n"
         quoted = page.count(key) > page.count(f"\n{key}\n")
         if not quoted and page.count(f"\n{key}\n") > 1:
             crumbs = _last_items(lines) if crumbs is None else crumbs
@@ -1137,12 +1171,16 @@ def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
 def _crumb_ends(lines: list[Line]) -> set[str]:
     """Return the echo keys of the last crumbs of the page's breadcrumbs ('Home > Politik > The
     headline'): a breadcrumb ends with the page it leads to."""
-    ends = set()
-    for line in lines:
+    ends: set[str] = set()
+    texts = [line.text for line in lines]
+    # Most pages have no arrow at all: one search of the whole page tells them.
+    if not _CRUMB_ARROW.search("\n".join(texts)):
+        return ends
+    for text in texts:
         # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
-        if not _CRUMB_ARROW.search(line.text):
+        if not _CRUMB_ARROW.search(text):
             continue
-        crumbs = metadata.breadcrumb(_ITEM.sub("", line.text).strip(_BULLETS))
+        crumbs = metadata.breadcrumb(_ITEM.sub("", text).strip(_BULLETS))
         if crumbs:
             ends.add(_echo_key(crumbs[-1]))
     return ends
@@ -1189,9 +1227,9 @@ def _above_standfirst(
     return best
 
 
-def _headline_of(lines: list[Line], text: str) -> str:
+def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
     """Return the headline a title line holds: without the site's name, the kicker set before it
-    or soft hyphens.
+    or soft hyphens (`folded`: the lines' texts casefolded).
 
     A kicker in an element of its own is rendered on the headline's line: set off by ' : '
     (no space comes before a colon outside French typography, which other lines would show), or
@@ -1228,20 +1266,19 @@ def _headline_of(lines: list[Line], text: str) -> str:
     crumb_ends: dict[str, str] = {}  # a breadcrumb's last crumb, and the breadcrumb
     begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
-    for line in lines:
+    for line, fold in zip(lines, folded, strict=True):
         if line.text == text:
             continue
-        folded = line.text.casefold()
-        if tail in folded:
+        if tail in fold:
             key = _echo_key(line.text)
             quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
             # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
             if _CRUMB_STEP.search(line.text):
-                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = folded
-        if len(line.text) <= _PARTS_LINE_CHARS and any(first in folded for first in firsts):
+                crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = fold
+        if len(line.text) <= _PARTS_LINE_CHARS and any(first in fold for first in firsts):
             begun.add(_echo_key(line.text))
-        if head in folded and len(line.text) <= _PARTS_LINE_CHARS:
-            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(folded)]
+        if head in fold and len(line.text) <= _PARTS_LINE_CHARS:
+            parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(fold)]
             if len(parts) > 1:
                 joined.append(parts)
     # Of two kickers the one a headline of fewer words is left by ('Lokales Lübeck So lief ...'):

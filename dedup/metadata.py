@@ -1953,11 +1953,30 @@ def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
     # The runs of three letters or more are found as such, the stop words taken out in one step.
-    tokens = set(_LONG_WORD_RUN.findall(text.lower())) - ALL_STOP_WORDS
-    return {w for w in tokens if not w.isdigit()}
+    # A run is of alphanumeric characters ([^\W_] is str.isalnum), and white space is none of
+    # them (test_metadata checks all of Unicode): no run spans two of the text's white-space
+    # separated tokens. A token alphanumeric throughout, maybe once marks around it are off, is
+    # one run; only the others (those with a hyphen, an apostrophe or a dot inside) go to the
+    # pattern. Each distinct token is looked at once, where the pattern would read the text.
+    runs: set[str] = set()
+    others: list[str] = []
+    for token in set(text.lower().split()):
+        if not token.isalnum():
+            token = token.strip(_TOKEN_MARKS)
+            if not token.isalnum():
+                others.append(token)
+                continue
+        if len(token) > 2 and not token.isdigit():
+            runs.add(token)
+    if others:
+        runs.update([w for w in _LONG_WORD_RUN.findall(" ".join(others)) if not w.isdigit()])
+    runs -= ALL_STOP_WORDS
+    return runs
 
 
 _LONG_WORD_RUN = re.compile(r"[^\W_]{3,}")  # the runs of _WORD_RUN that have three letters or more
+# Marks that stand around a word (none is alphanumeric): what the word's token is stripped of.
+_TOKEN_MARKS = ".,;:!?\"'()[]«»„“”‚‘’…-–—/*•|"
 
 
 # A longer word is matched on its first letters too: 'Schauspieler' / 'Schauspielern'.
@@ -2173,6 +2192,10 @@ def headline_score(
     the same inflection or another one (`body_stems`, the body's `word_stems`); it stands close
     above the body. `distance` counts the lines between it and the first paragraph.
     """
+    # A list item or a link: most of the lines looked at above a body are a menu's items, told
+    # first (every test here only says None; their order changes nothing else).
+    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
+        return None
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):
         return None
@@ -2181,8 +2204,6 @@ def headline_score(
     stopped = line.endswith(".") and not _abbreviations_only(line)
     if stopped and (count > _DOTTED_HEADLINE_WORDS or ". " in line):
         return None
-    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
-        return None  # a list item or a link
     if _pager_link(line):
         return None
     if _DIGIT.search(line) and (_is_time_note(line) or _GLUED_DATES.search(line)):

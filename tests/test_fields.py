@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from dedup import fields
@@ -827,3 +829,21 @@ def test_a_date_of_the_last_change_loses_to_the_publications_beside_it(
         ]
     )
     assert clean_document(Document(id="t", text=text)).date == expected
+
+
+def test_marks_stripped_off_a_folded_line_are_those_off_the_line() -> None:
+    # _with_echoes strips the marks off lines casefolded once for the title's search: the same
+    # as folding the stripped lines, as a mark folds to itself and nothing else folds to a mark.
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char in fields._BULLETS:
+            assert char.casefold() == char, hex(point)
+        else:
+            assert not any(c in fields._BULLETS for c in char.casefold()), hex(point)
+
+
+def test_folded_lines_fold_each_text_once() -> None:
+    folds: dict[str, str] = {}
+    lines = [Line(1, "Straße", False), Line(2, "ÜBER", False), Line(3, "Straße", False)]
+    assert fields._folded_lines(lines, folds) == ["strasse", "über", "strasse"]
+    assert folds == {"Straße": "strasse", "ÜBER": "über"}

@@ -6,6 +6,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dedup import metadata
 
@@ -570,6 +572,41 @@ def test_glued_date() -> None:
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
     body = metadata.content_words("The council approves the budget after a long debate.")
     assert (metadata.headline_score(line, body, distance) is not None) == scored
+
+
+def test_content_words_split_as_the_pattern_would() -> None:
+    # content_words reads a text's white-space separated tokens, not the text: a word run
+    # ([^\W_]) is an alphanumeric run, which no white space and no mark stripped off a token is.
+    run = re.compile(r"[^\W_]")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        assert (run.fullmatch(char) is not None) is char.isalnum(), hex(point)
+        assert not (char.isspace() and char.isalnum()), hex(point)
+    assert not any(mark.isalnum() for mark in metadata._TOKEN_MARKS)
+
+
+def _content_words_by_pattern(text: str) -> set[str]:
+    tokens = set(metadata._LONG_WORD_RUN.findall(text.lower())) - metadata.ALL_STOP_WORDS
+    return {w for w in tokens if not w.isdigit()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's elections (and the electorate) of the county.",
+        "«Ça va?» — l'état d'urgence, e-mail: jane_doe@example.org; 2021-05-03 12345 abc",
+        "ΣΟΦΟΣ ΛΟΓΟΣ. Straße\u00a0Übermaß\tİstanbul ½ ²³⁴ x² a1b2c3 --- ... «»",
+        "word,word;word...word/word 'quoted' \"doubly\" [bracketed] {braced} <angled>",
+        "",
+    ],
+)
+def test_content_words_are_the_patterns_runs(text: str) -> None:
+    assert metadata.content_words(text) == _content_words_by_pattern(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aäß1_ -.,'’«»\u00a0\u2028Σσ"), max_size=40))
+def test_content_words_are_the_patterns_runs_of_any_text(text: str) -> None:
+    assert metadata.content_words(text) == _content_words_by_pattern(text)
 
 
 @pytest.mark.parametrize(
