@@ -151,3 +151,35 @@ def test_unique_counts_are_numpys(values: list[int], repeat: int) -> None:
     expected_keys, expected_counts = np.unique(array, return_counts=True)
     assert keys.dtype == np.uint64 and keys.tolist() == expected_keys.tolist()
     assert counts.dtype == np.float64 and counts.tolist() == expected_counts.tolist()
+
+
+_CASED_PIECES = [
+    "Mark", "Teixeira", "met", "the", "The", "Boston", "Red", "Sox", "Las", "Vegas", "of", ".",
+    "\n", ",", ";", "(", "“", '"', "'", "Über", "über", "ÉTÉ", "3Com", "iPhone", "O'Brien", "-",
+    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join), st.integers(0, 200))
+def test_entities_with_lead_are_those_of_text_and_lead(text: str, lead: int) -> None:
+    assert features.entities_with_lead(text, lead) == (
+        named_entities(text),
+        named_entities(text[:lead]),
+    )
+    # article_features reads a lead without a headline as the body's start.
+    assert named_entities("\n" + text[:lead]) == named_entities(text[:lead])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", " ", "\n", "\t", "\xa0", "\u2028", "é", "\x1c", "\u200b"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_single_spaced_is_join_of_split(text: str) -> None:
+    assert features._single_spaced(text) == " ".join(text.split())
+
+
+def test_only_the_space_is_printable_white_space() -> None:
+    # _single_spaced relies on it.
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
