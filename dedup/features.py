@@ -58,6 +58,10 @@ _WEEKDAY_MENTION = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(yesterday)\b)",
     re.IGNORECASE,
 )
+# The words a weekday mention ends with, as `_weekday_mentions` finds them.
+_MENTIONED_DAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"
+}  # fmt: skip
 _LEAD_CHARS = 600
 # The start of a body that names its event, for the lead terms: about two sentences.
 _LEAD_TERM_CHARS = 300
@@ -151,12 +155,11 @@ def article_features(article: Article, names: bool = False) -> Features:
     # of the content words among its first words (the headline's and the lead's).
     strings = [*tokens, *(ENTITY_MARK + name for name in [*entities, *lead_entities])]
     joined = "\0".join(strings) + "\0" if strings else ""
-    hashed_strings, n = hashed_joined(joined, "\0"), len(tokens)
-    hashes = hashed_strings.hashes()
-    hashed, each, marked = hashed_strings[:n], hashes[:n], hashes[n:]
+    hashes, pairs_and_triples = hashed_joined(joined, "\0").hashes_and_runs(content, (2, 3))
+    each, marked = hashes[: len(tokens)], hashes[len(tokens) :]
     # The lead's content words are the first of the content words, so its runs are the first
     # runs: of n words, the first in_lead - n + 1.
-    runs = [each[content], *hashed[content].runs_of((2, 3))]
+    runs = [each[content], *pairs_and_triples]
     keys, counts = _counted_keys(runs, marked[: len(entities)])
     lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
     lead_keys, _ = _counted_keys(lead_runs, marked[len(entities) :])
@@ -371,10 +374,46 @@ def _event_days(text: str, published: dt.date | None) -> frozenset[dt.date]:
     head = text[:3000]
     # Every word the pattern finds ends in 'day': a text without it is not searched (a third are
     # not). Letters the pattern's IGNORECASE equates with 'i' or 's' make a shorter test unsafe.
-    if "day" not in head.lower():
+    lowered = head.lower()
+    if "day" not in lowered:
         return frozenset()
-    for match in _WEEKDAY_MENTION.finditer(head):
+    for match in _weekday_mentions(head, lowered):
         day = relative_day(match.group(1) or match.group(2), published)
         if day is not None:
             days.add(day)
     return frozenset(days)
+
+
+def _weekday_mentions(head: str, lowered: str) -> list[re.Match[str]]:
+    """Return the matches of _WEEKDAY_MENTION in `head` (`lowered` is head.lower()), in any order.
+
+    The search tries the pattern at every character (50 us on 3,000). A mention ends with a
+    weekday or "yesterday", which end in "day" and begin no other mention, so mentions never
+    overlap: the pattern is tried only at the starts a mention of each such word can have,
+    "yesterday" itself or a word of two, four or five letters before the white space before
+    the weekday. The words are found in the lower-cased text, where each character keeps its
+    place unless the text holds "İ" (lower-cased to two). IGNORECASE also takes "ı" for "i" and
+    "ſ" for "s", which lower-case to themselves: a text with any of the three is searched whole.
+    """
+    if len(lowered) != len(head) or "ı" in lowered or "ſ" in lowered:
+        return list(_WEEKDAY_MENTION.finditer(head))
+    found = []
+    end = lowered.find("day") + 3
+    while end >= 3:
+        for length in (6, 7, 8, 9):
+            word = lowered[end - length : end]
+            if word in _MENTIONED_DAYS:
+                start = end - length
+                if word == "yesterday":
+                    starts: tuple[int, ...] = (start,)
+                else:
+                    space = len(head[:start].rstrip())  # where the white space before it starts
+                    starts = (space - 2, space - 4, space - 5)
+                for start in starts:
+                    match = _WEEKDAY_MENTION.match(head, start) if start >= 0 else None
+                    if match:
+                        found.append(match)
+                        break
+                break
+        end = lowered.find("day", end) + 3
+    return found

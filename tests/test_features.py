@@ -183,3 +183,49 @@ def test_single_spaced_is_join_of_split(text: str) -> None:
 def test_only_the_space_is_printable_white_space() -> None:
     # _single_spaced relies on it.
     assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On",
+                "ſince",
+                "ſunday",
+                "frıday",
+                "İ",
+                "LAST",
+                "early",
+                "Monday",
+                "sundays",
+                "yesterday",
+                "Yesterday's",
+                "this",
+                "  ",
+                "\t",
+                "\n",
+                "-",
+                "the",
+                "until",
+                "Friday",
+                "ON",
+                "WEDNESDAY",
+                "xmonday",
+                "day",
+                "today",
+                "since",
+                "Σ",
+                "late",
+                "2008",
+            ]
+        ),
+        max_size=12,
+    ).map(lambda pieces: "".join(piece + " " * (k % 3) for k, piece in enumerate(pieces)))
+)
+def test_weekday_mentions_are_the_searchs(text: str) -> None:
+    def found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return sorted((m.span(), m.groups()) for m in matches)
+
+    assert found(features._weekday_mentions(text, text.lower())) == found(
+        list(features._WEEKDAY_MENTION.finditer(text))
+    )
