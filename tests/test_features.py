@@ -229,3 +229,63 @@ def test_weekday_mentions_are_the_searchs(text: str) -> None:
     assert found(features._weekday_mentions(text, text.lower())) == found(
         list(features._WEEKDAY_MENTION.finditer(text))
     )
+
+
+# The token pattern and loop of named_entities as they were before lower-case runs came as "".
+_FORMER_CASED_TOKEN = re.compile(
+    r"[a-z][\w'’-]*+(?:[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+[a-z][\w'’-]*+)*+"
+    r"|[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+)
+
+
+def _former_named_entities(text: str) -> list[str]:
+    found: list[str] = []
+    run: list[str] = []
+    starts_sentence = True
+    for token in _FORMER_CASED_TOKEN.findall(text):
+        if token[0].isupper() and not starts_sentence:
+            folded = token.lower()
+            if run or folded not in features.ALL_STOP_WORDS:
+                run.append(folded)
+                continue
+        if run:
+            found.append(" ".join(run))
+            run = []
+        starts_sentence = token in features._SENTENCE_END
+    if run:
+        found.append(" ".join(run))
+    return found
+
+
+@given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join))
+def test_named_entities_are_the_former_ones(text: str) -> None:
+    assert named_entities(text) == _former_named_entities(text)
+
+
+_WORD_PIECES = [
+    "Σ", "ΟΔΟΣ", "e\u0301", "\u0301", "’", "'", "don't", "İ", "ß", "Ünïcode", "_", "-", "x",
+    "déjà", "ſ", "“", "…", "—", "日本", "\u0307", "\n", "\u2028", "A", "7", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from([*_WORD_PIECES, " "]), max_size=40).map("".join))
+def test_words_and_leads_are_those_of_each(text: str) -> None:
+    # Two short leads, so that the cuts fall within the made-up text.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "_LEAD_TERM_CHARS", 9)
+        patch.setattr(features, "_LEAD_CHARS", 17)
+        assert features._words_and_leads(text) == (
+            features.words(text),
+            len(features.words(text[:9])),
+            features.words(text[:17]),
+        )
+
+
+@given(
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join),
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join),
+)
+def test_words_do_not_reach_across_a_space(before: str, after: str) -> None:
+    assert features.words(before + " " + after) == features.words(before) + features.words(
+        " " + after
+    )
