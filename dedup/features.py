@@ -164,7 +164,7 @@ def article_features(article: Article, names: bool = False) -> Features:
     runs = [each[content], *pairs_and_triples]
     keys, counts = _counted_keys(runs, marked[: len(entities)])
     lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
-    lead_keys, _ = _counted_keys(lead_runs, marked[len(entities) :])
+    lead_keys = distinct(np.concatenate([*lead_runs, marked[len(entities) :]]))
     named: dict[int, str] = {}
     if names:
         for found in (
@@ -200,6 +200,16 @@ def _counted_keys(
     """Return the hashes of the terms `event_terms` gives (the hashes of the runs of one, two
     and three content words, and of the marked entities), ascending, and their counts."""
     return unique_counts(np.concatenate([*runs, entities]))
+
+
+def distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return the distinct values, ascending (`unique_counts` without the counts, which the
+    lead's terms do not need: 5 us an article, not 9)."""
+    ordered = np.sort(values, kind="stable")
+    first = np.empty(len(ordered), dtype=bool)  # where a run of equal values starts
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def unique_counts(

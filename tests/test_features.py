@@ -289,3 +289,10 @@ def test_words_do_not_reach_across_a_space(before: str, after: str) -> None:
     assert features.words(before + " " + after) == features.words(before) + features.words(
         " " + after
     )
+
+
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.integers(1, 3))
+def test_distinct_values_are_numpys(values: list[int], repeat: int) -> None:
+    array = np.array(values * repeat, dtype=np.uint64)
+    found = features.distinct(array)
+    assert found.dtype == np.uint64 and found.tolist() == np.unique(array).tolist()
