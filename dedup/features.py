@@ -186,7 +186,11 @@ def article_features(article: Article, names: bool = False) -> Features:
         years=frozenset(map(int, _YEAR_WORD.findall("\0" + joined))),
         lead=" ".join(lead),
         words=len(tokens),
-        exact_key=exact_key(article.text if article.text.strip() else _whole_page(article)),
+        # A body is blank when empty or all white space (isspace stops at the first other
+        # character; strip() would copy the text to tell).
+        exact_key=exact_key(
+            article.text if article.text and not article.text.isspace() else _whole_page(article)
+        ),
         lead_keys=lead_keys,
         # The headline's words come first: the body's are the rest.
         signature=candidates.signature(each[len(title) :]),
