@@ -58,6 +58,10 @@ _WEEKDAY_MENTION = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(yesterday)\b)",
     re.IGNORECASE,
 )
+# The words a weekday mention ends with, as `_weekday_mentions` finds them.
+_MENTIONED_DAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"
+}  # fmt: skip
 _LEAD_CHARS = 600
 # The start of a body that names its event, for the lead terms: about two sentences.
 _LEAD_TERM_CHARS = 300
@@ -75,10 +79,16 @@ _YEAR_WORD = re.compile(r"\0((?:1[89]|20)\d\d)(?=\0)")
 # run and starts no sentence), and the loop turns once for it instead of once a word (the
 # search took 62 of the function's 94 us an article, this 0.65 of that). No space that ends a
 # line is taken, and a word's first letter is never skipped, so the other tokens are the same.
-_LOWER_WORD = r"[a-z][\w'’-]*+"
+# The other tokens are a group, which findall gives instead of the match: a run of lower-case
+# words comes as "", neither made as a string nor hashed to be looked up (6 of the 68 us).
+# A word character is \w, with the ASCII ones also named: the engine tests a class's ASCII
+# bitmap before its categories, and \w's category is several Unicode table lookups a character
+# (the search 53 -> 46 us an article).
+_WORD_CHAR = r"[a-zA-Z0-9_\w'’-]"
+_LOWER_WORD = rf"[a-z]{_WORD_CHAR}*+"
 _CASED_TOKEN = re.compile(
     rf"{_LOWER_WORD}(?:[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+{_LOWER_WORD})*+"
-    r"|[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+    rf"|([^\W\d_]{_WORD_CHAR}*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
 )
 _SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
@@ -131,33 +141,34 @@ class Features:
 def article_features(article: Article, names: bool = False) -> Features:
     """Return the features of one cleaned article (with the names of its terms if asked)."""
     title = words(article.title) if article.title else []
-    tokens = title + words(article.text)
+    body, lead_words, lead = _words_and_leads(article.text)
+    tokens = title + body
     text = f"{article.title}\n{article.text}" if article.title else article.text
     published = _day(article.date)
     stop_words = stop_words_of(article.language)
-    lead = f"{article.title or ''}\n{article.text[:_LEAD_TERM_CHARS]}"
     content = np.array(
         [k for k, t in enumerate(tokens) if t not in stop_words and len(t) > 1], dtype=np.int64
     )
-    in_lead = int(
-        np.searchsorted(content, len(title) + len(words(article.text[:_LEAD_TERM_CHARS])))
+    in_lead = int(np.searchsorted(content, len(title) + lead_words))
+    # The lead is the headline and the body's first characters: the start of `text` (a
+    # leading line break changes no entity).
+    entities, lead_entities = entities_with_lead(
+        text, len(text) - len(article.text) + _LEAD_TERM_CHARS
     )
-    entities, lead_entities = named_entities(text), named_entities(lead)
     # The words and the marked entities are hashed in one pass over their bytes (joined by NULs,
     # as entities hold spaces): a pass costs some twenty calls of numpy, on a few hundred words
     # as much as their arithmetic. Terms are runs of the content words; the lead's terms, runs
     # of the content words among its first words (the headline's and the lead's).
     strings = [*tokens, *(ENTITY_MARK + name for name in [*entities, *lead_entities])]
     joined = "\0".join(strings) + "\0" if strings else ""
-    hashed_strings, n = hashed_joined(joined, "\0"), len(tokens)
-    hashes = hashed_strings.hashes()
-    hashed, each, marked = hashed_strings[:n], hashes[:n], hashes[n:]
+    hashes, pairs_and_triples = hashed_joined(joined, "\0").hashes_and_runs(content, (2, 3))
+    each, marked = hashes[: len(tokens)], hashes[len(tokens) :]
     # The lead's content words are the first of the content words, so its runs are the first
     # runs: of n words, the first in_lead - n + 1.
-    runs = [each[content], *hashed[content].runs_of((2, 3))]
+    runs = [each[content], *pairs_and_triples]
     keys, counts = _counted_keys(runs, marked[: len(entities)])
     lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
-    lead_keys, _ = _counted_keys(lead_runs, marked[len(entities) :])
+    lead_keys = distinct(np.concatenate([*lead_runs, marked[len(entities) :]]))
     named: dict[int, str] = {}
     if names:
         for found in (
@@ -177,9 +188,13 @@ def article_features(article: Article, names: bool = False) -> Features:
         # headline and first sentence 0.92.
         ordinals=event_ordinals(f"{article.title or ''}\n{first_sentence(article.text)}"),
         years=frozenset(map(int, _YEAR_WORD.findall("\0" + joined))),
-        lead=" ".join(words(article.text[:_LEAD_CHARS])),
+        lead=" ".join(lead),
         words=len(tokens),
-        exact_key=exact_key(article.text if article.text.strip() else _whole_page(article)),
+        # A body is blank when empty or all white space (isspace stops at the first other
+        # character; strip() would copy the text to tell).
+        exact_key=exact_key(
+            article.text if article.text and not article.text.isspace() else _whole_page(article)
+        ),
         lead_keys=lead_keys,
         # The headline's words come first: the body's are the rest.
         signature=candidates.signature(each[len(title) :]),
@@ -193,6 +208,16 @@ def _counted_keys(
     """Return the hashes of the terms `event_terms` gives (the hashes of the runs of one, two
     and three content words, and of the marked entities), ascending, and their counts."""
     return unique_counts(np.concatenate([*runs, entities]))
+
+
+def distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return the distinct values, ascending (`unique_counts` without the counts, which the
+    lead's terms do not need: 5 us an article, not 9)."""
+    ordered = np.sort(values, kind="stable")
+    first = np.empty(len(ordered), dtype=bool)  # where a run of equal values starts
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def unique_counts(
@@ -277,7 +302,7 @@ def named_entities(text: str) -> list[str]:
     starts_sentence = True
     for token in _CASED_TOKEN.findall(text):
         # A capitalised stop word continues a run ("Las Vegas") but does not start one.
-        if token[0].isupper() and not starts_sentence:
+        if not starts_sentence and token[:1].isupper():
             folded = token.lower()
             if run or folded not in ALL_STOP_WORDS:
                 run.append(folded)
@@ -291,10 +316,58 @@ def named_entities(text: str) -> list[str]:
     return found
 
 
+def _words_and_leads(text: str) -> tuple[list[str], int, list[str]]:
+    """Return the words of `text`, how many of them its first _LEAD_TERM_CHARS characters
+    hold, and the words of its first _LEAD_CHARS characters (`words` of each).
+
+    words(a + b) is words(a) + words(b) where b starts with a space: no word holds one, and
+    nothing `words` does reads across one (NFC composes no character with a space; a final
+    sigma is told by the letters up to it; an apostrophe beside one is loose). The text is cut
+    at the last space before each lead's end, and only the word that a lead cuts is read twice
+    (37 us an article, this 28).
+    """
+    first = max(text.rfind(" ", 0, _LEAD_TERM_CHARS), 0)
+    second = max(text.rfind(" ", first, _LEAD_CHARS), first)
+    head, middle = words(text[:first]), words(text[first:second])
+    lead_terms = len(head) + len(words(text[first:_LEAD_TERM_CHARS]))
+    lead = head + middle + words(text[second:_LEAD_CHARS])
+    return head + middle + words(text[second:]), lead_terms, lead
+
+
+def entities_with_lead(text: str, lead: int) -> tuple[list[str], list[str]]:
+    """Return the named entities of `text` and of text[:lead] (`named_entities` of each).
+
+    A full stop or a line break is a token of its own that ends any run and starts a sentence,
+    as the start of a text does: the entities of a text cut before one are those of the two
+    parts. The text is read once up to the last of them in its lead, and only the sentence
+    that the lead cuts is read twice.
+    """
+    cut = max(text.rfind(".", 0, lead), text.rfind("\n", 0, lead), 0)
+    before = named_entities(text[:cut])
+    return before + named_entities(text[cut:]), before + named_entities(text[cut:lead])
+
+
 def exact_key(text: str) -> str:
     """Return a key equal for texts that differ only in case and white space."""
-    folded = " ".join(text.casefold().split())
-    return hashlib.blake2b(folded.encode("utf-8", "replace"), digest_size=16).hexdigest()
+    return hashlib.blake2b(
+        _single_spaced(text.casefold()).encode("utf-8", "replace"), digest_size=16
+    ).hexdigest()
+
+
+def _single_spaced(text: str) -> str:
+    """Return `text` with each run of white space made one space, and none at either end:
+    " ".join(text.split()).
+
+    A cleaned body's only white space is mostly single spaces and the one or two line breaks
+    between its paragraphs: for it, that is the text with those made spaces, without splitting
+    it into its words (17 us an article, this 3). Replacing white space by white space leaves
+    the words as they were; every white-space character but the space is unprintable, so a
+    printable result holds no other.
+    """
+    spaced = text.replace("\n\n", " ").replace("\n", " ")
+    if spaced.isprintable() and "  " not in spaced and spaced[:1] != " " and spaced[-1:] != " ":
+        return spaced
+    return " ".join(text.split())
 
 
 def _whole_page(article: Article) -> str:
@@ -339,10 +412,46 @@ def _event_days(text: str, published: dt.date | None) -> frozenset[dt.date]:
     head = text[:3000]
     # Every word the pattern finds ends in 'day': a text without it is not searched (a third are
     # not). Letters the pattern's IGNORECASE equates with 'i' or 's' make a shorter test unsafe.
-    if "day" not in head.lower():
+    lowered = head.lower()
+    if "day" not in lowered:
         return frozenset()
-    for match in _WEEKDAY_MENTION.finditer(head):
+    for match in _weekday_mentions(head, lowered):
         day = relative_day(match.group(1) or match.group(2), published)
         if day is not None:
             days.add(day)
     return frozenset(days)
+
+
+def _weekday_mentions(head: str, lowered: str) -> list[re.Match[str]]:
+    """Return the matches of _WEEKDAY_MENTION in `head` (`lowered` is head.lower()), in any order.
+
+    The search tries the pattern at every character (50 us on 3,000). A mention ends with a
+    weekday or "yesterday", which end in "day" and begin no other mention, so mentions never
+    overlap: the pattern is tried only at the starts a mention of each such word can have,
+    "yesterday" itself or a word of two, four or five letters before the white space before
+    the weekday. The words are found in the lower-cased text, where each character keeps its
+    place unless the text holds "İ" (lower-cased to two). IGNORECASE also takes "ı" for "i" and
+    "ſ" for "s", which lower-case to themselves: a text with any of the three is searched whole.
+    """
+    if len(lowered) != len(head) or "ı" in lowered or "ſ" in lowered:
+        return list(_WEEKDAY_MENTION.finditer(head))
+    found = []
+    end = lowered.find("day") + 3
+    while end >= 3:
+        for length in (6, 7, 8, 9):
+            word = lowered[end - length : end]
+            if word in _MENTIONED_DAYS:
+                start = end - length
+                if word == "yesterday":
+                    starts: tuple[int, ...] = (start,)
+                else:
+                    space = len(head[:start].rstrip())  # where the white space before it starts
+                    starts = (space - 2, space - 4, space - 5)
+                for start in starts:
+                    match = _WEEKDAY_MENTION.match(head, start) if start >= 0 else None
+                    if match:
+                        found.append(match)
+                        break
+                break
+        end = lowered.find("day", end) + 3
+    return found

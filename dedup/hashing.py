@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -92,22 +93,61 @@ class HashedWords:
         """
         if not sizes:
             return []
+        raws, lengths = self._run_polynomials(sizes)
+        return _split(_mixed(_joined(raws), _joined(lengths)), raws)
+
+    def hashes_and_runs(
+        self, among: npt.NDArray[np.int64], sizes: Sequence[int]
+    ) -> tuple[npt.NDArray[np.uint64], list[npt.NDArray[np.uint64]]]:
+        """Return the hash of each string (`hashes`) and, for each n of `sizes` (ascending),
+        the hashes of the runs of n consecutive strings among those at `among`
+        (`self[among].runs_of(sizes)`).
+
+        All are mixed in one pass, for the reason `runs_of` mixes its runs in one.
+        """
+        raws, lengths = self[among]._run_polynomials(sizes)
+        mixed = _mixed(_joined([self.raw, *raws]), _joined([self.length, *lengths]))
+        return mixed[: len(self.raw)], _split(mixed[len(self.raw) :], raws)
+
+    def _run_polynomials(
+        self, sizes: Sequence[int]
+    ) -> tuple[list[npt.NDArray[np.uint64]], list[npt.NDArray[np.int64]]]:
+        """Return, for each n of `sizes` (ascending), the unmixed polynomials and the lengths of
+        the runs of n consecutive words."""
+        raws: list[npt.NDArray[np.uint64]] = []
+        lengths: list[npt.NDArray[np.int64]] = []
+        if not sizes:
+            return raws, lengths
         powers, _ = _power_tables(int(self.length.max(initial=0)) * sizes[-1] + sizes[-1] + 1)
+        # A run and the word after it are the run, a space shifted past it and the word shifted
+        # one more: raw + B**length * 32 + B**(length + 1) * word, which is
+        # raw + B**length * (32 + B * word) as the powers wrap alike. The bracket is the same
+        # for a word in every run: made once, it leaves three numpy calls a size (not six).
+        spaced_word = self.raw * np.uint64(_BASE) + np.uint64(32)
+        spaced_length = self.length + 1
         raw, length = self.raw, self.length
-        raws, lengths = [], []
         for n in range(1, sizes[-1] + 1):
             if n > 1:
                 count = max(len(self.raw) - n + 1, 0)
                 raw, length = raw[:count], length[:count]
-                word = self.raw[n - 1 : n - 1 + count]
-                raw = raw + powers[length] * np.uint64(32) + powers[length + 1] * word
-                length = length + 1 + self.length[n - 1 : n - 1 + count]
+                raw = raw + powers[length] * spaced_word[n - 1 : n - 1 + count]
+                length = length + spaced_length[n - 1 : n - 1 + count]
             if n in sizes:
                 raws.append(raw)
                 lengths.append(length)
-        mixed = _mixed(np.concatenate(raws), np.concatenate(lengths))
-        ends = list(itertools.accumulate(len(found) for found in raws))
-        return [mixed[end - len(found) : end] for found, end in zip(raws, ends, strict=True)]
+        return raws, lengths
+
+
+def _joined(arrays: list[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+
+def _split(
+    mixed: npt.NDArray[np.uint64], parts: list[npt.NDArray[np.uint64]]
+) -> list[npt.NDArray[np.uint64]]:
+    """Return `mixed` cut into pieces as long as each of `parts`, in order."""
+    ends = list(itertools.accumulate(len(part) for part in parts))
+    return [mixed[end - len(part) : end] for part, end in zip(parts, ends, strict=True)]
 
 
 def hashed_words(words: Sequence[str]) -> HashedWords:

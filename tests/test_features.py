@@ -151,3 +151,148 @@ def test_unique_counts_are_numpys(values: list[int], repeat: int) -> None:
     expected_keys, expected_counts = np.unique(array, return_counts=True)
     assert keys.dtype == np.uint64 and keys.tolist() == expected_keys.tolist()
     assert counts.dtype == np.float64 and counts.tolist() == expected_counts.tolist()
+
+
+_CASED_PIECES = [
+    "Mark", "Teixeira", "met", "the", "The", "Boston", "Red", "Sox", "Las", "Vegas", "of", ".",
+    "\n", ",", ";", "(", "“", '"', "'", "Über", "über", "ÉTÉ", "3Com", "iPhone", "O'Brien", "-",
+    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join), st.integers(0, 200))
+def test_entities_with_lead_are_those_of_text_and_lead(text: str, lead: int) -> None:
+    assert features.entities_with_lead(text, lead) == (
+        named_entities(text),
+        named_entities(text[:lead]),
+    )
+    # article_features reads a lead without a headline as the body's start.
+    assert named_entities("\n" + text[:lead]) == named_entities(text[:lead])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", " ", "\n", "\t", "\xa0", "\u2028", "é", "\x1c", "\u200b"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_single_spaced_is_join_of_split(text: str) -> None:
+    assert features._single_spaced(text) == " ".join(text.split())
+
+
+def test_only_the_space_is_printable_white_space() -> None:
+    # _single_spaced relies on it.
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "On",
+                "ſince",
+                "ſunday",
+                "frıday",
+                "İ",
+                "LAST",
+                "early",
+                "Monday",
+                "sundays",
+                "yesterday",
+                "Yesterday's",
+                "this",
+                "  ",
+                "\t",
+                "\n",
+                "-",
+                "the",
+                "until",
+                "Friday",
+                "ON",
+                "WEDNESDAY",
+                "xmonday",
+                "day",
+                "today",
+                "since",
+                "Σ",
+                "late",
+                "2008",
+            ]
+        ),
+        max_size=12,
+    ).map(lambda pieces: "".join(piece + " " * (k % 3) for k, piece in enumerate(pieces)))
+)
+def test_weekday_mentions_are_the_searchs(text: str) -> None:
+    def found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+        return sorted((m.span(), m.groups()) for m in matches)
+
+    assert found(features._weekday_mentions(text, text.lower())) == found(
+        list(features._WEEKDAY_MENTION.finditer(text))
+    )
+
+
+# The token pattern and loop of named_entities as they were before lower-case runs came as "".
+_FORMER_CASED_TOKEN = re.compile(
+    r"[a-z][\w'’-]*+(?:[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+[a-z][\w'’-]*+)*+"
+    r"|[^\W\d_][\w'’-]*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+)
+
+
+def _former_named_entities(text: str) -> list[str]:
+    found: list[str] = []
+    run: list[str] = []
+    starts_sentence = True
+    for token in _FORMER_CASED_TOKEN.findall(text):
+        if token[0].isupper() and not starts_sentence:
+            folded = token.lower()
+            if run or folded not in features.ALL_STOP_WORDS:
+                run.append(folded)
+                continue
+        if run:
+            found.append(" ".join(run))
+            run = []
+        starts_sentence = token in features._SENTENCE_END
+    if run:
+        found.append(" ".join(run))
+    return found
+
+
+@given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join))
+def test_named_entities_are_the_former_ones(text: str) -> None:
+    assert named_entities(text) == _former_named_entities(text)
+
+
+_WORD_PIECES = [
+    "Σ", "ΟΔΟΣ", "e\u0301", "\u0301", "’", "'", "don't", "İ", "ß", "Ünïcode", "_", "-", "x",
+    "déjà", "ſ", "“", "…", "—", "日本", "\u0307", "\n", "\u2028", "A", "7", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from([*_WORD_PIECES, " "]), max_size=40).map("".join))
+def test_words_and_leads_are_those_of_each(text: str) -> None:
+    # Two short leads, so that the cuts fall within the made-up text.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(features, "_LEAD_TERM_CHARS", 9)
+        patch.setattr(features, "_LEAD_CHARS", 17)
+        assert features._words_and_leads(text) == (
+            features.words(text),
+            len(features.words(text[:9])),
+            features.words(text[:17]),
+        )
+
+
+@given(
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join),
+    st.lists(st.sampled_from(_WORD_PIECES), max_size=12).map("".join),
+)
+def test_words_do_not_reach_across_a_space(before: str, after: str) -> None:
+    assert features.words(before + " " + after) == features.words(before) + features.words(
+        " " + after
+    )
+
+
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.integers(1, 3))
+def test_distinct_values_are_numpys(values: list[int], repeat: int) -> None:
+    array = np.array(values * repeat, dtype=np.uint64)
+    found = features.distinct(array)
+    assert found.dtype == np.uint64 and found.tolist() == np.unique(array).tolist()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,3 +63,18 @@ def test_strings_joined_by_nuls_hash_as_each(words: list[str], strings: list[str
     assert [runs.tolist() for runs in head.runs_of((1, 2, 3))] == [
         runs.tolist() for runs in run_hashes(words)
     ]
+
+
+@given(
+    st.lists(st.text(st.characters(blacklist_characters="\0"), min_size=1), max_size=10),
+    st.lists(st.integers(0, 9), max_size=10),
+    st.sampled_from([(1,), (2, 3), (1, 3), (1, 2, 3, 4)]),
+)
+def test_hashes_and_runs_are_hashes_and_runs_of(
+    strings: list[str], among: list[int], sizes: tuple[int, ...]
+) -> None:
+    hashed = hashed_joined("\0".join(strings) + "\0" if strings else "", "\0")
+    index = np.array([k for k in among if k < len(strings)], dtype=np.int64)
+    hashes, runs = hashed.hashes_and_runs(index, sizes)
+    assert hashes.tolist() == hashed.hashes().tolist()
+    assert [found.tolist() for found in runs] == [hashed[index].runs(n).tolist() for n in sizes]
