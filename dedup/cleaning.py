@@ -578,7 +578,7 @@ def _head(text: str) -> str:
     """Return the first two characters of a line, after a list's bullet and its space if it opens
     with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
     body = text[2:] if text[1:2] == " " and text[:1] in "*+•-" else text
-    return body[:2].translate(metadata._IGNORECASE_FOLD).lower()
+    return body[:2].translate(metadata.IGNORECASE_FOLD).lower()
 
 
 def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:

@@ -1892,7 +1892,7 @@ def role_line(line: str) -> bool:
     text = line.strip(" *+•·,-–—")
     # The pattern tries every role at every letter of the first two words: a line whose first
     # two words, folded as IGNORECASE matches them, end with none is told at once.
-    folded = text if text.isascii() else text.translate(_IGNORECASE_FOLD)
+    folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
     first_two = folded.lower().split(None, 2)[:2]
     if not any(word.endswith(_ROLES) for word in first_two):
         return False
@@ -1902,7 +1902,7 @@ def role_line(line: str) -> bool:
 # What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
 # 's' (checked over all of Unicode for the letters of _ROLES and _TAGS_LABEL_ENDS in
 # test_metadata).
-_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 _ROLE_LINE_CHARS = 90
@@ -2128,7 +2128,7 @@ def without_tags(line: str) -> str:
     # IGNORECASE matches them, tell most lines at once; the search tries every label at every
     # space.
     if _TAGS_LABEL_ENDS.isdisjoint(
-        word.translate(_IGNORECASE_FOLD).lower()
+        word.translate(IGNORECASE_FOLD).lower()
         for part in line.split(":")[:-1]
         for word in part.split()[-1:]
     ):

@@ -992,7 +992,7 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
         char = chr(point)
         if char.lower() == char and char.upper() == char and char not in letters:
             continue  # no case: IGNORECASE matches it as itself
-        folded = char.translate(metadata._IGNORECASE_FOLD).lower()
+        folded = char.translate(metadata.IGNORECASE_FOLD).lower()
         for letter, pattern in patterns.items():
             assert (pattern.fullmatch(char) is not None) is (folded == letter), (hex(point), letter)
     # ... and the first two words are those the pattern sees: \s is what str.split() splits at.
