@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 # One string per language, as written; _build turns them into frozensets. Shared words (e.g. "de"
@@ -255,6 +255,11 @@ _WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
 _LATIN1_WORD_BYTES = bytes(
     code if code == ord("'") or re.fullmatch(r"\w", chr(code)) else ord(" ") for code in range(256)
 )
+# Python's str.lower, called as an object. mypyc compiles `text.lower()` to a mapping of one
+# character at a time, which leaves out Unicode's one rule of context (a capital sigma that ends
+# a word lower-cases to 'ς'): the compiled install read Greek words otherwise than the
+# interpreted one. Called through this name, the method is Python's own in both.
+lower: Callable[[str], str] = str.lower
 # The same, lower-casing first as text.lower() would: Latin-1 lower-cases one character to one
 # within Latin-1, and the marks `latin1` makes spaces have no case. "_" becomes a space too.
 _LOWER_WORD_BYTES = bytes(
@@ -318,7 +323,7 @@ def words(text: str) -> list[str]:
         if found is None:
             # The regex finds the words the bytes would give, only slower. (A text that only
             # lower-casing brings within Latin-1, by a rare letter such as "Ÿ", is read so too.)
-            return _WORD.findall(text.lower())
+            return _WORD.findall(lower(text))
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)  # lower-cases as text.lower() would
     if b"'" in kept:  # the table keeps apostrophes and makes no other byte one

@@ -18,7 +18,7 @@ from dedup.dates import (
     find_dates,
     is_date_word,
 )
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, lower
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
 # pages; these tests of a line alone, pure and returning what no caller can change, are kept.
@@ -1960,7 +1960,7 @@ def content_words(text: str) -> set[str]:
     # pattern. Each distinct token is looked at once, where the pattern would read the text.
     runs: set[str] = set()
     others: list[str] = []
-    for token in set(text.lower().split()):
+    for token in set(lower(text).split()):
         if not token.isalnum():
             token = token.strip(_TOKEN_MARKS)
             if not token.isalnum():
