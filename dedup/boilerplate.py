@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dedup.dates import find_date
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
@@ -302,7 +302,7 @@ def _tokens(text: str) -> list[str]:
     """
     encoded = latin1(text, marks_as=" ")
     if encoded is None:
-        return _TOKEN.findall(text.lower())
+        return _TOKEN.findall(lower(text))
     return encoded.translate(_LATIN1_TOKEN_BYTES).decode("latin-1").split()
 
 
@@ -528,9 +528,9 @@ def _listed_heading(text: str) -> bool:
     words, perhaps with a few words after them."""
     if text.endswith((".", "!", "?", "…", ",")) or text.count(" ") > 1 + _HEADING_TAIL_WORDS:
         return False
-    if text.split(" ", 1)[0].lower().strip(_WORD_EDGES) not in _HEADING_WORDS:
+    if lower(text.split(" ", 1)[0]).strip(_WORD_EDGES) not in _HEADING_WORDS:
         return False  # the heading's own words come first
-    tokens = [word.strip(_WORD_EDGES) for word in text.lower().split()]
+    tokens = [word.strip(_WORD_EDGES) for word in lower(text).split()]
     if _LISTED_THINGS.isdisjoint(tokens) and _ALONE.isdisjoint(tokens):
         return False
     thing = apart = False

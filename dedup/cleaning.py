@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import Line, split_lines
-from dedup.language import language_of_stop_words, latin1, stop_words_in, words
+from dedup.language import language_of_stop_words, latin1, lower, stop_words_in, words
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 from dedup.template import TEMPLATE_WORDS, TemplateLines, group_of
@@ -496,7 +496,7 @@ def _context_free_rules(
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
     short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
     texts = [fresh[index] for index in short]
-    lowered = "\n".join(texts).lower()
+    lowered = lower("\n".join(texts))
     # Lower-casing may change a line's length, never the number of lines.
     starts = list(
         itertools.accumulate((len(part) + 1 for part in lowered.split("\n")[:-1]), initial=0)
@@ -565,7 +565,7 @@ def _context_free_rule(
         and _POST_NAVIGATION.match(text)
     ):
         return "navigation"
-    if len(text) < 20 and text.lower().strip(" :*-•") in _AD_LABELS:
+    if len(text) < 20 and lower(text).strip(" :*-•") in _AD_LABELS:
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
@@ -578,7 +578,7 @@ def _head(text: str) -> str:
     """Return the first two characters of a line, after a list's bullet and its space if it opens
     with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
     body = text[2:] if text[1:2] == " " and text[:1] in "*+•-" else text
-    return body[:2].translate(metadata.IGNORECASE_FOLD).lower()
+    return lower(body[:2].translate(metadata.IGNORECASE_FOLD))
 
 
 def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
@@ -614,7 +614,7 @@ def _is_caption(text: str) -> bool:
         return False  # a paragraph with a credit glued to its end
     if figure:
         return True
-    lowered = tail.lower()
+    lowered = lower(tail)
     return any(key in lowered for key in _CAPTION_KEYS) and _CAPTION.search(tail) is not None
 
 
@@ -676,7 +676,7 @@ _FIRST_PERSON_KEYS = (
 
 def _first_person_bio(text: str) -> bool:
     """Return whether a line opens a blogger's box in the first person ('Ich bin Tine und ...')."""
-    head = text[:20].lower()
+    head = lower(text[:20])
     return any(key in head for key in _FIRST_PERSON_KEYS) and bool(_FIRST_PERSON_BIO.match(text))
 
 

@@ -258,7 +258,8 @@ _LATIN1_WORD_BYTES = bytes(
 # Python's str.lower, called as an object. mypyc compiles `text.lower()` to a mapping of one
 # character at a time, which leaves out Unicode's one rule of context (a capital sigma that ends
 # a word lower-cases to 'ς'): the compiled install read Greek words otherwise than the
-# interpreted one. Called through this name, the method is Python's own in both.
+# interpreted one. Called through this name, the method is Python's own in both: the compiled
+# modules lower-case through it (a table made one Latin-1 character at a time needs no context).
 lower: Callable[[str], str] = str.lower
 # The same, lower-casing first as text.lower() would: Latin-1 lower-cases one character to one
 # within Latin-1, and the marks `latin1` makes spaces have no case. "_" becomes a space too.

@@ -132,7 +132,7 @@ def _has_opener(text: str) -> bool:
     as a set lookup of its words where the text is ASCII (the search tries every opener at
     every position; beyond ASCII, case-insensitive matching is more than lower())."""
     if text.isascii():
-        return not _OPENER_WORDS.isdisjoint(_WORD_RUN_ANY.findall(text.lower()))
+        return not _OPENER_WORDS.isdisjoint(_WORD_RUN_ANY.findall(lower(text)))
     return _OPENER_ANYWHERE.search(text) is not None
 
 
@@ -961,7 +961,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and _OPENER_WORDS.isdisjoint(_WORD_BREAKS.split(line.lower())):
+    if not digits and _OPENER_WORDS.isdisjoint(_WORD_BREAKS.split(lower(line))):
         return None
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
@@ -980,7 +980,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
         text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
         if "." in text:
             text = _GLUED_DAY.sub(" ", text)
-    if digits and "min" in text.lower():
+    if digits and "min" in lower(text):
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     if digits and "omment" in text:
         text = _CALL_TO_COMMENT.sub("", text)  # '... Ulrike Stockhausen Schreibe einen Kommentar'
@@ -1799,7 +1799,7 @@ def author_heading(line: str) -> bool:
     'About the author')."""
     if len(line) > 40:
         return False
-    words = line.lower().translate(_PUNCTUATION_TO_SPACE).split()
+    words = lower(line).translate(_PUNCTUATION_TO_SPACE).split()
     return 0 < len(words) <= 4 and not _OPENER_WORDS.isdisjoint(words)
 
 
@@ -1893,7 +1893,7 @@ def role_line(line: str) -> bool:
     # The pattern tries every role at every letter of the first two words: a line whose first
     # two words, folded as IGNORECASE matches them, end with none is told at once.
     folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
-    first_two = folded.lower().split(None, 2)[:2]
+    first_two = lower(folded).split(None, 2)[:2]
     if not any(word.endswith(_ROLES) for word in first_two):
         return False
     return _ROLE_LINE.match(text) is not None
@@ -2036,7 +2036,7 @@ def _is_caption(line: str) -> bool:
     if ":" in line or "/" in line or "©" in line:
         return _CAPTION.search(line) is not None
     if line.isascii():
-        lowered = line.lower()
+        lowered = lower(line)
         if not any(text in lowered for text in _CAPTION_TEXTS):
             return False
     return _CAPTION_WORD.search(line) is not None
@@ -2128,7 +2128,7 @@ def without_tags(line: str) -> str:
     # IGNORECASE matches them, tell most lines at once; the search tries every label at every
     # space.
     if _TAGS_LABEL_ENDS.isdisjoint(
-        word.translate(IGNORECASE_FOLD).lower()
+        lower(word.translate(IGNORECASE_FOLD))
         for part in line.split(":")[:-1]
         for word in part.split()[-1:]
     ):
