@@ -38,7 +38,7 @@ from dedup.output import (
 )
 from dedup.pipeline import clean_paths, cluster_paths, unique_paths
 from dedup.records import Article, Cluster
-from dedup.stages import Progress, no_progress
+from dedup.stages import Progress, fewer_collections, no_progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -241,6 +241,7 @@ def main() -> None:
     """
     # kill or timeout: stop as Ctrl-C does, so that a large run's work folder is removed.
     signal.signal(signal.SIGTERM, _terminate)
+    fewer_collections()
 
 
 def _terminate(signum: int, frame: object) -> None:

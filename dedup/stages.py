@@ -161,6 +161,23 @@ def _pool(workers: int) -> Executor:
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
+# Container objects allocated (less those freed) before the cyclic garbage collector runs:
+# Python's default of 700 made the collector about a tenth of cleaning's CPU time, and cleaning
+# leaves almost no cycles behind (441 objects found by 623 collections over clean-trafilatura).
+YOUNG_OBJECTS_PER_COLLECTION = 100_000
+
+
+def fewer_collections() -> None:
+    """Run the garbage collector less often in this process (and the workers it forks).
+
+    What is loaded so far (modules, patterns, tables) is moved out of the collector's reach, and
+    it runs after YOUNG_OBJECTS_PER_COLLECTION new objects instead of 700: memory is still
+    reclaimed by reference counts at once, only the rare cycles wait longer.
+    """
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS_PER_COLLECTION, middle, old)
+
 
 def _worker_start() -> None:
     """Make a worker end with its parent, and leave Ctrl-C and its clean-up to the parent."""
@@ -171,6 +188,7 @@ def _worker_start() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is for the parent
+    fewer_collections()  # as the parent's, when a worker is spawned rather than forked
 
 
 # Stage 1: page template lines --------------------------------------------------------------

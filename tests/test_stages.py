@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -184,3 +185,14 @@ def _facts(features: Features) -> tuple[object, ...]:
         features.lead_keys.tolist(), features.published, features.event_days, features.ordinals,
         features.years, features.lead, features.words, features.exact_key,
     )  # fmt: skip
+
+
+def test_fewer_collections_raises_the_young_threshold_and_freezes_what_is_loaded() -> None:
+    before = gc.get_threshold()
+    try:
+        stages.fewer_collections()
+        assert gc.get_threshold() == (stages.YOUNG_OBJECTS_PER_COLLECTION, *before[1:])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
