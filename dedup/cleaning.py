@@ -292,9 +292,18 @@ def clean_document(
     extra_patterns = [re.compile(p, re.IGNORECASE) for p in options.extra_patterns]
     memo = _Memo()
     language = options.language or _language_of(lines, memo)
+    settled = False  # the first pass reads every line
     for _ in range(MAX_PASSES):
-        if not _clean_pass(lines, language, options, extra_patterns, template, group, found, memo):
+        texts = [line.text for line in lines]
+        removed = _clean_pass(
+            lines, language, options, extra_patterns, template, group, found, memo, settled
+        )
+        # A pass changed something when it removed a line or cut a line's text (metadata
+        # glued to its front).
+        cut = texts != [line.text for line in lines]
+        if not removed and not cut:
             break
+        settled = not cut
         # The next pass sees the kept lines as the returned text gives them back.
         lines = _as_reread(lines)
         language = options.language or _language_of(lines, memo)
@@ -423,15 +432,24 @@ def _clean_pass(
     group: str,
     found: fields.Found,
     memo: _Memo,
+    settled: bool = False,
 ) -> bool:
-    """Mark the boilerplate and metadata lines of `lines`; return whether anything changed."""
+    """Mark the boilerplate and metadata lines of `lines`; return whether it removed a line.
+
+    `settled`: the lines are those a previous pass kept, with the texts it read (it cut none).
+    The steps that judge a line by its text alone, or by the other kept lines' texts, would
+    then remove nothing, and are not run: the lines passed _mark_rules as they are; none heads
+    a related block (_mark_related_blocks removes every heading, wherever it stands), so no
+    block opens; and a subset of the lines _mark_captions or _mark_repeats kept is kept by it
+    again (no caption among them, or only captions; no two with the same or a near key, none
+    quoted in a longer one). The steps that read where a line stands (the body's span,
+    metadata, the author's box, menus) run again: removed lines change what stands around the
+    kept ones.
+    """
     if not lines:
         return False
-    # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
-    # changed something when it removed a line or cut a line's text: no (rule, text) pairs to
-    # build and compare.
-    texts = [line.text for line in lines]
-    _mark_rules(lines, extra, template, group, memo)
+    if not settled:
+        _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
     if language is None and not boilerplate.writes_stop_words(_join(lines)):
         stop_words = frozenset()
@@ -445,20 +463,21 @@ def _clean_pass(
     start, end, tail = boilerplate.body_span(lines, memo.closing)
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language))
     fields.mark_title(lines, start, end, found)
-    _mark_captions(lines, memo.captions)
+    if not settled:
+        _mark_captions(lines, memo.captions)
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
-    _mark_related_blocks(lines, memo.related, start)
-    _mark_repeats(lines, memo.repeat_keys)
+    if not settled:
+        _mark_related_blocks(lines, memo.related, start)
+        _mark_repeats(lines, memo.repeat_keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
     kept = [line for line in lines if line.rule is None]
     if kept:
         fields.lift_lead_metadata(kept[0], found)
-    for line in lines:
-        if line.rule is not None:
-            return True
-    return texts != [line.text for line in lines]
+    # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
+    # removed a line when fewer are kept: no (rule, text) pairs to build and compare.
+    return len(kept) < len(lines)
 
 
 def _mark_rules(
