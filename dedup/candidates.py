@@ -98,11 +98,15 @@ def _block_minima(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     # tiled multipliers and offset by the tiled offsets, in place (both wrap at 2**64): numpy
     # broadcasting an operand (np.multiply.outer, offsets[:, None]) runs its loop once a row,
     # and took three times as long as these flat arrays.
+    # (The array's methods and the ufunc's reduce are called, not np.repeat and min, which
+    # are Python wrappers of them.)
     size = len(shingles) * PERMUTATIONS
-    hashed = np.repeat(shingles, PERMUTATIONS)  # row k: shingle k, once for each permutation
+    hashed = shingles.repeat(PERMUTATIONS)  # row k: shingle k, once for each permutation
     hashed *= _TILED_MULTIPLIERS[:size]
     hashed += _TILED_OFFSETS[:size]
-    minima: npt.NDArray[np.uint64] = hashed.reshape(len(shingles), PERMUTATIONS).min(axis=0)
+    minima: npt.NDArray[np.uint64] = np.minimum.reduce(
+        hashed.reshape(len(shingles), PERMUTATIONS), axis=0
+    )
     return minima
 
 
