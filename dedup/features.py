@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -164,9 +164,9 @@ def features_of(articles: Sequence[Article], names: bool = False) -> list[Featur
     return found
 
 
-@dataclass(frozen=True)
-class _Read:
-    """What `_features_together` takes from an article's text before hashing it."""
+class _Read(NamedTuple):
+    """What `_features_together` takes from an article's text before hashing it (a tuple: made
+    for each article, a frozen dataclass's fields are set one call each)."""
 
     tokens: list[str]  # the headline's words, then the body's
     title: int  # how many of the tokens are the headline's
