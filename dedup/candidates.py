@@ -46,6 +46,11 @@ _BAND_MIX = _generator.integers(1, 2**63, size=PERMUTATIONS // BANDS, dtype=np.u
     1
 )
 _EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
+# The multipliers and offsets repeated for this many shingles, so that `signature` hashes a
+# block of shingles by three operations on flat arrays (see there); 1 MB each.
+_BLOCK_SHINGLES = 1024
+_TILED_MULTIPLIERS = np.tile(_MULTIPLIERS, _BLOCK_SHINGLES)
+_TILED_OFFSETS = np.tile(_OFFSETS, _BLOCK_SHINGLES)
 
 
 def shingle_hashes(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
@@ -73,15 +78,36 @@ def text_signature(text: str) -> npt.NDArray[np.uint32]:
 
 def signature(word_hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
     """Return the MinHash signature of a text given its words' hashes (`text_signature`)."""
-    shingles = shingle_hashes(word_hashes)
+    return shingles_signature(shingle_hashes(word_hashes))
+
+
+def shingles_signature(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
+    """Return the MinHash signature of a text given its shingles' hashes (`shingle_hashes`)."""
     if not len(shingles):
         return _EMPTY.copy()
-    # The offsets are added in place: a second array of PERMUTATIONS x shingles for the sum cost
-    # as much again as the products (half of the signature's time). Both wrap at 2**64.
-    hashed = np.multiply.outer(_MULTIPLIERS, shingles)
-    hashed += _OFFSETS[:, None]
-    minima: npt.NDArray[np.uint64] = hashed.min(axis=1) >> np.uint64(32)
-    return minima.astype(np.uint32)
+    # Blocks keep the arrays within the tiles and within the processor's cache.
+    minima = _block_minima(shingles[:_BLOCK_SHINGLES])
+    for start in range(_BLOCK_SHINGLES, len(shingles), _BLOCK_SHINGLES):
+        minima = np.minimum(minima, _block_minima(shingles[start : start + _BLOCK_SHINGLES]))
+    return (minima >> np.uint64(32)).astype(np.uint32)
+
+
+def _block_minima(shingles: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return, for each permutation, the least hash of these shingles (at most _BLOCK_SHINGLES)."""
+    # Each shingle is repeated once for each permutation, and the repeats are multiplied by the
+    # tiled multipliers and offset by the tiled offsets, in place (both wrap at 2**64): numpy
+    # broadcasting an operand (np.multiply.outer, offsets[:, None]) runs its loop once a row,
+    # and took three times as long as these flat arrays.
+    # (The array's methods and the ufunc's reduce are called, not np.repeat and min, which
+    # are Python wrappers of them.)
+    size = len(shingles) * PERMUTATIONS
+    hashed = shingles.repeat(PERMUTATIONS)  # row k: shingle k, once for each permutation
+    hashed *= _TILED_MULTIPLIERS[:size]
+    hashed += _TILED_OFFSETS[:size]
+    minima: npt.NDArray[np.uint64] = np.minimum.reduce(
+        hashed.reshape(len(shingles), PERMUTATIONS), axis=0
+    )
+    return minima
 
 
 def near_copy_pairs(signatures: npt.NDArray[np.uint32]) -> Pairs:

@@ -10,14 +10,15 @@ signature: what separates similar events, and what explains a match.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -140,16 +141,54 @@ class Features:
 
 def article_features(article: Article, names: bool = False) -> Features:
     """Return the features of one cleaned article (with the names of its terms if asked)."""
+    return features_of([article], names)[0]
+
+
+# Articles featurized together by `features_of`: their bytes (8 each as numpy hashes them) stay
+# within the processor's cache.
+FEATURES_AT_ONCE = 16
+
+
+def features_of(articles: Sequence[Article], names: bool = False) -> list[Features]:
+    """Return the features of cleaned articles (`article_features` of each), in order.
+
+    An article's words and entities are hashed in numpy, as are the runs of its content words
+    and its shingles: on its few hundred words, numpy's calls cost more than their arithmetic
+    (a third of an article's features). The articles are hashed FEATURES_AT_ONCE at a time, by
+    the calls that one would take: a string's hash and a run's do not depend on what stands
+    around them, and runs and shingles that reach past an article's end are dropped.
+    """
+    found: list[Features] = []
+    for start in range(0, len(articles), FEATURES_AT_ONCE):
+        found.extend(_features_together(articles[start : start + FEATURES_AT_ONCE], names))
+    return found
+
+
+class _Read(NamedTuple):
+    """What `_features_together` takes from an article's text before hashing it (a tuple: made
+    for each article, a frozen dataclass's fields are set one call each)."""
+
+    tokens: list[str]  # the headline's words, then the body's
+    title: int  # how many of the tokens are the headline's
+    # The content words' places among the strings of all the articles hashed together (the
+    # tokens start at the `first` given to `_read`), ascending.
+    content: list[int]
+    in_lead: int  # how many content words are in the lead (the headline and the body's start)
+    entities: list[str]
+    lead_entities: list[str]
+    lead: list[str]  # the words of the body's first _LEAD_CHARS characters
+    joined: str  # the tokens and the marked entities, each followed by a NUL
+
+
+def _read(article: Article, first: int) -> _Read:
+    """Return the words and entities of an article whose first token is string `first` of the
+    strings hashed together."""
     title = words(article.title) if article.title else []
     body, lead_words, lead = _words_and_leads(article.text)
     tokens = title + body
     text = f"{article.title}\n{article.text}" if article.title else article.text
-    published = _day(article.date)
     stop_words = stop_words_of(article.language)
-    content = np.array(
-        [k for k, t in enumerate(tokens) if t not in stop_words and len(t) > 1], dtype=np.int64
-    )
-    in_lead = int(np.searchsorted(content, len(title) + lead_words))
+    content = [k for k, t in enumerate(tokens, first) if t not in stop_words and len(t) > 1]
     # The lead is the headline and the body's first characters: the start of `text` (a
     # leading line break changes no entity).
     entities, lead_entities = entities_with_lead(
@@ -157,25 +196,90 @@ def article_features(article: Article, names: bool = False) -> Features:
     )
     # The words and the marked entities are hashed in one pass over their bytes (joined by NULs,
     # as entities hold spaces): a pass costs some twenty calls of numpy, on a few hundred words
-    # as much as their arithmetic. Terms are runs of the content words; the lead's terms, runs
-    # of the content words among its first words (the headline's and the lead's).
+    # as much as their arithmetic.
     strings = [*tokens, *(ENTITY_MARK + name for name in [*entities, *lead_entities])]
-    joined = "\0".join(strings) + "\0" if strings else ""
-    hashes, pairs_and_triples = hashed_joined(joined, "\0").hashes_and_runs(content, (2, 3))
-    each, marked = hashes[: len(tokens)], hashes[len(tokens) :]
-    # The lead's content words are the first of the content words, so its runs are the first
-    # runs: of n words, the first in_lead - n + 1.
-    runs = [each[content], *pairs_and_triples]
-    keys, counts = _counted_keys(runs, marked[: len(entities)])
-    lead_runs = [found[: max(in_lead - n, 0)] for n, found in enumerate(runs)]
-    lead_keys = distinct(np.concatenate([*lead_runs, marked[len(entities) :]]))
+    return _Read(
+        tokens,
+        len(title),
+        content,
+        bisect.bisect_left(content, first + len(title) + lead_words),
+        entities,
+        lead_entities,
+        lead,
+        "\0".join(strings) + "\0" if strings else "",
+    )
+
+
+def _features_together(articles: Sequence[Article], names: bool) -> list[Features]:
+    """Return the features of a few articles (`features_of`), hashed together."""
+    read: list[_Read] = []
+    firsts: list[int] = []  # each article's first string among those hashed
+    strings = 0
+    for article in articles:
+        item = _read(article, strings)
+        read.append(item)
+        firsts.append(strings)
+        strings += len(item.tokens) + len(item.entities) + len(item.lead_entities)
+    content = np.array([k for item in read for k in item.content], dtype=np.int64)
+    hashes, (pairs, triples) = hashed_joined(
+        "".join(item.joined for item in read), "\0"
+    ).hashes_and_runs(content, (2, 3))
+    ones = hashes[content]
+    # Shingles of every three strings in a row: an article's are those of its body's words.
+    shingles = candidates.shingle_hashes(hashes)
+    found: list[Features] = []
+    used = 0  # content words of the articles before
+    for article, item, first in zip(articles, read, firsts, strict=True):
+        count = len(item.content)
+        # Terms are runs of the content words; the lead's terms, runs of the content words
+        # among its first words (the headline's and the lead's): of n words, the first
+        # in_lead - n + 1.
+        runs = [
+            found_runs[used : used + max(count - n, 0)]
+            for n, found_runs in enumerate((ones, pairs, triples))
+        ]
+        used += count
+        entities = first + len(item.tokens)
+        lead_entities = entities + len(item.entities)
+        keys, counts = _counted_keys(runs, hashes[entities:lead_entities])
+        lead_runs = [found_runs[: max(item.in_lead - n, 0)] for n, found_runs in enumerate(runs)]
+        lead_keys = distinct(
+            np.concatenate(
+                [*lead_runs, hashes[lead_entities : lead_entities + len(item.lead_entities)]]
+            )
+        )
+        # The headline's words come first: the body's are the rest.
+        body, end = first + item.title, first + len(item.tokens)
+        if end - body >= candidates.SHINGLE_WORDS:
+            signature = candidates.shingles_signature(
+                shingles[body : end - candidates.SHINGLE_WORDS + 1]
+            )
+        else:
+            signature = candidates.signature(hashes[body:end])
+        found.append(_features(article, item, first, keys, counts, lead_keys, signature, names))
+    return found
+
+
+def _features(
+    article: Article,
+    item: _Read,
+    first: int,
+    keys: npt.NDArray[np.uint64],
+    counts: npt.NDArray[np.float64],
+    lead_keys: npt.NDArray[np.uint64],
+    signature: npt.NDArray[np.uint32],
+    names: bool,
+) -> Features:
+    """Return an article's features, given what `_features_together` hashed."""
+    published = _day(article.date)
     named: dict[int, str] = {}
     if names:
-        for found in (
-            _terms([tokens[k] for k in content], entities),
-            _terms([tokens[k] for k in content[:in_lead]], lead_entities),
+        content = [item.tokens[k - first] for k in item.content]
+        for terms in (
+            _terms(content, item.entities),
+            _terms(content[: item.in_lead], item.lead_entities),
         ):
-            named.update(zip(string_hashes(list(found)).tolist(), found, strict=True))
+            named.update(zip(string_hashes(list(terms)).tolist(), terms, strict=True))
     return Features(
         id=article.id,
         term_keys=keys,
@@ -187,17 +291,16 @@ def article_features(article: Article, names: bool = False) -> Features:
         # text, threshold 0.18): ordinals from the first 600 characters 0.906, from the
         # headline and first sentence 0.92.
         ordinals=event_ordinals(f"{article.title or ''}\n{first_sentence(article.text)}"),
-        years=frozenset(map(int, _YEAR_WORD.findall("\0" + joined))),
-        lead=" ".join(lead),
-        words=len(tokens),
+        years=frozenset(map(int, _YEAR_WORD.findall("\0" + item.joined))),
+        lead=" ".join(item.lead),
+        words=len(item.tokens),
         # A body is blank when empty or all white space (isspace stops at the first other
         # character; strip() would copy the text to tell).
         exact_key=exact_key(
             article.text if article.text and not article.text.isspace() else _whole_page(article)
         ),
         lead_keys=lead_keys,
-        # The headline's words come first: the body's are the rest.
-        signature=candidates.signature(each[len(title) :]),
+        signature=signature,
         names=named,
     )
 
@@ -212,8 +315,11 @@ def _counted_keys(
 
 def distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     """Return the distinct values, ascending (`unique_counts` without the counts, which the
-    lead's terms do not need: 5 us an article, not 9)."""
-    ordered = np.sort(values, kind="stable")
+    lead's terms do not need: 5 us an article, not 9). Sorts `values` in place."""
+    ordered = values
+    # The callers' arrays are their own concatenations: sorted in place, without np.sort's copy
+    # and its Python wrapper.
+    ordered.sort(kind="stable")
     first = np.empty(len(ordered), dtype=bool)  # where a run of equal values starts
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
@@ -226,15 +332,18 @@ def unique_counts(
     """Return the distinct values, ascending, and how often each stands (np.unique's).
 
     Of 1,500 hashes (an article's terms), numpy's stable sort took 16 us and its default sort
-    22: np.unique, which uses the default, took 34 us in all, this 24.
+    22: np.unique, which uses the default, took 34 us in all, this 24. Sorts `values` in place
+    (as `distinct` does, for the same reason); the counts are differences taken as floats at
+    once (np.flatnonzero and np.diff are Python wrappers of a call each).
     """
-    ordered = np.sort(values, kind="stable")
+    ordered = values
+    ordered.sort(kind="stable")
     size = len(ordered)
     bounds = np.empty(size + 1, dtype=bool)  # where a run of equal values starts, and the end
     bounds[0] = bounds[size] = True
     np.not_equal(ordered[1:], ordered[:-1], out=bounds[1:size])
-    at = np.flatnonzero(bounds)
-    return ordered[at[:-1]], np.diff(at).astype(np.float64)
+    at = bounds.nonzero()[0]
+    return ordered[at[:-1]], np.subtract(at[1:], at[:-1], dtype=np.float64)
 
 
 def _counted(

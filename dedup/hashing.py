@@ -215,9 +215,20 @@ def _power_tables(size: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uin
 
 
 def _wrapping_powers(base: int, length: int) -> npt.NDArray[np.uint64]:
+    """Return base**k modulo 2**64 for k below `length`."""
+    # By doubling: base**(filled + k) is base**k times base**filled, and both wrap alike. A
+    # loop over the powers one by one took 8 ms for 65,536 (a tenth of the features of 250
+    # articles, once a process), and a table grows for the longest text and for the articles
+    # `features_of` hashes together.
     powers = np.empty(length, dtype=np.uint64)
-    value = 1
-    for k in range(length):  # once per process, for the longest text so far
-        powers[k] = value
-        value = value * base & _MASK64
+    powers[:1] = 1
+    filled = 1
+    while filled < length:
+        step = min(filled, length - filled)
+        np.multiply(
+            powers[:step],
+            np.uint64(pow(base, filled, 1 << 64)),
+            out=powers[filled : filled + step],
+        )
+        filled += step
     return powers

@@ -53,7 +53,7 @@ from dedup.clustering import (
     score_pairs,
 )
 from dedup.errors import SkippedInput
-from dedup.features import Features, article_features
+from dedup.features import FEATURES_AT_ONCE, Features, features_of
 from dedup.options import CleanOptions, ClusterOptions, ReadOptions
 from dedup.reading import Source, read_source
 from dedup.records import Article, Cluster, Document
@@ -353,11 +353,12 @@ def featurize(task: FeatureTask) -> FeatureShard:
     counts of terms come back, to be summed.
     """
     entries: list[Entry] = []
-    keys: list[str] = []
-    signatures: list[npt.NDArray[np.uint32]] = []
     skipped: list[tuple[str, str]] = []
     articles: list[Article] = []
     features: list[Features] = []
+    # Articles are featurized a few at a time (`features_of` hashes them together), as they
+    # are cleaned.
+    waiting: list[Article] = []
     prefetch(task.shard.sources)  # evicted from the page cache since the first read, at times
     for source in task.shard.sources:
         try:
@@ -370,12 +371,15 @@ def featurize(task: FeatureTask) -> FeatureShard:
             articles.append(article)
         if not task.signatures:
             continue
-        found = article_features(article, task.names)
         entries.append(Entry.of(article))
-        keys.append(found.exact_key)
-        signatures.append(found.signature)
-        features.append(found)
-    result = FeatureShard(task.shard.rank, entries, keys, _matrix(signatures), skipped, articles)
+        waiting.append(article)
+        if len(waiting) == FEATURES_AT_ONCE:
+            features.extend(features_of(waiting, task.names))
+            waiting = []
+    features.extend(features_of(waiting, task.names))
+    keys = [found.exact_key for found in features]
+    signatures = _matrix([found.signature for found in features])
+    result = FeatureShard(task.shard.rank, entries, keys, signatures, skipped, articles)
     if task.workdir is None:
         result.features = features
     else:

@@ -296,3 +296,32 @@ def test_distinct_values_are_numpys(values: list[int], repeat: int) -> None:
     array = np.array(values * repeat, dtype=np.uint64)
     found = features.distinct(array)
     assert found.dtype == np.uint64 and found.tolist() == np.unique(array).tolist()
+
+
+_ARTICLE_WORDS = st.lists(
+    st.sampled_from(["Red", "Sox", "the", "met", "Boston", "in", "2008", "x", ".", "\n", "é"]),
+    max_size=9,
+).map(" ".join)
+
+
+@given(
+    st.lists(
+        st.tuples(_ARTICLE_WORDS, st.none() | _ARTICLE_WORDS, st.sampled_from(["en", None])),
+        max_size=2 * features.FEATURES_AT_ONCE + 3,
+    )
+)
+def test_features_of_articles_are_those_of_each(made: list[tuple[str, str | None, str]]) -> None:
+    # Hashed together, an article's runs and shingles stop at its end, as they do alone.
+    articles = [
+        Article(f"{k}.txt", title, "2021-04-21", None, (), None, None, language, text)
+        for k, (text, title, language) in enumerate(made)
+    ]
+    together = features.features_of(articles, names=True)
+    alone = [features._features_together([article], names=True)[0] for article in articles]
+    for found, expected in zip(together, alone, strict=True):
+        for name, value in vars(found).items():
+            if isinstance(value, np.ndarray):
+                assert value.dtype == getattr(expected, name).dtype
+                assert value.tolist() == getattr(expected, name).tolist(), name
+            else:
+                assert value == getattr(expected, name), name
