@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedup import candidates
-from dedup.features import Features, article_features
+from dedup.features import Features, features_of
 from dedup.options import ClusterOptions
 from dedup.records import Article, Cluster, Member
 from dedup.scoring import TermWeights, Vector, conflicts, evidence, similarity
@@ -100,7 +100,7 @@ def compare_articles(
     terms, for the evidence of an explained match.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    features = [article_features(a, names) for a in ordered]
+    features = features_of(ordered, names)
     signatures = signature_matrix(f.signature for f in features)
     return compare_features([Entry.of(a) for a in ordered], features, signatures, floor)
 
