@@ -1118,12 +1118,17 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "cookie settings | newsletter",
         "every donation helps",
     ]
-    lowered = "\n".join(lines)
-    starts = [0, 20, 30, 59]
-    assert _lines_holding(lowered, starts) == {
+    assert _lines_holding("\n".join(lines)) == {
         "cookie": {0, 2},
         "newsletter": {2},
         " helps": {3},
+    }
+    # A key twice on a line, keys past ASCII, a line with none of them between.
+    lines = ["© 2024 cookie, cookie", "", "zum vergrößern cookie"]
+    assert _lines_holding("\n".join(lines)) == {
+        "©": {0},
+        "cookie": {0, 2},
+        "vergrößern": {2},
     }
 
 
