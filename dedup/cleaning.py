@@ -551,10 +551,13 @@ def _context_free_rule(
         and _READ_MORE.match(text)
     ):
         return "read-more"
+    # A line that opens with a digit is one of _SHARE's only as a count of comments ('3
+    # comments'): the many that open with a date or a time are not tried. (No character past
+    # ASCII matches a letter of 'comment' under IGNORECASE: lower() finds all it matches.)
     if (
         short
         and len(text) < 80
-        and (head in _SHARE_HEADS or head[:1].isdecimal())
+        and (head in _SHARE_HEADS or (head[:1].isdecimal() and "comment" in lower(text)))
         and _SHARE.match(text)
     ):
         return "share"
