@@ -143,12 +143,14 @@ _EMBED = re.compile(
     r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
     re.IGNORECASE,
 )
+# Every match of _EMBED holds one of these. The control that loads a post ('Inhalt laden',
+# 'Video load') is keyed by its verb alone: two scans of the page where its eight forms took
+# eight, for a few more lines searched (a page in twenty holds ' laden' or ' load').
 _EMBED_KEYS = frozenset((
-    "externe", "redaktionelle", "view this", "inhalt laden", "inhalte laden", "inhalt load",
-    "inhalte load", "video laden", "video load", "content laden", "content load",
-    "datenübertragung", "daten an", "data an", "verbindung zu", "contenido externo", "zewnętrzne",
-    "escucha", "listen to", "artikel hören", "artikel anhören", "artikel vorlesen", "écouter",
-    "vergrößern", "enlarge", "agrandir", "pdf",
+    "externe", "redaktionelle", "view this", " laden", " load", "datenübertragung", "daten an",
+    "data an", "verbindung zu", "contenido externo", "zewnętrzne", "escucha", "listen to",
+    "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
+    "agrandir", "pdf",
 ))  # fmt: skip
 # The label over an advertisement, on a line of its own.
 _AD_LABELS = frozenset((
