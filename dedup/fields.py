@@ -1148,7 +1148,6 @@ def _with_echoes(
         if candidate[0] > best[0]:
             best = candidate  # of equal scores the first (highest) line wins
     page: str | None = None
-    crumbs: set[str] | None = None
     for score, index in ranked:
         if score + _W_QUOTED <= best[0]:
             continue
@@ -1162,8 +1161,7 @@ def _with_echoes(
             page = "\n" + "\n\n".join([fold.strip(_BULLETS) for fold in folded]) + "\n"
         quoted = page.count(key) > page.count(f"\n{key}\n")
         if not quoted and page.count(f"\n{key}\n") > 1:
-            crumbs = _last_items(lines) if crumbs is None else crumbs
-            quoted = key in crumbs
+            quoted = _closes_a_list(lines, folded, key, "\xad" in page)
         if quoted and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
@@ -1203,19 +1201,27 @@ def _has_arrow(text: str) -> bool:
     return ">" in text or "›" in text or "»" in text or "→" in text
 
 
-def _last_items(lines: list[Line]) -> set[str]:
-    """Return the echo keys of the lines that close a list: a breadcrumb's last item names the
-    page it leads to ('* Home' / '* Magazin' / '* The headline'), as a menu's active item may."""
-    return {
-        _echo_key(_ITEM.sub("", line.text))
-        for k, line in enumerate(lines)
-        if _ITEM.match(line.text)
-        and not (
-            k + 1 < len(lines)
-            and _ITEM.match(lines[k + 1].text)
-            and lines[k + 1].indent == line.indent
-        )
-    }
+def _closes_a_list(lines: list[Line], folded: list[str], key: str, soft_hyphens: bool) -> bool:
+    """Return whether a line that closes a list has the echo key `key`: a breadcrumb's last
+    item names the page it leads to ('* Home' / '* Magazin' / '* The headline'), as a menu's
+    active item may. `folded` holds the lines' texts casefolded.
+
+    Only the lines whose fold holds `key` are looked at: an item's key is a part of its line
+    folded, unless soft hyphens, which keys drop, stand in it (`soft_hyphens`: any on the page).
+    """
+    for k in range(len(lines)) if soft_hyphens else _lines_holding(folded, {key}):
+        line = lines[k]
+        if (
+            _ITEM.match(line.text)
+            and not (
+                k + 1 < len(lines)
+                and _ITEM.match(lines[k + 1].text)
+                and lines[k + 1].indent == line.indent
+            )
+            and _echo_key(_ITEM.sub("", line.text)) == key
+        ):
+            return True
+    return False
 
 
 def _above_standfirst(

@@ -878,3 +878,21 @@ def test_lines_holding_finds_each_line_once_in_order() -> None:
 )
 def test_has_arrow(text: str, arrow: bool) -> None:
     assert fields._has_arrow(text) is arrow
+
+
+def test_closes_a_list_reads_the_last_item_only() -> None:
+    lines = [
+        Line(1, "* Home", False),
+        Line(2, "* The long headline", False),
+        Line(3, "1. Other headline here", False),
+        Line(4, "Some text", False),
+        Line(5, "* Sec\xadond headline", False),
+    ]
+    folded = [line.text.casefold() for line in lines]
+    assert not fields._closes_a_list(lines, folded, "home", False)  # an item follows it
+    assert not fields._closes_a_list(lines, folded, "the long headline", False)
+    assert fields._closes_a_list(lines, folded, "other headline here", False)
+    assert not fields._closes_a_list(lines, folded, "some text", False)  # no item
+    # The key drops the soft hyphen its line holds: found when the page is said to hold one.
+    assert fields._closes_a_list(lines, folded, "second headline", True)
+    assert not fields._closes_a_list(lines, folded, "second headline", False)
