@@ -847,3 +847,52 @@ def test_folded_lines_fold_each_text_once() -> None:
     lines = [Line(1, "Straße", False), Line(2, "ÜBER", False), Line(3, "Straße", False)]
     assert fields._folded_lines(lines, folds) == ["strasse", "über", "strasse"]
     assert folds == {"Straße": "strasse", "ÜBER": "über"}
+
+
+def test_no_character_folds_to_a_newline() -> None:
+    # _lines_holding searches the folded lines joined by newlines: a match is inside one line.
+    for point in range(sys.maxunicode + 1):
+        if point != ord("\n"):
+            assert "\n" not in chr(point).casefold(), hex(point)
+
+
+def test_lines_holding_finds_each_line_once_in_order() -> None:
+    folded = ["the headline", "home > the headline", "nothing", "headline again, headline", "x"]
+    assert fields._lines_holding(folded, {"headline"}) == [0, 1, 3]
+    assert fields._lines_holding(folded, {"nothing", "home", "x"}) == [1, 2, 4]
+    assert fields._lines_holding(folded, {"absent"}) == []
+    assert fields._lines_holding(folded, {"x", ""}) == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "arrow"),
+    [
+        ("Home > News", True),
+        ("Home › News", True),
+        ("Home » News", True),
+        ("Home → News", True),
+        ("Login | Contact", False),
+        ("Home / News", False),
+        ("", False),
+    ],
+)
+def test_has_arrow(text: str, arrow: bool) -> None:
+    assert fields._has_arrow(text) is arrow
+
+
+def test_closes_a_list_reads_the_last_item_only() -> None:
+    lines = [
+        Line(1, "* Home", False),
+        Line(2, "* The long headline", False),
+        Line(3, "1. Other headline here", False),
+        Line(4, "Some text", False),
+        Line(5, "* Sec\xadond headline", False),
+    ]
+    folded = [line.text.casefold() for line in lines]
+    assert not fields._closes_a_list(lines, folded, "home", False)  # an item follows it
+    assert not fields._closes_a_list(lines, folded, "the long headline", False)
+    assert fields._closes_a_list(lines, folded, "other headline here", False)
+    assert not fields._closes_a_list(lines, folded, "some text", False)  # no item
+    # The key drops the soft hyphen its line holds: found when the page is said to hold one.
+    assert fields._closes_a_list(lines, folded, "second headline", True)
+    assert not fields._closes_a_list(lines, folded, "second headline", False)
