@@ -523,7 +523,17 @@ _NO_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 
 def _visible(text: str) -> str:
     """Return `text` without the invisible marks that break its words."""
-    return text.translate(_NO_INVISIBLE) if any(ch in text for ch in _INVISIBLE) else text
+    # The five marks of _INVISIBLE, scanned for one by one: a generator over them costs more
+    # than the scans.
+    if (
+        "\u00ad" in text
+        or "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+    ):
+        return text.translate(_NO_INVISIBLE)
+    return text
 
 
 def byline(line: str, handles: bool = False) -> list[str] | None:
@@ -1111,7 +1121,12 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
         if found_names is not None:
             names = names or found_names
             continue
-        count = sum(1 for word in field.split() if any(ch.isalnum() for ch in word))
+        # The words with a letter or digit: isalnum() tells most at once, _WORD_RUN ([^\W_],
+        # what isalnum() accepts) finds one among marks.
+        count = 0
+        for word in field.split():
+            if word.isalnum() or _WORD_RUN.search(word):
+                count += 1
         if count > _MAX_FIELD_WORDS or (count > 2 and _SENTENCE_END.search(field)):
             return None
         other += count
@@ -1921,10 +1936,10 @@ def role_line(line: str) -> bool:
     # The pattern tries every role at every letter of the first two words: a line whose first
     # two words, folded as IGNORECASE matches them, end with none is told at once.
     folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
-    first_two = lower(folded).split(None, 2)[:2]
-    if not any(word.endswith(_ROLES) for word in first_two):
-        return False
-    return _ROLE_LINE.match(text) is not None
+    for word in lower(folded).split(None, 2)[:2]:
+        if word.endswith(_ROLES):
+            return _ROLE_LINE.match(text) is not None
+    return False
 
 
 # What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
@@ -2147,6 +2162,17 @@ _ENTRY_HEAD_CHARS = 80
 _ENTRY_WORDS = 4
 
 
+def _label_before_colon(line: str) -> bool:
+    """Return whether the last word before one of the line's colons, folded as IGNORECASE
+    matches it, is one of _TAGS_LABEL_ENDS."""
+    for part in line.split(":")[:-1]:
+        # Only the last word is split off: a part may be a paragraph.
+        words = part.rsplit(None, 1)
+        if words and lower(words[-1].translate(IGNORECASE_FOLD)) in _TAGS_LABEL_ENDS:
+            return True
+    return False
+
+
 def without_tags(line: str) -> str:
     """Return a line without the list of tags or categories that closes it ('Posted by Jane Doe
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
@@ -2154,12 +2180,8 @@ def without_tags(line: str) -> str:
         return line
     # A label is the last word before a colon: the last words before its colons, folded as
     # IGNORECASE matches them, tell most lines at once; the search tries every label at every
-    # space. Only a part's last word is split off (rsplit): a part may be a paragraph.
-    if _TAGS_LABEL_ENDS.isdisjoint(
-        lower(word.translate(IGNORECASE_FOLD))
-        for part in line.split(":")[:-1]
-        for word in part.rsplit(None, 1)[-1:]
-    ):
+    # space.
+    if not _label_before_colon(line):
         return line
     match = _TAGS_LABEL.search(line)
     if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):
