@@ -248,8 +248,9 @@ def _mark_meta_lines(
             break
         if line.rule is not None:
             continue
-        # A blog's entry line may list its tags after the byline: they are no field of it.
-        text = metadata.without_tags(line.text)
+        # A blog's entry line may list its tags after the byline: they are no field of it. A
+        # label of tags closes with a colon, which most lines lack: those are told without a call.
+        text = metadata.without_tags(line.text) if ":" in line.text else line.text
         if index >= end + _AFTER_REACH:
             # Further down only a byline that says so ('Publicado por ...') closes the article;
             # with a date, only one that opens with its opener ('erstellt von Jane Doe —
@@ -527,9 +528,10 @@ def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
                 desk = None
         else:
             desk = None
-        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-        if desk is not None and (best is None or distance < best[0]):
-            best = (distance, index, desk)
+        if desk is not None:
+            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+            if best is None or distance < best[0]:
+                best = (distance, index, desk)
     if best is None:
         return []
     if lines[best[1]].rule is None:

@@ -1046,7 +1046,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
         field = text[begin:finish].strip(" *+>:,;")
         if not field:
             continue
-        if any(begin <= d.start < finish for d in dates):
+        if dates and any(begin <= d.start < finish for d in dates):
             # A field that is the whole line has the line's dates: they are not looked for again.
             found = (
                 date_line_of(field, dates)
