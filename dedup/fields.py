@@ -247,8 +247,9 @@ def _mark_meta_lines(
             break
         if line.rule is not None:
             continue
-        # A blog's entry line may list its tags after the byline: they are no field of it.
-        text = metadata.without_tags(line.text)
+        # A blog's entry line may list its tags after the byline: they are no field of it. A
+        # label of tags closes with a colon, which most lines lack: those are told without a call.
+        text = metadata.without_tags(line.text) if ":" in line.text else line.text
         if index >= end + _AFTER_REACH:
             # Further down only a byline that says so ('Publicado por ...') closes the article;
             # with a date, only one that opens with its opener ('erstellt von Jane Doe —
@@ -348,15 +349,18 @@ def _mark_meta_lines(
         elif ("编辑" in text or "作者" in text) and (names := metadata.cjk_byline(text)):
             line.rule = "byline"  # '责任编辑：孔德明', the editor in charge, or the author
             seen.bylines.append((distance, names, True))
+        # The tests that entry_line and time_ago make first, asked here: most lines fail them,
+        # and are told without a call.
         elif (
             index < end
+            and " , " in text
             and (entry := metadata.entry_line(text, day_first))
             and (names := page.before_categories(entry[1]))
         ):
             line.rule = "byline"  # '16. Mai 2019 Jane Doe Netzwerk , Windows 2'
             seen.dates.append((distance, entry[0].iso()))
             seen.bylines.append((distance, names, True))
-        elif index < end and metadata.time_ago(text):
+        elif index < end and len(text) <= metadata.TIME_AGO_CHARS and metadata.time_ago(text):
             seen.dated.append(index)  # how long ago the page was published: a name may follow
         elif index < start and words <= 5 and metadata.reads_as_outlet(text):
             # A masthead, or a section's heading named like one ('Local News'): either is no
@@ -523,9 +527,10 @@ def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
                 desk = None
         else:
             desk = None
-        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-        if desk is not None and (best is None or distance < best[0]):
-            best = (distance, index, desk)
+        if desk is not None:
+            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+            if best is None or distance < best[0]:
+                best = (distance, index, desk)
     if best is None:
         return []
     if lines[best[1]].rule is None:

@@ -65,7 +65,6 @@ _ARROWS = (">", "›", "»", "→")
 _CRUMB_BULLETS = "*+•·-– "  # a list's bullet before the first step
 _INNER_DOT = re.compile(r"\w\.\w")
 _SECTION_WORDS_MAX = 4  # a longer step is a page's title, not a section's name
-_CRUMB_MARK = re.compile(r"[>›»→|/]")
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|→|/|\|)\s*")
 _BREADCRUMB = re.compile(r"^[^>›»→|/]{1,40}(?:\s*(?:>|›|»|→|\|)\s*[^>›»→|/]{1,60}){1,7}$")
 # A line of a list that is one step of a trail set a step a line ('* > Sport'), or a link.
@@ -124,7 +123,8 @@ _OPENER_WORDS = frozenset({
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
 _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
-_WORD_RUN_ANY = re.compile(r"\w+")  # the runs that _OPENER_ANYWHERE's (?<!\w) and (?!\w) bound
+# Splits a text into the runs that _OPENER_ANYWHERE's (?<!\w) and (?!\w) bound.
+_NON_WORD_RUN = re.compile(r"\W+")
 
 
 def _has_opener(text: str) -> bool:
@@ -132,8 +132,24 @@ def _has_opener(text: str) -> bool:
     as a set lookup of its words where the text is ASCII (the search tries every opener at
     every position; beyond ASCII, case-insensitive matching is more than lower())."""
     if text.isascii():
-        return not _OPENER_WORDS.isdisjoint(_WORD_RUN_ANY.findall(lower(text)))
+        return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN)
     return _OPENER_ANYWHERE.search(text) is not None
+
+
+def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str]) -> bool:
+    """Return whether one of `words` is a part of `text` split at the runs `breaks` matches:
+    `not words.isdisjoint(breaks.split(text))`, for `words` of letters and digits alone and
+    `breaks` that match every white space character and no letter or digit.
+
+    The pattern tests each character against its set, the cost of the test; a split at white
+    space in C comes first. A token of letters and digits alone is a part as it stands, so only
+    the other tokens (a word and its comma, 'autor/in') go through the pattern.
+    """
+    tokens = text.split()
+    if not words.isdisjoint(tokens):
+        return True
+    marked = [token for token in tokens if not token.isalnum()]
+    return bool(marked) and not words.isdisjoint(breaks.split(" ".join(marked)))
 
 
 _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
@@ -357,7 +373,7 @@ class Dateline:
 
 def breadcrumb(line: str) -> list[str] | None:
     """Return the crumbs of a breadcrumb line ('Home > News > China Focus'), or None."""
-    if len(line) > 160 or not _CRUMB_MARK.search(line) or not _BREADCRUMB.match(line):
+    if len(line) > 160 or not _holds_crumb_mark(line) or not _BREADCRUMB.match(line):
         return None
     crumbs = [c.strip() for c in _CRUMB_SEPARATOR.split(line) if c.strip()]
     if len(crumbs) < 2 or any(len(c.split()) > 6 for c in crumbs):
@@ -367,6 +383,13 @@ def breadcrumb(line: str) -> list[str] | None:
     if sum(c[0].isupper() or not c[0].isalpha() for c in crumbs) < len(crumbs) - 1:
         return None
     return crumbs
+
+
+def _holds_crumb_mark(line: str) -> bool:
+    """Return whether `line` holds a mark of _BREADCRUMB's steps, one of '>›»→|/': six substring
+    scans in C cost less than a pattern's test of each character against the set, and most
+    lines hold none."""
+    return "/" in line or "|" in line or ">" in line or "»" in line or "›" in line or "→" in line
 
 
 def is_trail(line: str) -> bool:
@@ -500,7 +523,17 @@ _NO_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 
 def _visible(text: str) -> str:
     """Return `text` without the invisible marks that break its words."""
-    return text.translate(_NO_INVISIBLE) if any(ch in text for ch in _INVISIBLE) else text
+    # The five marks of _INVISIBLE, scanned for one by one: a generator over them costs more
+    # than the scans.
+    if (
+        "\u00ad" in text
+        or "\u200b" in text
+        or "\u200c" in text
+        or "\u200d" in text
+        or "\u2060" in text
+    ):
+        return text.translate(_NO_INVISIBLE)
+    return text
 
 
 def byline(line: str, handles: bool = False) -> list[str] | None:
@@ -961,7 +994,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and _OPENER_WORDS.isdisjoint(_WORD_BREAKS.split(lower(line))):
+    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS):
         return None
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
@@ -1013,7 +1046,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
         field = text[begin:finish].strip(" *+>:,;")
         if not field:
             continue
-        if any(begin <= d.start < finish for d in dates):
+        if dates and any(begin <= d.start < finish for d in dates):
             # A field that is the whole line has the line's dates: they are not looked for again.
             found = (
                 date_line_of(field, dates)
@@ -1088,7 +1121,12 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
         if found_names is not None:
             names = names or found_names
             continue
-        count = sum(1 for word in field.split() if any(ch.isalnum() for ch in word))
+        # The words with a letter or digit: isalnum() tells most at once, _WORD_RUN ([^\W_],
+        # what isalnum() accepts) finds one among marks.
+        count = 0
+        for word in field.split():
+            if word.isalnum() or _WORD_RUN.search(word):
+                count += 1
         if count > _MAX_FIELD_WORDS or (count > 2 and _SENTENCE_END.search(field)):
             return None
         other += count
@@ -1144,9 +1182,10 @@ def post_note(
     """
     if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
         return None
-    words = _WORD_BREAKS.split(line.casefold())
-    if _NOTE_VERBS.isdisjoint(words):
+    folded = line.casefold()
+    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS):
         return None
+    words = _WORD_BREAKS.split(folded)
     if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:
         # The verb may open the note ('Posted on ... Author ...'), where it is no line of
         # metadata fields, which are read as such: a comment's 'Posted by Jane Doe on ...' too.
@@ -1768,7 +1807,11 @@ def desk_name(line: str) -> str | None:
     'By Staff Writer', 'Redaktion'), as written; None for other lines. A desk is no person: the
     caller takes it only where a byline stands and names no one."""
     text = line.strip(_BULLETS_AND_MARKS)
-    text = _DESK_OPENER.sub("", text).strip(_BULLETS_AND_MARKS)
+    # The opener can only open the text: a match at its start, where sub() would try each place.
+    opener = _DESK_OPENER.match(text)
+    if opener is not None:
+        text = text[opener.end() :]
+    text = text.strip(_BULLETS_AND_MARKS)
     if not text or len(text) > 60 or _DESK.search(text) is None:
         return None
     words = text.split()
@@ -1893,10 +1936,10 @@ def role_line(line: str) -> bool:
     # The pattern tries every role at every letter of the first two words: a line whose first
     # two words, folded as IGNORECASE matches them, end with none is told at once.
     folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
-    first_two = lower(folded).split(None, 2)[:2]
-    if not any(word.endswith(_ROLES) for word in first_two):
-        return False
-    return _ROLE_LINE.match(text) is not None
+    for word in lower(folded).split(None, 2)[:2]:
+        if word.endswith(_ROLES):
+            return _ROLE_LINE.match(text) is not None
+    return False
 
 
 # What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
@@ -2055,7 +2098,7 @@ _RELATIVE_TIME = re.compile(
 def time_ago(line: str) -> bool:
     """Return whether a line states how long ago the page was published, and nothing else but the
     labels of date lines ('vor 2 Stunden', 'Publicado hace 3 horas', '3 hours ago')."""
-    if len(line) > _TIME_AGO_CHARS or not _DIGIT.search(line):
+    if len(line) > TIME_AGO_CHARS or not _DIGIT.search(line):
         return False
     match = _RELATIVE_TIME.search(line)
     if match is None or not _AGO.search(match.group()):
@@ -2064,7 +2107,7 @@ def time_ago(line: str) -> bool:
     return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
 
 
-_TIME_AGO_CHARS = 40
+TIME_AGO_CHARS = 40  # a longer line states more than how long ago (see time_ago)
 _AGO = re.compile(r"^(?:vor|il y a|hace|há)\b|\b(?:ago|temu|atrás)$", re.IGNORECASE)
 
 
@@ -2119,6 +2162,17 @@ _ENTRY_HEAD_CHARS = 80
 _ENTRY_WORDS = 4
 
 
+def _label_before_colon(line: str) -> bool:
+    """Return whether the last word before one of the line's colons, folded as IGNORECASE
+    matches it, is one of _TAGS_LABEL_ENDS."""
+    for part in line.split(":")[:-1]:
+        # Only the last word is split off: a part may be a paragraph.
+        words = part.rsplit(None, 1)
+        if words and lower(words[-1].translate(IGNORECASE_FOLD)) in _TAGS_LABEL_ENDS:
+            return True
+    return False
+
+
 def without_tags(line: str) -> str:
     """Return a line without the list of tags or categories that closes it ('Posted by Jane Doe
     at 18:52 Tagged with: a , b , c' -> 'Posted by Jane Doe at 18:52')."""
@@ -2127,11 +2181,7 @@ def without_tags(line: str) -> str:
     # A label is the last word before a colon: the last words before its colons, folded as
     # IGNORECASE matches them, tell most lines at once; the search tries every label at every
     # space.
-    if _TAGS_LABEL_ENDS.isdisjoint(
-        lower(word.translate(IGNORECASE_FOLD))
-        for part in line.split(":")[:-1]
-        for word in part.split()[-1:]
-    ):
+    if not _label_before_colon(line):
         return line
     match = _TAGS_LABEL.search(line)
     if match is None or match.start() == 0 or _DIGIT.search(line, match.end()):

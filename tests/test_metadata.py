@@ -1211,3 +1211,45 @@ def test_a_dot_operator_parts_the_fields_of_a_date_line() -> None:
 def test_a_reading_time_about_so_long_is_no_field() -> None:
     meta = metadata.meta_line("03.05.2021 | Lesedauer etwa 4 min. | Jane Doe", day_first=True)
     assert meta is not None and meta.date is not None
+
+
+# Lines for _holds_word: words, the marks that part them, white space beyond ' ', and other marks.
+_HOLDS_TEXTS = st.lists(
+    st.sampled_from(
+        [*"byvonautorinVōé5_", *":;,.|/*•·()[]-–—\"'«»„“”!?@", " ", "\t", "\u00a0", "\u2009",
+         "\u3000", "\x1c", "\x85", "\u200b", "İ", "by ", "von:", "autor/in"]
+    ),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+@given(_HOLDS_TEXTS)
+def test_holds_word_is_the_split(text: str) -> None:
+    # The same answer as a split of the whole text, at either pattern it is asked with.
+    for words, breaks in (
+        (metadata._OPENER_WORDS, metadata._WORD_BREAKS),
+        (metadata._OPENER_WORDS, metadata._NON_WORD_RUN),
+        (frozenset({"von", "by5", "ōé"}), metadata._NON_WORD_RUN),
+    ):
+        assert metadata._holds_word(text, words, breaks) == (
+            not words.isdisjoint(breaks.split(text))
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("written by jane", True),
+        ("(by jane)", True),  # a word inside its marks
+        ("autor/in", True),
+        ("maybe", False),
+        ("by_jane", False),  # one word for \W, two for the marks: see the next test
+        ("", False),
+    ],
+)
+def test_holds_word(text: str, held: bool) -> None:
+    assert metadata._holds_word(text, metadata._OPENER_WORDS, metadata._NON_WORD_RUN) is held
+
+
+def test_holds_word_marks() -> None:
+    assert metadata._holds_word("by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS)
