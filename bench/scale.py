@@ -187,11 +187,13 @@ def breakdown(folder: Path) -> dict[str, float]:
     measured in this process on one core over the first BREAKDOWN_FILES files of `folder`:
     reading, counting template lines, cleaning (with those template lines) and features."""
     from dedup.cleaning import clean_document
-    from dedup.features import article_features
+    from dedup.features import features_of
     from dedup.options import CleanOptions, ReadOptions
     from dedup.pipeline import find_sources
     from dedup.reading import read_source
-    from dedup.stages import count_document_lines, template_of
+    from dedup.stages import count_document_lines, fewer_collections, template_of
+
+    fewer_collections()  # as `dedup` does at its start
 
     sources = find_sources([str(folder)], ReadOptions())[:BREAKDOWN_FILES]
     options = CleanOptions()
@@ -207,7 +209,7 @@ def breakdown(folder: Path) -> dict[str, float]:
     counts = timed("template lines", lambda: count_document_lines(documents))
     template = template_of([counts], options)
     articles = timed("cleaning", lambda: [clean_document(d, options, template) for d in documents])
-    timed("features", lambda: [article_features(a) for a in articles])
+    timed("features", lambda: features_of(articles))  # a few at a time, as featurize does
     return spent
 
 
