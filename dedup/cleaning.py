@@ -665,17 +665,9 @@ def _lines_holding(lowered: str) -> dict[str, set[int]]:
     if not lowered.isascii():  # a flag that the string carries: no scan
         keys += tuple(key for key, char in _WIDE_PROMPT_KEYS if char in lowered)
     for key in keys:
-        at = lowered.find(key)
-        if at < 0:
-            continue
-        found = holding[key] = set()
-        line = 0  # the index of the line that holds `at`: the newlines before it
-        counted = 0  # the offset up to which they are counted
-        while at >= 0:
-            line += lowered.count("\n", counted, at)
-            counted = at
-            found.add(line)
-            at = lowered.find(key, at + 1)
+        found = boilerplate.lines_holding(lowered, key)
+        if found:
+            holding[key] = found
     return holding
 
 

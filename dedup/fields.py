@@ -1356,15 +1356,7 @@ def _lines_holding(folded: list[str], needles: set[str]) -> list[int]:
     page = "\n".join(folded)
     holding: set[int] = set()
     for needle in needles:
-        index, at = 0, 0  # the line that holds the character at `at`
-        position = page.find(needle)
-        while position >= 0:
-            index += page.count("\n", at, position)
-            holding.add(index)
-            at = page.find("\n", position)  # the end of the line: on to the next one
-            if at < 0:
-                break
-            position = page.find(needle, at)
+        holding |= boilerplate.lines_holding(page, needle)
     return sorted(holding)
 
 

@@ -57,3 +57,21 @@ def test_lines_read_byte_by_byte_have_the_same_words(text: str) -> None:
     """A line's words, read byte by byte when it is within Latin-1, are those the pattern reads
     in the lower-cased line."""
     assert boilerplate._tokens(text) == boilerplate._TOKEN.findall(text.lower())
+
+
+@pytest.mark.parametrize(
+    ("needle", "expected"),
+    [
+        ("share", {0, 2, 3}),  # twice in line 2; at the page's start and end
+        ("news", {1}),
+        ("absent", set()),
+        ("e\tx", set()),
+    ],
+)
+def test_lines_holding_gives_each_line_that_holds_the_needle(
+    needle: str, expected: set[int]
+) -> None:
+    page = "share this\nlatest news\nshare and share alike\nplease share"
+    assert boilerplate.lines_holding(page, needle) == expected
+    by_line = {k for k, line in enumerate(page.split("\n")) if needle in line}
+    assert boilerplate.lines_holding(page, needle) == by_line
