@@ -88,6 +88,12 @@ _OTHER_ARTICLES = re.compile(
     r"czytaj (?:też|także)|zobacz (?:też|także|również))\s*:?$",
     re.IGNORECASE,
 )
+# The first two characters of _OTHER_ARTICLES's headings that are ASCII, lower-cased (after its
+# optional bullet: a line that opens with one is always searched).
+_OTHER_ARTICLES_HEADS = frozenset((
+    "ve", "ne", "ak", "be", "em", "we", "me", "lo", "ar", "no", "ta", "te", "li", "po", "da", "le",
+    "cz", "ge", "mo", "tr", "re", "la", "yo", "do", "si", "mi", "se", "al", "vo", "zo",
+))  # fmt: skip
 
 # A comment thread's heading that names the article: '12 thoughts on "Title"', 'Eine Antwort auf
 # „Title“', '3 Responses to Title'. The title makes it longer than other closing headings.
@@ -539,7 +545,12 @@ def heads_other_articles(text: str) -> bool:
     """Return whether a line heads a list of other articles (related, latest, most read)."""
     if len(text) >= 80:
         return False
-    if _OTHER_ARTICLES.match(text) is not None:
+    # The pattern tries each of its headings in turn: a line whose first two characters are
+    # ASCII (matched as lower() gives them) and open none of its headings is told without it.
+    head = text[:2]
+    if (
+        not head.isascii() or head[:1] in "*+-" or lower(head) in _OTHER_ARTICLES_HEADS
+    ) and _OTHER_ARTICLES.match(text) is not None:
         return True
     return len(text) < _HEADING_CHARS and _listed_heading(text)
 

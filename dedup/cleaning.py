@@ -886,7 +886,11 @@ def _normalized(text: str) -> str:
                 return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
         encoded = latin
     encoded = encoded.translate(_LATIN1_FOLDED_SPACES, _LATIN1_MARKS)
-    return b" ".join(encoded.split()).decode("latin-1")
+    # The table leaves no space but " ": its runs (where marks were) made one and the ends
+    # stripped give what split and join would, without a bytes object for each word.
+    while b"  " in encoded:
+        encoded = encoded.replace(b"  ", b" ")
+    return encoded.strip(b" ").decode("latin-1")
 
 
 def _repeat_key(text: str) -> tuple[str, int, str]:
