@@ -819,10 +819,20 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
             cut = True
 
 
+# The first two characters of _RELATED_HEADING's headings that are ASCII, lower-cased.
+_RELATED_HEADING_HEADS = frozenset((
+    "re", "mo", "yo", "to", "tr", "la", "fu", "ed", "we", "me", "da", "su", "ar", "no", "te", "po",
+    "zo",
+))  # fmt: skip
+
+
 def _is_related_heading(text: str) -> bool:
-    # Every heading _RELATED_HEADING knows opens with a letter: a list item is not tried.
+    # Every heading _RELATED_HEADING knows opens with a letter: a list item is not tried, nor a
+    # line whose first two characters are ASCII (matched as lower() gives them) and open none.
+    head = text[:2]
     return (
-        text[:1].isalpha() and _RELATED_HEADING.match(text) is not None
+        (lower(head) in _RELATED_HEADING_HEADS if head.isascii() else text[:1].isalpha())
+        and _RELATED_HEADING.match(text) is not None
     ) or boilerplate.heads_other_articles(text)
 
 

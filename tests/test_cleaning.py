@@ -23,6 +23,8 @@ from dedup.cleaning import (
     _POST_NAVIGATION_HEADS,
     _READ_MORE,
     _READ_MORE_HEADS,
+    _RELATED_HEADING,
+    _RELATED_HEADING_HEADS,
     _SHARE,
     _SHARE_HEADS,
     _head,
@@ -1156,6 +1158,66 @@ def test_share_heads_open_every_word_of_the_pattern() -> None:
         if word.startswith("\\d"):
             continue  # a count of comments: a digit first
         assert word[:2] in _SHARE_HEADS, word
+
+
+def _alternatives(source: str) -> list[str]:
+    """Return the alternatives of a pattern's source at its top level."""
+    parts, depth, part = [], 0, ""
+    for char in source:
+        if depth == 0 and char == "|":
+            parts.append(part)
+            part = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        part += char
+    return [*parts, part]
+
+
+def _group_end(source: str, start: int) -> int:
+    """Return the index of the parenthesis that closes the group opened at `start`."""
+    depth = 0
+    for index in range(start, len(source)):
+        depth += (source[index] == "(") - (source[index] == ")")
+        if depth == 0:
+            return index
+    raise ValueError(source)
+
+
+def _openings(source: str) -> set[str]:
+    """Return the first two characters, lower-cased, that the alternatives of a pattern's source
+    open with: a group that opens one is opened out, and passed over when it is optional."""
+    found = set()
+    for alternative in _alternatives(source):
+        if not alternative.startswith("(?:"):
+            found.add(alternative[:2].lower())
+            continue
+        end = _group_end(alternative, 0)
+        rest = alternative[end + 1 :]
+        if rest.startswith("?"):
+            rest = rest[1:]
+            found |= _openings(rest)
+        found |= {
+            head for part in _alternatives(alternative[3:end]) for head in _openings(part + rest)
+        }
+    return found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads", "opens"),
+    [
+        (_RELATED_HEADING, _RELATED_HEADING_HEADS, "^(?:"),
+        (boilerplate._OTHER_ARTICLES, boilerplate._OTHER_ARTICLES_HEADS, r"^(?:[*+•-]\s+)?(?:"),
+    ],
+)
+def test_heading_heads_are_the_ascii_openings_of_the_pattern(
+    pattern: re.Pattern[str], heads: frozenset[str], opens: str
+) -> None:
+    # The headings are tried only on lines that open with one of `heads` (or past ASCII).
+    assert pattern.pattern.startswith(opens)
+    start = len(opens) - 3
+    openings = _openings(pattern.pattern[start + 3 : _group_end(pattern.pattern, start)])
+    assert "related" in " ".join(_alternatives(pattern.pattern[start + 3 :]))
+    assert {head for head in openings if head.isascii()} == heads
 
 
 @pytest.mark.parametrize(
