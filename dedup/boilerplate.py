@@ -231,13 +231,16 @@ def split_lines(text: str) -> list[Line]:
     """Return the non-blank lines of `text`, table cells and menu items apart by space runs split."""
     lines: list[Line] = []
     blank = False
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:  # most pages have none: one scan, not two replaces
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             blank = True
             continue
-        indent = len(raw) - len(raw.lstrip())
+        # strip gives the line itself back when it strips nothing: most lines, not indented.
+        indent = 0 if stripped is raw else len(raw) - len(raw.lstrip())
         if "  " not in stripped and "\t" not in stripped and "\u00a0" not in stripped:
             lines.append(Line(number, stripped, blank, indent))  # most lines: nothing to split
             blank = False
