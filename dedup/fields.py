@@ -414,16 +414,14 @@ def _read_copyright(
     names the outlet when nothing else does (in the body, a company's copyright is a
     picture's). The page's author holding it names no outlet."""
     held_rank = -1
-    for index in range(start, len(lines)):
+    # The lines that hold a copyright's sign or word, found by a scan of the page for each:
+    # most lines hold none.
+    joined = "\n".join([line.text for line in lines[start:]])
+    marked: set[int] = set()
+    for sign in _COPYRIGHT_SIGNS:
+        marked |= boilerplate.lines_holding(joined, sign)
+    for index in sorted([start + k for k in marked]):
         text = lines[index].text
-        if not (
-            "©" in text
-            or "opyright" in text
-            or "OPYRIGHT" in text
-            or "(c)" in text
-            or "(C)" in text
-        ):
-            continue
         outlet = metadata.copyright_outlet(text)
         dated = outlet is not None
         if outlet is None:
@@ -446,6 +444,9 @@ def _read_copyright(
             rank = int(metadata.reserves_rights(text))
         if rank >= held_rank:
             found.held, held_rank = outlet, rank
+
+
+_COPYRIGHT_SIGNS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
 
 
 def _is_author(holder: str, found: Found) -> bool:
@@ -856,7 +857,8 @@ def _choose_authors(
         # else names an author; a company or a site holds it as often, and names no one.
         # One search of the lines after the body; most pages name no person there.
         after = [line.text for line in lines[end:]]
-        if metadata.COPYRIGHT.search("\n".join(after)):
+        tail = "\n".join(after)
+        if metadata.may_hold_copyright(tail) and metadata.COPYRIGHT.search(tail):
             for text in after:
                 if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
                     found.holder = holder
@@ -887,14 +889,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     if start == 0 and not any(line.rule for line in header):
         _mark_late_headline(lines, first_prose, end, found)
         return
-    # The body's words, those under the first few lines of it apart (see below).
+    # The body's words: those of its first line, of the few lines under it and of the rest apart
+    # (see below), each part read once.
     window = min(end, first_prose + 1 + _UNDER_FIRST)
-    head_words = metadata.content_words(
-        " ".join(line.text for line in lines[first_prose:window] if not line.rule)
-    )
-    rest = metadata.content_words(
-        " ".join(line.text for line in lines[window:end] if not line.rule)
-    )
+    under_first = _kept_words(lines[first_prose + 1 : window])
+    head_words = _kept_words(lines[first_prose : first_prose + 1]) | under_first
+    rest = _kept_words(lines[window:end])
     body_words = head_words | rest
     if not body_words:
         return
@@ -943,12 +943,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
     if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
-        under = metadata.content_words(
-            " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
-        )
         # The stems of a union are the union of the stems: the rest's are at hand.
-        under_stems = metadata.word_stems(under) | rest_stems
-        under |= rest
+        under_stems = metadata.word_stems(under_first) | rest_stems
+        under = under_first | rest
         score = metadata.headline_score(first.text.rstrip("."), under, 1, True, under_stems)
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
@@ -1013,16 +1010,12 @@ def _late_headlines(
         )
     ]
     # The body under each candidate, read once from the end up: the words under the last one,
-    # then those of the lines between each and the next added. The words of lines joined are
-    # those of their parts joined: no word run reaches across the space between them, nor does
-    # lower() read across it (a final sigma, its one rule of context, stops at a space).
+    # then those of the lines between each and the next added (see _kept_words).
     under: set[str] = set()
     under_stems: set[str] = set()
     upto = end
     for index in reversed(candidates):
-        part = metadata.content_words(
-            " ".join(other.text for other in lines[index + 1 : upto] if not other.rule)
-        )
+        part = _kept_words(lines[index + 1 : upto])
         under |= part
         under_stems |= metadata.word_stems(part)
         upto = index + 1
@@ -1034,6 +1027,16 @@ def _late_headlines(
             scored.append((index, score - _W_UNDER_FIRST))
     scored.reverse()
     return scored
+
+
+def _kept_words(lines: list[Line]) -> set[str]:
+    """Return the content words of the lines kept (no rule so far).
+
+    The words of texts joined by spaces are the union of each text's: no word run reaches
+    across the space between them, nor does lower() read across it (a final sigma, its one rule
+    of context, stops at a space). A part's words, read once, serve in several unions.
+    """
+    return metadata.content_words(" ".join([line.text for line in lines if not line.rule]))
 
 
 def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Found) -> None:
