@@ -878,9 +878,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:
-    first_prose = next(
-        (i for i in range(start, end) if not lines[i].rule and is_paragraph(lines[i])), start
-    )
+    first_prose = _first_paragraph(lines, start, end)
     header = lines[:first_prose]
     # Without boilerplate or metadata above the body there is no header to read a title from; this
     # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
@@ -983,6 +981,16 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             lines[near].rule = "byline"
             found.authors = found.authors or names
             break
+
+
+def _first_paragraph(lines: list[Line], start: int, end: int) -> int:
+    """Return the index of the body's first paragraph, or `start` when it has none."""
+    for index in range(start, end):
+        line = lines[index]
+        # Only prose is a paragraph: told here, before a call for each line of a list.
+        if not line.rule and line.kind == boilerplate.PROSE and is_paragraph(line):
+            return index
+    return start
 
 
 def _late_headlines(
@@ -1096,8 +1104,10 @@ def _layout_score(
     # The site's name or title bar opens a dump; a headline that opens it stands near its body.
     if index < _TOP_LINES and first_prose - index > _TOP_FAR:
         score -= _W_TOP
-    if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))):
-        score += _W_ABOVE_META
+    for near in range(index + 1, min(index + 3, end)):
+        if lines[near].rule in _HEADER_RULES:
+            score += _W_ABOVE_META
+            break
     if index < last_meta:
         score += _W_META_BELOW
     for other in (k - 1, k + 1):
