@@ -120,6 +120,8 @@ class Found:
     far_read: bool = False
     # The page's lines casefolded, each text once for all passes (see _folded_lines).
     folds: dict[str, str] = field(default_factory=dict)
+    # The desk each text credits (metadata.desk_name), asked once for all passes.
+    desks: dict[str, str | None] = field(default_factory=dict)
 
     def state_source(self, outlet: str | None, guessed: bool = False) -> None:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
@@ -216,7 +218,7 @@ def mark_metadata(
         _mark_box_after(lines, end, found, page)
     _choose_authors(lines, end, found, page, seen)
     if not found.authors and not found.desk:
-        found.desk = _desk_byline(lines, start, end)
+        found.desk = _desk_byline(lines, start, end, found.desks)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -501,17 +503,32 @@ _PUBLISHED = re.compile(
 )
 
 
-def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
+def _desk_byline(
+    lines: list[Line], start: int, end: int, desks: dict[str, str | None]
+) -> list[str]:
     """Return the desk the page credits where its byline stands, nearest the body, and mark its
     line: beside the date ('Redaktion 3. Mai 2021', 'Redaktion' / '3. Mai 2021'), after an opener
-    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none."""
+    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none.
+
+    `desks` holds the desk_name of each line's text asked so far: the next pass over the page
+    asks again of most of the same lines.
+    """
     best: tuple[int, int, str] | None = None
     for index in range(max(0, start - _BARE_REACH), min(len(lines), end + _SIGNED_REACH)):
         line = lines[index]
         if line.rule == "date" and index < end + _AFTER_REACH:
             dated = metadata.date_line(line.text)
             desk = metadata.desk_name(dated[1]) if dated and dated[1] else None
-        elif line.rule is None and (desk := metadata.desk_name(line.text)) is not None:
+            if desk is None:
+                continue
+        elif line.rule is not None:
+            continue
+        else:
+            desk = desks.get(line.text, "")  # "" for a text not asked yet: no desk is empty
+            if desk == "":
+                desk = desks[line.text] = metadata.desk_name(line.text)
+            if desk is None:
+                continue
             above = _next_worded(lines, index, -1)
             below = _next_worded(lines, index, 1)
             opened = metadata.desk_opened(line.text) or (
@@ -525,13 +542,10 @@ def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
                 near is not None and lines[near].rule == "date" for near in (above, below)
             )
             if not opened and not beside_date:
-                desk = None
-        else:
-            desk = None
-        if desk is not None:
-            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-            if best is None or distance < best[0]:
-                best = (distance, index, desk)
+                continue
+        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+        if best is None or distance < best[0]:
+            best = (distance, index, desk)
     if best is None:
         return []
     if lines[best[1]].rule is None:
@@ -1118,13 +1132,10 @@ def _layout_score(
     # The second of two lines that both name the body is a standfirst under its headline.
     if k > 0 and 0 < index - scored[k - 1][0] <= 2:
         above = lines[scored[k - 1][0]].text
-        own = metadata.content_words(above)
-        if (
-            words_of(above) >= _STRONG_WORDS
-            and own
-            and len(own & body_words) >= _STRONG_SHARE * len(own)
-        ):
-            score -= _W_UNDER_HEADLINE
+        if words_of(above) >= _STRONG_WORDS:  # the quick test first
+            own = metadata.content_words(above)
+            if own and len(own & body_words) >= _STRONG_SHARE * len(own):
+                score -= _W_UNDER_HEADLINE
     return score
 
 
@@ -1188,8 +1199,10 @@ def _with_echoes(
 def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
     """Return whether a breadcrumb ends with `text`, and the body has all its words: a section's
     name may end a breadcrumb too ('News > Sport'), but is rarely all words of the body."""
+    if _echo_key(text) not in ends:
+        return False
     own = metadata.content_words(text)
-    return _echo_key(text) in ends and bool(own) and own <= body
+    return bool(own) and own <= body
 
 
 def _crumb_ends(lines: list[Line]) -> set[str]:
@@ -1258,12 +1271,10 @@ def _above_standfirst(
         if not 0 < best[1] - index <= _STANDFIRST_REACH or score < best[0] - _W_STANDFIRST:
             continue
         text = lines[index].text
+        if not _STRONG_WORDS <= words_of(text) < count:
+            continue
         own = metadata.content_words(text)
-        if (
-            _STRONG_WORDS <= words_of(text) < count
-            and own
-            and len(own & body) >= _STRONG_SHARE * len(own)
-        ):
+        if own and len(own & body) >= _STRONG_SHARE * len(own):
             return (score, index)
     return best
 
