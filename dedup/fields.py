@@ -120,6 +120,8 @@ class Found:
     far_read: bool = False
     # The page's lines casefolded, each text once for all passes (see _folded_lines).
     folds: dict[str, str] = field(default_factory=dict)
+    # The desk each text credits (metadata.desk_name), asked once for all passes.
+    desks: dict[str, str | None] = field(default_factory=dict)
 
     def state_source(self, outlet: str | None, guessed: bool = False) -> None:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
@@ -216,7 +218,7 @@ def mark_metadata(
         _mark_box_after(lines, end, found, page)
     _choose_authors(lines, end, found, page, seen)
     if not found.authors and not found.desk:
-        found.desk = _desk_byline(lines, start, end)
+        found.desk = _desk_byline(lines, start, end, found.desks)
     # The outlet's name in brackets closes the story: the last line of the body or the one after.
     for line in lines[max(0, end - 2) : end + 1]:
         if line.rule is None and (outlet := metadata.trailer(line.text)):
@@ -414,16 +416,14 @@ def _read_copyright(
     names the outlet when nothing else does (in the body, a company's copyright is a
     picture's). The page's author holding it names no outlet."""
     held_rank = -1
-    for index in range(start, len(lines)):
+    # The lines that hold a copyright's sign or word, found by a scan of the page for each:
+    # most lines hold none.
+    joined = "\n".join([line.text for line in lines[start:]])
+    marked: set[int] = set()
+    for sign in _COPYRIGHT_SIGNS:
+        marked |= boilerplate.lines_holding(joined, sign)
+    for index in sorted([start + k for k in marked]):
         text = lines[index].text
-        if not (
-            "©" in text
-            or "opyright" in text
-            or "OPYRIGHT" in text
-            or "(c)" in text
-            or "(C)" in text
-        ):
-            continue
         outlet = metadata.copyright_outlet(text)
         dated = outlet is not None
         if outlet is None:
@@ -446,6 +446,9 @@ def _read_copyright(
             rank = int(metadata.reserves_rights(text))
         if rank >= held_rank:
             found.held, held_rank = outlet, rank
+
+
+_COPYRIGHT_SIGNS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
 
 
 def _is_author(holder: str, found: Found) -> bool:
@@ -500,17 +503,32 @@ _PUBLISHED = re.compile(
 )
 
 
-def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
+def _desk_byline(
+    lines: list[Line], start: int, end: int, desks: dict[str, str | None]
+) -> list[str]:
     """Return the desk the page credits where its byline stands, nearest the body, and mark its
     line: beside the date ('Redaktion 3. Mai 2021', 'Redaktion' / '3. Mai 2021'), after an opener
-    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none."""
+    ('von Example.com Redaktion', 'Autor:' / 'Redaktion Example'), or [] when none.
+
+    `desks` holds the desk_name of each line's text asked so far: the next pass over the page
+    asks again of most of the same lines.
+    """
     best: tuple[int, int, str] | None = None
     for index in range(max(0, start - _BARE_REACH), min(len(lines), end + _SIGNED_REACH)):
         line = lines[index]
         if line.rule == "date" and index < end + _AFTER_REACH:
             dated = metadata.date_line(line.text)
             desk = metadata.desk_name(dated[1]) if dated and dated[1] else None
-        elif line.rule is None and (desk := metadata.desk_name(line.text)) is not None:
+            if desk is None:
+                continue
+        elif line.rule is not None:
+            continue
+        else:
+            desk = desks.get(line.text, "")  # "" for a text not asked yet: no desk is empty
+            if desk == "":
+                desk = desks[line.text] = metadata.desk_name(line.text)
+            if desk is None:
+                continue
             above = _next_worded(lines, index, -1)
             below = _next_worded(lines, index, 1)
             opened = metadata.desk_opened(line.text) or (
@@ -524,13 +542,10 @@ def _desk_byline(lines: list[Line], start: int, end: int) -> list[str]:
                 near is not None and lines[near].rule == "date" for near in (above, below)
             )
             if not opened and not beside_date:
-                desk = None
-        else:
-            desk = None
-        if desk is not None:
-            distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
-            if best is None or distance < best[0]:
-                best = (distance, index, desk)
+                continue
+        distance = abs(index - start) + (_AFTER_PENALTY if index >= end else 0)
+        if best is None or distance < best[0]:
+            best = (distance, index, desk)
     if best is None:
         return []
     if lines[best[1]].rule is None:
@@ -856,7 +871,8 @@ def _choose_authors(
         # else names an author; a company or a site holds it as often, and names no one.
         # One search of the lines after the body; most pages name no person there.
         after = [line.text for line in lines[end:]]
-        if metadata.COPYRIGHT.search("\n".join(after)):
+        tail = "\n".join(after)
+        if metadata.may_hold_copyright(tail) and metadata.COPYRIGHT.search(tail):
             for text in after:
                 if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
                     found.holder = holder
@@ -876,9 +892,7 @@ def mark_title(lines: list[Line], start: int, end: int, found: Found) -> None:
 
 
 def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> None:
-    first_prose = next(
-        (i for i in range(start, end) if not lines[i].rule and is_paragraph(lines[i])), start
-    )
+    first_prose = _first_paragraph(lines, start, end)
     header = lines[:first_prose]
     # Without boilerplate or metadata above the body there is no header to read a title from; this
     # keeps a cleaned text's first line from being taken for a title when it is cleaned again.
@@ -887,14 +901,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     if start == 0 and not any(line.rule for line in header):
         _mark_late_headline(lines, first_prose, end, found)
         return
-    # The body's words, those under the first few lines of it apart (see below).
+    # The body's words: those of its first line, of the few lines under it and of the rest apart
+    # (see below), each part read once.
     window = min(end, first_prose + 1 + _UNDER_FIRST)
-    head_words = metadata.content_words(
-        " ".join(line.text for line in lines[first_prose:window] if not line.rule)
-    )
-    rest = metadata.content_words(
-        " ".join(line.text for line in lines[window:end] if not line.rule)
-    )
+    under_first = _kept_words(lines[first_prose + 1 : window])
+    head_words = _kept_words(lines[first_prose : first_prose + 1]) | under_first
+    rest = _kept_words(lines[window:end])
     body_words = head_words | rest
     if not body_words:
         return
@@ -943,12 +955,9 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
     if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
-        under = metadata.content_words(
-            " ".join(line.text for line in lines[first_prose + 1 : window] if not line.rule)
-        )
         # The stems of a union are the union of the stems: the rest's are at hand.
-        under_stems = metadata.word_stems(under) | rest_stems
-        under |= rest
+        under_stems = metadata.word_stems(under_first) | rest_stems
+        under = under_first | rest
         score = metadata.headline_score(first.text.rstrip("."), under, 1, True, under_stems)
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
@@ -988,6 +997,16 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             break
 
 
+def _first_paragraph(lines: list[Line], start: int, end: int) -> int:
+    """Return the index of the body's first paragraph, or `start` when it has none."""
+    for index in range(start, end):
+        line = lines[index]
+        # Only prose is a paragraph: told here, before a call for each line of a list.
+        if not line.rule and line.kind == boilerplate.PROSE and is_paragraph(line):
+            return index
+    return start
+
+
 def _late_headlines(
     lines: list[Line], window: int, first_prose: int, end: int
 ) -> list[tuple[int, float]]:
@@ -1013,16 +1032,12 @@ def _late_headlines(
         )
     ]
     # The body under each candidate, read once from the end up: the words under the last one,
-    # then those of the lines between each and the next added. The words of lines joined are
-    # those of their parts joined: no word run reaches across the space between them, nor does
-    # lower() read across it (a final sigma, its one rule of context, stops at a space).
+    # then those of the lines between each and the next added (see _kept_words).
     under: set[str] = set()
     under_stems: set[str] = set()
     upto = end
     for index in reversed(candidates):
-        part = metadata.content_words(
-            " ".join(other.text for other in lines[index + 1 : upto] if not other.rule)
-        )
+        part = _kept_words(lines[index + 1 : upto])
         under |= part
         under_stems |= metadata.word_stems(part)
         upto = index + 1
@@ -1034,6 +1049,16 @@ def _late_headlines(
             scored.append((index, score - _W_UNDER_FIRST))
     scored.reverse()
     return scored
+
+
+def _kept_words(lines: list[Line]) -> set[str]:
+    """Return the content words of the lines kept (no rule so far).
+
+    The words of texts joined by spaces are the union of each text's: no word run reaches
+    across the space between them, nor does lower() read across it (a final sigma, its one rule
+    of context, stops at a space). A part's words, read once, serve in several unions.
+    """
+    return metadata.content_words(" ".join([line.text for line in lines if not line.rule]))
 
 
 def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Found) -> None:
@@ -1093,8 +1118,10 @@ def _layout_score(
     # The site's name or title bar opens a dump; a headline that opens it stands near its body.
     if index < _TOP_LINES and first_prose - index > _TOP_FAR:
         score -= _W_TOP
-    if any(lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 3, end))):
-        score += _W_ABOVE_META
+    for near in range(index + 1, min(index + 3, end)):
+        if lines[near].rule in _HEADER_RULES:
+            score += _W_ABOVE_META
+            break
     if index < last_meta:
         score += _W_META_BELOW
     for other in (k - 1, k + 1):
@@ -1105,13 +1132,10 @@ def _layout_score(
     # The second of two lines that both name the body is a standfirst under its headline.
     if k > 0 and 0 < index - scored[k - 1][0] <= 2:
         above = lines[scored[k - 1][0]].text
-        own = metadata.content_words(above)
-        if (
-            words_of(above) >= _STRONG_WORDS
-            and own
-            and len(own & body_words) >= _STRONG_SHARE * len(own)
-        ):
-            score -= _W_UNDER_HEADLINE
+        if words_of(above) >= _STRONG_WORDS:  # the quick test first
+            own = metadata.content_words(above)
+            if own and len(own & body_words) >= _STRONG_SHARE * len(own):
+                score -= _W_UNDER_HEADLINE
     return score
 
 
@@ -1175,8 +1199,10 @@ def _with_echoes(
 def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
     """Return whether a breadcrumb ends with `text`, and the body has all its words: a section's
     name may end a breadcrumb too ('News > Sport'), but is rarely all words of the body."""
+    if _echo_key(text) not in ends:
+        return False
     own = metadata.content_words(text)
-    return _echo_key(text) in ends and bool(own) and own <= body
+    return bool(own) and own <= body
 
 
 def _crumb_ends(lines: list[Line]) -> set[str]:
@@ -1245,12 +1271,10 @@ def _above_standfirst(
         if not 0 < best[1] - index <= _STANDFIRST_REACH or score < best[0] - _W_STANDFIRST:
             continue
         text = lines[index].text
+        if not _STRONG_WORDS <= words_of(text) < count:
+            continue
         own = metadata.content_words(text)
-        if (
-            _STRONG_WORDS <= words_of(text) < count
-            and own
-            and len(own & body) >= _STRONG_SHARE * len(own)
-        ):
+        if own and len(own & body) >= _STRONG_SHARE * len(own):
             return (score, index)
     return best
 

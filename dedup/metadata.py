@@ -1404,6 +1404,24 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_LINE_CHARS = 200
+
+
+def may_hold_copyright(text: str) -> bool:
+    """Return False when COPYRIGHT finds nothing in `text` for sure, by a few substring scans
+    where the pattern tries its alternatives at every character.
+
+    Every match holds a year of the 1900s or 2000s (ASCII digits) and, case aside, '©', '(c)',
+    'copyright', or the 'by' after a span of years. Case aside is lower() but for the letters
+    'İ' and 'ı', which IGNORECASE takes for 'i': a text that holds either is searched.
+    """
+    if "19" not in text and "20" not in text:
+        return False
+    if "\u0130" in text or "\u0131" in text:
+        return True
+    low = lower(text)
+    return "©" in text or "(c)" in low or "copyright" in low or "by" in low
+
+
 # What ends the holder's name: a full stop, a separator, 'All rights reserved'.
 _HOLDER_END = re.compile(
     r"[.,;|·•–—®]|\s-\s|\s(?:all|alle|tous|todos|tutti)\s|\s(?:rights|rechte)\b", re.IGNORECASE

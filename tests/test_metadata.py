@@ -724,6 +724,35 @@ def test_copyright_holder(line: str, names: list[str] | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "searched"),
+    [
+        ("© 2020 Jane Doe", True),
+        ("Menu\nCOPYRIGHT 1999 Jane Doe", True),
+        ("(C) 2012 Jane Doe", True),
+        ("2009-2020 BY Jane Doe", True),
+        ("Copyr\u0130ght 2020 Jane Doe", True),  # 'İ' is 'i' to IGNORECASE, not to lower()
+        ("copyr\u0131ght 2020 Jane Doe", True),  # ... and so is 'ı'
+        ("Posted on 3 May 2020 by Jane Doe", True),  # searched: no match
+        ("Updated 3 May 2020", False),
+        ("© Jane Doe / Picture Agency", False),  # no year
+    ],
+)
+def test_may_hold_copyright(text: str, searched: bool) -> None:
+    assert metadata.may_hold_copyright(text) == searched
+    assert searched or metadata.COPYRIGHT.search(text) is None
+
+
+def test_only_dotted_and_dotless_i_match_the_copyright_letters_beyond_lower() -> None:
+    # may_hold_copyright looks for the words of COPYRIGHT in the text lower-cased: of the
+    # characters IGNORECASE takes for one of their letters, only 'İ' and 'ı' lower() does not.
+    letters = re.compile("[copyrightb]", re.IGNORECASE)
+    text = "".join(chr(point) for point in range(sys.maxunicode + 1) if point != 0x130)
+    beyond = {c for c in letters.findall(text) if c.lower() not in "copyrightb"}
+    assert beyond == {"\u0131"}
+    assert letters.match("\u0130")
+
+
+@pytest.mark.parametrize(
     ("line", "outlet"),
     [
         ("© 2008 The Daily Telegraph", "The Daily Telegraph"),
