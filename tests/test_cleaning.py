@@ -21,12 +21,14 @@ from dedup.cleaning import (
     _EMBED_KEYS,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
+    _PROMPT_SCANS,
     _READ_MORE,
     _READ_MORE_HEADS,
     _SHARE,
     _SHARE_HEADS,
     _head,
     _holds_copies,
+    _key_scans,
     _last_lines_start,
     _lines_holding,
     _mark_repeats,
@@ -1118,18 +1120,38 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "cookie settings | newsletter",
         "every donation helps",
     ]
-    assert _lines_holding("\n".join(lines)) == {
+    assert _lines_holding("\n".join(lines), _PROMPT_SCANS) == {
         "cookie": {0, 2},
         "newsletter": {2},
         " helps": {3},
     }
     # A key twice on a line, keys past ASCII, a line with none of them between.
     lines = ["© 2024 cookie, cookie", "", "zum vergrößern cookie"]
-    assert _lines_holding("\n".join(lines)) == {
+    assert _lines_holding("\n".join(lines), _PROMPT_SCANS) == {
         "©": {0},
         "cookie": {0, 2},
         "vergrößern": {2},
     }
+
+
+def test_key_scans_find_every_key_where_it_stands() -> None:
+    # 'z' is rarer than 'y' and 'a': 'yaz' is anchored at its end, 'xay' at its start, 'zap'
+    # and 'az' share the anchor 'z' with 'yaz'.
+    scans = _key_scans(("xay", "yaz", "zap", "az"))
+    assert sorted(anchor for anchor, _, _ in scans) == ["x", "z"]
+    # A key that opens the page; keys that overlap one another ('xayaz': 'yaz' starts inside
+    # 'xay', found after it); two keys of one anchor at one place ('yazap': 'yaz', 'az', 'zap').
+    page = "yaz\nxayaz\nno key\nyazap\naz"
+    assert _lines_holding(page, scans) == {
+        "yaz": {0, 1, 3},
+        "xay": {1},
+        "az": {0, 1, 3, 4},
+        "zap": {3},
+    }
+    # The same as a scan for each key.
+    for key in ("xay", "yaz", "zap", "az"):
+        found = {i for i, line in enumerate(page.split("\n")) if key in line}
+        assert _lines_holding(page, scans).get(key, set()) == found
 
 
 def _share_words() -> list[str]:
