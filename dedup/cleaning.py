@@ -64,6 +64,10 @@ _SHARE_HEADS = frozenset((
     "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
     "im", "mi", "ud", "de",
 ))  # fmt: skip
+# The prompts, notes, embeds and calls (_APP_PROMPT, _SITE_NOTE, _EMBED, _CALL_TO_ACTION) are
+# written in lower case and searched in a line folded as IGNORECASE compares it (_folded), not
+# under the flag: the engine then passes over an alternative at its first letter, where it tries
+# each under the flag, at three times the cost.
 # Every prompt opens with a letter or '©': the lookahead passes over spaces and marks in one
 # test, where the engine would try each prompt in turn.
 _APP_PROMPT = re.compile(
@@ -77,7 +81,6 @@ _APP_PROMPT = re.compile(
     r"anmeld|inicia sesión|connect|zaloguj)|(?:log ?in|sign ?in|regist|einlogg|anmeld|"
     r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)|"
     r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
-    re.IGNORECASE,
 )
 # Notes of the site's on cookies, on javascript turned off, on paid links, on how comments are
 # moderated: searched apart from the prompts, in the lines that hold one of _SITE_NOTE_KEYS.
@@ -95,7 +98,6 @@ _SITE_NOTE = re.compile(
     # The heading of a newsletter's box: up to three words, the last 'newsletter', alone or
     # before a colon ('Der Example-Newsletter: immer informiert!').
     r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter(?:\W*$|\s*:)",
-    re.IGNORECASE,
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
 _CREDIT = re.compile(
@@ -141,7 +143,6 @@ _EMBED = re.compile(
     r"écouter (?:cet|l.)article|zum vergrößern|bild vergrößern|click (?:here )?to enlarge|"
     r"cliquez pour agrandir|pdf herunterladen|download (?:as |the )?pdf|"
     r"télécharger (?:le |en )?pdf|descargar (?:el |en )?pdf",
-    re.IGNORECASE,
 )
 # Every match of _EMBED holds one of these. The control that loads a post ('Inhalt laden',
 # 'Video load') is keyed by its verb alone: two scans of the page where its eight forms took
@@ -213,7 +214,6 @@ _CALL_TO_ACTION = re.compile(
     r"(?:(?:jede|ihre|deine|eine) (?:kleine )?(?:spende|unterstützung)|(?:your|every) (?:donation|"
     r"support|contribution)|ihr beitrag|tu (?:donación|aporte|apoyo)|votre (?:don|soutien)|"
     r"twoja (?:darowizna|wpłata)) (?:hilft|helps|ayuda|aide|pomaga))",
-    re.IGNORECASE,
 )
 # Every match of _CALL_TO_ACTION holds one of these. Each key costs a scan of the page, so a key
 # that holds another is left out, and so are the long forms that one word covers (' hilft' for
@@ -633,6 +633,13 @@ def _context_free_rule(
     return None
 
 
+def _folded(text: str) -> str:
+    """Return a text lower-cased as IGNORECASE compares it, one character for one: a pattern in
+    lower case finds in it what it finds in the text under IGNORECASE ('İ', 'ı' and 'ſ' as 'i'
+    and 's'; checked over all of Unicode for the prompt patterns in test_cleaning)."""
+    return lower(text if text.isascii() else text.translate(metadata.IGNORECASE_FOLD))
+
+
 def _head(text: str) -> str:
     """Return the first two characters of a line, after a list's bullet and its space if it opens
     with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
@@ -722,8 +729,8 @@ def _lines_matching(
     decided: set[int] | None = None,
     max_chars: int = _PROMPT_CHARS,
 ) -> set[int]:
-    """Return the indexes of `texts` under `max_chars` that `pattern` finds a match in, of
-    those not `decided` already.
+    """Return the indexes of `texts` under `max_chars` that `pattern` (in lower case, for
+    folded text) finds a match in, of those not `decided` already.
 
     Each match of `pattern` holds one of `keys` in lower case, so only the lines that hold one
     (`holding`, from _lines_holding) are searched with the pattern, the costly step.
@@ -737,7 +744,7 @@ def _lines_matching(
     return {
         index
         for index in candidates
-        if len(texts[index]) < max_chars and pattern.search(texts[index])
+        if len(texts[index]) < max_chars and pattern.search(_folded(texts[index]))
     }
 
 

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from dedup import boilerplate
 from dedup.cleaning import (
+    _APP_PROMPT,
+    _CALL_TO_ACTION,
     _CREDIT,
     _CREDIT_HEADS,
     _EMBED,
@@ -26,6 +28,8 @@ from dedup.cleaning import (
     _READ_MORE_HEADS,
     _SHARE,
     _SHARE_HEADS,
+    _SITE_NOTE,
+    _folded,
     _head,
     _holds_copies,
     _key_scans,
@@ -1281,6 +1285,38 @@ def test_heads_fold_what_ignorecase_matches() -> None:
                     assert _head(head[0] + char) == head, (hex(point), head)
 
 
+def test_prompt_patterns_find_in_folded_text_what_ignorecase_finds() -> None:
+    """The prompt patterns run without IGNORECASE on text that _folded lower-cased: each of
+    their atoms (a character, a class) must take a character under IGNORECASE exactly when it
+    takes the folded character, and folding must keep one character for one."""
+    patterns = (_APP_PROMPT, _SITE_NOTE, _EMBED, _CALL_TO_ACTION)
+    atoms = {".", r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"}
+    for pattern in patterns:
+        assert not pattern.flags & re.IGNORECASE
+        assert re.search(r"\(\?[aiLmsux-]", pattern.pattern) is None  # no flags inside
+        # The letters are in lower case, but for the escapes of classes (\W).
+        assert re.search(r"(?<!\\)[A-Z]", pattern.pattern) is None
+        # Each character as a literal (a few are syntax: tested all the same), but the capitals
+        # of escapes.
+        atoms |= {re.escape(char) for char in pattern.pattern if not char.isupper()}
+        atoms |= set(re.findall(r"\[\^?\]?(?:\\.|[^\]])*\]", pattern.pattern))
+    compiled = [(re.compile(atom, re.IGNORECASE), re.compile(atom)) for atom in atoms]
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char:
+            continue  # no case: IGNORECASE takes it as itself, and folding keeps it
+        folded = _folded(char)
+        assert len(folded) == 1, hex(point)
+        for ignoring, exact in compiled:
+            assert (ignoring.fullmatch(char) is None) is (exact.fullmatch(folded) is None), (
+                hex(point),
+                exact.pattern,
+            )
+    # lower() writes a final 'Σ' as 'ς', where one 'Σ' alone is 'σ': no atom tells them apart.
+    for _, exact in compiled:
+        assert (exact.fullmatch("ς") is None) is (exact.fullmatch("σ") is None)
+
+
 def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
     paragraph = (
         "The minister said on Monday that the new bridge will be open to traffic by the end of "
@@ -1312,6 +1348,6 @@ def test_holds_copies_counts_as_str_count(text: str, key: str) -> None:
 def test_every_form_of_an_embeds_control_has_a_key(control: str) -> None:
     """Only lines that hold a key are searched with the embed pattern: each form it knows needs
     one, or the line is never found."""
-    assert _EMBED.search(control)
+    assert _EMBED.search(_folded(control))
     assert any(key in control.lower() for key in _EMBED_KEYS)
     assert rules_of(page("Menu", control))[control] == "embed"
