@@ -849,19 +849,22 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
     without a letter or digit (a bullet, a rule) stands between a site's paragraphs too, so it
     closes nothing.
     """
-    total = sum(
-        line.text.count(" ") + 1 for line in lines if line.rule is None or line.rule == "caption"
-    )
+    # The words of each kept line and caption, counted once for the total and the loop.
+    words = [
+        line.text.count(" ") + 1 if line.rule is None or line.rule == "caption" else 0
+        for line in lines
+    ]
+    total = sum(words)
     above = 0
     cut = False
-    for line in lines:
+    for line, count in zip(lines, words, strict=True):
         if line.rule is None:
             if cut:
                 line.rule = "after-furniture"
             else:
-                above += line.text.count(" ") + 1
+                above += count
         elif line.rule == "caption":
-            above += line.text.count(" ") + 1
+            above += count
         elif (
             not cut
             and line.rule in _FURNITURE_RULES
