@@ -15,20 +15,26 @@ from hypothesis import strategies as st
 
 from dedup import boilerplate
 from dedup.cleaning import (
+    _APP_PROMPT,
+    _CALL_TO_ACTION,
     _CREDIT,
     _CREDIT_HEADS,
     _EMBED,
     _EMBED_KEYS,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
+    _PROMPT_SCANS,
     _READ_MORE,
     _READ_MORE_HEADS,
     _RELATED_HEADING,
     _RELATED_HEADING_HEADS,
     _SHARE,
     _SHARE_HEADS,
+    _SITE_NOTE,
+    _folded,
     _head,
     _holds_copies,
+    _key_scans,
     _last_lines_start,
     _lines_holding,
     _mark_repeats,
@@ -1120,18 +1126,38 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "cookie settings | newsletter",
         "every donation helps",
     ]
-    assert _lines_holding("\n".join(lines)) == {
+    assert _lines_holding("\n".join(lines), _PROMPT_SCANS) == {
         "cookie": {0, 2},
         "newsletter": {2},
         " helps": {3},
     }
     # A key twice on a line, keys past ASCII, a line with none of them between.
     lines = ["© 2024 cookie, cookie", "", "zum vergrößern cookie"]
-    assert _lines_holding("\n".join(lines)) == {
+    assert _lines_holding("\n".join(lines), _PROMPT_SCANS) == {
         "©": {0},
         "cookie": {0, 2},
         "vergrößern": {2},
     }
+
+
+def test_key_scans_find_every_key_where_it_stands() -> None:
+    # 'z' is rarer than 'y' and 'a': 'yaz' is anchored at its end, 'xay' at its start, 'zap'
+    # and 'az' share the anchor 'z' with 'yaz'.
+    scans = _key_scans(("xay", "yaz", "zap", "az"))
+    assert sorted(anchor for anchor, _, _ in scans) == ["x", "z"]
+    # A key that opens the page; keys that overlap one another ('xayaz': 'yaz' starts inside
+    # 'xay', found after it); two keys of one anchor at one place ('yazap': 'yaz', 'az', 'zap').
+    page = "yaz\nxayaz\nno key\nyazap\naz"
+    assert _lines_holding(page, scans) == {
+        "yaz": {0, 1, 3},
+        "xay": {1},
+        "az": {0, 1, 3, 4},
+        "zap": {3},
+    }
+    # The same as a scan for each key.
+    for key in ("xay", "yaz", "zap", "az"):
+        found = {i for i, line in enumerate(page.split("\n")) if key in line}
+        assert _lines_holding(page, scans).get(key, set()) == found
 
 
 def _share_words() -> list[str]:
@@ -1321,6 +1347,38 @@ def test_heads_fold_what_ignorecase_matches() -> None:
                     assert _head(head[0] + char) == head, (hex(point), head)
 
 
+def test_prompt_patterns_find_in_folded_text_what_ignorecase_finds() -> None:
+    """The prompt patterns run without IGNORECASE on text that _folded lower-cased: each of
+    their atoms (a character, a class) must take a character under IGNORECASE exactly when it
+    takes the folded character, and folding must keep one character for one."""
+    patterns = (_APP_PROMPT, _SITE_NOTE, _EMBED, _CALL_TO_ACTION)
+    atoms = {".", r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"}
+    for pattern in patterns:
+        assert not pattern.flags & re.IGNORECASE
+        assert re.search(r"\(\?[aiLmsux-]", pattern.pattern) is None  # no flags inside
+        # The letters are in lower case, but for the escapes of classes (\W).
+        assert re.search(r"(?<!\\)[A-Z]", pattern.pattern) is None
+        # Each character as a literal (a few are syntax: tested all the same), but the capitals
+        # of escapes.
+        atoms |= {re.escape(char) for char in pattern.pattern if not char.isupper()}
+        atoms |= set(re.findall(r"\[\^?\]?(?:\\.|[^\]])*\]", pattern.pattern))
+    compiled = [(re.compile(atom, re.IGNORECASE), re.compile(atom)) for atom in atoms]
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char:
+            continue  # no case: IGNORECASE takes it as itself, and folding keeps it
+        folded = _folded(char)
+        assert len(folded) == 1, hex(point)
+        for ignoring, exact in compiled:
+            assert (ignoring.fullmatch(char) is None) is (exact.fullmatch(folded) is None), (
+                hex(point),
+                exact.pattern,
+            )
+    # lower() writes a final 'Σ' as 'ς', where one 'Σ' alone is 'σ': no atom tells them apart.
+    for _, exact in compiled:
+        assert (exact.fullmatch("ς") is None) is (exact.fullmatch("σ") is None)
+
+
 def test_pull_quotes_are_lines_quoted_inside_longer_paragraphs() -> None:
     paragraph = (
         "The minister said on Monday that the new bridge will be open to traffic by the end of "
@@ -1352,6 +1410,6 @@ def test_holds_copies_counts_as_str_count(text: str, key: str) -> None:
 def test_every_form_of_an_embeds_control_has_a_key(control: str) -> None:
     """Only lines that hold a key are searched with the embed pattern: each form it knows needs
     one, or the line is never found."""
-    assert _EMBED.search(control)
+    assert _EMBED.search(_folded(control))
     assert any(key in control.lower() for key in _EMBED_KEYS)
     assert rules_of(page("Menu", control))[control] == "embed"
