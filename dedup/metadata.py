@@ -127,13 +127,22 @@ _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "red
 _NON_WORD_RUN = re.compile(r"\W+")
 
 
+# The characters that the pattern's case-insensitive matching takes for a letter of an opener
+# and lower() does not turn into it: 'İ' (lowered to two characters), dotless 'ı' and long 'ſ'
+# (matched as 'i' and 's'). test_metadata checks all of Unicode: lower() turns every other
+# character into the one the pattern matches it as, and keeps it a word's or not.
+_CASE_EXCEPTIONS = "İıſ"
+
+
 def _has_opener(text: str) -> bool:
     """Return whether `text` holds a byline's opener as a word: _OPENER_ANYWHERE.search, done
-    as a set lookup of its words where the text is ASCII (the search tries every opener at
-    every position; beyond ASCII, case-insensitive matching is more than lower())."""
-    if text.isascii():
-        return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN)
-    return _OPENER_ANYWHERE.search(text) is not None
+    as a set lookup of its lower-cased words (the search tries every opener at every position),
+    unless the text holds one of _CASE_EXCEPTIONS."""
+    if not text.isascii():
+        for char in _CASE_EXCEPTIONS:
+            if char in text:
+                return _OPENER_ANYWHERE.search(text) is not None
+    return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN)
 
 
 def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str]) -> bool:
@@ -918,6 +927,16 @@ class MetaLine:
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
+# Every separator holds one of these marks. The pattern may start at any position (the white
+# space before its marks may be none) and is tried at each: a line without a mark skips it.
+_SEPARATOR_MARKS = "|·•/»∙⋅-–—"
+
+
+def _holds_separator(text: str) -> bool:
+    """Return whether `text` holds one of _SEPARATOR_MARKS, which _FIELD_SEPARATOR needs."""
+    return any(mark in text for mark in _SEPARATOR_MARKS)
+
+
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(
@@ -1018,7 +1037,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
             return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
     cuts = [0]
-    separators = list(_FIELD_SEPARATOR.finditer(text))
+    separators = list(_FIELD_SEPARATOR.finditer(text)) if _holds_separator(text) else []
     # A comment count marks a blog's entry line: date, author, count, categories. A single name
     # in it is the author's pen name.
     counted = digits and _COUNT_SEPARATOR.search(line) is not None

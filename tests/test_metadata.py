@@ -917,12 +917,39 @@ def test_dated_headline(line: str, headline: str | None) -> None:
         "Redacción Diario",  # beyond ASCII: the search itself
         "İnterview",
         "Autorſ",
+        "Dı Jane",  # dotless 'i', which the pattern matches as 'i'
+        "ſkrevet av Jane",
+        "Écrit PAR Jane Doe",
+        "Szerző: Kovács Éva",
+        "SZERZŐ: Kovács Éva",
+        "Redakteurinnen über Ärger",
+        "Ⓑy Jane",  # a circled letter: no word's
         "",
     ],
 )
 def test_has_opener_is_the_openers_search(text: str) -> None:
     expected = metadata._OPENER_ANYWHERE.search(text) is not None
     assert metadata._has_opener(text) is expected
+
+
+def test_opener_letters_lower_as_the_pattern_matches() -> None:
+    # _has_opener lowers a text without _CASE_EXCEPTIONS and splits it at \W: every other
+    # character must lower to one character, a word's as it was, and to an opener's letter
+    # exactly when the pattern's case-insensitive matching takes it for that letter.
+    letters = sorted(set("".join(metadata._OPENER_WORDS)))
+    any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in metadata._CASE_EXCEPTIONS:
+            continue
+        lowered = char.lower()
+        assert len(lowered) == 1, char
+        assert (lowered.isalnum() or lowered == "_") == (char.isalnum() or char == "_"), char
+        if any_letter.fullmatch(char):
+            assert lowered in letters, char
+            assert re.fullmatch(lowered, char, re.IGNORECASE), char
+        else:
+            assert lowered not in letters, char
 
 
 def test_opener_words_are_the_openers_pattern() -> None:
@@ -1253,3 +1280,17 @@ def test_holds_word(text: str, held: bool) -> None:
 
 def test_holds_word_marks() -> None:
     assert metadata._holds_word("by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\t", "\u00a0", "a", "1", "|", "·", "•", "/", "»", "∙", "⋅", "-", "–", "—"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_field_separators_hold_a_mark(text: str) -> None:
+    # _fields_meta looks for separators only in a line that holds one of their marks.
+    if metadata._FIELD_SEPARATOR.search(text):
+        assert metadata._holds_separator(text)
