@@ -1018,13 +1018,20 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     return meta
 
 
+def _spaced_year(match: re.Match[str]) -> str:
+    """Return the year _GLUED_YEAR matches and a space after it: the replacement r"\1 ", as a
+    function, which re calls only on a match (a template is handed to re's Python code first,
+    on every call of sub())."""
+    return match[1] + " "
+
+
 def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | None:
     """Return what the fields of a line state (see meta_line), `digits` telling whether it holds
     one."""
     text = line
     # The glued forms all hold a year of 19xx or 20xx: without one they change nothing.
     if digits and _CENTURY_YEAR.search(line):
-        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(_spaced_year, line))
         if "." in text:
             text = _GLUED_DAY.sub(" ", text)
     if digits and "min" in lower(text):
@@ -2138,12 +2145,17 @@ def name_beside_time_ago(line: str) -> list[str] | None:
 
 # A user name of capitalised words run together: 'JaneDoe', 'MaxMuster'.
 _CAMEL_HANDLE = re.compile(rf"^[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)+$")
+# ... whose first two words open every line that holds one (see camel_handle).
+_CAMEL_OPENING = re.compile(rf"[{_UP}][{_LOW}]+[{_UP}][{_LOW}]")
 
 
 def camel_handle(line: str, day_first: bool | None = None) -> str | None:
     """Return the user name that opens a date line, its words run together ('JaneDoe 18.10.2019,
     15:07 Uhr' -> 'JaneDoe'), or None. A brand is written so too: the caller checks that the
     page names the user again."""
+    # The name opens the line: a line that opens otherwise is told before its date is read.
+    if _CAMEL_OPENING.match(line) is None:
+        return None
     dated = date_line_remainder(line, day_first=day_first)
     if dated is None:
         return None

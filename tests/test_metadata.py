@@ -1187,6 +1187,9 @@ def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -
         ("Jane 18.10.2021", None),  # one word: a place as often
         ("18.10.2021 JaneDoe", None),  # not opening the line
         ("Berlin, 18.10.2021", None),
+        ("ÉvaKovács 3. Mai 2021", "ÉvaKovács"),
+        ("JaneDoe, 18.10.2021", "JaneDoe"),
+        ("JaneDoe18.10.2021", None),
     ],
 )
 def test_a_user_name_run_together_opens_a_date_line(line: str, handle: str | None) -> None:
@@ -1294,3 +1297,22 @@ def test_field_separators_hold_a_mark(text: str) -> None:
     # _fields_meta looks for separators only in a line that holds one of their marks.
     if metadata._FIELD_SEPARATOR.search(text):
         assert metadata._holds_separator(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["2019", "20", "1", "9", ". ", ":", "/", " ", "Mai", "x"]), max_size=10
+    ).map("".join)
+)
+def test_spaced_year_is_the_template(text: str) -> None:
+    # _fields_meta parts a glued year by a function, which re calls only on a match.
+    assert metadata._GLUED_YEAR.sub(metadata._spaced_year, text) == metadata._GLUED_YEAR.sub(
+        r"\1 ", text
+    )
+
+
+def test_spaced_year_parts_glued_dates() -> None:
+    text = "10. Februar 20199. Februar 2019"
+    assert (
+        metadata._GLUED_YEAR.sub(metadata._spaced_year, text) == "10. Februar 2019 9. Februar 2019"
+    )
