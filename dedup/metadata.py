@@ -142,26 +142,40 @@ def _has_opener(text: str) -> bool:
         for char in _CASE_EXCEPTIONS:
             if char in text:
                 return _OPENER_ANYWHERE.search(text) is not None
-    return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN)
+    return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
 
 
-def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str]) -> bool:
+def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str], marks: str) -> bool:
     """Return whether one of `words` is a part of `text` split at the runs `breaks` matches:
-    `not words.isdisjoint(breaks.split(text))`, for `words` of letters and digits alone and
-    `breaks` that match every white space character and no letter or digit.
+    `not words.isdisjoint(breaks.split(text))`, for `words` of letters and digits alone,
+    `breaks` that match every white space character and no letter or digit, and `marks`, some
+    of the characters `breaks` matches.
 
     The pattern tests each character against its set, the cost of the test; a split at white
-    space in C comes first. A token of letters and digits alone is a part as it stands, so only
-    the other tokens (a word and its comma, 'autor/in') go through the pattern.
+    space in C comes first. A token of letters and digits alone is a part as it stands, and so
+    is one once the marks at its ends are off ('Autor:', '(by'): only the others ('autor/in',
+    'e.g.') go through the pattern.
     """
     tokens = text.split()
     if not words.isdisjoint(tokens):
         return True
-    marked = [token for token in tokens if not token.isalnum()]
-    return bool(marked) and not words.isdisjoint(breaks.split(" ".join(marked)))
+    inner: list[str] = []
+    for token in tokens:
+        if not token.isalnum():
+            token = token.strip(marks)
+            if token.isalnum():
+                if token in words:
+                    return True
+            elif token:
+                inner.append(token)
+    return bool(inner) and not words.isdisjoint(breaks.split(" ".join(inner)))
 
 
-_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
+# The marks that _WORD_BREAKS matches besides white space ...
+_BREAK_MARKS = ":;,.|/*•·()[]-–—_\"'«»„“”"
+# ... and those of them that _NON_WORD_RUN matches: all but '_', a word's character.
+_NON_WORD_MARKS = _BREAK_MARKS.replace("_", "")
+_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in _BREAK_MARKS})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
 _WORD_BREAKS = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
@@ -1008,7 +1022,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS):
+    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS):
         return None
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
@@ -1204,7 +1218,7 @@ def post_note(
     if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
         return None
     folded = line.casefold()
-    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS):
+    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS, _BREAK_MARKS):
         return None
     words = _WORD_BREAKS.split(folded)
     if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:

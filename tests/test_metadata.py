@@ -1256,14 +1256,33 @@ _HOLDS_TEXTS = st.lists(
 @given(_HOLDS_TEXTS)
 def test_holds_word_is_the_split(text: str) -> None:
     # The same answer as a split of the whole text, at either pattern it is asked with.
-    for words, breaks in (
-        (metadata._OPENER_WORDS, metadata._WORD_BREAKS),
-        (metadata._OPENER_WORDS, metadata._NON_WORD_RUN),
-        (frozenset({"von", "by5", "ōé"}), metadata._NON_WORD_RUN),
+    for words, breaks, marks in (
+        (metadata._OPENER_WORDS, metadata._WORD_BREAKS, metadata._BREAK_MARKS),
+        (metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+        (frozenset({"von", "by5", "ōé"}), metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+        (metadata._NOTE_VERBS, metadata._WORD_BREAKS, metadata._BREAK_MARKS),
     ):
-        assert metadata._holds_word(text, words, breaks) == (
+        assert metadata._holds_word(text, words, breaks, marks) == (
             not words.isdisjoint(breaks.split(text))
         )
+
+
+def test_holds_word_marks_are_breaks() -> None:
+    # _holds_word strips a token's ends of marks its pattern would split at: it must match each.
+    for breaks, marks in (
+        (metadata._WORD_BREAKS, metadata._BREAK_MARKS),
+        (metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+    ):
+        for mark in marks:
+            assert breaks.fullmatch(mark), mark
+    # ... and _WORD_BREAKS matches white space and these marks alone (as the table of
+    # _PUNCTUATION_TO_SPACE turns them into spaces).
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if not char.isspace():
+            assert (metadata._WORD_BREAKS.fullmatch(char) is not None) is (
+                char in metadata._BREAK_MARKS
+            ), hex(point)
 
 
 @pytest.mark.parametrize(
@@ -1278,11 +1297,19 @@ def test_holds_word_is_the_split(text: str) -> None:
     ],
 )
 def test_holds_word(text: str, held: bool) -> None:
-    assert metadata._holds_word(text, metadata._OPENER_WORDS, metadata._NON_WORD_RUN) is held
+    held_as = metadata._holds_word(
+        text, metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS
+    )
+    assert held_as is held
 
 
 def test_holds_word_marks() -> None:
-    assert metadata._holds_word("by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS)
+    assert metadata._holds_word(
+        "by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS, metadata._BREAK_MARKS
+    )
+    assert not metadata._holds_word(
+        "by_jane", metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS
+    )
 
 
 @given(
