@@ -603,8 +603,11 @@ def _teaser_item(lines: list[Line], index: int) -> bool:
 
 def _titled_date_item(text: str) -> bool:
     """Return whether a line is a list's item that holds a date and words beside it."""
-    item, day = _ITEM.match(text), find_date(text)
-    if item is None or day is None or day.start < item.end():
+    item = _ITEM.match(text)
+    if item is None:
+        return False  # most lines: the date is not looked for
+    day = find_date(text)
+    if day is None or day.start < item.end():
         return False  # '6. November 2023': a date, no numbered item
     dated = metadata.date_line(_ITEM.sub("", text))
     return dated is None or bool(dated[1].strip(" ,|·-–—[]()"))
@@ -626,12 +629,15 @@ def _in_menu(lines: list[Line], index: int) -> bool:
 
 def _held(lines: list[Line], outlet: str) -> bool:
     """Return whether a copyright line of the page names `outlet` ('© 2008 The Herald')."""
-    name = re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.IGNORECASE)
-    return any(
-        ("©" in line.text or "opyright" in line.text or "OPYRIGHT" in line.text)
-        and name.search(line.text) is not None
+    held = [
+        line.text
         for line in lines
-    )
+        if "©" in line.text or "opyright" in line.text or "OPYRIGHT" in line.text
+    ]
+    if not held:
+        return False  # the pattern of the name is not compiled: most outlets are new to re's cache
+    name = re.compile(rf"(?<!\w){re.escape(outlet)}(?!\w)", re.IGNORECASE)
+    return any(name.search(text) is not None for text in held)
 
 
 def _trail_steps(lines: list[Line], index: int, crumbs: list[str]) -> list[str]:

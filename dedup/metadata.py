@@ -127,32 +127,55 @@ _DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "red
 _NON_WORD_RUN = re.compile(r"\W+")
 
 
+# The characters that the pattern's case-insensitive matching takes for a letter of an opener
+# and lower() does not turn into it: 'İ' (lowered to two characters), dotless 'ı' and long 'ſ'
+# (matched as 'i' and 's'). test_metadata checks all of Unicode: lower() turns every other
+# character into the one the pattern matches it as, and keeps it a word's or not.
+_CASE_EXCEPTIONS = "İıſ"
+
+
 def _has_opener(text: str) -> bool:
     """Return whether `text` holds a byline's opener as a word: _OPENER_ANYWHERE.search, done
-    as a set lookup of its words where the text is ASCII (the search tries every opener at
-    every position; beyond ASCII, case-insensitive matching is more than lower())."""
-    if text.isascii():
-        return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN)
-    return _OPENER_ANYWHERE.search(text) is not None
+    as a set lookup of its lower-cased words (the search tries every opener at every position),
+    unless the text holds one of _CASE_EXCEPTIONS."""
+    if not text.isascii():
+        for char in _CASE_EXCEPTIONS:
+            if char in text:
+                return _OPENER_ANYWHERE.search(text) is not None
+    return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
 
 
-def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str]) -> bool:
+def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str], marks: str) -> bool:
     """Return whether one of `words` is a part of `text` split at the runs `breaks` matches:
-    `not words.isdisjoint(breaks.split(text))`, for `words` of letters and digits alone and
-    `breaks` that match every white space character and no letter or digit.
+    `not words.isdisjoint(breaks.split(text))`, for `words` of letters and digits alone,
+    `breaks` that match every white space character and no letter or digit, and `marks`, some
+    of the characters `breaks` matches.
 
     The pattern tests each character against its set, the cost of the test; a split at white
-    space in C comes first. A token of letters and digits alone is a part as it stands, so only
-    the other tokens (a word and its comma, 'autor/in') go through the pattern.
+    space in C comes first. A token of letters and digits alone is a part as it stands, and so
+    is one once the marks at its ends are off ('Autor:', '(by'): only the others ('autor/in',
+    'e.g.') go through the pattern.
     """
     tokens = text.split()
     if not words.isdisjoint(tokens):
         return True
-    marked = [token for token in tokens if not token.isalnum()]
-    return bool(marked) and not words.isdisjoint(breaks.split(" ".join(marked)))
+    inner: list[str] = []
+    for token in tokens:
+        if not token.isalnum():
+            token = token.strip(marks)
+            if token.isalnum():
+                if token in words:
+                    return True
+            elif token:
+                inner.append(token)
+    return bool(inner) and not words.isdisjoint(breaks.split(" ".join(inner)))
 
 
-_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in ":;,.|/*•·()[]-–—_\"'«»„“”"})
+# The marks that _WORD_BREAKS matches besides white space ...
+_BREAK_MARKS = ":;,.|/*•·()[]-–—_\"'«»„“”"
+# ... and those of them that _NON_WORD_RUN matches: all but '_', a word's character.
+_NON_WORD_MARKS = _BREAK_MARKS.replace("_", "")
+_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in _BREAK_MARKS})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
 _WORD_BREAKS = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
@@ -918,6 +941,16 @@ class MetaLine:
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
 _FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
+# Every separator holds one of these marks. The pattern may start at any position (the white
+# space before its marks may be none) and is tried at each: a line without a mark skips it.
+_SEPARATOR_MARKS = "|·•/»∙⋅-–—"
+
+
+def _holds_separator(text: str) -> bool:
+    """Return whether `text` holds one of _SEPARATOR_MARKS, which _FIELD_SEPARATOR needs."""
+    return any(mark in text for mark in _SEPARATOR_MARKS)
+
+
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
 # published and an updated date), or a year and a time ('4 de mayo de 202200:00').
 _GLUED_YEAR = re.compile(
@@ -989,7 +1022,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS):
+    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS):
         return None
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
@@ -999,13 +1032,20 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
     return meta
 
 
+def _spaced_year(match: re.Match[str]) -> str:
+    """Return the year _GLUED_YEAR matches and a space after it: the replacement r"\1 ", as a
+    function, which re calls only on a match (a template is handed to re's Python code first,
+    on every call of sub())."""
+    return match[1] + " "
+
+
 def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | None:
     """Return what the fields of a line state (see meta_line), `digits` telling whether it holds
     one."""
     text = line
     # The glued forms all hold a year of 19xx or 20xx: without one they change nothing.
     if digits and _CENTURY_YEAR.search(line):
-        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(_spaced_year, line))
         if "." in text:
             text = _GLUED_DAY.sub(" ", text)
     if digits and "min" in lower(text):
@@ -1018,7 +1058,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
             return MetaLine(None, [rest])  # 'Jane Doe · 3 min read': a name and a reading time
         return None
     cuts = [0]
-    separators = list(_FIELD_SEPARATOR.finditer(text))
+    separators = list(_FIELD_SEPARATOR.finditer(text)) if _holds_separator(text) else []
     # A comment count marks a blog's entry line: date, author, count, categories. A single name
     # in it is the author's pen name.
     counted = digits and _COUNT_SEPARATOR.search(line) is not None
@@ -1178,7 +1218,7 @@ def post_note(
     if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
         return None
     folded = line.casefold()
-    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS):
+    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS, _BREAK_MARKS):
         return None
     words = _WORD_BREAKS.split(folded)
     if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:
@@ -2137,12 +2177,17 @@ def name_beside_time_ago(line: str) -> list[str] | None:
 
 # A user name of capitalised words run together: 'JaneDoe', 'MaxMuster'.
 _CAMEL_HANDLE = re.compile(rf"^[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)+$")
+# ... whose first two words open every line that holds one (see camel_handle).
+_CAMEL_OPENING = re.compile(rf"[{_UP}][{_LOW}]+[{_UP}][{_LOW}]")
 
 
 def camel_handle(line: str, day_first: bool | None = None) -> str | None:
     """Return the user name that opens a date line, its words run together ('JaneDoe 18.10.2019,
     15:07 Uhr' -> 'JaneDoe'), or None. A brand is written so too: the caller checks that the
     page names the user again."""
+    # The name opens the line: a line that opens otherwise is told before its date is read.
+    if _CAMEL_OPENING.match(line) is None:
+        return None
     dated = date_line_remainder(line, day_first=day_first)
     if dated is None:
         return None

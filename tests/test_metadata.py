@@ -946,12 +946,39 @@ def test_dated_headline(line: str, headline: str | None) -> None:
         "Redacción Diario",  # beyond ASCII: the search itself
         "İnterview",
         "Autorſ",
+        "Dı Jane",  # dotless 'i', which the pattern matches as 'i'
+        "ſkrevet av Jane",
+        "Écrit PAR Jane Doe",
+        "Szerző: Kovács Éva",
+        "SZERZŐ: Kovács Éva",
+        "Redakteurinnen über Ärger",
+        "Ⓑy Jane",  # a circled letter: no word's
         "",
     ],
 )
 def test_has_opener_is_the_openers_search(text: str) -> None:
     expected = metadata._OPENER_ANYWHERE.search(text) is not None
     assert metadata._has_opener(text) is expected
+
+
+def test_opener_letters_lower_as_the_pattern_matches() -> None:
+    # _has_opener lowers a text without _CASE_EXCEPTIONS and splits it at \W: every other
+    # character must lower to one character, a word's as it was, and to an opener's letter
+    # exactly when the pattern's case-insensitive matching takes it for that letter.
+    letters = sorted(set("".join(metadata._OPENER_WORDS)))
+    any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in metadata._CASE_EXCEPTIONS:
+            continue
+        lowered = char.lower()
+        assert len(lowered) == 1, char
+        assert (lowered.isalnum() or lowered == "_") == (char.isalnum() or char == "_"), char
+        if any_letter.fullmatch(char):
+            assert lowered in letters, char
+            assert re.fullmatch(lowered, char, re.IGNORECASE), char
+        else:
+            assert lowered not in letters, char
 
 
 def test_opener_words_are_the_openers_pattern() -> None:
@@ -1189,6 +1216,9 @@ def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -
         ("Jane 18.10.2021", None),  # one word: a place as often
         ("18.10.2021 JaneDoe", None),  # not opening the line
         ("Berlin, 18.10.2021", None),
+        ("ÉvaKovács 3. Mai 2021", "ÉvaKovács"),
+        ("JaneDoe, 18.10.2021", "JaneDoe"),
+        ("JaneDoe18.10.2021", None),
     ],
 )
 def test_a_user_name_run_together_opens_a_date_line(line: str, handle: str | None) -> None:
@@ -1255,14 +1285,33 @@ _HOLDS_TEXTS = st.lists(
 @given(_HOLDS_TEXTS)
 def test_holds_word_is_the_split(text: str) -> None:
     # The same answer as a split of the whole text, at either pattern it is asked with.
-    for words, breaks in (
-        (metadata._OPENER_WORDS, metadata._WORD_BREAKS),
-        (metadata._OPENER_WORDS, metadata._NON_WORD_RUN),
-        (frozenset({"von", "by5", "ōé"}), metadata._NON_WORD_RUN),
+    for words, breaks, marks in (
+        (metadata._OPENER_WORDS, metadata._WORD_BREAKS, metadata._BREAK_MARKS),
+        (metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+        (frozenset({"von", "by5", "ōé"}), metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+        (metadata._NOTE_VERBS, metadata._WORD_BREAKS, metadata._BREAK_MARKS),
     ):
-        assert metadata._holds_word(text, words, breaks) == (
+        assert metadata._holds_word(text, words, breaks, marks) == (
             not words.isdisjoint(breaks.split(text))
         )
+
+
+def test_holds_word_marks_are_breaks() -> None:
+    # _holds_word strips a token's ends of marks its pattern would split at: it must match each.
+    for breaks, marks in (
+        (metadata._WORD_BREAKS, metadata._BREAK_MARKS),
+        (metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS),
+    ):
+        for mark in marks:
+            assert breaks.fullmatch(mark), mark
+    # ... and _WORD_BREAKS matches white space and these marks alone (as the table of
+    # _PUNCTUATION_TO_SPACE turns them into spaces).
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if not char.isspace():
+            assert (metadata._WORD_BREAKS.fullmatch(char) is not None) is (
+                char in metadata._BREAK_MARKS
+            ), hex(point)
 
 
 @pytest.mark.parametrize(
@@ -1277,8 +1326,49 @@ def test_holds_word_is_the_split(text: str) -> None:
     ],
 )
 def test_holds_word(text: str, held: bool) -> None:
-    assert metadata._holds_word(text, metadata._OPENER_WORDS, metadata._NON_WORD_RUN) is held
+    held_as = metadata._holds_word(
+        text, metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS
+    )
+    assert held_as is held
 
 
 def test_holds_word_marks() -> None:
-    assert metadata._holds_word("by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS)
+    assert metadata._holds_word(
+        "by_jane", metadata._OPENER_WORDS, metadata._WORD_BREAKS, metadata._BREAK_MARKS
+    )
+    assert not metadata._holds_word(
+        "by_jane", metadata._OPENER_WORDS, metadata._NON_WORD_RUN, metadata._NON_WORD_MARKS
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\t", "\u00a0", "a", "1", "|", "·", "•", "/", "»", "∙", "⋅", "-", "–", "—"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_field_separators_hold_a_mark(text: str) -> None:
+    # _fields_meta looks for separators only in a line that holds one of their marks.
+    if metadata._FIELD_SEPARATOR.search(text):
+        assert metadata._holds_separator(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["2019", "20", "1", "9", ". ", ":", "/", " ", "Mai", "x"]), max_size=10
+    ).map("".join)
+)
+def test_spaced_year_is_the_template(text: str) -> None:
+    # _fields_meta parts a glued year by a function, which re calls only on a match.
+    assert metadata._GLUED_YEAR.sub(metadata._spaced_year, text) == metadata._GLUED_YEAR.sub(
+        r"\1 ", text
+    )
+
+
+def test_spaced_year_parts_glued_dates() -> None:
+    text = "10. Februar 20199. Februar 2019"
+    assert (
+        metadata._GLUED_YEAR.sub(metadata._spaced_year, text) == "10. Februar 2019 9. Februar 2019"
+    )
