@@ -65,8 +65,8 @@ _MENTIONED_DAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"
 }  # fmt: skip
 # The day a weekday mention points at, by its words and the publication day: a corpus holds few
-# distinct pairs, and relative_day's calendar arithmetic (dateutil's relativedelta) took a third
-# of the time of `_event_days` (5.4 us an article, this 3.8).
+# distinct pairs, and relative_day's calendar arithmetic (dateutil's relativedelta) took a quarter
+# of the time of `_event_days` (5.3 us an article, this 4.0).
 _relative_day = functools.lru_cache(maxsize=1 << 14)(relative_day)
 _LEAD_CHARS = 600
 # The start of a body that names its event, for the lead terms: about two sentences.
@@ -85,7 +85,7 @@ _YEAR_WORD = re.compile(r"\0((?:1[89]|20)\d\d)(?=\0)")
 # run and starts no sentence), and the loop turns once for it instead of once a word (the
 # search took 62 of the function's 94 us an article, this 0.65 of that). Only single spaces
 # join the words: two runs in a row do what one would, and a class of other white space cost
-# the engine a Unicode table lookup at every space (the search 43 -> 38 us an article). A word's
+# the engine a Unicode table lookup at every space (the search 41 -> 37 us an article). A word's
 # first letter is never skipped, and no line break is taken, so the other tokens are the same.
 # The other tokens are a group, which findall gives instead of the match: a run of lower-case
 # words comes as "", neither made as a string nor hashed to be looked up (6 of the 68 us).
