@@ -156,7 +156,7 @@ def test_unique_counts_are_numpys(values: list[int], repeat: int) -> None:
 _CASED_PIECES = [
     "Mark", "Teixeira", "met", "the", "The", "Boston", "Red", "Sox", "Las", "Vegas", "of", ".",
     "\n", ",", ";", "(", "“", '"', "'", "Über", "über", "ÉTÉ", "3Com", "iPhone", "O'Brien", "-",
-    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ",
+    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ", "\t", "\xa0",
 ]  # fmt: skip
 
 
