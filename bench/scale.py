@@ -4,7 +4,8 @@ For each size (10,000, 100,000 and 1,000,000 articles; $DEDUP_SCALE_SIZES or --s
 --skip-1m to leave out the largest) the corpus is generated once with make_corpus.py (seed 1) in
 $DEDUP_SCALE_DIR (default /tmp/corpus/cN), then the peer (peer_datasketch.py) and `dedup clusters`
 run on it in the same session: wall time, peak memory of the whole process tree (the sum of the
-proportional set sizes of a process and all its children, sampled from /proc every 0.1 s), and B-cubed F1
+proportional set sizes of a process and all its children, sampled from /proc every 0.1 s, or less
+often where a sample costs more: see SAMPLE_SHARE), and B-cubed F1
 by score_clusters.py. Runs are repeated --runs times where the corpus is small enough, and the
 median is kept. `dedup clean` throughput on the smallest corpus is measured too, as cleaning is
 most of the work. Writes its own section of docs/benchmarks.md, between the scale markers.
@@ -111,6 +112,16 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+# A sample reads each process's PSS, for which the kernel walks its page tables: at 1,000,000
+# articles (a parent of 2.4 GB, workers of 0.8 GB) sampling every 0.1 s took a quarter of a core
+# (the benchmark's own process at 25-30% in top, the machine at 20% system time), taken from the
+# two cores dedup's workers run on, while the peer, one process, leaves a core free for it. A
+# sample is taken every SAMPLE_SECONDS, or after a longer pause, so that sampling takes at most
+# SAMPLE_SHARE of one core.
+SAMPLE_SECONDS = 0.1
+SAMPLE_SHARE = 0.05
+
+
 def measure(
     command: list[str], output: Path, log: Path | None = None
 ) -> tuple[float, float, float]:
@@ -122,8 +133,9 @@ def measure(
         process = subprocess.Popen(command, stdout=out, stderr=err)
         peak = 0.0
         while process.poll() is None:
+            began = time.process_time()  # the kernel's walk is this process's system time
             peak = max(peak, _tree_memory_mb(process.pid))
-            time.sleep(0.1)
+            time.sleep(max(SAMPLE_SECONDS, (time.process_time() - began) / SAMPLE_SHARE))
         seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -331,7 +343,8 @@ def main() -> None:
         "`make_corpus.py OUT --docs N --seed 1`. Peer: `peer_datasketch.py OUT` (MinHash 128, LSH "
         "0.5, union-find; one process). dedup: `dedup clusters OUT -q` with defaults (all cores). "
         "Memory: peak of the summed proportional set size (PSS: shared pages count once) of the "
-        "process and its children, sampled every 0.1 s. "
+        "process and its children, sampled every 0.1 s, or less often where a sample costs more "
+        "(sampling takes at most 5% of a core; bench/scale.py SAMPLE_SHARE). "
         "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
         "session, one after the other. CPU: user + system seconds of the process and its "
         "workers, per article; on a machine shared with other work it is the steadier figure "
