@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from dedup import boilerplate, metadata
@@ -416,13 +417,9 @@ def _read_copyright(
     names the outlet when nothing else does (in the body, a company's copyright is a
     picture's). The page's author holding it names no outlet."""
     held_rank = -1
-    # The lines that hold a copyright's sign or word, found by a scan of the page for each:
-    # most lines hold none.
-    joined = "\n".join([line.text for line in lines[start:]])
-    marked: set[int] = set()
-    for sign in _COPYRIGHT_SIGNS:
-        marked |= boilerplate.lines_holding(joined, sign)
-    for index in sorted([start + k for k in marked]):
+    # The lines that hold a copyright's sign or word: most lines hold none.
+    marked = _lines_holding([line.text for line in lines[start:]], _COPYRIGHT_SIGNS)
+    for index in [start + k for k in marked]:
         text = lines[index].text
         outlet = metadata.copyright_outlet(text)
         dated = outlet is not None
@@ -448,7 +445,7 @@ def _read_copyright(
             found.held, held_rank = outlet, rank
 
 
-_COPYRIGHT_SIGNS = ("©", "opyright", "OPYRIGHT", "(c)", "(C)")
+_COPYRIGHT_SIGNS = frozenset(("©", "opyright", "OPYRIGHT", "(c)", "(C)"))
 
 
 def _is_author(holder: str, found: Found) -> bool:
@@ -1373,17 +1370,19 @@ def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
     return text
 
 
-def _lines_holding(folded: list[str], needles: set[str]) -> list[int]:
-    """Return the indices of the texts of `folded` that hold one of `needles` (which hold no
-    newline), in order.
+def _lines_holding(texts: list[str], needles: AbstractSet[str]) -> list[int]:
+    """Return the indices of `texts` (lines, or their folds) that hold one of `needles` (which
+    hold no newline), in order.
 
-    The page is searched once for each needle and each line holding it: a title's words are in
-    few of its lines, and looking into each line for each word is a loop in Python.
+    The page is searched once for each needle and each line holding it: a title's words, or a
+    copyright's signs, are in few of its lines, and looking into each line for each needle is a
+    loop in Python.
     """
     if "" in needles:
-        return list(range(len(folded)))  # every text holds the empty string
-    # No fold holds a newline (test_fields checks Unicode): a match is inside one line.
-    page = "\n".join(folded)
+        return list(range(len(texts)))  # every text holds the empty string
+    # No line holds a newline, nor does a fold (test_fields checks Unicode): a match is inside
+    # one line.
+    page = "\n".join(texts)
     holding: set[int] = set()
     for needle in needles:
         holding |= boilerplate.lines_holding(page, needle)
