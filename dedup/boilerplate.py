@@ -70,6 +70,14 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 
+# The first two characters of _CLOSING's headings that are ASCII, lower-cased; a heading may
+# also open with a digit (a count of comments).
+_CLOSING_HEADS = frozenset((
+    "ab", "ad", "aj", "ar", "be", "co", "cz", "da", "de", "di", "do", "ei", "ha", "hi", "ih",
+    "je", "jo", "ke", "ko", "la", "le", "mo", "na", "no", "on", "po", "re", "sc", "si", "su",
+    "ta", "te", "un", "up", "ve", "we", "wh", "wr", "yo", "zo",
+))  # fmt: skip
+
 # Headings of lists of other articles (related, latest, most read), in the kits' languages and
 # a few more: the article does not run on past one.
 _OTHER_ARTICLES = re.compile(
@@ -305,22 +313,22 @@ def _text_kind(text: str, stop_words: frozenset[str]) -> str:
         return _kind_without_stop_words(text, count)
     if count < 4:
         return SHORT
-    density = sum(map(stop_words.__contains__, tokens)) / count
     separators = _item_separators(text)
     if separators >= 3 and separators * 6 >= count:
         return LIST
-    if density < _LIST_DENSITY and count >= _TEXT_WORDS:
+    if count < _TEXT_WORDS:
+        return SHORT  # every test of density below asks for more words
+    density = sum(map(stop_words.__contains__, tokens)) / count
+    if density < _LIST_DENSITY:
         return LIST
     if count >= _PROSE_WORDS and density >= _PROSE_DENSITY:
         return PROSE
-    if count >= _TEXT_WORDS and density >= _PROSE_DENSITY and ends_sentence(text):
+    if density >= _PROSE_DENSITY and ends_sentence(text):
         return PROSE
     # A long sentence full of names (news of people and places) is prose at a lower density.
     if count >= _PROSE_WORDS and density >= _NAMED_PROSE_DENSITY and ends_sentence(text):
         return PROSE
-    if count >= _TEXT_WORDS:
-        return TEXT
-    return SHORT
+    return TEXT
 
 
 def _tokens(text: str) -> list[str]:
@@ -430,28 +438,31 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
     closing a sentence and the next going on in lower case, are read together: when together
     they read as prose, each is.
     """
-    group: list[Line] = []
-    for line in [*lines, None]:
-        joins = (
-            line is not None
-            and group
+    first = -1  # where the group of lines read together starts (-1: no group)
+    for index, line in enumerate(lines):
+        text_length = line.kind == TEXT or line.kind == PROSE
+        if (
+            first >= 0
+            and text_length
             and not line.blank_before
-            and line.kind in (TEXT, PROSE)
-            and not ends_sentence(group[-1].text)
+            and not ends_sentence(lines[index - 1].text)  # the group's last line
             and line.text[:1].islower()  # a wrapped sentence goes on in lower case
-        )
-        if joins:
-            group.append(line)  # type: ignore[arg-type]
-            continue
-        if len(group) > 1:
-            tokens = _tokens(" ".join(item.text for item in group))
-            dense = sum(1 for token in tokens if token in stop_words) >= _PROSE_DENSITY * len(
-                tokens
-            )
-            if len(tokens) >= _PROSE_WORDS and (dense or not stop_words):
-                for item in group:
-                    item.kind = PROSE
-        group = [line] if line is not None and line.kind in (TEXT, PROSE) else []
+        ):
+            continue  # the line joins the group
+        if 0 <= first < index - 1:
+            _mark_wrapped(lines[first:index], stop_words)
+        first = index if text_length else -1
+    if 0 <= first < len(lines) - 1:
+        _mark_wrapped(lines[first:], stop_words)
+
+
+def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:
+    """Give the PROSE kind to the lines of `group` when together they read as prose."""
+    tokens = _tokens(" ".join(item.text for item in group))
+    dense = sum(1 for token in tokens if token in stop_words) >= _PROSE_DENSITY * len(tokens)
+    if len(tokens) >= _PROSE_WORDS and (dense or not stop_words):
+        for item in group:
+            item.kind = PROSE
 
 
 def has_item_separators(text: str) -> bool:
@@ -476,24 +487,6 @@ def _item_separators(text: str) -> int:
     ):
         return len(_ITEM_SEPARATOR.findall(text))
     return 0
-
-
-def _score(line: Line) -> float:
-    """Return what a line adds to a stretch's claim to be the body."""
-    if line.rule is not None:
-        return -_RULE_COST  # boilerplate found by a rule, or metadata
-    if line.kind == PROSE:
-        count = word_count(line.text)
-        # An item of a rendered list ('* ', '+ '): teasers of other articles more often than
-        # paragraphs of this one, so it counts for less.
-        if is_list_item(line.text):
-            return _LIST_ITEM_WEIGHT * count
-        return float(count)
-    if line.kind == TEXT:
-        return -_TEXT_COST
-    if line.kind == SHORT:
-        return -_SHORT_COST
-    return -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
 
 
 def is_closing(text: str) -> bool:
@@ -586,8 +579,16 @@ def closing_role(text: str) -> int:
     """Return what a line does to close an article: OPEN, HEADING, MARKED_AUTHOR or AUTHOR."""
     length = len(text)
     # Every heading _CLOSING knows opens with a letter or a digit: a list item (a third of
-    # the lines of some pages) is not tried against its many branches.
-    if length < 80 and text[:1].isalnum() and _CLOSING.match(text) is not None:
+    # the lines of some pages) is not tried against its many branches. Nor is a line whose
+    # first two characters are ASCII (matched as lower() gives them) and open none of its
+    # headings: nine in ten of the others.
+    head = text[:2]
+    if (
+        length < 80
+        and text[:1].isalnum()
+        and (not head.isascii() or head[:1].isdigit() or lower(head) in _CLOSING_HEADS)
+        and _CLOSING.match(text) is not None
+    ):
         return HEADING
     if length < _THREAD_HEADING_CHARS and text[:1] in _THREAD_FIRST and _THREAD_HEADING.match(text):
         return HEADING
@@ -725,7 +726,9 @@ def _headline_runs(lines: list[Line]) -> set[int]:
         if (
             line is not None
             and line.kind == PROSE
-            and not ends_terminal(line.text)  # most paragraphs: their length is not counted
+            # Most paragraphs end in a mark: their length is not counted. (ends_terminal, written
+            # out: a line holds no newline.)
+            and line.text[-1:] not in _TERMINAL_MARK_SET
             and line.text.count(" ") < _HEADLINE_SPACES
         ):
             run.append(index)
@@ -757,7 +760,10 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     their paragraphs.
     """
     stretches: list[tuple[float, int, int]] = []  # best (total, start, end) of each stretch
-    best = (0.0, 0, 0, 0)  # total, length, -start, end of the current stretch
+    # The current stretch's best total and where it ends. Its start is `start` for all of it,
+    # and the lines come in order: a total that equals the best ends later, in a longer
+    # stretch, and wins (of equal totals the longest stretch).
+    best, best_end = 0.0, 0
     start, total = 0, 0.0
     run = 0  # lines since the last paragraph
 
@@ -765,25 +771,37 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
     weight = 1.0
     headlines = _headline_runs(lines)
 
-    def close() -> None:
-        nonlocal best
-        if best[0] > 0:
-            stretches.append((best[0] * weight, -best[2], best[3]))
-        best = (0.0, 0, 0, 0)
-
     for index, line in enumerate(lines):
         if index in closing:
-            close()
+            if best > 0:
+                stretches.append((best * weight, start, best_end))
+            best = 0.0
             start, total = index + 1, 0.0
             if not closed and stretches and max(s[0] for s in stretches) >= _ARTICLE_TOTAL:
                 weight = _AFTER_CLOSING_WEIGHT
             closed = True
             continue
-        score = _score(line)
-        if index in headlines:
-            score *= _LIST_ITEM_WEIGHT
-        if relaxed and line.rule is None and line.kind == TEXT:
-            score = float(word_count(line.text))
+        # What the line adds to a stretch's claim to be the body (written out here: a call a
+        # line cost a fifth of the loop).
+        text = line.text
+        kind = line.kind
+        if line.rule is not None:
+            score = -_RULE_COST  # boilerplate found by a rule, or metadata
+        elif kind == PROSE:
+            score = float(word_count(text))
+            # An item of a rendered list ('* ', '+ '): teasers of other articles more often
+            # than paragraphs of this one, so it counts for less, as does a line of a run of
+            # headlines (only paragraphs are).
+            if is_list_item(text):
+                score *= _LIST_ITEM_WEIGHT
+            if index in headlines:
+                score *= _LIST_ITEM_WEIGHT
+        elif kind == TEXT:
+            score = float(word_count(text)) if relaxed else -_TEXT_COST
+        elif kind == SHORT:
+            score = -_SHORT_COST
+        else:
+            score = -0.5 * (text.count(" ") + 1) - 2.0  # LIST and CODE
         if score > 0:
             run = 0
         else:
@@ -793,15 +811,15 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             run += 1
         total += score
         if total <= 0:
-            close()
+            if best > 0:
+                stretches.append((best * weight, start, best_end))
+            best = 0.0
             start, total = index + 1, 0.0
             continue
-        # A lower total never makes a better stretch: no tuple is made for it.
-        if total >= best[0]:
-            candidate = (total, index + 1 - start, -start, index + 1)
-            if candidate > best:
-                best = candidate
-    close()
+        if total >= best:
+            best, best_end = total, index + 1
+    if best > 0:
+        stretches.append((best * weight, start, best_end))
     if not stretches:
         return 0, 0, 0
     top = max(total for total, _, _ in stretches)

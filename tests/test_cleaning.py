@@ -1246,6 +1246,18 @@ def test_heading_heads_are_the_ascii_openings_of_the_pattern(
     assert {head for head in openings if head.isascii()} == heads
 
 
+def test_closing_heads_are_the_ascii_openings_of_the_pattern() -> None:
+    # _CLOSING is tried only on lines that open with one of its heads, a digit, or past ASCII.
+    alternatives = _alternatives(boilerplate._CLOSING.pattern)
+    assert len(alternatives) > 5 and all(part.startswith("^") for part in alternatives)
+    openings = set().union(*(_openings(part[1:]) for part in alternatives))
+    assert "\\d" in openings  # a count of comments: a digit first
+    ascii_heads = {head for head in openings if head.isascii()} - {"\\d"}
+    assert ascii_heads == boilerplate._CLOSING_HEADS
+    for line in ("12 Comments", "Réagir", "Über den Autor", "à lire aussi", "Leave a reply"):
+        assert boilerplate.closing_role(line) == boilerplate.HEADING, line
+
+
 @pytest.mark.parametrize(
     ("pattern", "heads", "line"),
     [
