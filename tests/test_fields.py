@@ -842,13 +842,6 @@ def test_marks_stripped_off_a_folded_line_are_those_off_the_line() -> None:
             assert not any(c in fields._BULLETS for c in char.casefold()), hex(point)
 
 
-def test_folded_lines_fold_each_text_once() -> None:
-    folds: dict[str, str] = {}
-    lines = [Line(1, "Straße", False), Line(2, "ÜBER", False), Line(3, "Straße", False)]
-    assert fields._folded_lines(lines, folds) == ["strasse", "über", "strasse"]
-    assert folds == {"Straße": "strasse", "ÜBER": "über"}
-
-
 def test_no_character_folds_to_a_newline() -> None:
     # _lines_holding searches the folded lines joined by newlines: a match is inside one line.
     for point in range(sys.maxunicode + 1):
