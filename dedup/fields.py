@@ -119,8 +119,6 @@ class Found:
     boxes_read: bool = False
     # Whether the page was searched for a byline far from the body: once, on the whole page.
     far_read: bool = False
-    # The page's lines casefolded, each text once for all passes (see _folded_lines).
-    folds: dict[str, str] = field(default_factory=dict)
     # The desk each text credits (metadata.desk_name), asked once for all passes.
     desks: dict[str, str | None] = field(default_factory=dict)
 
@@ -979,7 +977,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         (score + _layout_score(lines, scored, k, first_prose, end, body_words, last_meta), index)
         for k, (index, score) in enumerate(scored)
     ]
-    folded = _folded_lines(lines, found.folds)
+    folded = _folded_lines(lines)
     best = _above_standfirst(
         lines, ranked, _with_echoes(lines, folded, ranked, body_words), body_words
     )
@@ -1070,9 +1068,7 @@ def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Fo
     scored = _late_headlines(lines, first_prose + 1, first_prose, end)
     if scored:
         index = max(scored, key=lambda item: item[1])[0]
-        found.title = found.title or _headline_of(
-            lines, _folded_lines(lines, found.folds), lines[index].text
-        )
+        found.title = found.title or _headline_of(lines, _folded_lines(lines), lines[index].text)
         lines[index].rule = "title"
 
 
@@ -1142,17 +1138,14 @@ def _layout_score(
     return score
 
 
-def _folded_lines(lines: list[Line], folds: dict[str, str]) -> list[str]:
-    """Return the casefolded texts of `lines`, each text folded once a document (`folds`, kept
-    across the passes): folding reads each character of a line that is not ASCII on its own."""
-    folded: list[str] = []
-    for line in lines:
-        text = line.text
-        fold = folds.get(text)
-        if fold is None:
-            fold = folds[text] = text.casefold()
-        folded.append(fold)
-    return folded
+def _folded_lines(lines: list[Line]) -> list[str]:
+    """Return the casefolded texts of `lines`.
+
+    Each line is folded on its own: casefold reads an ASCII text by a quick path, and a page
+    folded whole reads every character the slow way when one of its lines is not ASCII. (The
+    headline is looked for once a document mostly: a fold kept for the next pass rarely serves.)
+    """
+    return [line.text.casefold() for line in lines]
 
 
 def _with_echoes(
@@ -1187,12 +1180,20 @@ def _with_echoes(
         if len(key) <= _ECHO_MIN_CHARS:
             continue
         if page is None:
-            # Each line has newlines of its own, so that a line written twice running counts
-            # twice. Stripping the marks off a folded line is folding the stripped line: a mark
-            # folds to itself, and no other character to a mark (test_fields checks Unicode).
-            page = "\n" + "\n\n".join([fold.strip(_BULLETS) for fold in folded]) + "\n"
-        quoted = page.count(key) > page.count(f"\n{key}\n")
-        if not quoted and page.count(f"\n{key}\n") > 1:
+            # No line holds a newline, nor does a fold (test_fields checks Unicode).
+            page = "\n".join(folded)
+        # The key is quoted when the page holds it more often than as whole lines, each line's
+        # marks off (stripping the marks off a folded line is folding the stripped line: a mark
+        # folds to itself, and no other character to a mark; test_fields checks Unicode). Only
+        # the lines that hold it folded may hold it stripped: those few are stripped.
+        held = alone = 0
+        for k in boilerplate.lines_holding(page, key):
+            stripped = folded[k].strip(_BULLETS)
+            held += stripped.count(key)
+            if stripped == key:
+                alone += 1
+        quoted = held > alone
+        if not quoted and alone > 1:
             quoted = _closes_a_list(lines, folded, key, "\xad" in page)
         if quoted and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)

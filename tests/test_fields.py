@@ -842,11 +842,21 @@ def test_marks_stripped_off_a_folded_line_are_those_off_the_line() -> None:
             assert not any(c in fields._BULLETS for c in char.casefold()), hex(point)
 
 
-def test_folded_lines_fold_each_text_once() -> None:
-    folds: dict[str, str] = {}
-    lines = [Line(1, "Straße", False), Line(2, "ÜBER", False), Line(3, "Straße", False)]
-    assert fields._folded_lines(lines, folds) == ["strasse", "über", "strasse"]
-    assert folds == {"Straße": "strasse", "ÜBER": "über"}
+@pytest.mark.parametrize(
+    ("other", "quoted"),
+    [
+        ("Share: The headline of the day!", True),  # quoted in a longer line
+        ("> The headline of the day", False),  # the line again, marks around it
+        ("the headline of the day | THE HEADLINE OF THE DAY", True),  # twice in one line
+        ("Nothing here", False),
+    ],
+)
+def test_with_echoes_counts_a_key_in_the_lines_stripped(other: str, quoted: bool) -> None:
+    texts = ["Jane wins the big award", "The headline of the day", "Some text", other]
+    lines = [Line(k, text, False) for k, text in enumerate(texts)]
+    folded = fields._folded_lines(lines)
+    best = fields._with_echoes(lines, folded, [(1.0, 0), (0.5, 1)], set())
+    assert best == ((0.5 + fields._W_QUOTED, 1) if quoted else (1.0, 0))
 
 
 def test_no_character_folds_to_a_newline() -> None:
