@@ -482,12 +482,12 @@ def _clean_pass(
     `settled`: the lines are those a previous pass kept, with the texts it read (it cut none).
     The steps that judge a line by its text alone, or by the other kept lines' texts, would
     then remove nothing, and are not run: the lines passed _mark_rules as they are; none heads
-    a related block (_mark_related_blocks removes every heading, wherever it stands), so no
-    block opens; and a subset of the lines _mark_captions or _mark_repeats kept is kept by it
-    again (no caption among them, or only captions; no two with the same or a near key, none
-    quoted in a longer one). The steps that read where a line stands (the body's span,
-    metadata, the author's box, menus) run again: removed lines change what stands around the
-    kept ones.
+    a related block (every heading is removed, wherever it stands: in the body by
+    _mark_related_blocks, around it by mark_outside), so no block opens; and a subset of the
+    lines _mark_captions or _mark_repeats kept is kept by it again (no caption among them, or
+    only captions; no two with the same or a near key, none quoted in a longer one). The steps
+    that read where a line stands (the body's span, metadata, the author's box, menus) run
+    again: removed lines change what stands around the kept ones.
     """
     if not lines:
         return False
@@ -511,7 +511,7 @@ def _clean_pass(
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     if not settled:
-        _mark_related_blocks(lines, memo.related, start)
+        _mark_related_blocks(lines, memo.related, start, tail)
         _mark_repeats(lines, memo.repeat_keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
@@ -892,20 +892,28 @@ def _is_related_heading(text: str) -> bool:
     ) or boilerplate.heads_other_articles(text)
 
 
-def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: int) -> None:
-    """Mark the headings of related-article blocks and the teasers under them.
+def _mark_related_blocks(
+    lines: list[Line], headings: dict[str, bool], start: int, end: int
+) -> None:
+    """Mark the headings of related-article blocks and the teasers under them, in the body's
+    lines [start, end): the lines around them are removed already (mark_outside).
 
     A heading above the body's first line (`start`), a menu's 'Latest news', opens no block
     over the article's lead. `headings` keeps whether a text is such a heading across the
     passes over one document.
     """
+    # Only the body's lines are read: mark_outside has removed every line before `start` and
+    # from `end` on, so a heading there would be marked by no rule of its own and would open
+    # no block with a kept line in it (none opens above `start`). Most lines of a page stand
+    # outside its body: they are not tested as headings.
     inside = False
-    for index, line in enumerate(lines):
+    for index in range(start, end):
+        line = lines[index]
         heading = headings.get(line.text)
         if heading is None:
             heading = headings[line.text] = _is_related_heading(line.text)
         if heading:
-            inside = index >= start
+            inside = True
             line.rule = line.rule or "related"
             continue
         if inside:
