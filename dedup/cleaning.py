@@ -300,7 +300,6 @@ class _Memo:
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
-    captions: dict[str, bool] = field(default_factory=dict)  # text -> a picture's caption
 
 
 @dataclass(frozen=True)
@@ -507,7 +506,7 @@ def _clean_pass(
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language))
     fields.mark_title(lines, start, end, found)
     if not settled:
-        _mark_captions(lines, memo.captions)
+        _mark_captions(lines)
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     if not settled:
@@ -650,21 +649,20 @@ def _head(text: str) -> str:
     return lower(head if head.isascii() else head.translate(metadata.IGNORECASE_FOLD))
 
 
-def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
+def _mark_captions(lines: list[Line]) -> None:
     """Mark the kept lines that are pictures' captions (after the metadata lines are known, so
     a headline or byline that ends in a credit is read as such first).
 
     A page whose kept lines are all captions keeps them: they are what it has to say.
-    `captions` keeps whether a text is a caption across the passes over one document.
     """
+    # No memo of a text's verdict across passes: only the first pass over a page, and a pass
+    # after one that cut a line, look for captions (_clean_pass), and _is_caption tells most
+    # lines by a few tests of their end, at little more than a look-up and a store cost.
     found: list[Line] = []
     others = False
     for line in lines:
         if line.rule is None:
-            caption = captions.get(line.text)
-            if caption is None:
-                caption = captions[line.text] = _is_caption(line.text)
-            if caption:
+            if _is_caption(line.text):
                 found.append(line)
             else:
                 others = True
@@ -1018,7 +1016,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                     second.rule = "pull-quote"
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
-    kept = [(i, keys[i]) for i, line in enumerate(lines) if not line.rule and i in keys]
+    # The lines with a key that no near copy removed, in order (keys holds them by index).
+    kept = [(index, entry) for index, entry in keys.items() if not lines[index].rule]
     long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
     if not long_keys:
         return
@@ -1048,18 +1047,18 @@ def _mark_menus(lines: list[Line]) -> None:
     introduced = False  # the kept line above the run introduces a list
     above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
-        if line is not None and not line.rule and _is_menu_item(line.text):
+        if line is not None and line.rule:
+            continue  # a removed line neither ends a run nor stands above one
+        if line is not None and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
-        if line is not None and line.rule and run:
-            continue  # a removed line inside a run does not end it
         if len(run) >= 3 and not introduced:
             for item in run:
                 item.rule = "menu"
         run = []
-        if line is not None and not line.rule:
+        if line is not None:
             above = line
 
 
