@@ -300,7 +300,6 @@ class _Memo:
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
-    captions: dict[str, bool] = field(default_factory=dict)  # text -> a picture's caption
 
 
 @dataclass(frozen=True)
@@ -482,12 +481,12 @@ def _clean_pass(
     `settled`: the lines are those a previous pass kept, with the texts it read (it cut none).
     The steps that judge a line by its text alone, or by the other kept lines' texts, would
     then remove nothing, and are not run: the lines passed _mark_rules as they are; none heads
-    a related block (_mark_related_blocks removes every heading, wherever it stands), so no
-    block opens; and a subset of the lines _mark_captions or _mark_repeats kept is kept by it
-    again (no caption among them, or only captions; no two with the same or a near key, none
-    quoted in a longer one). The steps that read where a line stands (the body's span,
-    metadata, the author's box, menus) run again: removed lines change what stands around the
-    kept ones.
+    a related block (every heading is removed, wherever it stands: in the body by
+    _mark_related_blocks, around it by mark_outside), so no block opens; and a subset of the
+    lines _mark_captions or _mark_repeats kept is kept by it again (no caption among them, or
+    only captions; no two with the same or a near key, none quoted in a longer one). The steps
+    that read where a line stands (the body's span, metadata, the author's box, menus) run
+    again: removed lines change what stands around the kept ones.
     """
     if not lines:
         return False
@@ -507,11 +506,11 @@ def _clean_pass(
     fields.mark_metadata(lines, start, end, found, fields.day_first(options, language))
     fields.mark_title(lines, start, end, found)
     if not settled:
-        _mark_captions(lines, memo.captions)
+        _mark_captions(lines)
     boilerplate.mark_outside(lines, start, tail)
     _mark_author_box(lines, found.authors)
     if not settled:
-        _mark_related_blocks(lines, memo.related, start)
+        _mark_related_blocks(lines, memo.related, start, tail)
         _mark_repeats(lines, memo.repeat_keys)
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
@@ -650,21 +649,20 @@ def _head(text: str) -> str:
     return lower(head if head.isascii() else head.translate(metadata.IGNORECASE_FOLD))
 
 
-def _mark_captions(lines: list[Line], captions: dict[str, bool]) -> None:
+def _mark_captions(lines: list[Line]) -> None:
     """Mark the kept lines that are pictures' captions (after the metadata lines are known, so
     a headline or byline that ends in a credit is read as such first).
 
     A page whose kept lines are all captions keeps them: they are what it has to say.
-    `captions` keeps whether a text is a caption across the passes over one document.
     """
+    # No memo of a text's verdict across passes: only the first pass over a page, and a pass
+    # after one that cut a line, look for captions (_clean_pass), and _is_caption tells most
+    # lines by a few tests of their end, at little more than a look-up and a store cost.
     found: list[Line] = []
     others = False
     for line in lines:
         if line.rule is None:
-            caption = captions.get(line.text)
-            if caption is None:
-                caption = captions[line.text] = _is_caption(line.text)
-            if caption:
+            if _is_caption(line.text):
                 found.append(line)
             else:
                 others = True
@@ -892,20 +890,28 @@ def _is_related_heading(text: str) -> bool:
     ) or boilerplate.heads_other_articles(text)
 
 
-def _mark_related_blocks(lines: list[Line], headings: dict[str, bool], start: int) -> None:
-    """Mark the headings of related-article blocks and the teasers under them.
+def _mark_related_blocks(
+    lines: list[Line], headings: dict[str, bool], start: int, end: int
+) -> None:
+    """Mark the headings of related-article blocks and the teasers under them, in the body's
+    lines [start, end): the lines around them are removed already (mark_outside).
 
     A heading above the body's first line (`start`), a menu's 'Latest news', opens no block
     over the article's lead. `headings` keeps whether a text is such a heading across the
     passes over one document.
     """
+    # Only the body's lines are read: mark_outside has removed every line before `start` and
+    # from `end` on, so a heading there would be marked by no rule of its own and would open
+    # no block with a kept line in it (none opens above `start`). Most lines of a page stand
+    # outside its body: they are not tested as headings.
     inside = False
-    for index, line in enumerate(lines):
+    for index in range(start, end):
+        line = lines[index]
         heading = headings.get(line.text)
         if heading is None:
             heading = headings[line.text] = _is_related_heading(line.text)
         if heading:
-            inside = index >= start
+            inside = True
             line.rule = line.rule or "related"
             continue
         if inside:
@@ -1010,7 +1016,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                     second.rule = "pull-quote"
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
-    kept = [(i, keys[i]) for i, line in enumerate(lines) if not line.rule and i in keys]
+    # The lines with a key that no near copy removed, in order (keys holds them by index).
+    kept = [(index, entry) for index, entry in keys.items() if not lines[index].rule]
     long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
     if not long_keys:
         return
@@ -1040,18 +1047,18 @@ def _mark_menus(lines: list[Line]) -> None:
     introduced = False  # the kept line above the run introduces a list
     above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
-        if line is not None and not line.rule and _is_menu_item(line.text):
+        if line is not None and line.rule:
+            continue  # a removed line neither ends a run nor stands above one
+        if line is not None and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
-        if line is not None and line.rule and run:
-            continue  # a removed line inside a run does not end it
         if len(run) >= 3 and not introduced:
             for item in run:
                 item.rule = "menu"
         run = []
-        if line is not None and not line.rule:
+        if line is not None:
             above = line
 
 
