@@ -741,8 +741,6 @@ def _is_person(name: str, alone: bool) -> bool:
         return False
     if parts[-1].casefold() in _PARTICLES:
         return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
-    if all(is_date_word(part) for part in parts):
-        return False  # 'Dienstag', 'Oktober', 'Letzte Änderung': words of a date line
     named = 0
     for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:
@@ -759,6 +757,13 @@ def _is_person(name: str, alone: bool) -> bool:
         if _COMMON_ENDING.search(folded):
             return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
+    # Asked after the words' own tests, which fail for most texts and cost less; every test
+    # here only says False, so their order does not change what is returned.
+    for part in parts:
+        if not is_date_word(part):
+            break
+    else:
+        return False  # 'Dienstag', 'Oktober', 'Letzte Änderung': words of a date line
     # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals
     # ('Kazım TÜRKMEN') and initials ('J.R.') are longer or dotted.
     upper = [p for p in parts if p.isupper() and 2 < len(p) <= _ACRONYM_MAX and "." not in p]
@@ -1848,6 +1853,9 @@ _DESK = re.compile(
     r"staff\s+(?:writer|reporter|report)s?)(?!\w)",
     re.IGNORECASE,
 )
+# A part of every desk _DESK finds that holds no space: a text whose pieces, joined by spaces
+# (the rest of a date line), name a desk holds one itself (see may_credit_desk).
+_DESK_KEY = re.compile(r"r[eé]da[kcçz]|newsroom|desk|editorial|staff", re.IGNORECASE)
 _DESK_OPENER = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
@@ -1883,6 +1891,12 @@ def desk_name(line: str) -> str | None:
 
 
 _BULLETS_AND_MARKS = " *+•·-–—|:,"
+
+
+def may_credit_desk(text: str) -> bool:
+    """Return False when no text made of pieces of `text` joined by spaces (date_line's rest of
+    it, say) is a desk for desk_name, for sure: each holds a _DESK_KEY, and so does `text`."""
+    return _DESK_KEY.search(text) is not None
 
 
 def desk_opened(line: str) -> bool:

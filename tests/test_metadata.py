@@ -1209,6 +1209,23 @@ def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -
 
 
 @pytest.mark.parametrize(
+    "desk",
+    [
+        "Redaktion", "RÉDACTION", "Redaction", "Redacción", "Redaccion", "Redazione", "Redação",
+        "Redacao", "Redactie", "Redakcja", "Newsroom", "News  Desk", "Editorial Board",
+        "Staff Reporters",
+    ],
+)  # fmt: skip
+def test_a_date_line_that_credits_a_desk_may_credit_one(desk: str) -> None:
+    # Every form _DESK finds, and a date line whose rest names it with the date in between.
+    assert metadata._DESK.fullmatch(desk)
+    words = desk.split()
+    line = f"{words[0]} 3. Mai 2021 {' '.join(words[1:])}".strip()
+    assert metadata.may_credit_desk(line)
+    assert not metadata.may_credit_desk("3. Mai 2021 Jane Doe")
+
+
+@pytest.mark.parametrize(
     ("line", "handle"),
     [
         ("JaneDoe 18.10.2021, 15:07 Uhr", "JaneDoe"),
