@@ -1345,7 +1345,9 @@ def name_line(line: str) -> list[str] | None:
     """
     if len(line) > _NAME_LINE_CHARS:
         return None  # a paragraph
-    text = _HANDLE_TAIL.sub("", _visible(line).strip(" *+>•·,"))
+    text = _visible(line).strip(" *+>•·,")
+    if "@" in text:  # the handle's mark, which most lines lack: the pattern is not tried
+        text = _HANDLE_TAIL.sub("", text)
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
         text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
