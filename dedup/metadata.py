@@ -268,6 +268,13 @@ _COMMON_ENDING = re.compile(
     r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
     r"akademie|kaufhaus|nachrichten|genossenschaft))$"
 )
+# The texts that close each of _COMMON_ENDING's forms: a word ending with none is told without
+# the search, which tries every form at every letter (test_metadata reads them off the pattern).
+_COMMON_TAILS = (
+    "heit", "keit", "schaft", "ität", "ische", "ischen", "ischer", "isches", "ungen", "ende",
+    "enden", "ender", "endes", "ieren", "verband", "verbände", "verein", "stiftung", "institut",
+    "zentrum", "kammer", "ministerium", "akademie", "kaufhaus", "nachrichten", "genossenschaft",
+)  # fmt: skip
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).
@@ -754,7 +761,7 @@ def _is_person(name: str, alone: bool) -> bool:
             return False  # "Today's Edition", "Editor's Choice": a name is no one's possession
         if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
             return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
-        if _COMMON_ENDING.search(folded):
+        if folded.endswith(_COMMON_TAILS) and _COMMON_ENDING.search(folded):
             return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
     # Asked after the words' own tests, which fail for most texts and cost less; every test
