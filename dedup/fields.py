@@ -121,6 +121,12 @@ class Found:
     far_read: bool = False
     # The desk each text credits (metadata.desk_name), asked once for all passes.
     desks: dict[str, str | None] = field(default_factory=dict)
+    # The texts whose words state no metadata wherever they stand in the body or under it, by
+    # the day_first they were read with: the next pass over the page skips them (see
+    # _mark_meta_lines).
+    plain: dict[bool | None, set[str]] = field(default_factory=dict)
+    # The ISO date that opens each text asked (see _opening_date), once for all passes.
+    openings: dict[str, str | None] = field(default_factory=dict)
 
     def state_source(self, outlet: str | None, guessed: bool = False) -> None:
         """Take `outlet` as the source: the first one stated, over any guessed from a masthead."""
@@ -207,7 +213,7 @@ def mark_metadata(
         _mark_head_box(lines, start, end, page, seen)
     _mark_signature(lines, start, end, page, seen)
     _mark_names_beside_dates(lines, start, end, page, seen)
-    _lead_dates(lines, start, end, seen)
+    _lead_dates(lines, start, end, seen, found.openings)
     # A note on the post says outright which day it is of: it wins over a date line nearer the
     # body, which may be an event's ('Termin: 21.02.2020') or a teaser's.
     dates = seen.notes or seen.dates
@@ -243,10 +249,11 @@ def _mark_meta_lines(
     seen: _Seen,
 ) -> None:
     """Mark the lines that are metadata on their own: dates, bylines, breadcrumbs, mastheads."""
+    plain = found.plain.setdefault(day_first, set())
     for index, line in enumerate(lines):
         if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
             break
-        if line.rule is not None:
+        if line.rule is not None or (index >= start and line.text in plain):
             continue
         # A blog's entry line may list its tags after the byline: they are no field of it. A
         # label of tags closes with a colon, which most lines lack: those are told without a call.
@@ -404,6 +411,12 @@ def _mark_meta_lines(
                     or _held(lines, outlet)
                 ):
                     found.state_source(outlet, guessed=True)
+        elif index < end and " , " not in text:
+            # Every test of the text that a line in the body or under it is asked said no: the
+            # next pass, whose lines have the same texts, finds none there either. (Above the
+            # body weak_handle and reads_as_outlet are asked too; an entry line's categories
+            # are read against the page's words, which change.)
+            plain.add(line.text)
 
 
 def _read_copyright(
@@ -512,6 +525,9 @@ def _desk_byline(
     for index in range(max(0, start - _BARE_REACH), min(len(lines), end + _SIGNED_REACH)):
         line = lines[index]
         if line.rule == "date" and index < end + _AFTER_REACH:
+            # Most date lines name no desk, and are told before the date is read again.
+            if not metadata.may_credit_desk(line.text):
+                continue
             dated = metadata.date_line(line.text)
             desk = metadata.desk_name(dated[1]) if dated and dated[1] else None
             if desk is None:
@@ -654,22 +670,25 @@ def _trail_steps(lines: list[Line], index: int, crumbs: list[str]) -> list[str]:
     return steps
 
 
-def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
+def _lead_dates(
+    lines: list[Line], start: int, end: int, seen: _Seen, openings: dict[str, str | None]
+) -> None:
     """Take the date that opens one of the body's first paragraphs ('29.11.2022 – Die Branche
-    ...'): a press release dates its lead so, under a standfirst or a caption."""
+    ...'): a press release dates its lead so, under a standfirst or a caption.
+
+    `openings` holds the _opening_date of each text asked so far: the next pass asks again of
+    the same first paragraphs.
+    """
     for index in range(start, min(end, start + _LEAD_LINES)):
         line = lines[index]
-        if (
-            line.rule is None
-            and line.text[:1].isdigit()
-            and (glued := metadata.glued_date(line.text))
-        ):
+        if line.rule is not None:
+            continue
+        opening = openings.get(line.text, "")  # "" for a text not asked yet: no date is empty
+        if opening == "":
+            opening = openings[line.text] = _opening_date(line.text)
+        if opening is not None:
             # A date line counts first: the lead may be a teaser's, the body's start misplaced.
-            seen.dates.append((index - start + _BARE_PENALTY, glued[0].iso()))
-            return
-        # ... or after a place or a label: 'Wien, 14. Mai 2021 – Die Stadt ...'.
-        if line.rule is None and (lead := metadata.lead_date(line.text)):
-            seen.dates.append((index - start + _BARE_PENALTY, lead.iso()))
+            seen.dates.append((index - start + _BARE_PENALTY, opening))
             return
     # ... or the date that opens the line right over the body, its headline ('23.01.2022 - Jane
     # Doe wins again'), further still: a teaser's too opens so.
@@ -678,6 +697,15 @@ def _lead_dates(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
         text = lines[above].text
         if metadata.dated_headline(text) and (day := find_date(text[:_DATE_REACH])):
             seen.dates.append((start - above + 2 * _BARE_PENALTY, day.iso()))
+
+
+def _opening_date(text: str) -> str | None:
+    """Return the ISO date that opens a paragraph, glued to its words ('29.11.2022 – Die
+    Branche ...') or after a place or a label ('Wien, 14. Mai 2021 – Die Stadt ...'), or None."""
+    if text[:1].isdigit() and (glued := metadata.glued_date(text)):
+        return glued[0].iso()
+    lead = metadata.lead_date(text)
+    return None if lead is None else lead.iso()
 
 
 def _mark_lone_openers(lines: list[Line], start: int, end: int, seen: _Seen) -> None:
@@ -1421,7 +1449,7 @@ class _PageWords:
         prose = self._found.prose
         if prose is None:
             # Prose only: menus, addresses and links write names in lower case too.
-            prose = "\n".join(line.text for line in self._lines if line.kind in _PROSE_KINDS)
+            prose = "\n".join([line.text for line in self._lines if line.kind in _PROSE_KINDS])
             if "@" in prose:
                 prose = _ADDRESS.sub(" ", prose)
             self._found.prose = prose
@@ -1525,7 +1553,7 @@ def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
     number, over lines of bullets alone ('*') and a person's handle or e-mail address, or None."""
     near = index + step
     while 0 <= near < len(lines) and (
-        not any(ch.isalnum() for ch in lines[near].text) or _CONTACT.match(lines[near].text)
+        _ALNUM.search(lines[near].text) is None or _CONTACT.match(lines[near].text)
     ):
         if index - _EMPTY_ITEMS > near or near > index + _EMPTY_ITEMS:
             return None
@@ -1533,6 +1561,9 @@ def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
     return near if 0 <= near < len(lines) else None
 
 
+# A letter or a digit: [^\W_] is what str.isalnum() accepts (test_metadata checks all of
+# Unicode); one search in C, where a generator over the line's characters ran in Python.
+_ALNUM = re.compile(r"[^\W_]")
 # The person's handle or e-mail address under the name, over the date: 'jdoe', 'jdoe@example.org'.
 _CONTACT = re.compile(
     r"^[\s*•·+@-]*(?:[a-z0-9._-]+@[\w.-]+\.[a-z]{2,}|@?[a-z][a-z0-9._]{5,29})\s*$"

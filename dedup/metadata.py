@@ -268,6 +268,13 @@ _COMMON_ENDING = re.compile(
     r"|[^\W\d_]{3}(?:verband|verbände|verein|stiftung|institut|zentrum|kammer|ministerium|"
     r"akademie|kaufhaus|nachrichten|genossenschaft))$"
 )
+# The texts that close each of _COMMON_ENDING's forms: a word ending with none is told without
+# the search, which tries every form at every letter (test_metadata reads them off the pattern).
+_COMMON_TAILS = (
+    "heit", "keit", "schaft", "ität", "ische", "ischen", "ischer", "isches", "ungen", "ende",
+    "enden", "ender", "endes", "ieren", "verband", "verbände", "verein", "stiftung", "institut",
+    "zentrum", "kammer", "ministerium", "akademie", "kaufhaus", "nachrichten", "genossenschaft",
+)  # fmt: skip
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).
@@ -741,8 +748,6 @@ def _is_person(name: str, alone: bool) -> bool:
         return False
     if parts[-1].casefold() in _PARTICLES:
         return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
-    if all(is_date_word(part) for part in parts):
-        return False  # 'Dienstag', 'Oktober', 'Letzte Änderung': words of a date line
     named = 0
     for before, part in zip(["", *parts], parts, strict=False):
         if part.casefold() in _PARTICLES:
@@ -756,9 +761,16 @@ def _is_person(name: str, alone: bool) -> bool:
             return False  # "Today's Edition", "Editor's Choice": a name is no one's possession
         if folded in _OPENER_WORDS and folded not in _DESK_WORDS:
             return False  # 'Av Ola Nordmann', 'Tekst Jan Kowalski': a byline's opener, no name
-        if _COMMON_ENDING.search(folded):
+        if folded.endswith(_COMMON_TAILS) and _COMMON_ENDING.search(folded):
             return False  # 'Pressemitteilung', 'Europäische Union': a noun or an adjective
         named += 1
+    # Asked after the words' own tests, which fail for most texts and cost less; every test
+    # here only says False, so their order does not change what is returned.
+    for part in parts:
+        if not is_date_word(part):
+            break
+    else:
+        return False  # 'Dienstag', 'Oktober', 'Letzte Änderung': words of a date line
     # An acronym among name words makes an organisation ('AMP Project'); a surname in capitals
     # ('Kazım TÜRKMEN') and initials ('J.R.') are longer or dotted.
     upper = [p for p in parts if p.isupper() and 2 < len(p) <= _ACRONYM_MAX and "." not in p]
@@ -1340,7 +1352,9 @@ def name_line(line: str) -> list[str] | None:
     """
     if len(line) > _NAME_LINE_CHARS:
         return None  # a paragraph
-    text = _HANDLE_TAIL.sub("", _visible(line).strip(" *+>•·,"))
+    text = _visible(line).strip(" *+>•·,")
+    if "@" in text:  # the handle's mark, which most lines lack: the pattern is not tried
+        text = _HANDLE_TAIL.sub("", text)
     if " " in text and text.rsplit(None, 1)[-1].casefold() in _ROLE_WORDS:
         # 'Harald Bauer Autor', 'Jane Doe Staff Writer', 'Jane Doe, Reporter'
         text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
@@ -1848,6 +1862,9 @@ _DESK = re.compile(
     r"staff\s+(?:writer|reporter|report)s?)(?!\w)",
     re.IGNORECASE,
 )
+# A part of every desk _DESK finds that holds no space: a text whose pieces, joined by spaces
+# (the rest of a date line), name a desk holds one itself (see may_credit_desk).
+_DESK_KEY = re.compile(r"r[eé]da[kcçz]|newsroom|desk|editorial|staff", re.IGNORECASE)
 _DESK_OPENER = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
@@ -1883,6 +1900,12 @@ def desk_name(line: str) -> str | None:
 
 
 _BULLETS_AND_MARKS = " *+•·-–—|:,"
+
+
+def may_credit_desk(text: str) -> bool:
+    """Return False when no text made of pieces of `text` joined by spaces (date_line's rest of
+    it, say) is a desk for desk_name, for sure: each holds a _DESK_KEY, and so does `text`."""
+    return _DESK_KEY.search(text) is not None
 
 
 def desk_opened(line: str) -> bool:

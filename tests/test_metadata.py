@@ -1209,6 +1209,23 @@ def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -
 
 
 @pytest.mark.parametrize(
+    "desk",
+    [
+        "Redaktion", "RÉDACTION", "Redaction", "Redacción", "Redaccion", "Redazione", "Redação",
+        "Redacao", "Redactie", "Redakcja", "Newsroom", "News  Desk", "Editorial Board",
+        "Staff Reporters",
+    ],
+)  # fmt: skip
+def test_a_date_line_that_credits_a_desk_may_credit_one(desk: str) -> None:
+    # Every form _DESK finds, and a date line whose rest names it with the date in between.
+    assert metadata._DESK.fullmatch(desk)
+    words = desk.split()
+    line = f"{words[0]} 3. Mai 2021 {' '.join(words[1:])}".strip()
+    assert metadata.may_credit_desk(line)
+    assert not metadata.may_credit_desk("3. Mai 2021 Jane Doe")
+
+
+@pytest.mark.parametrize(
     ("line", "handle"),
     [
         ("JaneDoe 18.10.2021, 15:07 Uhr", "JaneDoe"),
@@ -1372,3 +1389,24 @@ def test_spaced_year_parts_glued_dates() -> None:
     assert (
         metadata._GLUED_YEAR.sub(metadata._spaced_year, text) == "10. Februar 2019 9. Februar 2019"
     )
+
+
+_TAIL_PIECES = [
+    *metadata._COMMON_TAILS,
+    *(tail[1:] for tail in metadata._COMMON_TAILS),
+    *(tail[:-1] for tail in metadata._COMMON_TAILS),
+    "",
+]
+
+
+@given(st.text(alphabet="abcdefghiklmnorstuvzäöüß", max_size=16), st.sampled_from(_TAIL_PIECES))
+def test_a_common_ending_closes_with_one_of_its_tails(stem: str, piece: str) -> None:
+    # _is_person searches _COMMON_ENDING only in a word that ends with one of _COMMON_TAILS.
+    word = stem + piece
+    if metadata._COMMON_ENDING.search(word):
+        assert word.endswith(metadata._COMMON_TAILS)
+
+
+@pytest.mark.parametrize("tail", metadata._COMMON_TAILS)
+def test_each_common_tail_closes_a_common_ending(tail: str) -> None:
+    assert metadata._COMMON_ENDING.search("anstalt" + tail)
