@@ -78,24 +78,35 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # literal, lets the search skip to the next word (9 us an article, a test of each distinct
 # word 30).
 _YEAR_WORD = re.compile(r"\0((?:1[89]|20)\d\d)(?=\0)")
-# A capitalised word, or a sentence boundary that ends a run of them. The first alternative
-# takes words that start with an ASCII lower-case letter, and the spaces between them, as one
-# token: to `named_entities` a run of lower-case words does what each of them would (it ends a
-# run and starts no sentence), and the loop turns once for it instead of once a word (the
-# search took 62 of the function's 94 us an article, this 0.65 of that). Only single spaces
-# join the words: two runs in a row do what one would, and a class of other white space cost
-# the engine a Unicode table lookup at every space (the search 41 -> 37 us an article). A word's
-# first letter is never skipped, and no line break is taken, so the other tokens are the same.
-# The other tokens are a group, which findall gives instead of the match: a run of lower-case
-# words comes as "", neither made as a string nor hashed to be looked up (6 of the 68 us).
+# A word that starts with a letter, and what stands between it and the word before: the tokens
+# that end a run of capitalised words (words that start with an ASCII lower-case letter,
+# punctuation, line breaks), each with the spaces after it, and characters that start no token
+# (spaces, digits, other marks). A match of this pattern is one turn of `named_entities`' loop:
+# a third of the tokens are capitalised words, and the loop turned once for each token before
+# (named_entities 796M -> 714M instructions on 798 articles). Of the tokens before a word only
+# the last matters, for whether the word starts a sentence: the group holds its last character
+# (the last capture of a repeat), which only punctuation and line breaks can make a
+# sentence's end.
+# Words that start with an ASCII lower-case letter, and the single spaces between them, are one
+# token: a run of them does what each would (it ends a run and starts no sentence). Words that
+# start with an ASCII capital, joined by single spaces, are one token too ("Boston Red Sox"):
+# each is the token it was alone, and lower-cases alone as in the run (a final sigma is told by
+# the letters up to a space). No character that starts a token is skipped, and no line break
+# is taken within one.
+# At most _TOKENS_BEFORE_WORD tokens are matched before a word: the engine keeps each repeat of
+# a pattern for backtracking (a 26 MB text without a word took 4.4 GB). A match that stops there
+# ends without a word, at the end of a token, and the next goes on from there.
 # A word character is \w, with the ASCII ones also named: the engine tests a class's ASCII
-# bitmap before its categories, and \w's category is several Unicode table lookups a character
-# (the search 53 -> 46 us an article).
+# bitmap before its categories, and \w's category is several Unicode table lookups a character.
+# (Captures in possessive repeats are wrong in Python 3.11: the repeats holding one are greedy.)
 _WORD_CHAR = r"[a-zA-Z0-9_\w'’-]"
 _LOWER_WORD = rf"[a-z]{_WORD_CHAR}*+"
-_CASED_TOKEN = re.compile(
-    rf"{_LOWER_WORD}(?: {_LOWER_WORD})*+"
-    rf"|([^\W\d_]{_WORD_CHAR}*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+_CAPITAL_WORD = rf"[A-Z]{_WORD_CHAR}*+"
+_TOKENS_BEFORE_WORD = 100
+_WORD_AND_BEFORE = re.compile(
+    rf"(?:(?:{_LOWER_WORD}(?: {_LOWER_WORD})*+|[.!?:;,\"“”()\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+    rf"(?<=((?s:.))) *|[ \W\d_]){{0,{_TOKENS_BEFORE_WORD}}}"
+    rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD})*+|[^\W\d_]{_WORD_CHAR}*|)"
 )
 _SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
@@ -435,22 +446,59 @@ def named_entities(text: str) -> list[str]:
     at a lower-case word; a capitalised stop word ("The") starts none.
     """
     found: list[str] = []
-    run: list[str] = []
+    run: list[str] = []  # the run's words, lower-cased (some joined by spaces, as it will be)
     starts_sentence = True
-    for token in _CASED_TOKEN.findall(text):
-        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
-        if not starts_sentence and token[:1].isupper():
-            folded = token.lower()
-            if run or folded not in ALL_STOP_WORDS:
-                run.append(folded)
+    for before, word in _WORD_AND_BEFORE.findall(text):
+        if before:  # the last character of tokens that end any run
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = before in _SENTENCE_END  # a line break is one
+        if not word:  # the end of the text, or _TOKENS_BEFORE_WORD tokens without a word
+            continue
+        if not word[0].isupper():
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = False
+            continue
+        # One capitalised word, or several (see _WORD_AND_BEFORE).
+        if starts_sentence:
+            # The first word ends any run and starts none; the words after it are read on.
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = False
+            if " " not in word:
                 continue
+            folded = word.partition(" ")[2].lower()
+        else:
+            folded = word.lower()
         if run:
-            found.append(" ".join(run))
-            run = []
-        starts_sentence = token in _SENTENCE_END  # a line break is one
+            run.append(folded)
+        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
+        elif " " not in folded:
+            if folded not in ALL_STOP_WORDS:
+                run.append(folded)
+        else:
+            folded = _from_first_content_word(folded)
+            if folded:
+                run.append(folded)
     if run:
         found.append(" ".join(run))
     return found
+
+
+def _from_first_content_word(folded: str) -> str:
+    """Return lower-cased words joined by spaces from the first that is no stop word ("")."""
+    while folded:
+        space = folded.find(" ")
+        if space < 0:
+            return "" if folded in ALL_STOP_WORDS else folded
+        if folded[:space] not in ALL_STOP_WORDS:
+            return folded
+        folded = folded[space + 1 :]
+    return folded
 
 
 def _words_and_leads(text: str) -> tuple[list[str], int, list[str]]:
