@@ -10,7 +10,6 @@ signature: what separates similar events, and what explains a match.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -26,7 +25,7 @@ import numpy.typing as npt
 
 from dedup import candidates
 from dedup.dates import relative_day
-from dedup.hashing import hashed_joined, string_hashes
+from dedup.hashing import hashed_strings, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.records import Article
 
@@ -79,24 +78,35 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # literal, lets the search skip to the next word (9 us an article, a test of each distinct
 # word 30).
 _YEAR_WORD = re.compile(r"\0((?:1[89]|20)\d\d)(?=\0)")
-# A capitalised word, or a sentence boundary that ends a run of them. The first alternative
-# takes words that start with an ASCII lower-case letter, and the spaces between them, as one
-# token: to `named_entities` a run of lower-case words does what each of them would (it ends a
-# run and starts no sentence), and the loop turns once for it instead of once a word (the
-# search took 62 of the function's 94 us an article, this 0.65 of that). Only single spaces
-# join the words: two runs in a row do what one would, and a class of other white space cost
-# the engine a Unicode table lookup at every space (the search 41 -> 37 us an article). A word's
-# first letter is never skipped, and no line break is taken, so the other tokens are the same.
-# The other tokens are a group, which findall gives instead of the match: a run of lower-case
-# words comes as "", neither made as a string nor hashed to be looked up (6 of the 68 us).
+# A word that starts with a letter, and what stands between it and the word before: the tokens
+# that end a run of capitalised words (words that start with an ASCII lower-case letter,
+# punctuation, line breaks), each with the spaces after it, and characters that start no token
+# (spaces, digits, other marks). A match of this pattern is one turn of `named_entities`' loop:
+# a third of the tokens are capitalised words, and the loop turned once for each token before
+# (named_entities 796M -> 714M instructions on 798 articles). Of the tokens before a word only
+# the last matters, for whether the word starts a sentence: the group holds its last character
+# (the last capture of a repeat), which only punctuation and line breaks can make a
+# sentence's end.
+# Words that start with an ASCII lower-case letter, and the single spaces between them, are one
+# token: a run of them does what each would (it ends a run and starts no sentence). Words that
+# start with an ASCII capital, joined by single spaces, are one token too ("Boston Red Sox"):
+# each is the token it was alone, and lower-cases alone as in the run (a final sigma is told by
+# the letters up to a space). No character that starts a token is skipped, and no line break
+# is taken within one.
+# At most _TOKENS_BEFORE_WORD tokens are matched before a word: the engine keeps each repeat of
+# a pattern for backtracking (a 26 MB text without a word took 4.4 GB). A match that stops there
+# ends without a word, at the end of a token, and the next goes on from there.
 # A word character is \w, with the ASCII ones also named: the engine tests a class's ASCII
-# bitmap before its categories, and \w's category is several Unicode table lookups a character
-# (the search 53 -> 46 us an article).
+# bitmap before its categories, and \w's category is several Unicode table lookups a character.
+# (Captures in possessive repeats are wrong in Python 3.11: the repeats holding one are greedy.)
 _WORD_CHAR = r"[a-zA-Z0-9_\w'’-]"
 _LOWER_WORD = rf"[a-z]{_WORD_CHAR}*+"
-_CASED_TOKEN = re.compile(
-    rf"{_LOWER_WORD}(?: {_LOWER_WORD})*+"
-    rf"|([^\W\d_]{_WORD_CHAR}*|[.!?:;,\"“”()]|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+_CAPITAL_WORD = rf"[A-Z]{_WORD_CHAR}*+"
+_TOKENS_BEFORE_WORD = 100
+_WORD_AND_BEFORE = re.compile(
+    rf"(?:(?:{_LOWER_WORD}(?: {_LOWER_WORD})*+|[.!?:;,\"“”()\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+    rf"(?<=((?s:.))) *|[ \W\d_]){{0,{_TOKENS_BEFORE_WORD}}}"
+    rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD})*+|[^\W\d_]{_WORD_CHAR}*|)"
 )
 _SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
@@ -177,25 +187,19 @@ class _Read(NamedTuple):
 
     tokens: list[str]  # the headline's words, then the body's
     title: int  # how many of the tokens are the headline's
-    # The content words' places among the strings of all the articles hashed together (the
-    # tokens start at the `first` given to `_read`), ascending.
-    content: list[int]
-    in_lead: int  # how many content words are in the lead (the headline and the body's start)
+    in_lead: int  # how many tokens are in the lead (the headline and the body's start)
     entities: list[str]
     lead_entities: list[str]
     lead: list[str]  # the words of the body's first _LEAD_CHARS characters
     joined: str  # the tokens and the marked entities, each followed by a NUL
 
 
-def _read(article: Article, first: int) -> _Read:
-    """Return the words and entities of an article whose first token is string `first` of the
-    strings hashed together."""
+def _read(article: Article) -> _Read:
+    """Return the words and entities of an article."""
     title = words(article.title) if article.title else []
     body, lead_words, lead = _words_and_leads(article.text)
     tokens = title + body
     text = f"{article.title}\n{article.text}" if article.title else article.text
-    stop_words = stop_words_of(article.language)
-    content = [k for k, t in enumerate(tokens, first) if t not in stop_words and len(t) > 1]
     # The lead is the headline and the body's first characters: the start of `text` (a
     # leading line break changes no entity).
     entities, lead_entities = entities_with_lead(
@@ -208,8 +212,7 @@ def _read(article: Article, first: int) -> _Read:
     return _Read(
         tokens,
         len(title),
-        content,
-        bisect.bisect_left(content, first + len(title) + lead_words),
+        len(title) + lead_words,
         entities,
         lead_entities,
         lead,
@@ -223,21 +226,37 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
     firsts: list[int] = []  # each article's first string among those hashed
     strings = 0
     for article in articles:
-        item = _read(article, strings)
+        item = _read(article)
         read.append(item)
         firsts.append(strings)
         strings += len(item.tokens) + len(item.entities) + len(item.lead_entities)
-    content = np.array([k for item in read for k in item.content], dtype=np.int64)
-    hashes, (pairs, triples) = hashed_joined(
-        "".join(item.joined for item in read), "\0"
-    ).hashes_and_runs(content, (2, 3))
+    hashed, kept = hashed_strings("".join(item.joined for item in read), "\0")
+    hashes = hashed.hashes()
+    # The content words are the tokens longer than one character that are not stop words of
+    # the article's language. The stop words are looked up by their hashes, among the sorted
+    # hashes of the language's: a lookup of each token in a set of strings hashed every token
+    # again, in Python (a tenth of the time of features_of). Terms are told by these hashes
+    # anyway: a word whose 64-bit hash is a stop word's would merge with it as a term too.
+    bounds: list[int] = []  # each article's first token, first after its lead, and end
+    for article, item, first in zip(articles, read, firsts, strict=True):
+        end = first + len(item.tokens)
+        found_hashes = hashes[first:end]
+        stop_hashes = _stop_word_hashes(article.language)
+        kept[first:end] &= (
+            stop_hashes.take(stop_hashes.searchsorted(found_hashes), mode="clip") != found_hashes
+        )
+        kept[end : end + len(item.entities) + len(item.lead_entities)] = False
+        bounds.extend((first, first + item.in_lead, end))
+    content = kept.nonzero()[0]  # the content words' places among the strings, ascending
+    places = content.searchsorted(bounds).tolist()  # their places among the content words
+    pairs, triples = hashed[content].runs_of((2, 3))
     ones = hashes[content]
     # Shingles of every three strings in a row: an article's are those of its body's words.
     shingles = candidates.shingle_hashes(hashes)
     found: list[Features] = []
-    used = 0  # content words of the articles before
-    for article, item, first in zip(articles, read, firsts, strict=True):
-        count = len(item.content)
+    for k, (article, item, first) in enumerate(zip(articles, read, firsts, strict=True)):
+        used, lead_end, done = places[3 * k : 3 * k + 3]
+        count, in_lead = done - used, lead_end - used
         # Terms are runs of the content words; the lead's terms, runs of the content words
         # among its first words (the headline's and the lead's): of n words, the first
         # in_lead - n + 1.
@@ -245,11 +264,10 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
             found_runs[used : used + max(count - n, 0)]
             for n, found_runs in enumerate((ones, pairs, triples))
         ]
-        used += count
         entities = first + len(item.tokens)
         lead_entities = entities + len(item.entities)
         keys, counts = _counted_keys(runs, hashes[entities:lead_entities])
-        lead_runs = [found_runs[: max(item.in_lead - n, 0)] for n, found_runs in enumerate(runs)]
+        lead_runs = [found_runs[: max(in_lead - n, 0)] for n, found_runs in enumerate(runs)]
         lead_keys = distinct(
             np.concatenate(
                 [*lead_runs, hashes[lead_entities : lead_entities + len(item.lead_entities)]]
@@ -263,28 +281,42 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
             )
         else:
             signature = candidates.signature(hashes[body:end])
-        found.append(_features(article, item, first, keys, counts, lead_keys, signature, names))
+        named = [item.tokens[k - first] for k in content[used:done].tolist()] if names else None
+        found.append(_features(article, item, keys, counts, lead_keys, signature, named, in_lead))
     return found
+
+
+# The hashes of each language's stop words (`_stop_word_hashes`), ascending.
+_stop_hashes: dict[str | None, npt.NDArray[np.uint64]] = {}
+
+
+def _stop_word_hashes(language: str | None) -> npt.NDArray[np.uint64]:
+    """Return the hashes of the stop words of `language` (`stop_words_of`), ascending."""
+    known = language if language and language in STOP_WORDS else None
+    hashes = _stop_hashes.get(known)
+    if hashes is None:
+        hashes = _stop_hashes[known] = np.sort(string_hashes(sorted(stop_words_of(known))))
+    return hashes
 
 
 def _features(
     article: Article,
     item: _Read,
-    first: int,
     keys: npt.NDArray[np.uint64],
     counts: npt.NDArray[np.float64],
     lead_keys: npt.NDArray[np.uint64],
     signature: npt.NDArray[np.uint32],
-    names: bool,
+    content: list[str] | None,
+    in_lead: int,
 ) -> Features:
-    """Return an article's features, given what `_features_together` hashed."""
+    """Return an article's features, given what `_features_together` hashed (and its content
+    words, of which the first `in_lead` are the lead's, when the names of terms are asked for)."""
     published = _day(article.date)
     named: dict[int, str] = {}
-    if names:
-        content = [item.tokens[k - first] for k in item.content]
+    if content is not None:
         for terms in (
             _terms(content, item.entities),
-            _terms(content[: item.in_lead], item.lead_entities),
+            _terms(content[:in_lead], item.lead_entities),
         ):
             named.update(zip(string_hashes(list(terms)).tolist(), terms, strict=True))
     return Features(
@@ -414,22 +446,59 @@ def named_entities(text: str) -> list[str]:
     at a lower-case word; a capitalised stop word ("The") starts none.
     """
     found: list[str] = []
-    run: list[str] = []
+    run: list[str] = []  # the run's words, lower-cased (some joined by spaces, as it will be)
     starts_sentence = True
-    for token in _CASED_TOKEN.findall(text):
-        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
-        if not starts_sentence and token[:1].isupper():
-            folded = token.lower()
-            if run or folded not in ALL_STOP_WORDS:
-                run.append(folded)
+    for before, word in _WORD_AND_BEFORE.findall(text):
+        if before:  # the last character of tokens that end any run
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = before in _SENTENCE_END  # a line break is one
+        if not word:  # the end of the text, or _TOKENS_BEFORE_WORD tokens without a word
+            continue
+        if not word[0].isupper():
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = False
+            continue
+        # One capitalised word, or several (see _WORD_AND_BEFORE).
+        if starts_sentence:
+            # The first word ends any run and starts none; the words after it are read on.
+            if run:
+                found.append(" ".join(run))
+                run = []
+            starts_sentence = False
+            if " " not in word:
                 continue
+            folded = word.partition(" ")[2].lower()
+        else:
+            folded = word.lower()
         if run:
-            found.append(" ".join(run))
-            run = []
-        starts_sentence = token in _SENTENCE_END  # a line break is one
+            run.append(folded)
+        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
+        elif " " not in folded:
+            if folded not in ALL_STOP_WORDS:
+                run.append(folded)
+        else:
+            folded = _from_first_content_word(folded)
+            if folded:
+                run.append(folded)
     if run:
         found.append(" ".join(run))
     return found
+
+
+def _from_first_content_word(folded: str) -> str:
+    """Return lower-cased words joined by spaces from the first that is no stop word ("")."""
+    while folded:
+        space = folded.find(" ")
+        if space < 0:
+            return "" if folded in ALL_STOP_WORDS else folded
+        if folded[:space] not in ALL_STOP_WORDS:
+            return folded
+        folded = folded[space + 1 :]
+    return folded
 
 
 def _words_and_leads(text: str) -> tuple[list[str], int, list[str]]:

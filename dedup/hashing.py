@@ -96,19 +96,6 @@ class HashedWords:
         raws, lengths = self._run_polynomials(sizes)
         return _split(_mixed(_joined(raws), _joined(lengths)), raws)
 
-    def hashes_and_runs(
-        self, among: npt.NDArray[np.int64], sizes: Sequence[int]
-    ) -> tuple[npt.NDArray[np.uint64], list[npt.NDArray[np.uint64]]]:
-        """Return the hash of each string (`hashes`) and, for each n of `sizes` (ascending),
-        the hashes of the runs of n consecutive strings among those at `among`
-        (`self[among].runs_of(sizes)`).
-
-        All are mixed in one pass, for the reason `runs_of` mixes its runs in one.
-        """
-        raws, lengths = self[among]._run_polynomials(sizes)
-        mixed = _mixed(_joined([self.raw, *raws]), _joined([self.length, *lengths]))
-        return mixed[: len(self.raw)], _split(mixed[len(self.raw) :], raws)
-
     def _run_polynomials(
         self, sizes: Sequence[int]
     ) -> tuple[list[npt.NDArray[np.uint64]], list[npt.NDArray[np.int64]]]:
@@ -162,12 +149,30 @@ def hashed_joined(joined: str, separator: str) -> HashedWords:
     `hashed_words` of words joined by spaces; strings that hold spaces are joined by NULs. For a
     caller that hashes several kinds of string in one pass, or searches the joined string too.
     """
+    return hashed_strings(joined, separator)[0]
+
+
+def hashed_strings(joined: str, separator: str) -> tuple[HashedWords, npt.NDArray[np.bool_]]:
+    """Return `hashed_joined(joined, separator)`, and whether each string is longer than one
+    character (len(string) > 1), told from its bytes."""
     if not joined:
-        return HashedWords(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
-    data = _bytes(joined)
-    ends = np.flatnonzero(data == ord(separator))
+        return (
+            HashedWords(np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)),
+            np.empty(0, dtype=bool),
+        )
+    encoded = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    data = encoded.astype(np.uint64)
+    ends = np.flatnonzero(encoded == ord(separator))
     starts = np.concatenate(([0], ends[:-1] + 1))
-    return HashedWords(_raw(data, starts, ends), ends - starts)
+    length = ends - starts
+    # The first byte of a character in UTF-8 tells how many bytes it has: one below 0xC0, two
+    # from 0xC0, three from 0xE0, four from 0xF0. A string is one character when its first
+    # character is all its bytes. (An empty string's "first byte" is the separator: ASCII.)
+    first = encoded[starts]
+    first_length = np.add(first >= 0xC0, 1, dtype=np.int64)
+    first_length += first >= 0xE0
+    first_length += first >= 0xF0
+    return HashedWords(_raw(data, starts, ends), length), length > first_length
 
 
 def _bytes(text: str) -> npt.NDArray[np.uint64]:

@@ -156,7 +156,8 @@ def test_unique_counts_are_numpys(values: list[int], repeat: int) -> None:
 _CASED_PIECES = [
     "Mark", "Teixeira", "met", "the", "The", "Boston", "Red", "Sox", "Las", "Vegas", "of", ".",
     "\n", ",", ";", "(", "“", '"', "'", "Über", "über", "ÉTÉ", "3Com", "iPhone", "O'Brien", "-",
-    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ", "\t", "\xa0",
+    "2008", "\r", "\u2028", "!", ":", "Σ", "İstanbul", " ", "  ", "\t", "\xa0", "Of", "AΣ", "ΑΣ",
+    "IN", "A'Σ", "5th", "x5Com", "_", "½", "’", "”",
 ]  # fmt: skip
 
 
@@ -259,6 +260,14 @@ def _former_named_entities(text: str) -> list[str]:
 
 @given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join))
 def test_named_entities_are_the_former_ones(text: str) -> None:
+    assert named_entities(text) == _former_named_entities(text)
+
+
+@pytest.mark.parametrize("between", [" .", " ,", " 7", "\n", " the", "-", " x ."])
+@pytest.mark.parametrize("count", [98, 99, 100, 101, 250])
+def test_named_entities_after_many_tokens_without_a_word(between: str, count: int) -> None:
+    # A match of _WORD_AND_BEFORE takes at most _TOKENS_BEFORE_WORD tokens before its word.
+    text = "He met Bob Jones" + between * count + " Alice Smith and" + between * count + " Ann"
     assert named_entities(text) == _former_named_entities(text)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.hashing import hashed_joined, hashed_words, run_hashes, string_hashes
+from dedup.hashing import hashed_joined, hashed_strings, hashed_words, run_hashes, string_hashes
 
 
 def test_string_hashes_are_per_string_and_positional() -> None:
@@ -65,16 +64,16 @@ def test_strings_joined_by_nuls_hash_as_each(words: list[str], strings: list[str
     ]
 
 
-@given(
-    st.lists(st.text(st.characters(blacklist_characters="\0"), min_size=1), max_size=10),
-    st.lists(st.integers(0, 9), max_size=10),
-    st.sampled_from([(1,), (2, 3), (1, 3), (1, 2, 3, 4)]),
-)
-def test_hashes_and_runs_are_hashes_and_runs_of(
-    strings: list[str], among: list[int], sizes: tuple[int, ...]
-) -> None:
-    hashed = hashed_joined("\0".join(strings) + "\0" if strings else "", "\0")
-    index = np.array([k for k in among if k < len(strings)], dtype=np.int64)
-    hashes, runs = hashed.hashes_and_runs(index, sizes)
-    assert hashes.tolist() == hashed.hashes().tolist()
-    assert [found.tolist() for found in runs] == [hashed[index].runs(n).tolist() for n in sizes]
+@given(st.lists(st.text(st.characters(blacklist_characters="\0"), max_size=3), max_size=10))
+def test_hashed_strings_tell_the_strings_longer_than_a_character(strings: list[str]) -> None:
+    # Empty strings, one character of one to four bytes (and lone surrogates), and longer ones.
+    hashed, longer = hashed_strings("\0".join(strings) + "\0" if strings else "", "\0")
+    assert hashed.hashes().tolist() == string_hashes(strings).tolist()
+    assert longer.tolist() == [len(string) > 1 for string in strings]
+
+
+def test_hashed_strings_tell_single_characters_of_every_length() -> None:
+    strings = ["a", "é", "€", "😀", "\ud800", "ab", "é€", "a😀", "", "ß"]
+    assert hashed_strings("\0".join(strings) + "\0", "\0")[1].tolist() == [
+        len(string) > 1 for string in strings
+    ]
