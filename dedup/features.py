@@ -286,17 +286,11 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
     return found
 
 
-# The hashes of each language's stop words (`_stop_word_hashes`), ascending.
-_stop_hashes: dict[str | None, npt.NDArray[np.uint64]] = {}
-
-
+@functools.cache
 def _stop_word_hashes(language: str | None) -> npt.NDArray[np.uint64]:
-    """Return the hashes of the stop words of `language` (`stop_words_of`), ascending."""
-    known = language if language and language in STOP_WORDS else None
-    hashes = _stop_hashes.get(known)
-    if hashes is None:
-        hashes = _stop_hashes[known] = np.sort(string_hashes(sorted(stop_words_of(known))))
-    return hashes
+    """Return the hashes of the stop words of `language` (`stop_words_of`), ascending: asked for
+    each article, made once a language."""
+    return np.sort(string_hashes(sorted(stop_words_of(language))))
 
 
 def _features(
