@@ -519,7 +519,9 @@ def count_table(path: str) -> npt.NDArray[np.uint32]:
     key = (path, status.st_ino, status.st_mtime_ns)
     if key not in _mapped:
         forget_count_tables()
-        _mapped[key] = np.load(path, mmap_mode="r")
+        # As a plain array over the mapping: numpy.memmap's indexing, a method in Python, cost
+        # 8 of the 45 us an article's vector took in the grouping stage (c10000, profiled).
+        _mapped[key] = np.asarray(np.load(path, mmap_mode="r"))
     return _mapped[key]
 
 
