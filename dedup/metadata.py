@@ -2102,10 +2102,98 @@ _TOKEN_MARKS = ".,;:!?\"'()[]«»„“”‚‘’…-–—/*•|"
 _STEM_CHARS = 6
 
 
-def word_stems(words: set[str]) -> set[str]:
-    """Return the first letters of the longer of `words`, so that a headline's word matches the
-    body's in another inflection ('erfolgreichsten' / 'erfolgreichen', 'elections' / 'electing')."""
-    return {word[:_STEM_CHARS] for word in words if len(word) > _STEM_CHARS}
+class BodyWords:
+    """The content words of a text (those content_words gives), asked for one word at a time.
+
+    A body is asked about the words of its headline's candidates, some thirty a page: each is
+    looked for in the lower-cased text by str.find, where content_words would read every token of
+    a body of thousands of characters, and the stems of its words (see `holds_stem`) be made.
+    A content word of the text is a run of alphanumeric characters (as content_words reads it)
+    three long or more, no number and no stop word: a word that is one itself (each asked is) is
+    the text's when it stands there with no alphanumeric character on either side.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = lower(text)
+        self._held: dict[str, bool] = {}
+        self._stems: dict[str, bool] = {}
+        self._has_words: bool | None = None
+
+    def has_words(self) -> bool:
+        """Return whether the text has any content word."""
+        if self._has_words is None:
+            self._has_words = False
+            for run in _LONG_WORD_RUN.finditer(self._text):
+                word = run.group()
+                if not word.isdigit() and word not in ALL_STOP_WORDS:
+                    self._has_words = True
+                    break
+        return self._has_words
+
+    def holds(self, word: str) -> bool:
+        """Return whether `word`, a content word (as content_words gives them), is the text's."""
+        held = self._held.get(word)
+        if held is None:
+            held = self._held[word] = self._stands_alone(word)
+        return held
+
+    def _stands_alone(self, word: str) -> bool:
+        text = self._text
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            after = at + size
+            if (at == 0 or not text[at - 1].isalnum()) and (
+                after == len(text) or not text[after].isalnum()
+            ):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+    def shared(self, words: set[str]) -> set[str]:
+        """Return those of `words` (content words) that are the text's."""
+        shared: set[str] = set()
+        for word in words:
+            if self.holds(word):
+                shared.add(word)
+        return shared
+
+    def inflected(self, words: set[str]) -> int:
+        """Return how many of `words` (content words) match one of the text's in another
+        inflection: both longer than _STEM_CHARS, with the same first _STEM_CHARS letters
+        ('erfolgreichsten' / 'erfolgreichen', 'elections' / 'electing')."""
+        count = 0
+        for word in words:
+            if len(word) > _STEM_CHARS and self.holds_stem(word[:_STEM_CHARS]):
+                count += 1
+        return count
+
+    def holds_stem(self, stem: str) -> bool:
+        """Return whether a content word of the text longer than `stem` (_STEM_CHARS
+        alphanumeric characters) opens with it."""
+        held = self._stems.get(stem)
+        if held is None:
+            held = self._stems[stem] = self._opens_a_word(stem)
+        return held
+
+    def _opens_a_word(self, stem: str) -> bool:
+        text = self._text
+        at = text.find(stem)
+        while at >= 0:
+            after = at + len(stem)
+            # The stem opens a run that goes on after it: the run is a content word unless it
+            # is a number or a stop word.
+            if (
+                (at == 0 or not text[at - 1].isalnum())
+                and after < len(text)
+                and text[after].isalnum()
+                and (run := _WORD_RUN.match(text, at)) is not None
+                and not run.group().isdigit()
+                and run.group() not in ALL_STOP_WORDS
+            ):
+                return True
+            at = text.find(stem, at + 1)
+        return False
 
 
 # Weights of the headline score, tuned on the even-numbered pages of both clean kits (a ranking
@@ -2312,16 +2400,15 @@ _OPENING = {"»": "«", "›": "‹"}
 
 def headline_score(
     line: str,
-    body_words: set[str],
+    body: BodyWords,
     distance: int,
     sentence: bool = False,
-    body_stems: set[str] | None = None,
 ) -> float | None:
-    """Return how much `line` reads as the headline of a body with `body_words`, or None.
+    """Return how much `line` reads as the headline of `body`, or None.
 
     A headline names what the body is about, so most of its content words recur in the body, in
-    the same inflection or another one (`body_stems`, the body's `word_stems`); it stands close
-    above the body. `distance` counts the lines between it and the first paragraph.
+    the same inflection or another one; it stands close above the body. `distance` counts the
+    lines between it and the first paragraph.
     """
     # A list item or a link: most of the lines looked at above a body are a menu's items, told
     # first (every test here only says None; their order changes nothing else).
@@ -2346,17 +2433,11 @@ def headline_score(
     own = content_words(line)
     if not own:
         return None
-    shared = own & body_words
+    shared = body.shared(own)
     matched = len(shared)
     # A word the body has in another inflection makes the share, not the count: first letters
     # alone match more often by chance.
-    inflected = 0
-    if body_stems and matched < len(own):
-        inflected = sum(
-            1
-            for word in own - shared
-            if len(word) > _STEM_CHARS and word[:_STEM_CHARS] in body_stems
-        )
+    inflected = body.inflected(own - shared) if matched < len(own) else 0
     overlap = (matched + inflected) / len(own)
     if overlap < _MIN_OVERLAP and distance > _NEAR_HEADING:
         return None
