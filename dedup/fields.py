@@ -930,12 +930,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     if start == 0 and not any(line.rule for line in header):
         _mark_late_headline(lines, first_prose, end, found)
         return
-    # The body's words; those under its first line; and those under the few lines under it.
+    # The body's words (those under its first line, or under the few lines under it, are read
+    # when a line there is looked at).
     window = min(end, first_prose + 1 + _UNDER_FIRST)
     body = _kept_words(lines[first_prose:end])
     if not body.has_words():
         return
-    rest = _kept_words(lines[window:end])
     dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
@@ -962,9 +962,14 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             scored.append((index, score))
     # The first paragraph may be a notice or a teaser above the headline ('You are using an
     # older browser ...'): the few lines under it that are no paragraph are looked at too.
+    rest: metadata.BodyWords | None = None  # the words under these lines
     for index in range(first_prose + 1, window):
         line = lines[index]
-        if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest.has_words():
+        if line.rule or line.kind == boilerplate.CODE or is_paragraph(line):
+            continue
+        if rest is None:
+            rest = _kept_words(lines[window:end])
+        if not rest.has_words():
             continue
         score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
         if score is not None:
@@ -1133,7 +1138,7 @@ def _layout_score(
         above = lines[scored[k - 1][0]].text
         if words_of(above) >= _STRONG_WORDS:  # the quick test first
             own = metadata.content_words(above)
-            if own and len(body.shared(own)) >= _STRONG_SHARE * len(own):
+            if own and body.held(own) >= _STRONG_SHARE * len(own):
                 score -= _W_UNDER_HEADLINE
     return score
 
@@ -1209,7 +1214,7 @@ def _named_by_crumb(text: str, ends: set[str], body: metadata.BodyWords) -> bool
     if _echo_key(text) not in ends:
         return False
     own = metadata.content_words(text)
-    return bool(own) and len(body.shared(own)) == len(own)
+    return bool(own) and body.held(own) == len(own)
 
 
 def _crumb_ends(lines: list[Line]) -> set[str]:
@@ -1284,7 +1289,7 @@ def _above_standfirst(
         if not _STRONG_WORDS <= words_of(text) < count:
             continue
         own = metadata.content_words(text)
-        if own and len(body.shared(own)) >= _STRONG_SHARE * len(own):
+        if own and body.held(own) >= _STRONG_SHARE * len(own):
             return (score, index)
     return best
 

@@ -2150,23 +2150,30 @@ class BodyWords:
             at = text.find(word, at + 1)
         return False
 
-    def shared(self, words: set[str]) -> set[str]:
-        """Return those of `words` (content words) that are the text's."""
-        shared: set[str] = set()
-        for word in words:
-            if self.holds(word):
-                shared.add(word)
-        return shared
-
-    def inflected(self, words: set[str]) -> int:
-        """Return how many of `words` (content words) match one of the text's in another
-        inflection: both longer than _STEM_CHARS, with the same first _STEM_CHARS letters
-        ('erfolgreichsten' / 'erfolgreichen', 'elections' / 'electing')."""
+    def held(self, words: set[str]) -> int:
+        """Return how many of `words` (content words) are the text's."""
         count = 0
         for word in words:
-            if len(word) > _STEM_CHARS and self.holds_stem(word[:_STEM_CHARS]):
+            if self.holds(word):
                 count += 1
         return count
+
+    def matched(self, words: set[str]) -> tuple[int, int]:
+        """Return how many of `words` (content words) are the text's, and how many others match
+        one of its words in another inflection: both longer than _STEM_CHARS, with the same
+        first _STEM_CHARS letters ('erfolgreichsten' / 'erfolgreichen', 'elections' /
+        'electing')."""
+        held = inflected = 0
+        memo = self._held  # holds() written out: a call for each word of each line scored
+        for word in words:
+            stands = memo.get(word)
+            if stands is None:
+                stands = memo[word] = self._stands_alone(word)
+            if stands:
+                held += 1
+            elif len(word) > _STEM_CHARS and self.holds_stem(word[:_STEM_CHARS]):
+                inflected += 1
+        return held, inflected
 
     def holds_stem(self, stem: str) -> bool:
         """Return whether a content word of the text longer than `stem` (_STEM_CHARS
@@ -2433,11 +2440,9 @@ def headline_score(
     own = content_words(line)
     if not own:
         return None
-    shared = body.shared(own)
-    matched = len(shared)
     # A word the body has in another inflection makes the share, not the count: first letters
     # alone match more often by chance.
-    inflected = body.inflected(own - shared) if matched < len(own) else 0
+    matched, inflected = body.matched(own)
     overlap = (matched + inflected) / len(own)
     if overlap < _MIN_OVERLAP and distance > _NEAR_HEADING:
         return None

@@ -629,9 +629,11 @@ def test_body_words_are_the_content_words(text: list[str], asked: list[str]) -> 
     stems = {word[:6] for word in words if len(word) > 6}
     for word in metadata.content_words("".join(asked)) | words:
         assert body.holds(word) is (word in words), word
-        assert body.shared({word}) == {word} & words
+        assert body.held({word}) == len({word} & words)
         if len(word) > 6:
             assert body.holds_stem(word[:6]) is (word[:6] in stems), word
+            inflected = word not in words and word[:6] in stems
+            assert body.matched({word}) == (int(word in words), int(inflected))
 
 
 @pytest.mark.parametrize(
