@@ -2105,9 +2105,10 @@ _STEM_CHARS = 6
 class BodyWords:
     """The content words of a text (those content_words gives), asked for one word at a time.
 
-    A body is asked about the words of its headline's candidates, some thirty a page: each is
-    looked for in the lower-cased text by str.find, where content_words would read every token of
-    a body of thousands of characters, and the stems of its words (see `holds_stem`) be made.
+    The headline's candidates ask the body for their words, some thirty a page: each is looked
+    for in the lower-cased text by str.find, once. Reading every token of a body of thousands of
+    characters with content_words, and making the first letters of each of its words, cost
+    several times more (the title's share of cleaning's instructions 17% -> 12%).
     A content word of the text is a run of alphanumeric characters (as content_words reads it)
     three long or more, no number and no stop word: a word that is one itself (each asked is) is
     the text's when it stands there with no alphanumeric character on either side.
