@@ -930,18 +930,12 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     if start == 0 and not any(line.rule for line in header):
         _mark_late_headline(lines, first_prose, end, found)
         return
-    # The body's words: those of its first line, of the few lines under it and of the rest apart
-    # (see below), each part read once.
+    # The body's words (those under its first line, or under the few lines under it, are read
+    # when a line there is looked at).
     window = min(end, first_prose + 1 + _UNDER_FIRST)
-    under_first = _kept_words(lines[first_prose + 1 : window])
-    head_words = _kept_words(lines[first_prose : first_prose + 1]) | under_first
-    rest = _kept_words(lines[window:end])
-    body_words = head_words | rest
-    if not body_words:
+    body = _kept_words(lines[first_prose:end])
+    if not body.has_words():
         return
-    # A headline's words may be the body's in another inflection: their first letters count too.
-    rest_stems = metadata.word_stems(rest)
-    body_stems = metadata.word_stems(head_words) | rest_stems
     dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
@@ -962,19 +956,22 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         ):
             text = text.rstrip(".")
         score = metadata.headline_score(
-            text, body_words, first_prose - index, line.kind == boilerplate.PROSE, body_stems
+            text, body, first_prose - index, line.kind == boilerplate.PROSE
         )
         if score is not None:
             scored.append((index, score))
     # The first paragraph may be a notice or a teaser above the headline ('You are using an
     # older browser ...'): the few lines under it that are no paragraph are looked at too.
+    rest: metadata.BodyWords | None = None  # the words under these lines
     for index in range(first_prose + 1, window):
         line = lines[index]
-        if line.rule or line.kind == boilerplate.CODE or is_paragraph(line) or not rest:
+        if line.rule or line.kind == boilerplate.CODE or is_paragraph(line):
             continue
-        score = metadata.headline_score(
-            line.text, rest, 1, line.kind == boilerplate.PROSE, rest_stems
-        )
+        if rest is None:
+            rest = _kept_words(lines[window:end])
+        if not rest.has_words():
+            continue
+        score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
     # Further down, a line over a byline or date line may head the article, the paragraphs above
@@ -984,10 +981,8 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
     if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
-        # The stems of a union are the union of the stems: the rest's are at hand.
-        under_stems = metadata.word_stems(under_first) | rest_stems
-        under = under_first | rest
-        score = metadata.headline_score(first.text.rstrip("."), under, 1, True, under_stems)
+        under = _kept_words(lines[first_prose + 1 : end])
+        score = metadata.headline_score(first.text.rstrip("."), under, 1, True)
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
@@ -1002,13 +997,11 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         -1,
     )
     ranked = [
-        (score + _layout_score(lines, scored, k, first_prose, end, body_words, last_meta), index)
+        (score + _layout_score(lines, scored, k, first_prose, end, body, last_meta), index)
         for k, (index, score) in enumerate(scored)
     ]
     folded = _folded_lines(lines)
-    best = _above_standfirst(
-        lines, ranked, _with_echoes(lines, folded, ranked, body_words), body_words
-    )
+    best = _above_standfirst(lines, ranked, _with_echoes(lines, folded, ranked, body), body)
     chosen = lines[best[1]]
     found.title = found.title or _headline_of(lines, folded, chosen.text)
     chosen.rule = "title"
@@ -1046,48 +1039,32 @@ def _late_headlines(
     stop = min(end, first_prose + 1 + _LATE_REACH)
     # Most bodies have no byline or date line near their head: then no line stands over one, and
     # none is looked at.
-    if not any(lines[near].rule in _HEADER_RULES for near in range(window + 1, min(stop + 3, end))):
+    if not _holds_header_line(lines, window + 1, min(stop + 3, end)):
         return scored
-    candidates = [
-        index
-        for index in range(window, stop)
-        if not (
-            lines[index].rule
-            or lines[index].kind == boilerplate.CODE
-            or not any(
-                lines[near].rule in _HEADER_RULES for near in range(index + 1, min(index + 4, end))
-            )
-            or is_paragraph(lines[index])
-        )
-    ]
-    # The body under each candidate, read once from the end up: the words under the last one,
-    # then those of the lines between each and the next added (see _kept_words).
-    under: set[str] = set()
-    under_stems: set[str] = set()
-    upto = end
-    for index in reversed(candidates):
-        part = _kept_words(lines[index + 1 : upto])
-        under |= part
-        under_stems |= metadata.word_stems(part)
-        upto = index + 1
+    for index in range(window, stop):
         line = lines[index]
-        score = metadata.headline_score(
-            line.text, under, 1, line.kind == boilerplate.PROSE, under_stems
-        )
+        if (
+            line.rule
+            or line.kind == boilerplate.CODE
+            or not _holds_header_line(lines, index + 1, min(index + 4, end))
+            or is_paragraph(line)
+        ):
+            continue
+        under = _kept_words(lines[index + 1 : end])
+        score = metadata.headline_score(line.text, under, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
-    scored.reverse()
     return scored
 
 
-def _kept_words(lines: list[Line]) -> set[str]:
-    """Return the content words of the lines kept (no rule so far).
+def _holds_header_line(lines: list[Line], start: int, stop: int) -> bool:
+    """Return whether a byline or date line stands among lines[start:stop]."""
+    return any(lines[near].rule in _HEADER_RULES for near in range(start, stop))
 
-    The words of texts joined by spaces are the union of each text's: no word run reaches
-    across the space between them, nor does lower() read across it (a final sigma, its one rule
-    of context, stops at a space). A part's words, read once, serve in several unions.
-    """
-    return metadata.content_words(" ".join([line.text for line in lines if not line.rule]))
+
+def _kept_words(lines: list[Line]) -> metadata.BodyWords:
+    """Return the content words of the lines kept (no rule so far)."""
+    return metadata.BodyWords(" ".join([line.text for line in lines if not line.rule]))
 
 
 def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Found) -> None:
@@ -1129,7 +1106,7 @@ def _layout_score(
     k: int,
     first_prose: int,
     end: int,
-    body_words: set[str],
+    body: metadata.BodyWords,
     last_meta: int,
 ) -> float:
     """Return what the lines around the `k`th headline candidate say of it (`last_meta`: the
@@ -1161,7 +1138,7 @@ def _layout_score(
         above = lines[scored[k - 1][0]].text
         if words_of(above) >= _STRONG_WORDS:  # the quick test first
             own = metadata.content_words(above)
-            if own and len(own & body_words) >= _STRONG_SHARE * len(own):
+            if own and body.held(own) >= _STRONG_SHARE * len(own):
                 score -= _W_UNDER_HEADLINE
     return score
 
@@ -1177,7 +1154,10 @@ def _folded_lines(lines: list[Line]) -> list[str]:
 
 
 def _with_echoes(
-    lines: list[Line], folded: list[str], ranked: list[tuple[float, int]], body: set[str]
+    lines: list[Line],
+    folded: list[str],
+    ranked: list[tuple[float, int]],
+    body: metadata.BodyWords,
 ) -> tuple[float, int]:
     """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
     last item of a list or as the last crumb of a breadcrumb counted. `folded` holds the lines'
@@ -1228,40 +1208,30 @@ def _with_echoes(
     return best
 
 
-def _named_by_crumb(text: str, ends: set[str], body: set[str]) -> bool:
+def _named_by_crumb(text: str, ends: set[str], body: metadata.BodyWords) -> bool:
     """Return whether a breadcrumb ends with `text`, and the body has all its words: a section's
     name may end a breadcrumb too ('News > Sport'), but is rarely all words of the body."""
     if _echo_key(text) not in ends:
         return False
     own = metadata.content_words(text)
-    return bool(own) and own <= body
+    return bool(own) and body.held(own) == len(own)
 
 
 def _crumb_ends(lines: list[Line]) -> set[str]:
     """Return the echo keys of the last crumbs of the page's breadcrumbs ('Home > Politik > The
     headline'): a breadcrumb ends with the page it leads to."""
     ends: set[str] = set()
-    texts = [line.text for line in lines]
-    # Most pages have no arrow at all: one look at the whole page tells them.
-    if not _has_arrow("\n".join(texts)):
-        return ends
-    for text in texts:
-        # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
-        if not _has_arrow(text):
-            continue
-        crumbs = metadata.breadcrumb(_ITEM.sub("", text).strip(_BULLETS))
+    # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
+    # Most pages have no arrow, and most lines of the others none: the lines that hold one are
+    # found by a scan of the page for each arrow.
+    for k in _lines_holding([line.text for line in lines], _ARROWS):
+        crumbs = metadata.breadcrumb(_ITEM.sub("", lines[k].text).strip(_BULLETS))
         if crumbs:
             ends.add(_echo_key(crumbs[-1]))
     return ends
 
 
-def _has_arrow(text: str) -> bool:
-    """Return whether `text` holds one of a breadcrumb's arrows: '>', '›', '»' or '→'.
-
-    Four searches for one character each, where a pattern of the class tests it at every
-    character: a tenth of the time on a page.
-    """
-    return ">" in text or "›" in text or "»" in text or "→" in text
+_ARROWS = frozenset((">", "›", "»", "→"))  # a breadcrumb's arrows
 
 
 def _closes_a_list(lines: list[Line], folded: list[str], key: str, soft_hyphens: bool) -> bool:
@@ -1288,7 +1258,10 @@ def _closes_a_list(lines: list[Line], folded: list[str], key: str, soft_hyphens:
 
 
 def _above_standfirst(
-    lines: list[Line], ranked: list[tuple[float, int]], best: tuple[float, int], body: set[str]
+    lines: list[Line],
+    ranked: list[tuple[float, int]],
+    best: tuple[float, int],
+    body: metadata.BodyWords,
 ) -> tuple[float, int]:
     """Return the line over `best` when `best` reads as the standfirst under a headline.
 
@@ -1306,7 +1279,7 @@ def _above_standfirst(
         if not _STRONG_WORDS <= words_of(text) < count:
             continue
         own = metadata.content_words(text)
-        if own and len(own & body) >= _STRONG_SHARE * len(own):
+        if own and body.held(own) >= _STRONG_SHARE * len(own):
             return (score, index)
     return best
 

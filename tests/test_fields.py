@@ -874,22 +874,6 @@ def test_lines_holding_finds_each_line_once_in_order() -> None:
     assert fields._lines_holding(folded, {"x", ""}) == [0, 1, 2, 3, 4]
 
 
-@pytest.mark.parametrize(
-    ("text", "arrow"),
-    [
-        ("Home > News", True),
-        ("Home › News", True),
-        ("Home » News", True),
-        ("Home → News", True),
-        ("Login | Contact", False),
-        ("Home / News", False),
-        ("", False),
-    ],
-)
-def test_has_arrow(text: str, arrow: bool) -> None:
-    assert fields._has_arrow(text) is arrow
-
-
 def test_closes_a_list_reads_the_last_item_only() -> None:
     lines = [
         Line(1, "* Home", False),
@@ -906,3 +890,16 @@ def test_closes_a_list_reads_the_last_item_only() -> None:
     # The key drops the soft hyphen its line holds: found when the page is said to hold one.
     assert fields._closes_a_list(lines, folded, "second headline", True)
     assert not fields._closes_a_list(lines, folded, "second headline", False)
+
+
+def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
+    texts = [
+        "Login | Contact | Impressum",  # bars part a menu's items
+        "Home > Politik > The council approves the budget",
+        "Home / News / Sport",  # slashes too
+        "* Start › Sport › Fußball",
+        "Nothing here",
+    ]
+    lines = [Line(k, text, False) for k, text in enumerate(texts)]
+    assert fields._crumb_ends(lines) == {"the council approves the budget", "fussball"}
+    assert fields._crumb_ends([lines[0], lines[2], lines[4]]) == set()

@@ -570,7 +570,7 @@ def test_glued_date() -> None:
     ],
 )
 def test_headline_score(line: str, distance: int, scored: bool) -> None:
-    body = metadata.content_words("The council approves the budget after a long debate.")
+    body = metadata.BodyWords("The council approves the budget after a long debate.")
     assert (metadata.headline_score(line, body, distance) is not None) == scored
 
 
@@ -609,6 +609,33 @@ def test_content_words_are_the_patterns_runs_of_any_text(text: str) -> None:
     assert metadata.content_words(text) == _content_words_by_pattern(text)
 
 
+# Words and marks that BodyWords must tell apart: a word inside a longer one, a stem opening a
+# longer word, a number and a stop word as long as a stem, and marks glued to words.
+_BODY_TOKENS = st.sampled_from(
+    [
+        "council", "councils", "councillor", "elections", "electing", "elector", "new", "news",
+        "renewed", "1234567", "12345678", "another", "anothers", "against", "Σοφοσ", "ΣΟΦΟΣ",
+        "straße", "STRASSE", "a1b2c3d4", "x_elections", "war", "warm", "-", ".", ",", "'", "’",
+        "«", "_", "\u00a0", "\n", " ",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_BODY_TOKENS, max_size=30), st.lists(_BODY_TOKENS, max_size=30))
+def test_body_words_are_the_content_words(text: list[str], asked: list[str]) -> None:
+    body = metadata.BodyWords("".join(text))
+    words = metadata.content_words("".join(text))
+    assert body.has_words() is bool(words)
+    stems = {word[:6] for word in words if len(word) > 6}
+    for word in metadata.content_words("".join(asked)) | words:
+        assert body.holds(word) is (word in words), word
+        assert body.held({word}) == len({word} & words)
+        if len(word) > 6:
+            assert body.holds_stem(word[:6]) is (word[:6] in stems), word
+            inflected = word not in words and word[:6] in stems
+            assert body.matched({word}) == (int(word in words), int(inflected))
+
+
 @pytest.mark.parametrize(
     "caption",
     [
@@ -620,7 +647,7 @@ def test_content_words_are_the_patterns_runs_of_any_text(text: str) -> None:
     ],
 )
 def test_a_caption_scores_below_the_headline(caption: str) -> None:
-    body = metadata.content_words(
+    body = metadata.BodyWords(
         "The city council approved the new budget on Tuesday after a long debate over property taxes."
     )
     headline = metadata.headline_score("Council approves budget after debate", body, 3)
@@ -630,27 +657,26 @@ def test_a_caption_scores_below_the_headline(caption: str) -> None:
 
 def test_a_headline_names_the_body_in_another_inflection() -> None:
     # German inflects its nouns: 'Stadtrat' / 'Stadträte', 'Haushaltsentwürfe' / '-entwurf'.
-    body = metadata.content_words(
-        "Die Stadträte stimmten dem Haushaltsentwurf nach langer Debatte zu."
-    )
+    text = "Die Stadträte stimmten dem Haushaltsentwurf nach langer Debatte zu."
     line = "Stadtrat billigt Haushaltsentwürfe"
-    assert metadata.headline_score(line, body, 5) is None
-    assert metadata.headline_score(line, body, 5, body_stems=metadata.word_stems(body)) is not None
+    assert not metadata.content_words(line) & metadata.content_words(text)
+    other = metadata.BodyWords("Die Gemeinde stimmte dem Plan nach langer Debatte zu.")
+    assert metadata.headline_score(line, other, 5) is None
+    assert metadata.headline_score(line, metadata.BodyWords(text), 5) is not None
 
 
 def test_an_inflected_word_counts_to_the_share_not_to_the_count() -> None:
     # A match on the first letters only is weaker: it makes the share, not the count of words.
-    body = metadata.content_words("The council's elections and the electorate of the county.")
-    stems = metadata.word_stems(body)
-    exact = metadata.headline_score("Council elections", body, 1, body_stems=stems)
-    inflected = metadata.headline_score("Councils electing", body, 1, body_stems=stems)
+    body = metadata.BodyWords("The council's elections and the electorate of the county.")
+    exact = metadata.headline_score("Council elections", body, 1)
+    inflected = metadata.headline_score("Councils electing", body, 1)
     assert exact is not None and inflected is not None and exact > inflected
 
 
 def test_a_headline_further_up_beats_a_teaser_beside_the_body() -> None:
     # A gallery or a box of links may stand between the headline and its body: a line's
     # distance to the body says little once it names the body with more of its words.
-    body = metadata.content_words(
+    body = metadata.BodyWords(
         "The city council approved the new budget on Tuesday after a long debate over property "
         "taxes. Officials said the measure takes effect next month."
     )
@@ -662,13 +688,13 @@ def test_a_headline_further_up_beats_a_teaser_beside_the_body() -> None:
 def test_a_headline_far_up_may_share_a_quarter_of_its_words() -> None:
     # A headline written as a phrase of its own ('The long road to electric cars') over a body
     # that names one of its words; a line that shares less is a menu's or a teaser's.
-    body = metadata.content_words("Sales of cars rose again in May, the association said.")
+    body = metadata.BodyWords("Sales of cars rose again in May, the association said.")
     assert metadata.headline_score("The long road to electric cars", body, 10) is not None
     assert metadata.headline_score("The long and winding road to electric cars", body, 10) is None
 
 
 def test_headline_beats_label() -> None:
-    body = metadata.content_words(
+    body = metadata.BodyWords(
         "The city council approved the budget for next year after a long debate on Tuesday. "
         "Schools and roads get more money; the mayor said taxes would not rise."
     )
