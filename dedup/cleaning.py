@@ -302,7 +302,8 @@ class _Memo:
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
     # text -> key that finds repeats, its spaces, its first words (_repeat_key)
     repeat_keys: dict[str, tuple[str, int, str]] = field(default_factory=dict)
-    languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
+    # the sample's lines (_language_of), the cut one last -> language
+    languages: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     # text -> how many words it has (language.words), and its stop words (stop_words_in)
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     # text -> how many runs of letters and digits it has, and its stop words among them, read
@@ -410,8 +411,9 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
         offset += len(text) + 1
         if offset >= _SAMPLE_CHARS:
             break
-    sample = "\n".join([*whole, cut] if cut else whole)
-    # A pass that removed no long line leaves the sample as it was.
+    # A pass that removed no long line leaves the sample as it was. Its lines are the key: a
+    # tuple hashes from the hashes its strings keep, where the sample joined was hashed anew.
+    sample = (*whole, cut)
     if sample not in memo.languages:
         stop_words: list[str] = []
         total = 0
