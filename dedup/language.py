@@ -347,13 +347,13 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
     if text.isascii():
         encoded = text.encode("ascii")
     else:
-        found = latin1(text, marks_as=" ")  # the typographic apostrophes made spaces
+        # The typographic apostrophes made "'" for the words, as `words` makes them (a run ends
+        # at one all the same): marks past Latin-1, they keep no text from it.
+        if "’" in text or "‘" in text:
+            text = text.replace("’", "'").replace("‘", "'")
+        found = latin1(text, marks_as=" ")
         if found is None:
             return words(text), None
-        if "’" in text or "‘" in text:
-            # Apostrophes for the words, as `words` makes them; a run ends at one all the same.
-            found = latin1(text.replace("’", "'").replace("‘", "'"), marks_as=" ")
-            assert found is not None  # the text was within Latin-1 with them as marks
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)
     if b"'" not in kept:
