@@ -271,8 +271,15 @@ def stop_words_of(language: str | None) -> frozenset[str]:
     return ALL_STOP_WORDS
 
 
-def line_kind(text: str, stop_words: frozenset[str]) -> str:
-    """Return the kind of one line: PROSE, TEXT, SHORT, LIST or CODE."""
+def line_kind(
+    text: str, stop_words: frozenset[str], runs: tuple[int, list[str]] | None = None
+) -> str:
+    """Return the kind of one line: PROSE, TEXT, SHORT, LIST or CODE.
+
+    `runs`, when the caller has read the line already (language.words_and_runs): how many runs
+    of letters and digits it has, and those of them that are stop words of any language, in
+    order.
+    """
     if _may_be_code(text) and _CODE.search(text):
         # A long line of text with a tag or two let through (an advertisement's link inside an
         # article rendered as one line) is judged by its text; markup alone or mostly is code.
@@ -284,7 +291,8 @@ def line_kind(text: str, stop_words: frozenset[str]) -> str:
         text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip()
         if _SCRIPT.search(text):
             return CODE  # statements of a script, not a tag or two
-    return _text_kind(text, stop_words)
+        runs = None  # the runs of the line, not of its text without the markup
+    return _text_kind(text, stop_words, runs)
 
 
 def _may_be_code(text: str) -> bool:
@@ -302,13 +310,20 @@ def _may_be_code(text: str) -> bool:
     )
 
 
-def _text_kind(text: str, stop_words: frozenset[str]) -> str:
-    """Return the kind of a line that is not code: PROSE, TEXT, SHORT or LIST."""
+def _text_kind(
+    text: str, stop_words: frozenset[str], runs: tuple[int, list[str]] | None = None
+) -> str:
+    """Return the kind of a line that is not code: PROSE, TEXT, SHORT or LIST (`runs` as
+    line_kind has them)."""
     if text.count(" ") < 3 and (stop_words or not _UNSPACED.search(text)):
         return SHORT  # under four words: no need to read them
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    tokens = _tokens(text)
-    count = len(tokens)
+    if runs is None:
+        tokens = _tokens(text)
+        count = len(tokens)
+    else:
+        # Only the runs that are stop words of some language: `stop_words` holds no other.
+        count, tokens = runs
     if not stop_words:
         return _kind_without_stop_words(text, count)
     if count < 4:

@@ -17,7 +17,14 @@ from rapidfuzz import fuzz
 
 from dedup import boilerplate, fields, metadata
 from dedup.boilerplate import Line, split_lines
-from dedup.language import language_of_stop_words, latin1, lower, stop_words_in, words
+from dedup.language import (
+    language_of_stop_words,
+    latin1,
+    lower,
+    stop_words_in,
+    words,
+    words_and_runs,
+)
 from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 from dedup.template import TEMPLATE_WORDS, TemplateLines, group_of
@@ -295,9 +302,13 @@ class _Memo:
     kinds: dict[str | None, dict[str, str]] = field(default_factory=dict)  # by language
     # text -> key that finds repeats, its spaces, its first words (_repeat_key)
     repeat_keys: dict[str, tuple[str, int, str]] = field(default_factory=dict)
-    languages: dict[str, str | None] = field(default_factory=dict)  # sample -> language
+    # the sample's lines (_language_of), the cut one last -> language
+    languages: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     # text -> how many words it has (language.words), and its stop words (stop_words_in)
     words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    # text -> how many runs of letters and digits it has, and its stop words among them, read
+    # with its words (language.words_and_runs) for boilerplate.line_kind
+    runs: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
 
@@ -400,16 +411,22 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
         offset += len(text) + 1
         if offset >= _SAMPLE_CHARS:
             break
-    sample = "\n".join([*whole, cut] if cut else whole)
-    # A pass that removed no long line leaves the sample as it was.
+    # A pass that removed no long line leaves the sample as it was. Its lines are the key: a
+    # tuple hashes from the hashes its strings keep, where the sample joined was hashed anew.
+    sample = (*whole, cut)
     if sample not in memo.languages:
         stop_words: list[str] = []
         total = 0
         for text in whole:
             line_words = memo.words.get(text)
             if line_words is None:
-                tokens = words(text)
+                # The runs its kind is read from come from the same bytes (most lines).
+                tokens, runs = words_and_runs(text)
                 line_words = memo.words[text] = (len(tokens), stop_words_in(tokens))
+                if runs is tokens:
+                    memo.runs[text] = line_words
+                elif runs is not None:
+                    memo.runs[text] = (len(runs), stop_words_in(runs))
             total += line_words[0]
             stop_words += line_words[1]
         if cut:
@@ -499,7 +516,8 @@ def _clean_pass(
     for line in lines:
         kind = kinds.get(line.text)
         if kind is None:
-            kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words)
+            runs = memo.runs.get(line.text)
+            kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words, runs)
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end, tail = boilerplate.body_span(lines, memo.closing)

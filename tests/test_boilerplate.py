@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import boilerplate
+from dedup.language import stop_words_in, words_and_runs
 
 # What the line tests say, as patterns.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
@@ -57,6 +58,30 @@ def test_lines_read_byte_by_byte_have_the_same_words(text: str) -> None:
     """A line's words, read byte by byte when it is within Latin-1, are those the pattern reads
     in the lower-cased line."""
     assert boilerplate._tokens(text) == boilerplate._TOKEN.findall(text.lower())
+
+
+_LINE_WORDS = st.sampled_from([
+    "the", "of", "a", "news", "Home", "der", "und", "<p>", "{", "x = 1;", "Q&A", "·", "|", "-",
+    "中文", "it's", "don’t", "l'homme", "'quoted'", ".", "Ünïcode",
+])  # fmt: skip
+
+
+@given(st.lists(_LINE_WORDS, max_size=24).map(" ".join))
+def test_a_lines_kind_is_the_same_from_its_runs_read_already(text: str) -> None:
+    """line_kind given the runs cleaning read with the line's words (their count and stop
+    words, language.words_and_runs) gives the kind it reads from the line itself."""
+    _, runs = words_and_runs(text)
+    if runs is None:
+        return
+    counted = (len(runs), stop_words_in(runs))
+    for stop_words in (
+        boilerplate.stop_words_of("en"),
+        boilerplate.stop_words_of(None),
+        frozenset(),
+    ):
+        assert boilerplate.line_kind(text, stop_words, counted) == boilerplate.line_kind(
+            text, stop_words
+        )
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from dedup.language import (
     latin1,
     stop_word_density,
     words,
+    words_and_runs,
 )
 
 # News paragraphs written for these tests, one per language detection must get right.
@@ -195,6 +196,23 @@ def test_words_are_the_matches_of_one_regex(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_words_are_the_matches_of_one_regex(text: str) -> None:
     assert words(text) == _words_by_one_regex(text)
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+@given(st.text(alphabet=_TOKEN_ALPHABET + "‘’'abc", max_size=40))
+def test_words_and_runs_are_read_from_the_same_bytes(text: str) -> None:
+    """The words are words(text); the runs, when given, are the runs of letters and digits of
+    the lower-cased text, and the words themselves (the same list) when the text holds no
+    apostrophe."""
+    tokens, runs = words_and_runs(text)
+    assert tokens == words(text)
+    if runs is None:
+        assert latin1(text, marks_as=" ") is None
+        return
+    assert runs == _RUN.findall(text.lower())
+    assert (runs is tokens) == all(mark not in text for mark in "'’‘")
 
 
 @pytest.mark.parametrize("language", sorted(PROSE))
