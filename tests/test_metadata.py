@@ -1101,6 +1101,12 @@ def test_is_caption_is_the_captions_pattern(line: str) -> None:
     assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
 
 
+def test_outlet_words_are_those_of_the_masthead() -> None:
+    assert f"(?:{'|'.join(metadata._OUTLET_WORDS)})" == metadata._OUTLET_WORD
+    for word in metadata._OUTLET_WORDS:
+        assert word.isalpha() and metadata._MASTHEAD.match(word), word
+
+
 def test_ago_keys_are_the_words_of_ago() -> None:
     words = "|".join(metadata._AGO_KEYS[:4]), "|".join(metadata._AGO_KEYS[4:])
     assert metadata._AGO.pattern == rf"^(?:{words[0]})\b|\b(?:{words[1]})$"
