@@ -521,7 +521,9 @@ def _clean_pass(
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end, tail = boilerplate.body_span(lines, memo.closing)
-    fields.mark_metadata(lines, start, end, found, fields.day_first(options, language))
+    fields.mark_metadata(
+        lines, start, end, found, fields.day_first(options, language), memo.closing
+    )
     fields.mark_title(lines, start, end, found)
     if not settled:
         _mark_captions(lines)

@@ -94,6 +94,11 @@ _LETTER = r"[^\W\d_]"
 # Written to start with a digit class so the regex engine skips non-digits at C speed; it lets a
 # few non-years through ('5021'), which the real patterns then reject.
 _YEARISH = re.compile(r"[0-9](?:9[89][0-9]|0[0-9][0-9]|100|[./][0-9]{2}(?![0-9]))")
+# ... and a number of one or two digits, no digit on either side: a date's day (every rule
+# bounds its day so) or its month. A year alone ('seit 2021', 'in 1986 and 1990') has none.
+# find_date and find_dates test both inline: a function around them costs each line a call.
+_SHORT_NUMBER = re.compile(r"[0-9](?<![0-9][0-9])[0-9]?(?![0-9])")
+
 
 # Patterns below put their "not preceded by" lookbehind after the first character, not before
 # it: a pattern that starts with a plain character class lets the regex engine skip to the next
@@ -338,7 +343,7 @@ def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     `day_first` settles numeric dates where both parts are 12 or less; when None, dotted and
     dashed forms are read day first and slashed forms month first.
     """
-    if not _YEARISH.search(text):
+    if not _YEARISH.search(text) or not _SHORT_NUMBER.search(text):
         return None
     best: DateMatch | None = None
     windows = _year_windows(text)
@@ -351,7 +356,7 @@ def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
 
 def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
     """Return every full date in `text`, in order, none overlapping another."""
-    if not _YEARISH.search(text):
+    if not _YEARISH.search(text) or not _SHORT_NUMBER.search(text):
         return []
     windows = _year_windows(text)
     found = [match for rule in _RULES for match in _candidates(rule, text, day_first, windows)]

@@ -195,17 +195,21 @@ def mark_metadata(
     end: int,
     found: Found,
     day_first: bool | None,
+    roles: dict[str, int] | None = None,
 ) -> None:
     """Mark the lines that state metadata: above the body, short in it, or just after it.
 
     Of several dates (or bylines) the one nearest the body's start is the article's: sidebars
     and archives above it and comments below it carry dates of other texts. The steps run in
-    this order, each on the lines the ones before left unmarked.
+    this order, each on the lines the ones before left unmarked. `roles` keeps each text's
+    boilerplate.closing_role across calls over one page (body_span has read every line's).
     """
     page = _PageWords(lines, found)
     seen = _Seen()
     _mark_post_notes(lines, start, end, day_first, seen)
-    _mark_meta_lines(lines, start, end, found, day_first, page, seen)
+    _mark_meta_lines(
+        lines, start, end, found, day_first, page, seen, {} if roles is None else roles
+    )
     _mark_lone_openers(lines, start, end, seen)
     _mark_name_list(lines, start, page, seen)
     if not seen.bylines and not found.authors and not found.boxes_read:
@@ -247,12 +251,23 @@ def _mark_meta_lines(
     day_first: bool | None,
     page: _PageWords,
     seen: _Seen,
+    roles: dict[str, int],
 ) -> None:
-    """Mark the lines that are metadata on their own: dates, bylines, breadcrumbs, mastheads."""
+    """Mark the lines that are metadata on their own: dates, bylines, breadcrumbs, mastheads.
+
+    `roles` holds the closing_role of texts read before: a heading over the comments after the
+    body ends the search.
+    """
     plain = found.plain.setdefault(day_first, set())
     for index, line in enumerate(lines):
-        if index >= end + _SIGNED_REACH or (index >= end and boilerplate.is_closing(line.text)):
+        if index >= end + _SIGNED_REACH:
             break
+        if index >= end:
+            role = roles.get(line.text)
+            if role is None:
+                role = roles[line.text] = boilerplate.closing_role(line.text)
+            if role == boilerplate.HEADING:
+                break  # boilerplate.is_closing
         if line.rule is not None or (index >= start and line.text in plain):
             continue
         # A blog's entry line may list its tags after the byline: they are no field of it. A

@@ -322,6 +322,9 @@ _OUTLET_WORD = (
     r"País|Mundo|Vanguardia|Corriere|Repubblica|Stampa|Gazeta|Rzeczpospolita|Dziennik|Wyborcza)"
 )
 _MASTHEAD = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_OUTLET_WORD}$")
+# The same words, which close every masthead (a line holds no newline, which '$' would skip):
+# a text that ends with none is told by one test in C.
+_OUTLET_WORDS = tuple(_OUTLET_WORD[3:-1].split("|"))
 _OUTLET_MARKS = " \t-–—|·•:"
 # 'By VOA News', 'From The Times': an outlet named as the story's author or origin.
 _OUTLET_OPENER = re.compile(r"^(?:By|From|Von|Par|Por)\s+(?=[A-Z])")
@@ -786,7 +789,9 @@ def reads_as_outlet(text: str) -> bool:
     name = text.strip(_OUTLET_MARKS)
     if not name or len(name) > 50 or len(name.split()) > 5:
         return False
-    return name.casefold() in _AGENCIES or _MASTHEAD.match(name) is not None
+    return name.casefold() in _AGENCIES or (
+        name.endswith(_OUTLET_WORDS) and _MASTHEAD.match(name) is not None
+    )
 
 
 def outlet_name(text: str, topical: bool = False) -> str | None:
@@ -1433,6 +1438,8 @@ _LONE_OPENER = re.compile(
     r"autor(?:in|[*/_:]in)?|author|auteur|text|texte)\s*:?$",
     re.IGNORECASE,
 )
+# The last two letters of _LONE_OPENER's openers (a test reads them from the pattern).
+_LONE_OPENER_ENDS = frozenset({"by", "on", "ar", "or", "ez", "in", "ur", "xt", "te"})
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.
 _ROLES = (
     "redakteur", "redakteurin", "editor", "reporter", "correspondent", "korrespondent",
@@ -1865,6 +1872,8 @@ _DESK = re.compile(
 # A part of every desk _DESK finds that holds no space: a text whose pieces, joined by spaces
 # (the rest of a date line), name a desk holds one itself (see may_credit_desk).
 _DESK_KEY = re.compile(r"r[eé]da[kcçz]|newsroom|desk|editorial|staff", re.IGNORECASE)
+# A part of every desk _DESK finds, in lower case (a test reads them against its desks).
+_DESK_KEYS = ("eda", "éda", "newsroom", "desk", "editorial", "staff")
 _DESK_OPENER = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
@@ -1882,7 +1891,17 @@ def desk_name(line: str) -> str | None:
     if opener is not None:
         text = text[opener.end() :]
     text = text.strip(_BULLETS_AND_MARKS)
-    if not text or len(text) > 60 or _DESK.search(text) is None:
+    if not text or len(text) > 60:
+        return None
+    # _DESK tries its desks at every character: a text that holds none of their keys, folded
+    # as IGNORECASE matches them, is told by a few substring scans (most lines).
+    folded = lower(text if text.isascii() else text.translate(IGNORECASE_FOLD))
+    for key in _DESK_KEYS:
+        if key in folded:
+            break
+    else:
+        return None
+    if _DESK.search(text) is None:
         return None
     words = text.split()
     if len(words) > _DESK_WORDS_MAX:
@@ -1990,8 +2009,16 @@ def lone_opener(line: str) -> bool:
     if len(line) > 40 or line.count(" ") > 3:
         return False
     text = line.strip(" *+•·-–—")
-    if not text or _LONE_OPENER.match(text) is not None:
-        return bool(text)
+    if not text:
+        return False
+    # _LONE_OPENER's opener closes the text but for white space and a colon: a text that closes
+    # with none of its openers' last two letters, folded as IGNORECASE matches them, is not
+    # tried (most short lines of a page).
+    end = (text[:-1] if text.endswith(":") else text).rstrip()[-2:]
+    if lower(end if end.isascii() else end.translate(IGNORECASE_FOLD)) in _LONE_OPENER_ENDS and (
+        _LONE_OPENER.match(text) is not None
+    ):
+        return True
     # Any opener that says who wrote, closed by a colon or a preposition ('Ein Beitrag von:');
     # a menu's 'Authors' is no opener.
     return (
@@ -2272,6 +2299,14 @@ def time_ago(line: str) -> bool:
     labels of date lines ('vor 2 Stunden', 'Publicado hace 3 horas', '3 hours ago')."""
     if len(line) > TIME_AGO_CHARS or not _DIGIT.search(line):
         return False
+    # _RELATIVE_TIME tries its units at every character; _AGO then needs one of its words: a
+    # line that holds none, folded as IGNORECASE matches them, is told by a few substring scans.
+    folded = lower(line if line.isascii() else line.translate(IGNORECASE_FOLD))
+    for key in _AGO_KEYS:
+        if key in folded:
+            break
+    else:
+        return False
     match = _RELATIVE_TIME.search(line)
     if match is None or not _AGO.search(match.group()):
         return False  # '3 Min.' is a reading time, no time of publishing
@@ -2281,6 +2316,7 @@ def time_ago(line: str) -> bool:
 
 TIME_AGO_CHARS = 40  # a longer line states more than how long ago (see time_ago)
 _AGO = re.compile(r"^(?:vor|il y a|hace|há)\b|\b(?:ago|temu|atrás)$", re.IGNORECASE)
+_AGO_KEYS = ("vor", "il y a", "hace", "há", "ago", "temu", "atrás")  # its words (a test reads them)
 
 
 def name_beside_time_ago(line: str) -> list[str] | None:

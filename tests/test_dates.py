@@ -11,8 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup.dates import (
+    _RULES,
+    _SHORT_NUMBER,
+    _YEARISH,
     DateMatch,
+    _candidates,
     _fold,
+    _year_windows,
     date_line_of,
     date_line_remainder,
     find_date,
@@ -390,6 +395,26 @@ def test_find_date_never_raises_and_iso_round_trips(text: str) -> None:
         assert parsed.date() == match.day
         assert parsed.time() == (match.time or datetime.time())
     date_line_remainder(text)
+
+
+# Texts made of what dates are written with, so that many hold one and many nearly do.
+DATE_PIECES = st.lists(
+    st.sampled_from(
+        ["2021", "1999", "21", "3", "12", "05", "123", "20219", ".", "/", "-", ". ", " ", ", ",
+         "Mai", "April", "of", "de", "am", "x", ":", "10:30"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(st.one_of(DATE_PIECES, st.text()), st.sampled_from([None, True, False]))
+def test_every_date_holds_a_yearish_number_and_a_short_one(
+    text: str, day_first: bool | None
+) -> None:
+    # The rules run without the gate of find_date and find_dates.
+    windows = _year_windows(text)
+    found = [match for rule in _RULES for match in _candidates(rule, text, day_first, windows)]
+    assert not found or (_YEARISH.search(text) and _SHORT_NUMBER.search(text))
 
 
 GERMAN_MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"

@@ -504,6 +504,68 @@ def test_lone_opener(line: str, opener: bool) -> None:
     assert metadata.lone_opener(line) == opener
 
 
+# _LONE_OPENER's openers, as the pattern writes them and spelled out.
+LONE_OPENERS = (
+    "by|von|par|por|door|przez|written by|posted by|geschrieben von|autor(?:in|[*/_:]in)?|author|"
+    "auteur|text|texte"
+)
+LONE_OPENER_WORDS = [
+    "by", "von", "par", "por", "door", "przez", "written by", "posted by", "geschrieben von",
+    "autor", "autorin", "autor*in", "autor/in", "autor_in", "autor:in", "author", "auteur", "text",
+    "texte",
+]  # fmt: skip
+
+
+def test_lone_opener_ends_are_the_openers_last_letters() -> None:
+    assert f"(?:{LONE_OPENERS})\\s*:?$" in metadata._LONE_OPENER.pattern
+    for word in LONE_OPENER_WORDS:
+        assert metadata._LONE_OPENER.match(word), word
+        assert word[-2:] in metadata._LONE_OPENER_ENDS, word
+
+
+def _lone_opener_ungated(line: str) -> bool:
+    """lone_opener without its test of the last letters."""
+    if len(line) > 40 or line.count(" ") > 3:
+        return False
+    text = line.strip(" *+•·-–—")
+    if not text or metadata._LONE_OPENER.match(text) is not None:
+        return bool(text)
+    return (
+        text.endswith(":") or text[-5:].rpartition(" ")[2].casefold() in metadata._PREPOSITIONS
+    ) and metadata._OPENER_ALONE.match(text) is not None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *LONE_OPENER_WORDS,
+                "Ein",
+                "Beitrag",
+                "BY",
+                "Von",
+                "AUTOR",
+                "autorİn",
+                "autorın",
+                "ſ",
+                " ",
+                "  ",
+                ":",
+                " :",
+                "*",
+                "-",
+                "\u00a0",
+                "Jane",
+                "x",
+            ]
+        ),
+        max_size=5,
+    ).map("".join)
+)
+def test_lone_opener_as_without_its_gate(line: str) -> None:
+    assert metadata.lone_opener.__wrapped__(line) is _lone_opener_ungated(line)
+
+
 @pytest.mark.parametrize(
     ("line", "role"),
     [
@@ -1065,10 +1127,23 @@ def test_is_caption_is_the_captions_pattern(line: str) -> None:
     assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
 
 
+def test_outlet_words_are_those_of_the_masthead() -> None:
+    assert f"(?:{'|'.join(metadata._OUTLET_WORDS)})" == metadata._OUTLET_WORD
+    for word in metadata._OUTLET_WORDS:
+        assert word.isalpha() and metadata._MASTHEAD.match(word), word
+
+
+def test_ago_keys_are_the_words_of_ago() -> None:
+    words = "|".join(metadata._AGO_KEYS[:4]), "|".join(metadata._AGO_KEYS[4:])
+    assert metadata._AGO.pattern == rf"^(?:{words[0]})\b|\b(?:{words[1]})$"
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
-    # role_line and without_tags fold a line so that its words equal a role or a label where
+    # role_line, lone_opener, desk_name, time_ago and without_tags fold a line so that its words equal a role or a label where
     # the pattern matches them.
     letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
+    letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
+    letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
@@ -1249,6 +1324,9 @@ def test_a_date_line_that_credits_a_desk_may_credit_one(desk: str) -> None:
     line = f"{words[0]} 3. Mai 2021 {' '.join(words[1:])}".strip()
     assert metadata.may_credit_desk(line)
     assert not metadata.may_credit_desk("3. Mai 2021 Jane Doe")
+    # ... and desk_name's keys: one is in every desk, folded as IGNORECASE matches it.
+    folded = desk.translate(metadata.IGNORECASE_FOLD).lower()
+    assert any(key in folded for key in metadata._DESK_KEYS)
 
 
 @pytest.mark.parametrize(
