@@ -20,16 +20,18 @@ from typing import Any
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules that cleaning spends its time in. Modules whose classes cross process boundaries
-# pickled (records, options, features, stages, template) stay interpreted: mypyc's frozen
-# dataclasses do not unpickle. hashing.py, mostly calls into numpy, ran slower compiled
-# (features 1.42-1.47 -> 1.70-1.74 ms an article on clean-trafilatura, bench/cpu.py).
+# The modules that cleaning spends its time in, and the loops of features over words and tokens
+# (mentions). Modules whose classes cross process boundaries pickled (records, options,
+# features, stages, template) stay interpreted: mypyc's frozen dataclasses do not unpickle.
+# hashing.py, mostly calls into numpy, ran slower compiled (features 1.42-1.47 -> 1.70-1.74 ms
+# an article on clean-trafilatura, bench/cpu.py).
 COMPILED = [
     "dedup/boilerplate.py",
     "dedup/cleaning.py",
     "dedup/dates.py",
     "dedup/fields.py",
     "dedup/language.py",
+    "dedup/mentions.py",
     "dedup/metadata.py",
 ]
 

@@ -24,49 +24,18 @@ import numpy as np
 import numpy.typing as npt
 
 from dedup import candidates
-from dedup.dates import relative_day
 from dedup.hashing import hashed_strings, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
+from dedup.mentions import (
+    entities_with_lead,
+    event_days,
+    event_ordinals,
+    named_entities,
+    words_and_leads,
+)
 from dedup.records import Article
 
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-}  # fmt: skip
-# An ordinal starts with a digit or with the first letter of an ordinal word: the lookahead turns
-# the other words away before the alternatives are tried one by one (60% of the search's time).
-_ORDINAL_FIRSTS = "".join(sorted({word[0] for word in _ORDINAL_WORDS}))
-_ORDINAL = re.compile(
-    rf"\b(?=[\d{_ORDINAL_FIRSTS}])(?:(?P<digits>\d{{1,4}})(?:st|nd|rd|th)|(?P<word>"
-    + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
-    + r"))\b(?!-)\s+(?P<after>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})\b",
-    re.IGNORECASE,
-)
-# Nouns an ordinal often counts without naming an event: "the first time", "second half".
-_NOT_EVENT_NOUNS = {
-    "time", "times", "place", "half", "quarter", "day", "week", "month", "year", "century",
-    "person", "one", "ones", "step", "largest", "biggest", "country", "floor", "grade", "minute", "hour", "line", "part", "phase", "level", "row", "straight", "consecutive",
-    "generation", "option", "choice", "priority", "page", "paragraph", "sentence", "thing",
-    "hand", "glance", "sight", "class", "degree", "lady", "born", "cousin", "wife", "husband",
-}  # fmt: skip
-# The lookahead holds the first letters of the words a mention starts with: it turns the other
-# words away before the alternatives are tried (a third of the search's time).
-_WEEKDAY_MENTION = re.compile(
-    r"\b(?=[eolstuy])(?:(?:on|last|this|since|until|late|early)\s+"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(yesterday)\b)",
-    re.IGNORECASE,
-)
-# The words a weekday mention ends with, as `_weekday_mentions` finds them.
-_MENTIONED_DAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"
-}  # fmt: skip
-# The day a weekday mention points at, by its words and the publication day: a corpus holds few
-# distinct pairs, and relative_day's calendar arithmetic (dateutil's relativedelta) took a quarter
-# of the time of `_event_days` (5.3 us an article, this 4.0).
-_relative_day = functools.lru_cache(maxsize=1 << 14)(relative_day)
+# The start of a body kept as its words, for fuzzy comparison (`Features.lead`).
 _LEAD_CHARS = 600
 # The start of a body that names its event, for the lead terms: about two sentences.
 _LEAD_TERM_CHARS = 300
@@ -78,37 +47,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"”’]+[A-Z\"“‘]|\s*\n)|\n")
 # literal, lets the search skip to the next word (9 us an article, a test of each distinct
 # word 30).
 _YEAR_WORD = re.compile(r"\0((?:1[89]|20)\d\d)(?=\0)")
-# A word that starts with a letter, and what stands between it and the word before: the tokens
-# that end a run of capitalised words (words that start with an ASCII lower-case letter,
-# punctuation, line breaks), each with the spaces after it, and characters that start no token
-# (spaces, digits, other marks). A match of this pattern is one turn of `named_entities`' loop:
-# a third of the tokens are capitalised words, and the loop turned once for each token before
-# (named_entities 796M -> 714M instructions on 798 articles). Of the tokens before a word only
-# the last matters, for whether the word starts a sentence: the group holds its last character
-# (the last capture of a repeat), which only punctuation and line breaks can make a
-# sentence's end.
-# Words that start with an ASCII lower-case letter, and the single spaces between them, are one
-# token: a run of them does what each would (it ends a run and starts no sentence). Words that
-# start with an ASCII capital, joined by single spaces, are one token too ("Boston Red Sox"):
-# each is the token it was alone, and lower-cases alone as in the run (a final sigma is told by
-# the letters up to a space). No character that starts a token is skipped, and no line break
-# is taken within one.
-# At most _TOKENS_BEFORE_WORD tokens are matched before a word: the engine keeps each repeat of
-# a pattern for backtracking (a 26 MB text without a word took 4.4 GB). A match that stops there
-# ends without a word, at the end of a token, and the next goes on from there.
-# A word character is \w, with the ASCII ones also named: the engine tests a class's ASCII
-# bitmap before its categories, and \w's category is several Unicode table lookups a character.
-# (Captures in possessive repeats are wrong in Python 3.11: the repeats holding one are greedy.)
-_WORD_CHAR = r"[a-zA-Z0-9_\w'’-]"
-_LOWER_WORD = rf"[a-z]{_WORD_CHAR}*+"
-_CAPITAL_WORD = rf"[A-Z]{_WORD_CHAR}*+"
-_TOKENS_BEFORE_WORD = 100
-_WORD_AND_BEFORE = re.compile(
-    rf"(?:(?:{_LOWER_WORD}(?: {_LOWER_WORD})*+|[.!?:;,\"“”()\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
-    rf"(?<=((?s:.))) *|[ \W\d_]){{0,{_TOKENS_BEFORE_WORD}}}"
-    rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD})*+|[^\W\d_]{_WORD_CHAR}*|)"
-)
-_SENTENCE_END = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 # Marks a term as a named entity, so that it can be told from the same words in lower case.
 ENTITY_MARK = "@"
 
@@ -197,7 +135,7 @@ class _Read(NamedTuple):
 def _read(article: Article) -> _Read:
     """Return the words and entities of an article."""
     title = words(article.title) if article.title else []
-    body, lead_words, lead = _words_and_leads(article.text)
+    body, lead_words, lead = words_and_leads(article.text, _LEAD_TERM_CHARS, _LEAD_CHARS)
     tokens = title + body
     text = f"{article.title}\n{article.text}" if article.title else article.text
     # The lead is the headline and the body's first characters: the start of `text` (a
@@ -207,8 +145,12 @@ def _read(article: Article) -> _Read:
     )
     # The words and the marked entities are hashed in one pass over their bytes (joined by NULs,
     # as entities hold spaces): a pass costs some twenty calls of numpy, on a few hundred words
-    # as much as their arithmetic.
-    strings = [*tokens, *(ENTITY_MARK + name for name in [*entities, *lead_entities])]
+    # as much as their arithmetic. Each string is followed by a NUL; the entities are marked by
+    # the joins, not one by one.
+    joined = "\0".join(tokens) + "\0" if tokens else ""
+    marked = entities + lead_entities
+    if marked:
+        joined += ENTITY_MARK + f"\0{ENTITY_MARK}".join(marked) + "\0"
     return _Read(
         tokens,
         len(title),
@@ -216,7 +158,7 @@ def _read(article: Article) -> _Read:
         entities,
         lead_entities,
         lead,
-        "\0".join(strings) + "\0" if strings else "",
+        joined,
     )
 
 
@@ -237,16 +179,23 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
     # hashes of the language's: a lookup of each token in a set of strings hashed every token
     # again, in Python (a tenth of the time of features_of). Terms are told by these hashes
     # anyway: a word whose 64-bit hash is a stop word's would merge with it as a term too.
+    # Articles in a row of one language are looked up in one search over their strings, their
+    # entities with them (dropped after): each search is five numpy calls.
     bounds: list[int] = []  # each article's first token, first after its lead, and end
-    for article, item, first in zip(articles, read, firsts, strict=True):
+    searched = 0  # the strings before this are looked up
+    for k, (article, item, first) in enumerate(zip(articles, read, firsts, strict=True)):
         end = first + len(item.tokens)
-        found_hashes = hashes[first:end]
+        after = end + len(item.entities) + len(item.lead_entities)
+        kept[end:after] = False
+        bounds.extend((first, first + item.in_lead, end))
+        if k + 1 < len(articles) and articles[k + 1].language == article.language:
+            continue
+        found_hashes = hashes[searched:after]
         stop_hashes = _stop_word_hashes(article.language)
-        kept[first:end] &= (
+        kept[searched:after] &= (
             stop_hashes.take(stop_hashes.searchsorted(found_hashes), mode="clip") != found_hashes
         )
-        kept[end : end + len(item.entities) + len(item.lead_entities)] = False
-        bounds.extend((first, first + item.in_lead, end))
+        searched = after
     content = kept.nonzero()[0]  # the content words' places among the strings, ascending
     places = content.searchsorted(bounds).tolist()  # their places among the content words
     pairs, triples = hashed[content].runs_of((2, 3))
@@ -318,7 +267,7 @@ def _features(
         term_keys=keys,
         term_counts=counts,
         published=published,
-        event_days=_event_days(article.text, published),
+        event_days=event_days(article.text, published),
         # The headline and the first sentence name the event; later ordinals are often history
         # ("the first meeting was in 1998") or roles ("third baseman"). Measured on ECB+ (raw
         # text, threshold 0.18): ordinals from the first 600 characters 0.906, from the
@@ -432,100 +381,6 @@ def _terms(content: list[str], entities: list[str]) -> dict[str, int]:
     return dict(terms)
 
 
-def named_entities(text: str) -> list[str]:
-    """Return the runs of capitalised words that do not merely begin a sentence, lower-cased.
-
-    "Mark Teixeira met the Boston Red Sox." gives ["teixeira", "boston red sox"]: the first word
-    of a sentence is capitalised whatever it is, so it starts no run. A run ends at punctuation,
-    at a lower-case word; a capitalised stop word ("The") starts none.
-    """
-    found: list[str] = []
-    run: list[str] = []  # the run's words, lower-cased (some joined by spaces, as it will be)
-    starts_sentence = True
-    for before, word in _WORD_AND_BEFORE.findall(text):
-        if before:  # the last character of tokens that end any run
-            if run:
-                found.append(" ".join(run))
-                run = []
-            starts_sentence = before in _SENTENCE_END  # a line break is one
-        if not word:  # the end of the text, or _TOKENS_BEFORE_WORD tokens without a word
-            continue
-        if not word[0].isupper():
-            if run:
-                found.append(" ".join(run))
-                run = []
-            starts_sentence = False
-            continue
-        # One capitalised word, or several (see _WORD_AND_BEFORE).
-        if starts_sentence:
-            # The first word ends any run and starts none; the words after it are read on.
-            if run:
-                found.append(" ".join(run))
-                run = []
-            starts_sentence = False
-            if " " not in word:
-                continue
-            folded = word.partition(" ")[2].lower()
-        else:
-            folded = word.lower()
-        if run:
-            run.append(folded)
-        # A capitalised stop word continues a run ("Las Vegas") but does not start one.
-        elif " " not in folded:
-            if folded not in ALL_STOP_WORDS:
-                run.append(folded)
-        else:
-            folded = _from_first_content_word(folded)
-            if folded:
-                run.append(folded)
-    if run:
-        found.append(" ".join(run))
-    return found
-
-
-def _from_first_content_word(folded: str) -> str:
-    """Return lower-cased words joined by spaces from the first that is no stop word ("")."""
-    while folded:
-        space = folded.find(" ")
-        if space < 0:
-            return "" if folded in ALL_STOP_WORDS else folded
-        if folded[:space] not in ALL_STOP_WORDS:
-            return folded
-        folded = folded[space + 1 :]
-    return folded
-
-
-def _words_and_leads(text: str) -> tuple[list[str], int, list[str]]:
-    """Return the words of `text`, how many of them its first _LEAD_TERM_CHARS characters
-    hold, and the words of its first _LEAD_CHARS characters (`words` of each).
-
-    words(a + b) is words(a) + words(b) where b starts with a space: no word holds one, and
-    nothing `words` does reads across one (NFC composes no character with a space; a final
-    sigma is told by the letters up to it; an apostrophe beside one is loose). The text is cut
-    at the last space before each lead's end, and only the word that a lead cuts is read twice
-    (37 us an article, this 28).
-    """
-    first = max(text.rfind(" ", 0, _LEAD_TERM_CHARS), 0)
-    second = max(text.rfind(" ", first, _LEAD_CHARS), first)
-    head, middle = words(text[:first]), words(text[first:second])
-    lead_terms = len(head) + len(words(text[first:_LEAD_TERM_CHARS]))
-    lead = head + middle + words(text[second:_LEAD_CHARS])
-    return head + middle + words(text[second:]), lead_terms, lead
-
-
-def entities_with_lead(text: str, lead: int) -> tuple[list[str], list[str]]:
-    """Return the named entities of `text` and of text[:lead] (`named_entities` of each).
-
-    A full stop or a line break is a token of its own that ends any run and starts a sentence,
-    as the start of a text does: the entities of a text cut before one are those of the two
-    parts. The text is read once up to the last of them in its lead, and only the sentence
-    that the lead cuts is read twice.
-    """
-    cut = max(text.rfind(".", 0, lead), text.rfind("\n", 0, lead), 0)
-    before = named_entities(text[:cut])
-    return before + named_entities(text[cut:]), before + named_entities(text[cut:lead])
-
-
 def exact_key(text: str) -> str:
     """Return a key equal for texts that differ only in case and white space."""
     return hashlib.blake2b(
@@ -558,23 +413,6 @@ def _whole_page(article: Article) -> str:
     return "\n".join([article.title or "", *(removal.text for removal in article.removed)])
 
 
-def event_ordinals(text: str) -> dict[str, frozenset[int]]:
-    """Return the ordinals tied to an event noun: {'meeting': {9}, 'anniversary': {20}}."""
-    found: dict[str, set[int]] = {}
-    for match in _ORDINAL.finditer(text):
-        noun = match.group("noun").lower()
-        if noun in _NOT_EVENT_NOUNS or noun in ALL_STOP_WORDS:
-            continue
-        digits = match.group("digits")
-        value = int(digits) if digits else _ORDINAL_WORDS[match.group("word").lower()]
-        found.setdefault(_singular(noun), set()).add(value)
-    return {noun: frozenset(values) for noun, values in found.items()}
-
-
-def _singular(noun: str) -> str:
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -582,55 +420,3 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def _event_days(text: str, published: dt.date | None) -> frozenset[dt.date]:
-    if published is None:
-        return frozenset()
-    days = set()
-    head = text[:3000]
-    # Every word the pattern finds ends in 'day': a text without it is not searched (a third are
-    # not). Letters the pattern's IGNORECASE equates with 'i' or 's' make a shorter test unsafe.
-    lowered = head.lower()
-    if "day" not in lowered:
-        return frozenset()
-    for match in _weekday_mentions(head, lowered):
-        day = _relative_day(match.group(1) or match.group(2), published)
-        if day is not None:
-            days.add(day)
-    return frozenset(days)
-
-
-def _weekday_mentions(head: str, lowered: str) -> list[re.Match[str]]:
-    """Return the matches of _WEEKDAY_MENTION in `head` (`lowered` is head.lower()), in any order.
-
-    The search tries the pattern at every character (50 us on 3,000). A mention ends with a
-    weekday or "yesterday", which end in "day" and begin no other mention, so mentions never
-    overlap: the pattern is tried only at the starts a mention of each such word can have,
-    "yesterday" itself or a word of two, four or five letters before the white space before
-    the weekday. The words are found in the lower-cased text, where each character keeps its
-    place unless the text holds "İ" (lower-cased to two). IGNORECASE also takes "ı" for "i" and
-    "ſ" for "s", which lower-case to themselves: a text with any of the three is searched whole.
-    """
-    if len(lowered) != len(head) or "ı" in lowered or "ſ" in lowered:
-        return list(_WEEKDAY_MENTION.finditer(head))
-    found = []
-    end = lowered.find("day") + 3
-    while end >= 3:
-        for length in (6, 7, 8, 9):
-            word = lowered[end - length : end]
-            if word in _MENTIONED_DAYS:
-                start = end - length
-                if word == "yesterday":
-                    starts: tuple[int, ...] = (start,)
-                else:
-                    space = len(head[:start].rstrip())  # where the white space before it starts
-                    starts = (space - 2, space - 4, space - 5)
-                for start in starts:
-                    match = _WEEKDAY_MENTION.match(head, start) if start >= 0 else None
-                    if match:
-                        found.append(match)
-                        break
-                break
-        end = lowered.find("day", end) + 3
-    return found

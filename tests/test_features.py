@@ -1,4 +1,5 @@
-"""Tests of dedup.features: ordinals tied to event nouns, event days, named entities, terms."""
+"""Tests of dedup.features and dedup.mentions: ordinals tied to event nouns, event days, named
+entities, terms."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup import features
+from dedup import features, mentions
 from dedup.features import article_features, event_ordinals, event_terms, named_entities
 from dedup.records import Article
 
@@ -64,7 +65,7 @@ def test_ordinals_come_from_the_lead_only() -> None:
 # The ordinal pattern as it was before its lookahead: the lookahead must change no match.
 _FORMER_ORDINAL = re.compile(
     r"\b(?:(?P<digits>\d{1,4})(?:st|nd|rd|th)|(?P<word>"
-    + "|".join(sorted(features._ORDINAL_WORDS, key=len, reverse=True))
+    + "|".join(sorted(mentions._ORDINAL_WORDS, key=len, reverse=True))
     + r"))\b(?!-)\s+(?P<after>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})\b",
     re.IGNORECASE,
 )
@@ -102,7 +103,7 @@ def test_ordinal_lookahead_changes_no_match(text: str) -> None:
     def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
-    assert found(features._ORDINAL) == found(_FORMER_ORDINAL)
+    assert found(mentions._ORDINAL) == found(_FORMER_ORDINAL)
 
 
 _FORMER_WEEKDAY_MENTION = re.compile(
@@ -141,7 +142,7 @@ def test_weekday_lookahead_changes_no_match(text: str) -> None:
     def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
         return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
-    assert found(features._WEEKDAY_MENTION) == found(_FORMER_WEEKDAY_MENTION)
+    assert found(mentions._WEEKDAY_MENTION) == found(_FORMER_WEEKDAY_MENTION)
 
 
 @given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.integers(1, 5))
@@ -163,7 +164,7 @@ _CASED_PIECES = [
 
 @given(st.lists(st.sampled_from(_CASED_PIECES), max_size=30).map(" ".join), st.integers(0, 200))
 def test_entities_with_lead_are_those_of_text_and_lead(text: str, lead: int) -> None:
-    assert features.entities_with_lead(text, lead) == (
+    assert mentions.entities_with_lead(text, lead) == (
         named_entities(text),
         named_entities(text[:lead]),
     )
@@ -227,8 +228,8 @@ def test_weekday_mentions_are_the_searchs(text: str) -> None:
     def found(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
         return sorted((m.span(), m.groups()) for m in matches)
 
-    assert found(features._weekday_mentions(text, text.lower())) == found(
-        list(features._WEEKDAY_MENTION.finditer(text))
+    assert found(mentions._weekday_mentions(text, text.lower())) == found(
+        list(mentions._WEEKDAY_MENTION.finditer(text))
     )
 
 
@@ -252,7 +253,7 @@ def _former_named_entities(text: str) -> list[str]:
         if run:
             found.append(" ".join(run))
             run = []
-        starts_sentence = token in features._SENTENCE_END
+        starts_sentence = token in mentions._SENTENCE_END
     if run:
         found.append(" ".join(run))
     return found
@@ -280,14 +281,11 @@ _WORD_PIECES = [
 @given(st.lists(st.sampled_from([*_WORD_PIECES, " "]), max_size=40).map("".join))
 def test_words_and_leads_are_those_of_each(text: str) -> None:
     # Two short leads, so that the cuts fall within the made-up text.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(features, "_LEAD_TERM_CHARS", 9)
-        patch.setattr(features, "_LEAD_CHARS", 17)
-        assert features._words_and_leads(text) == (
-            features.words(text),
-            len(features.words(text[:9])),
-            features.words(text[:17]),
-        )
+    assert mentions.words_and_leads(text, 9, 17) == (
+        features.words(text),
+        len(features.words(text[:9])),
+        features.words(text[:17]),
+    )
 
 
 @given(
