@@ -498,9 +498,18 @@ def distinctive_keys(task: KeyTask) -> list[npt.NDArray[np.uint64]]:
     weight = (1.0 + np.log(np.maximum(tfs, 1))) * (np.log((task.size + 1) / (df + 1)) + 1.0)
     weight[(df < 3) | (df > 0.5 * task.size)] = -1.0
     keys = []
-    for k in range(len(starts) - 1):
-        start, end = int(starts[k]), int(starts[k + 1])
+    bounds = starts.tolist()
+    for k in range(len(bounds) - 1):
+        start, end = bounds[k], bounds[k + 1]
         w, h = weight[start:end], hashes[start:end]
+        rest = end - start - LARGE_BLOCK_TERMS
+        if rest > 0:
+            # Only terms weighing at least the LARGE_BLOCK_TERMS-th largest weight can be among
+            # the first LARGE_BLOCK_TERMS by (weight descending, hash): those (ties included)
+            # are sorted, rather than all of an article's hundreds (c10000's 40 shards: 0.54
+            # -> 0.41 s of CPU, the same keys).
+            chosen = (w >= np.partition(w, rest)[rest]).nonzero()[0]
+            w, h = w.take(chosen), h.take(chosen)
         order = np.lexsort((h, -w))[:LARGE_BLOCK_TERMS]
         keys.append(h[order[w[order] > 0]])
     return keys

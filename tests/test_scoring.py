@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,6 +19,7 @@ from dedup.scoring import (
     TermWeights,
     Vector,
     _Shared,
+    _within,
     conflicts,
     cosine,
     evidence,
@@ -195,3 +197,14 @@ def test_shared_terms_give_the_products_of_each_search(
     assert shared.cosine() == cosine(u, v)
     assert shared.lead_coverage() == lead_coverage(a, a, u, v)
     assert shared.leads_cosine() == leads_cosine(u, v)
+
+
+@given(
+    st.lists(st.integers(0, 60), max_size=40),
+    st.lists(st.integers(0, 60), max_size=20),
+)
+def test_within_is_isin(keys: list[int], lead: list[int]) -> None:
+    # The lead's keys are searched among the vector's: the same answer as np.isin.
+    mine = np.unique(np.array(keys, dtype=np.uint64))
+    theirs = np.sort(np.array(lead, dtype=np.uint64))
+    assert np.array_equal(_within(mine, theirs), np.isin(mine, theirs))
