@@ -662,7 +662,12 @@ def _mark_captions(lines: list[Line]) -> None:
     others = False
     for line in lines:
         if line.rule is None:
-            if _is_caption(line.text):
+            text = line.text
+            # What _is_caption's first test asks of the line's end, asked of all of it: most
+            # lines (without a colon, ' by ' or a closing bracket) are told without the call.
+            if (
+                text.endswith((")", ").")) or ":" in text or " by " in text or text[:1] in "AaFfRr"
+            ) and _is_caption(text):
                 found.append(line)
             else:
                 others = True
@@ -1049,7 +1054,9 @@ def _mark_menus(lines: list[Line]) -> None:
     for line in [*lines, None]:
         if line is not None and line.rule:
             continue  # a removed line neither ends a run nor stands above one
-        if line is not None and _is_menu_item(line.text):
+        # A line of five spaces or more (most kept lines: paragraphs) is no item: told without
+        # the call.
+        if line is not None and line.text.count(" ") < 5 and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)
