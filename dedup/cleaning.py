@@ -179,6 +179,10 @@ _CAPTION_KEYS = (
 _FIGURE = re.compile(
     r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)(?:\s*\d+[a-z]?\s*[:.]|\s?:)\s", re.IGNORECASE
 )
+# The first and second characters of _FIGURE's words as IGNORECASE matches them ('İ' and 'ı'
+# as 'i'; test_cleaning checks all of Unicode): a line that opens otherwise is not tried.
+_FIGURE_FIRSTS = "AaFfRr"
+_FIGURE_SECONDS = "bBiIyYİı"
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
@@ -664,9 +668,13 @@ def _mark_captions(lines: list[Line]) -> None:
         if line.rule is None:
             text = line.text
             # What _is_caption's first test asks of the line's end, asked of all of it: most
-            # lines (without a colon, ' by ' or a closing bracket) are told without the call.
+            # lines (without a colon, a bracket, ' by ' or a figure's first letters) are told
+            # without the call.
             if (
-                text.endswith((")", ").")) or ":" in text or " by " in text or text[:1] in "AaFfRr"
+                ":" in text
+                or ")" in text
+                or " by " in text
+                or (text[:1] in _FIGURE_FIRSTS and text[1:2] in _FIGURE_SECONDS)
             ) and _is_caption(text):
                 found.append(line)
             else:
@@ -679,7 +687,11 @@ def _mark_captions(lines: list[Line]) -> None:
 def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
     tail = text[-_CAPTION_TAIL:]
-    figure = text[:1] in "AaFfRr" and _FIGURE.match(text) is not None
+    figure = (
+        text[:1] in _FIGURE_FIRSTS
+        and text[1:2] in _FIGURE_SECONDS
+        and _FIGURE.match(text) is not None
+    )
     if not (figure or text.endswith((")", ").")) or ":" in tail or " by " in tail):
         return False
     if text.count(" ") >= _CAPTION_WORDS:
