@@ -962,18 +962,22 @@ def _normalized(text: str) -> str:
     spaces between the marks, found and joined (a quarter cheaper than deleting the marks);
     text within Latin-1 loses its marks and has its case folded byte by byte, at a third of
     that cost. Casefold, a look-up in the Unicode database for each character, is left to
-    the text past Latin-1 and to the text with an 'ß' or a 'µ'.
+    the text past Latin-1 and to the text with a 'µ' (which folds to 'μ').
     """
     if text.isascii():  # most lines; str.isascii reads a flag of the string
         encoded = text.encode("ascii")
     else:
         latin = latin1(text, marks_as="")
-        if latin is None or b"\xdf" in latin or b"\xb5" in latin:  # _LATIN1_UNFOLDABLE
+        if latin is not None and b"\xb5" not in latin:
+            # 'ß' folds to 'ss' (the table leaves it): replaced in the bytes, not by a casefold
+            # of the text, a look-up for each of its characters (a German page's paragraphs).
+            encoded = latin.replace(b"\xdf", b"ss") if b"\xdf" in latin else latin
+        else:
             folded = text.casefold()
             latin = latin1(folded, marks_as="")
             if latin is None:
                 return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
-        encoded = latin
+            encoded = latin
     encoded = encoded.translate(_LATIN1_FOLDED_SPACES, _LATIN1_MARKS)
     # The table leaves no space but " ": its runs (where marks were) made one and the ends
     # stripped give what split and join would, without a bytes object for each word.
