@@ -593,19 +593,22 @@ def _listed_heading(text: str) -> bool:
 def closing_role(text: str) -> int:
     """Return what a line does to close an article: OPEN, HEADING, MARKED_AUTHOR or AUTHOR."""
     length = len(text)
+    if length >= _THREAD_HEADING_CHARS:
+        # A paragraph (one line in fourteen): longer than a thread's heading, the longest of
+        # the three kinds of closing line.
+        return OPEN
     # Every heading _CLOSING knows opens with a letter or a digit: a list item (a third of
     # the lines of some pages) is not tried against its many branches. Nor is a line whose
     # first two characters are ASCII (matched as lower() gives them) and open none of its
     # headings: nine in ten of the others.
-    head = text[:2]
-    if (
-        length < 80
-        and text[:1].isalnum()
-        and (not head.isascii() or head[:1].isdigit() or lower(head) in _CLOSING_HEADS)
-        and _CLOSING.match(text) is not None
-    ):
-        return HEADING
-    if length < _THREAD_HEADING_CHARS and text[:1] in _THREAD_FIRST and _THREAD_HEADING.match(text):
+    first = text[:1]
+    if length < 80 and first.isalnum():
+        head = text[:2]
+        if (
+            not head.isascii() or first.isdigit() or lower(head) in _CLOSING_HEADS
+        ) and _CLOSING.match(text) is not None:
+            return HEADING
+    if first in _THREAD_FIRST and _THREAD_HEADING.match(text):
         return HEADING
     if length < _COMMENT_AUTHOR_CHARS and text.endswith(":"):
         match = _COMMENT_AUTHOR.match(text)
@@ -803,11 +806,16 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
         if line.rule is not None:
             score = -_RULE_COST  # boilerplate found by a rule, or metadata
         elif kind == PROSE:
-            score = float(word_count(text))
+            # word_count, its spaces first: a paragraph has _PROSE_WORDS or more, or is ASCII,
+            # and word_count gives it its spaces and one, without reading its characters.
+            words = text.count(" ") + 1
+            if words < _PROSE_WORDS and not text.isascii():
+                words = word_count(text)
+            score = float(words)
             # An item of a rendered list ('* ', '+ '): teasers of other articles more often
             # than paragraphs of this one, so it counts for less, as does a line of a run of
-            # headlines (only paragraphs are).
-            if is_list_item(text):
+            # headlines (only paragraphs are). (is_list_item's first test, written out.)
+            if text[:1] in _LIST_BULLETS and is_list_item(text):
                 score *= _LIST_ITEM_WEIGHT
             if index in headlines:
                 score *= _LIST_ITEM_WEIGHT

@@ -186,6 +186,10 @@ _CAPTION_KEYS = (
 _FIGURE = re.compile(
     r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)(?:\s*\d+[a-z]?\s*[:.]|\s?:)\s", re.IGNORECASE
 )
+# The first and second characters of _FIGURE's words as IGNORECASE matches them ('İ' and 'ı'
+# as 'i'; test_cleaning checks all of Unicode): a line that opens otherwise is not tried.
+_FIGURE_FIRSTS = "AaFfRr"
+_FIGURE_SECONDS = "bBiIyYİı"
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
@@ -682,7 +686,16 @@ def _mark_captions(lines: list[Line]) -> None:
     others = False
     for line in lines:
         if line.rule is None:
-            if _is_caption(line.text):
+            text = line.text
+            # What _is_caption's first test asks of the line's end, asked of all of it: most
+            # lines (without a colon, a bracket, ' by ' or a figure's first letters) are told
+            # without the call.
+            if (
+                ":" in text
+                or ")" in text
+                or " by " in text
+                or (text[:1] in _FIGURE_FIRSTS and text[1:2] in _FIGURE_SECONDS)
+            ) and _is_caption(text):
                 found.append(line)
             else:
                 others = True
@@ -694,7 +707,11 @@ def _mark_captions(lines: list[Line]) -> None:
 def _is_caption(text: str) -> bool:
     """Return whether a line is a picture's caption: it ends in the picture's credit."""
     tail = text[-_CAPTION_TAIL:]
-    figure = text[:1] in "AaFfRr" and _FIGURE.match(text) is not None
+    figure = (
+        text[:1] in _FIGURE_FIRSTS
+        and text[1:2] in _FIGURE_SECONDS
+        and _FIGURE.match(text) is not None
+    )
     if not (figure or text.endswith((")", ").")) or ":" in tail or " by " in tail):
         return False
     if text.count(" ") >= _CAPTION_WORDS:
@@ -965,18 +982,22 @@ def _normalized(text: str) -> str:
     spaces between the marks, found and joined (a quarter cheaper than deleting the marks);
     text within Latin-1 loses its marks and has its case folded byte by byte, at a third of
     that cost. Casefold, a look-up in the Unicode database for each character, is left to
-    the text past Latin-1 and to the text with an 'ß' or a 'µ'.
+    the text past Latin-1 and to the text with a 'µ' (which folds to 'μ').
     """
     if text.isascii():  # most lines; str.isascii reads a flag of the string
         encoded = text.encode("ascii")
     else:
         latin = latin1(text, marks_as="")
-        if latin is None or b"\xdf" in latin or b"\xb5" in latin:  # _LATIN1_UNFOLDABLE
+        if latin is not None and b"\xb5" not in latin:
+            # 'ß' folds to 'ss' (the table leaves it): replaced in the bytes, not by a casefold
+            # of the text, a look-up for each of its characters (a German page's paragraphs).
+            encoded = latin.replace(b"\xdf", b"ss") if b"\xdf" in latin else latin
+        else:
             folded = text.casefold()
             latin = latin1(folded, marks_as="")
             if latin is None:
                 return " ".join("".join(_WORDS_AND_SPACES.findall(folded)).split())
-        encoded = latin
+            encoded = latin
     encoded = encoded.translate(_LATIN1_FOLDED_SPACES, _LATIN1_MARKS)
     # The table leaves no space but " ": its runs (where marks were) made one and the ends
     # stripped give what split and join would, without a bytes object for each word.
@@ -1069,7 +1090,9 @@ def _mark_menus(lines: list[Line]) -> None:
     for line in [*lines, None]:
         if line is not None and line.rule:
             continue  # a removed line neither ends a run nor stands above one
-        if line is not None and _is_menu_item(line.text):
+        # A line of five spaces or more (most kept lines: paragraphs) is no item: told without
+        # the call.
+        if line is not None and line.text.count(" ") < 5 and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)

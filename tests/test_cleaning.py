@@ -21,6 +21,9 @@ from dedup.cleaning import (
     _CREDIT_HEADS,
     _EMBED,
     _EMBED_KEYS,
+    _FIGURE,
+    _FIGURE_FIRSTS,
+    _FIGURE_SECONDS,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
     _PROMPT_SCANS,
@@ -1108,6 +1111,20 @@ _KEY_ALPHABET = "aZ9_ .,'!\n\t\x1c\x85\xa0«\xad·×ÀÞßµÿ\u212aſ“–’�
 def test_repeat_key_is_the_words_and_spaces_of_the_folded_text(text: str) -> None:
     folded = "".join(re.findall(r"[\w\s]+", text.casefold()))
     assert _normalized(text) == " ".join(folded.split())
+
+
+def test_figure_words_open_with_the_listed_characters() -> None:
+    """_is_caption tries _FIGURE only on a line whose first two characters are listed: no
+    other character of all of Unicode opens one of its words in their place."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char not in _FIGURE_FIRSTS:
+            for line in (f"{char}bb. 1: Karte", f"{char}ig. 2: Map", f"{char}ys. 3: Mapa"):
+                assert _FIGURE.match(line) is None, line
+        if char not in _FIGURE_SECONDS:
+            for line in (f"a{char}b. 1: Karte", f"f{char}g. 2: Map", f"r{char}s. 3: Mapa"):
+                assert _FIGURE.match(line) is None, line
+    assert _FIGURE.match("Fig. 2: Map") is not None
 
 
 def test_repeat_key_counts_spaces_and_heads_its_group() -> None:
