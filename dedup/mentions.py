@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 from dedup.dates import relative_day
-from dedup.language import ALL_STOP_WORDS, words
+from dedup.language import ALL_STOP_WORDS, lower, words
 
 _ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -122,9 +122,9 @@ def named_entities(text: str) -> list[str]:
             starts_sentence = False
             if " " not in word:
                 continue
-            folded = word.partition(" ")[2].lower()
+            folded = lower(word.partition(" ")[2])
         else:
-            folded = word.lower()
+            folded = lower(word)
         if run:
             run.append(folded)
         # A capitalised stop word continues a run ("Las Vegas") but does not start one.
@@ -187,11 +187,11 @@ def event_ordinals(text: str) -> dict[str, frozenset[int]]:
     """Return the ordinals tied to an event noun: {'meeting': {9}, 'anniversary': {20}}."""
     found: dict[str, set[int]] = {}
     for match in _ORDINAL.finditer(text):
-        noun = match.group("noun").lower()
+        noun = lower(match.group("noun"))
         if noun in _NOT_EVENT_NOUNS or noun in ALL_STOP_WORDS:
             continue
         digits = match.group("digits")
-        value = int(digits) if digits else _ORDINAL_WORDS[match.group("word").lower()]
+        value = int(digits) if digits else _ORDINAL_WORDS[lower(match.group("word"))]
         found.setdefault(_singular(noun), set()).add(value)
     return {noun: frozenset(values) for noun, values in found.items()}
 
@@ -209,7 +209,7 @@ def event_days(text: str, published: dt.date | None) -> frozenset[dt.date]:
     head = text[:3000]
     # Every word the pattern finds ends in 'day': a text without it is not searched (a third are
     # not). Letters the pattern's IGNORECASE equates with 'i' or 's' make a shorter test unsafe.
-    lowered = head.lower()
+    lowered = lower(head)
     if "day" not in lowered:
         return frozenset()
     for match in _weekday_mentions(head, lowered):

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from dedup import fields
+from dedup import fields, metadata
 from dedup.boilerplate import Line
 from dedup.cleaning import clean_document
 from dedup.options import CleanOptions
@@ -855,7 +855,8 @@ def test_with_echoes_counts_a_key_in_the_lines_stripped(other: str, quoted: bool
     texts = ["Jane wins the big award", "The headline of the day", "Some text", other]
     lines = [Line(k, text, False) for k, text in enumerate(texts)]
     folded = fields._folded_lines(lines)
-    best = fields._with_echoes(lines, folded, [(1.0, 0), (0.5, 1)], set())
+    body = metadata.BodyWords("")  # the compiled install checks the argument's type
+    best = fields._with_echoes(lines, folded, [(1.0, 0), (0.5, 1)], body)
     assert best == ((0.5 + fields._W_QUOTED, 1) if quoted else (1.0, 0))
 
 

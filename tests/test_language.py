@@ -368,3 +368,36 @@ def test_detection_over_scraped_pages() -> None:
     # Printed, not asserted: the pages are unlabelled; run with -s to read the distribution.
     print(f"\n{len(texts)} pages in {elapsed:.2f}s:", dict(detected.most_common()))
     assert elapsed < 5.0
+
+
+def test_the_compiled_modules_lower_case_through_language_lower() -> None:
+    # mypyc compiles `text.lower()` to a mapping of one character at a time, without the final
+    # sigma rule ('ΑΣ' -> 'ας'): the modules setup.py compiles call language.lower instead
+    # (a character alone, `chr(code).lower()`, has no context and may be lower-cased so).
+    import ast
+
+    root = Path(__file__).resolve().parent.parent
+    setup = ast.parse((root / "setup.py").read_text(encoding="utf-8"))
+    compiled = next(
+        ast.literal_eval(node.value)
+        for node in ast.walk(setup)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "COMPILED" for t in node.targets)
+    )
+    assert "dedup/mentions.py" in compiled
+    calls = []
+    for module in compiled:
+        tree = ast.parse((root / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "lower"
+                and not (
+                    isinstance(node.func.value, ast.Call)
+                    and isinstance(node.func.value.func, ast.Name)
+                    and node.func.value.func.id == "chr"
+                )
+            ):
+                calls.append(f"{module}:{node.lineno}")
+    assert calls == []
