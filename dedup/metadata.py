@@ -1893,15 +1893,8 @@ def desk_name(line: str) -> str | None:
     text = text.strip(_BULLETS_AND_MARKS)
     if not text or len(text) > 60:
         return None
-    # _DESK tries its desks at every character: a text that holds none of their keys, folded
-    # as IGNORECASE matches them, is told by a few substring scans (most lines).
-    folded = lower(text if text.isascii() else text.translate(IGNORECASE_FOLD))
-    for key in _DESK_KEYS:
-        if key in folded:
-            break
-    else:
-        return None
-    if _DESK.search(text) is None:
+    # _DESK tries its desks at every character: most lines hold none of their keys.
+    if not _holds_a_key(text, _DESK_KEYS) or _DESK.search(text) is None:
         return None
     words = text.split()
     if len(words) > _DESK_WORDS_MAX:
@@ -2294,18 +2287,21 @@ _RELATIVE_TIME = re.compile(
 )
 
 
+def _holds_a_key(text: str, keys: tuple[str, ...]) -> bool:
+    """Return whether `text`, folded as IGNORECASE matches it, holds one of `keys` (folded so):
+    a few substring scans in C tell most lines from a pattern that is tried at every character.
+    """
+    folded = lower(text if text.isascii() else text.translate(IGNORECASE_FOLD))
+    return any(key in folded for key in keys)  # mypyc compiles any() of a generator to a loop
+
+
 def time_ago(line: str) -> bool:
     """Return whether a line states how long ago the page was published, and nothing else but the
     labels of date lines ('vor 2 Stunden', 'Publicado hace 3 horas', '3 hours ago')."""
     if len(line) > TIME_AGO_CHARS or not _DIGIT.search(line):
         return False
-    # _RELATIVE_TIME tries its units at every character; _AGO then needs one of its words: a
-    # line that holds none, folded as IGNORECASE matches them, is told by a few substring scans.
-    folded = lower(line if line.isascii() else line.translate(IGNORECASE_FOLD))
-    for key in _AGO_KEYS:
-        if key in folded:
-            break
-    else:
+    # _RELATIVE_TIME tries its units at every character; _AGO then needs one of its words.
+    if not _holds_a_key(line, _AGO_KEYS):
         return False
     match = _RELATIVE_TIME.search(line)
     if match is None or not _AGO.search(match.group()):
