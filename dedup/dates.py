@@ -337,6 +337,13 @@ def _key(match: DateMatch) -> tuple[int, int]:
     return match.start, match.start - match.end
 
 
+def may_hold_date(text: str) -> bool:
+    """Return whether `text` holds the numbers every full date has, a yearish one and one of one
+    or two digits: find_date and find_dates find none in a text without them, and a caller that
+    wants a date only to go on may leave such a text at once."""
+    return _YEARISH.search(text) is not None and _SHORT_NUMBER.search(text) is not None
+
+
 def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     """Return the first full calendar date (day, month and year all stated) in `text`, or None.
 

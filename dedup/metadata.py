@@ -17,6 +17,7 @@ from dedup.dates import (
     find_date,
     find_dates,
     is_date_word,
+    may_hold_date,
 )
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, lower
 
@@ -142,7 +143,7 @@ def _has_opener(text: str) -> bool:
         for char in _CASE_EXCEPTIONS:
             if char in text:
                 return _OPENER_ANYWHERE.search(text) is not None
-    return _holds_word(lower(text), _OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
+    return _OPENER_RUNS.held_in(text)
 
 
 def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str], marks: str) -> bool:
@@ -179,6 +180,45 @@ _PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in _BREAK_MARKS})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
 _WORD_BREAKS = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
+
+
+class _WordsAmongParts:
+    """`words` looked up among the parts of a text lower-cased and split at the runs `breaks`
+    matches: _holds_word(lower(text), words, breaks, marks), with its conditions."""
+
+    def __init__(self, words: frozenset[str], breaks: re.Pattern[str], marks: str) -> None:
+        self.words = words
+        self.breaks = breaks
+        self.marks = marks
+        # Latin-1 lower-cases one character to one within Latin-1 (see language.lower): a table
+        # of bytes lower-cases a text so and makes each character `breaks` matches a space, at
+        # which bytes.split() parts it (it parts at the white space of ASCII alone, all breaks).
+        self.table = bytes(
+            ord(" ") if breaks.fullmatch(lower(chr(code))) else ord(lower(chr(code)))
+            for code in range(256)
+        )
+        self.encoded = frozenset(word.encode("latin-1") for word in words if max(word) <= "\xff")
+
+    def held_in(self, text: str) -> bool:
+        """Return whether one of the words is a part of `text` lower-cased.
+
+        A text within Latin-1 (most lines) is read by three passes in C over its bytes, the
+        table's, the split's and the look-ups'; _holds_word loops over the parts with a mark
+        in Python.
+        """
+        try:
+            encoded = text.encode("latin-1")
+        except UnicodeEncodeError:
+            return _holds_word(lower(text), self.words, self.breaks, self.marks)
+        return not self.encoded.isdisjoint(encoded.translate(self.table).split())
+
+
+# The openers among the words of a text split at the marks (a quick test of a line with no
+# digit: it states no date, and a byline holds one) ...
+_OPENER_PARTS = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS)
+# ... and among its runs of word characters, as _OPENER_ANYWHERE bounds them.
+_OPENER_RUNS = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
+
 _BYLINE = re.compile(
     # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
     rf"^[\s*•·+>|/–—-]*(?:post\s+author\s+)?(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))"
@@ -1039,7 +1079,7 @@ def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here.
     digits = _DIGIT.search(line) is not None
-    if not digits and not _holds_word(lower(line), _OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS):
+    if not digits and not _OPENER_PARTS.held_in(line):
         return None
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
@@ -1232,7 +1272,9 @@ def post_note(
     its verb first: 'Posted on ...') was published, written or changed on a day. A sentence of
     prose about another text ('Die Studie wurde am 3. Mai veröffentlicht') says neither.
     """
-    if len(line) > _NOTE_CHARS or not _DIGIT.search(line):
+    # The note's date is one of find_dates': a line without its numbers (most lines, and most
+    # with a digit) is told before its words are read.
+    if len(line) > _NOTE_CHARS or not may_hold_date(line):
         return None
     folded = line.casefold()
     if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS, _BREAK_MARKS):

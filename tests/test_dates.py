@@ -23,6 +23,7 @@ from dedup.dates import (
     find_date,
     find_dates,
     is_date_word,
+    may_hold_date,
     relative_day,
 )
 
@@ -415,6 +416,8 @@ def test_every_date_holds_a_yearish_number_and_a_short_one(
     windows = _year_windows(text)
     found = [match for rule in _RULES for match in _candidates(rule, text, day_first, windows)]
     assert not found or (_YEARISH.search(text) and _SHORT_NUMBER.search(text))
+    # ... which may_hold_date tells callers that want a date alone to go on.
+    assert may_hold_date(text) is bool(_YEARISH.search(text) and _SHORT_NUMBER.search(text))
 
 
 GERMAN_MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"

@@ -6,10 +6,11 @@ import re
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dedup import metadata
+from dedup.language import lower
 
 
 @pytest.mark.parametrize(
@@ -1415,6 +1416,28 @@ def test_holds_word_is_the_split(text: str) -> None:
         assert metadata._holds_word(text, words, breaks, marks) == (
             not words.isdisjoint(breaks.split(text))
         )
+
+
+@given(st.one_of(_HOLDS_TEXTS, st.text(alphabet=st.characters(max_codepoint=0x2100))))
+@example("BY Jane")
+@example("Ältere VON\u00a0Jane\x85by")
+@example("szerző: Éva")
+def test_words_among_parts_are_held_words(text: str) -> None:
+    # held_in reads a text within Latin-1 by its bytes: the same answer as _holds_word of the
+    # text lower-cased, at either pattern.
+    for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
+        held = metadata._holds_word(lower(text), among.words, among.breaks, among.marks)
+        assert among.held_in(text) == held
+
+
+def test_words_among_parts_read_each_latin1_character() -> None:
+    # Each Latin-1 character alone, beside an opener and inside one: its byte in the tables.
+    for code in range(256):
+        char = chr(code)
+        for line in (char, f"by{char}", f"{char}by", f"b{char}y", f"Von{char}Jane"):
+            for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
+                held = metadata._holds_word(lower(line), among.words, among.breaks, among.marks)
+                assert among.held_in(line) == held, (line, among.breaks)
 
 
 def test_holds_word_marks_are_breaks() -> None:
