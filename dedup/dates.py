@@ -344,6 +344,27 @@ def may_hold_date(text: str) -> bool:
     return _YEARISH.search(text) is not None and _SHORT_NUMBER.search(text) is not None
 
 
+def yearish_lines(texts: list[str]) -> list[int]:
+    """Return the indices of `texts` (lines, no newline in them) that hold a yearish number, as
+    every full date does (see may_hold_date), in order.
+
+    The texts joined are searched once, on from the end of each line found: most lines hold no
+    such number, and a call for each line costs more than the search of the whole.
+    """
+    page = "\n".join(texts)
+    found: list[int] = []
+    line, at = 0, 0  # the line that holds the character at `at`
+    match = _YEARISH.search(page)  # of digits, dots and slashes: no match spans a newline
+    while match is not None:
+        line += page.count("\n", at, match.start())
+        found.append(line)
+        at = page.find("\n", match.end())
+        if at < 0:
+            break
+        match = _YEARISH.search(page, at)
+    return found
+
+
 def find_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     """Return the first full calendar date (day, month and year all stated) in `text`, or None.
 

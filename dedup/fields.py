@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from dedup import boilerplate, metadata
 from dedup.boilerplate import Line
-from dedup.dates import find_date
+from dedup.dates import find_date, yearish_lines
 from dedup.language import ALL_STOP_WORDS
 from dedup.options import CleanOptions
 
@@ -585,7 +585,13 @@ def _mark_post_notes(
     """Mark the blog engine's notes on the post above the body or under it ('Dieser Beitrag
     wurde am 4. Mai 2021 von jdoe veröffentlicht'), however far, over lists of related posts or
     under a wiki's links: the note names the text itself. Their dates and names are taken."""
-    for index in [*range(start), *range(end, len(lines))]:
+    # A note states a date: only the lines with a date's yearish number are read, found by a
+    # search of the lines above the body and of those under it.
+    notes: list[int] = []
+    for first, part in ((0, lines[:start]), (end, lines[end:])):
+        for offset in yearish_lines([line.text for line in part]):
+            notes.append(first + offset)
+    for index in notes:
         line = lines[index]
         if line.rule is not None or (note := metadata.post_note(line.text, day_first)) is None:
             continue

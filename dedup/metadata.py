@@ -1064,7 +1064,14 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     ('Gunter Frank / 22.04.2020') is the author; a place before a date and a comma is not.
     `day_first` settles numeric dates such as 03/05/2021 (None: by their form).
     """
-    meta = _read_meta_line(line, day_first)
+    if len(line) > 300:
+        return None
+    # Most lines hold neither a digit nor a byline's opener and leave here, before the cache is
+    # asked: they take none of its room.
+    digits = _DIGIT.search(line) is not None
+    if not digits and not _OPENER_PARTS.held_in(line):
+        return None
+    meta = _read_meta_line(line, digits, day_first)
     if meta is None or meta.authors is None:
         return meta
     # The lines kept are shared by pages: each caller gets its own list of names.
@@ -1072,15 +1079,10 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
 
 
 @lru_cache(maxsize=_LINE_CACHE)
-def _read_meta_line(line: str, day_first: bool | None) -> MetaLine | None:
-    """Return what meta_line returns, the same object for the same line: the date lines and
-    bylines of a site's template recur on its pages."""
-    if len(line) > 300:
-        return None
-    # Most lines hold neither a digit nor a byline's opener and leave here.
-    digits = _DIGIT.search(line) is not None
-    if not digits and not _OPENER_PARTS.held_in(line):
-        return None
+def _read_meta_line(line: str, digits: bool, day_first: bool | None) -> MetaLine | None:
+    """Return what meta_line returns of a line that holds a digit (`digits`) or an opener, the
+    same object for the same line: the date lines and bylines of a site's template recur on its
+    pages."""
     meta = _fields_meta(_visible(line), digits, day_first)
     # A social post quoted in the body names its poster and its day. Asked last: few lines get
     # here with a meaning, and the search costs on every line.

@@ -25,6 +25,7 @@ from dedup.dates import (
     is_date_word,
     may_hold_date,
     relative_day,
+    yearish_lines,
 )
 
 FOUND = [
@@ -418,6 +419,12 @@ def test_every_date_holds_a_yearish_number_and_a_short_one(
     assert not found or (_YEARISH.search(text) and _SHORT_NUMBER.search(text))
     # ... which may_hold_date tells callers that want a date alone to go on.
     assert may_hold_date(text) is bool(_YEARISH.search(text) and _SHORT_NUMBER.search(text))
+
+
+@given(st.lists(st.one_of(DATE_PIECES, st.text(alphabet="0123456789./x\n")), max_size=8))
+def test_yearish_lines_are_the_lines_searched_one_by_one(texts: list[str]) -> None:
+    texts = [text.replace("\n", " ") for text in texts]  # lines hold no newline
+    assert yearish_lines(texts) == [i for i, text in enumerate(texts) if _YEARISH.search(text)]
 
 
 GERMAN_MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
