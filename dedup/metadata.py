@@ -206,9 +206,9 @@ class _WordsAmongParts:
         table's, the split's and the look-ups'; _holds_word loops over the parts with a mark
         in Python.
         """
-        try:
-            encoded = text.encode("latin-1")
-        except UnicodeEncodeError:
+        # A character past Latin-1 is dropped and tells so by the length: no exception raised.
+        encoded = text.encode("latin-1", "ignore")
+        if len(encoded) < len(text):
             return _holds_word(lower(text), self.words, self.breaks, self.marks)
         return not self.encoded.isdisjoint(encoded.translate(self.table).split())
 
@@ -1278,10 +1278,11 @@ def post_note(
     # with a digit) is told before its words are read.
     if len(line) > _NOTE_CHARS or not may_hold_date(line):
         return None
-    folded = line.casefold()
-    if not _holds_word(folded, _NOTE_VERBS, _WORD_BREAKS, _BREAK_MARKS):
+    # Of the few lines the date's numbers leave, the words are split at once: the verb is looked
+    # up among them, and the opening one read beside it.
+    words = _WORD_BREAKS.split(line.casefold())
+    if _NOTE_VERBS.isdisjoint(words):
         return None
-    words = _WORD_BREAKS.split(folded)
     if _NOTE_SUBJECT.search(line) is None and _NOTE_FILING.search(line) is None:
         # The verb may open the note ('Posted on ... Author ...'), where it is no line of
         # metadata fields, which are read as such: a comment's 'Posted by Jane Doe on ...' too.
