@@ -18,7 +18,7 @@ from dedup.dates import (
     find_dates,
     is_date_word,
 )
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, lower
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
 # pages; these tests of a line alone, pure and returning what no caller can change, are kept.
@@ -2134,8 +2134,9 @@ class BodyWords:
     the text's when it stands there with no alphanumeric character on either side.
     """
 
-    def __init__(self, text: str) -> None:
-        self._text = lower(text)
+    def __init__(self, text: str, lowered: bool = False) -> None:
+        # `lowered`: `text` is lowered_for_words's of the words' text already.
+        self._text = text if lowered else lowered_for_words(text)
         self._held: dict[str, bool] = {}
         self._stems: dict[str, bool] = {}
         self._has_words: bool | None = None
@@ -2222,6 +2223,28 @@ class BodyWords:
                 return True
             at = text.find(stem, at + 1)
         return False
+
+
+def lowered_for_words(text: str) -> str:
+    """Return `text` lower-cased, its marks past Latin-1 (language.latin1's) maybe made spaces:
+    what BodyWords reads the words of `text` from.
+
+    Such a mark is no alphanumeric character, nor is a space: the words BodyWords finds, and
+    their ends, are the same. A text within Latin-1 so is lower-cased byte by byte by a table,
+    where lower() looks up each character of a text past ASCII in the Unicode database (a
+    body of thousands of characters, lower-cased for each page).
+    """
+    if text.isascii():  # lower() reads ASCII by a quick path
+        return lower(text)
+    encoded = latin1(text, " ")
+    if encoded is None:
+        return lower(text)
+    return encoded.translate(_LATIN1_LOWER).decode("latin-1")
+
+
+# Latin-1 lower-cases each of its characters to one of its characters, none depending on the
+# characters around it (test_metadata checks the table against lower()).
+_LATIN1_LOWER = bytes(ord(lower(chr(code))) for code in range(256))
 
 
 # Weights of the headline score, tuned on the even-numbered pages of both clean kits (a ranking

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import metadata
+from dedup.language import lower
 
 
 @pytest.mark.parametrize(
@@ -678,7 +679,8 @@ _BODY_TOKENS = st.sampled_from(
         "council", "councils", "councillor", "elections", "electing", "elector", "new", "news",
         "renewed", "1234567", "12345678", "another", "anothers", "against", "Σοφοσ", "ΣΟΦΟΣ",
         "straße", "STRASSE", "a1b2c3d4", "x_elections", "war", "warm", "-", ".", ",", "'", "’",
-        "«", "_", "\u00a0", "\n", " ",
+        "«", "_", "\u00a0", "\n", " ", "ÜBERMÄSSIG", "übermäßig", "Übermäßige", "–", "“", "…",
+        "İstanbul",
     ]
 )  # fmt: skip
 
@@ -696,6 +698,22 @@ def test_body_words_are_the_content_words(text: list[str], asked: list[str]) -> 
             assert body.holds_stem(word[:6]) is (word[:6] in stems), word
             inflected = word not in words and word[:6] in stems
             assert body.matched({word}) == (int(word in words), int(inflected))
+
+
+def test_latin1_lower_cases_as_lower() -> None:
+    for code in range(256):
+        assert metadata._LATIN1_LOWER[code] == ord(lower(chr(code))), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ein Text", "ÜBER – „Straße“ … Ende", "ÜBER ΣΟΦΟΣ – Straße", "İstanbul – Ü", ""]
+)
+def test_lowered_for_words_is_lower_with_marks_made_spaces(text: str) -> None:
+    lowered = metadata.lowered_for_words(text)
+    assert lowered in (lower(text), lower(text).translate(_MARKS_AS_SPACES))
+
+
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„‘’–—…•€►", " "))
 
 
 @pytest.mark.parametrize(
