@@ -2436,8 +2436,21 @@ _TAGS_LABEL_ENDS = frozenset({
 def _is_time_note(line: str) -> bool:
     """Return whether a line states only a reading time or how long ago the page changed, with
     the labels of date lines around it ('4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden')."""
-    rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
+    rest = line
+    # Each match of the two patterns holds one of _TIME_NOTE_KEYS: a line without one (most
+    # headlines with a number) is what they leave, where each tries its words at every character.
+    if _holds_a_key(line, _TIME_NOTE_KEYS):
+        rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
     return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+
+
+# The letters every unit of _RELATIVE_TIME begins with, and 'min' of each reading time (a test
+# reads them against the patterns).
+_TIME_NOTE_KEYS = (
+    "min", "sekund", "stunde", "tage", "woche", "monat", "jahr", "second", "hour", "hr", "day",
+    "week", "month", "year", "heure", "jour", "semaine", "mois", "ans", "segundo", "hora", "día",
+    "semana", "meses", "año", "godzin", "dni", "tygodni",
+)  # fmt: skip
 
 
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # 'Wed.', 'Dr.', 'St.'
