@@ -954,7 +954,8 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     # The body's words (those under its first line, or under the few lines under it, are read
     # when a line there is looked at).
     window = min(end, first_prose + 1 + _UNDER_FIRST)
-    body = _kept_words(lines[first_prose:end])
+    below = _WordsBelow(lines, first_prose, end)
+    body = below.under(first_prose)
     if not body.has_words():
         return
     dated = _cut_opening_dates(lines, first_prose)
@@ -989,7 +990,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         if line.rule or line.kind == boilerplate.CODE or is_paragraph(line):
             continue
         if rest is None:
-            rest = _kept_words(lines[window:end])
+            rest = below.under(window)
         if not rest.has_words():
             continue
         score = metadata.headline_score(line.text, rest, 1, line.kind == boilerplate.PROSE)
@@ -997,13 +998,14 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             scored.append((index, score - _W_UNDER_FIRST))
     # Further down, a line over a byline or date line may head the article, the paragraphs above
     # it being notices or teasers ('Vielen Dank für Ihre Anmeldung.').
-    scored += _late_headlines(lines, window, first_prose, end)
+    scored += _late_headlines(lines, window, first_prose, end, below)
     # The first paragraph may be the headline itself, closed by a full stop ('Goats ruled this
     # island. Now, it is reborn.'): a short one is looked at, against the body under it.
     first = lines[first_prose]
     if first_prose < end - 1 and _STRONG_WORDS <= words_of(first.text) <= _FIRST_AS_HEADLINE_WORDS:
-        under = _kept_words(lines[first_prose + 1 : end])
-        score = metadata.headline_score(first.text.rstrip("."), under, 1, True)
+        score = metadata.headline_score(
+            first.text.rstrip("."), below.under(first_prose + 1), 1, True
+        )
         if score is not None:
             scored.append((first_prose, score - _W_FIRST_AS_HEADLINE))
             scored.sort()
@@ -1051,11 +1053,11 @@ def _first_paragraph(lines: list[Line], start: int, end: int) -> int:
 
 
 def _late_headlines(
-    lines: list[Line], window: int, first_prose: int, end: int
+    lines: list[Line], window: int, first_prose: int, end: int, below: _WordsBelow
 ) -> list[tuple[int, float]]:
     """Return the lines from `window` to _LATE_REACH under the first paragraph that stand over
     a byline or date line, each with its score against the body under it (as a line under the
-    first paragraph is scored)."""
+    first paragraph is scored; `below` reads it)."""
     scored: list[tuple[int, float]] = []
     stop = min(end, first_prose + 1 + _LATE_REACH)
     # Most bodies have no byline or date line near their head: then no line stands over one, and
@@ -1071,7 +1073,7 @@ def _late_headlines(
             or is_paragraph(line)
         ):
             continue
-        under = _kept_words(lines[index + 1 : end])
+        under = below.under(index + 1)
         score = metadata.headline_score(line.text, under, 1, line.kind == boilerplate.PROSE)
         if score is not None:
             scored.append((index, score - _W_UNDER_FIRST))
@@ -1083,15 +1085,65 @@ def _holds_header_line(lines: list[Line], start: int, stop: int) -> bool:
     return any(lines[near].rule in _HEADER_RULES for near in range(start, stop))
 
 
-def _kept_words(lines: list[Line]) -> metadata.BodyWords:
-    """Return the content words of the lines kept (no rule so far)."""
-    return metadata.BodyWords(" ".join([line.text for line in lines if not line.rule]))
+class _WordsBelow:
+    """The content words of the kept lines (no rule so far) from a line of the body down to its
+    end: the body's from its first paragraph on, or those under a line scored as a headline.
+
+    The kept lines from the first paragraph on are joined and lower-cased once, when words are
+    first asked for, where the lines under each line asked were joined and lower-cased anew (the
+    body's thousands of characters a few times a page). The words under a line are read from
+    the part of that text that starts there: that part is its own text lower-cased, as no
+    character's case depends on characters across a space ('Σ', the only one whose case
+    depends on its neighbours, looks no further than a space) unless lower() changed the
+    text's length ('İ' is two characters lower-cased), when each part is lower-cased on its own.
+    """
+
+    def __init__(self, lines: list[Line], first_prose: int, end: int) -> None:
+        self._lines = lines
+        self._first = first_prose
+        self._end = end
+        self._text: str | None = None  # the kept lines' texts joined, once read
+        self._lowered = ""  # ... lower-cased for BodyWords
+        self._starts: list[int] = []  # where the kept lines from each line on start in the text
+        self._parts: dict[int, metadata.BodyWords] = {}  # by where they start
+
+    def under(self, index: int) -> metadata.BodyWords:
+        """Return the content words of the kept lines from lines[index] to the body's end
+        (`index` from the first paragraph to the body's end)."""
+        text = self._text
+        if text is None:
+            text = self._read()
+        start = self._starts[index - self._first]
+        words = self._parts.get(start)
+        if words is None:
+            if len(self._lowered) == len(text):
+                words = metadata.BodyWords(self._lowered[start:], lowered=True)
+            else:
+                words = metadata.BodyWords(text[start:])
+            self._parts[start] = words
+        return words
+
+    def _read(self) -> str:
+        texts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for line in self._lines[self._first : self._end]:
+            starts.append(offset)
+            if not line.rule:
+                texts.append(line.text)
+                offset += len(line.text) + 1
+        starts.append(offset)  # under the last line: no text
+        text = " ".join(texts)
+        self._text, self._lowered, self._starts = text, metadata.lowered_for_words(text), starts
+        return text
 
 
 def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Found) -> None:
     """Mark the headline of a body that opens the page with paragraphs (an author's blurb, a
     notice): a line under them over a byline or date line, as when the body has a header."""
-    scored = _late_headlines(lines, first_prose + 1, first_prose, end)
+    scored = _late_headlines(
+        lines, first_prose + 1, first_prose, end, _WordsBelow(lines, first_prose, end)
+    )
     if scored:
         index = max(scored, key=lambda item: item[1])[0]
         found.title = found.title or _headline_of(lines, _folded_lines(lines), lines[index].text)

@@ -19,7 +19,7 @@ from dedup.dates import (
     is_date_word,
     may_hold_date,
 )
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, lower
+from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
 # pages; these tests of a line alone, pure and returning what no caller can change, are kept.
@@ -2179,8 +2179,9 @@ class BodyWords:
     the text's when it stands there with no alphanumeric character on either side.
     """
 
-    def __init__(self, text: str) -> None:
-        self._text = lower(text)
+    def __init__(self, text: str, lowered: bool = False) -> None:
+        # `lowered`: `text` is lowered_for_words's of the words' text already.
+        self._text = text if lowered else lowered_for_words(text)
         self._held: dict[str, bool] = {}
         self._stems: dict[str, bool] = {}
         self._has_words: bool | None = None
@@ -2267,6 +2268,28 @@ class BodyWords:
                 return True
             at = text.find(stem, at + 1)
         return False
+
+
+def lowered_for_words(text: str) -> str:
+    """Return `text` lower-cased, its marks past Latin-1 (language.latin1's) maybe made spaces:
+    what BodyWords reads the words of `text` from.
+
+    Such a mark is no alphanumeric character, nor is a space: the words BodyWords finds, and
+    their ends, are the same. A text within Latin-1 so is lower-cased byte by byte by a table,
+    where lower() looks up each character of a text past ASCII in the Unicode database (a
+    body of thousands of characters, lower-cased for each page).
+    """
+    if text.isascii():  # lower() reads ASCII by a quick path
+        return lower(text)
+    encoded = latin1(text, " ")
+    if encoded is None:
+        return lower(text)
+    return encoded.translate(_LATIN1_LOWER).decode("latin-1")
+
+
+# Latin-1 lower-cases each of its characters to one of its characters, none depending on the
+# characters around it (test_metadata checks the table against lower()).
+_LATIN1_LOWER = bytes(ord(lower(chr(code))) for code in range(256))
 
 
 # Weights of the headline score, tuned on the even-numbered pages of both clean kits (a ranking
@@ -2458,8 +2481,21 @@ _TAGS_LABEL_ENDS = frozenset({
 def _is_time_note(line: str) -> bool:
     """Return whether a line states only a reading time or how long ago the page changed, with
     the labels of date lines around it ('4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden')."""
-    rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
+    rest = line
+    # Each match of the two patterns holds one of _TIME_NOTE_KEYS: a line without one (most
+    # headlines with a number) is what they leave, where each tries its words at every character.
+    if _holds_a_key(line, _TIME_NOTE_KEYS):
+        rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
     return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+
+
+# The letters every unit of _RELATIVE_TIME begins with, and 'min' of each reading time (a test
+# reads them against the patterns).
+_TIME_NOTE_KEYS = (
+    "min", "sekund", "stunde", "tage", "woche", "monat", "jahr", "second", "hour", "hr", "day",
+    "week", "month", "year", "heure", "jour", "semaine", "mois", "ans", "segundo", "hora", "día",
+    "semana", "meses", "año", "godzin", "dni", "tygodni",
+)  # fmt: skip
 
 
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,3}\.$")  # 'Wed.', 'Dr.', 'St.'

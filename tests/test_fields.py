@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dedup import fields, metadata
 from dedup.boilerplate import Line
@@ -858,6 +860,42 @@ def test_with_echoes_counts_a_key_in_the_lines_stripped(other: str, quoted: bool
     body = metadata.BodyWords("")  # the compiled install checks the argument's type
     best = fields._with_echoes(lines, folded, [(1.0, 0), (0.5, 1)], body)
     assert best == ((0.5 + fields._W_QUOTED, 1) if quoted else (1.0, 0))
+
+
+# Lines of the words and marks BodyWords reads, some of them removed (a rule set).
+_BODY_LINES = st.lists(
+    st.tuples(
+        st.lists(
+            st.sampled_from(
+                ["Council", "COUNCILS", "Übermäßig", "ÜBERMÄSSIGE", "Σοφοσ", "ΣΟΦΟΣ", "İstanbul",
+                 "the", "2021", "elections", "–", "„", "“", ",", "."]
+            ),
+            max_size=6,
+        ).map(" ".join),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=6,
+)  # fmt: skip
+
+
+@given(_BODY_LINES)
+def test_words_below_a_line_are_those_of_the_kept_lines_under_it(
+    rows: list[tuple[str, bool]],
+) -> None:
+    lines = [Line(k, text, False) for k, (text, _) in enumerate(rows)]
+    for line, (_, removed) in zip(lines, rows, strict=True):
+        line.rule = "menu" if removed else None
+    below = fields._WordsBelow(lines, 0, len(lines))
+    for index in range(len(lines) + 1):
+        kept = " ".join([line.text for line in lines[index:] if not line.rule])
+        words = below.under(index)
+        expected = metadata.BodyWords(kept)
+        assert words.has_words() is expected.has_words()
+        for word in metadata.content_words(" ".join(text for text, _ in rows)):
+            assert words.holds(word) is expected.holds(word), (index, word)
+            assert words.holds_stem(word[:6]) is expected.holds_stem(word[:6]), (index, word)
+        assert below.under(index) is words  # asked again, the same words
 
 
 def test_no_character_folds_to_a_newline() -> None:

@@ -679,7 +679,8 @@ _BODY_TOKENS = st.sampled_from(
         "council", "councils", "councillor", "elections", "electing", "elector", "new", "news",
         "renewed", "1234567", "12345678", "another", "anothers", "against", "Σοφοσ", "ΣΟΦΟΣ",
         "straße", "STRASSE", "a1b2c3d4", "x_elections", "war", "warm", "-", ".", ",", "'", "’",
-        "«", "_", "\u00a0", "\n", " ",
+        "«", "_", "\u00a0", "\n", " ", "ÜBERMÄSSIG", "übermäßig", "Übermäßige", "–", "“", "…",
+        "İstanbul",
     ]
 )  # fmt: skip
 
@@ -697,6 +698,22 @@ def test_body_words_are_the_content_words(text: list[str], asked: list[str]) -> 
             assert body.holds_stem(word[:6]) is (word[:6] in stems), word
             inflected = word not in words and word[:6] in stems
             assert body.matched({word}) == (int(word in words), int(inflected))
+
+
+def test_latin1_lower_cases_as_lower() -> None:
+    for code in range(256):
+        assert metadata._LATIN1_LOWER[code] == ord(lower(chr(code))), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ein Text", "ÜBER – „Straße“ … Ende", "ÜBER ΣΟΦΟΣ – Straße", "İstanbul – Ü", ""]
+)
+def test_lowered_for_words_is_lower_with_marks_made_spaces(text: str) -> None:
+    lowered = metadata.lowered_for_words(text)
+    assert lowered in (lower(text), lower(text).translate(_MARKS_AS_SPACES))
+
+
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„‘’–—…•€►", " "))
 
 
 @pytest.mark.parametrize(
@@ -1137,6 +1154,60 @@ def test_outlet_words_are_those_of_the_masthead() -> None:
 def test_ago_keys_are_the_words_of_ago() -> None:
     words = "|".join(metadata._AGO_KEYS[:4]), "|".join(metadata._AGO_KEYS[4:])
     assert metadata._AGO.pattern == rf"^(?:{words[0]})\b|\b(?:{words[1]})$"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Return the alternatives of the outermost group of `pattern` ('a(?:b|c)|d' -> 'a(?:b|c)',
+    'd'), the escapes kept as they are."""
+    found, depth, start, at = [], 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return [*found, pattern[start:]]
+
+
+def test_time_note_keys_are_in_every_match() -> None:
+    # Each unit of _RELATIVE_TIME holds a key in the letters it must match ...
+    units = re.search(r"\\d\+\\s\*\(\?:(.*?)\)\\b", metadata._RELATIVE_TIME.pattern)
+    assert units is not None
+    for unit in _alternatives(units[1]):
+        must = unit.replace(r"\w*", "")
+        must = must[:-2] if must.endswith("?") else must  # the optional last letter off
+        assert must.isalpha() and any(key in must for key in metadata._TIME_NOTE_KEYS), unit
+    # ... and each alternative of _READING_TIME matches 'min' after its number.
+    pattern = metadata._READING_TIME.pattern
+    assert pattern.startswith(r"\b(?:") and pattern.endswith(")")
+    for alternative in _alternatives(pattern[len(r"\b(?:") : -1]):
+        assert re.search(r"\\d(?:\+|\{1,2\})\\s\*min", alternative), alternative
+    # IGNORECASE matches the keys' letters as _holds_a_key folds a line.
+    letters = set("".join(metadata._TIME_NOTE_KEYS))
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char and char not in letters:
+            continue  # no case: IGNORECASE matches it as itself
+        folded = char.translate(metadata.IGNORECASE_FOLD).lower()
+        for letter, compiled in patterns.items():
+            assert (compiled.fullmatch(char) is not None) is (folded == letter), hex(point)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["4 Min. Lesedauer", "Aktualisiert: vor 20 Stunden", "3 HOURS AGO", "hace 5 días", "2 YIL", ""],
+)
+def test_is_time_note_is_the_patterns(line: str) -> None:
+    rest = metadata._RELATIVE_TIME.sub(" ", metadata._READING_TIME.sub(" ", line))
+    expected = all(metadata.is_date_word(word) for word in metadata._WORD_RUN.findall(rest))
+    assert metadata._is_time_note(line) is expected
 
 
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
