@@ -369,13 +369,11 @@ def clean_document(
     language = options.language or _language_of(lines, memo)
     settled = False  # the first pass reads every line
     for _ in range(MAX_PASSES):
-        texts = [line.text for line in lines]
-        removed = _clean_pass(
-            lines, language, options, extra_patterns, template, group, found, memo, settled
-        )
         # A pass changed something when it removed a line or cut a line's text (metadata
         # glued to its front).
-        cut = texts != [line.text for line in lines]
+        removed, cut = _clean_pass(
+            lines, language, options, extra_patterns, template, group, found, memo, settled
+        )
         if not removed and not cut:
             break
         settled = not cut
@@ -514,8 +512,9 @@ def _clean_pass(
     found: fields.Found,
     memo: _Memo,
     settled: bool = False,
-) -> bool:
-    """Mark the boilerplate and metadata lines of `lines`; return whether it removed a line.
+) -> tuple[bool, bool]:
+    """Mark the boilerplate and metadata lines of `lines`; return whether it removed a line, and
+    whether it cut a line's text.
 
     `settled`: the lines are those a previous pass kept, with the texts it read (it cut none).
     The steps that judge a line by its text alone, or by the other kept lines' texts, would
@@ -528,7 +527,7 @@ def _clean_pass(
     again: removed lines change what stands around the kept ones.
     """
     if not lines:
-        return False
+        return False, False
     if not settled:
         _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
@@ -557,11 +556,16 @@ def _clean_pass(
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
     kept = [line for line in lines if line.rule is None]
+    cut = False
     if kept:
+        # The one step that cuts a line's text, and only the first kept line's: the texts of
+        # the others need no comparing.
+        text = kept[0].text
         fields.lift_lead_metadata(kept[0], found)
+        cut = kept[0].text != text
     # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
     # removed a line when fewer are kept: no (rule, text) pairs to build and compare.
-    return len(kept) < len(lines)
+    return len(kept) < len(lines), cut
 
 
 def _mark_rules(
@@ -678,7 +682,11 @@ def _folded(text: str) -> str:
     """Return a text lower-cased as IGNORECASE compares it, one character for one: a pattern in
     lower case finds in it what it finds in the text under IGNORECASE ('İ', 'ı' and 'ſ' as 'i'
     and 's'; checked over all of Unicode for the prompt patterns in test_cleaning)."""
-    return lower(text if text.isascii() else text.translate(metadata.IGNORECASE_FOLD))
+    # A translation looks every character up in its table; the three it changes are rare, and a
+    # scan for each costs a fraction of that.
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(metadata.IGNORECASE_FOLD)
+    return lower(text)
 
 
 # _head's fold of each pair of characters it met. Lines open with a few hundred pairs a page,
