@@ -646,11 +646,16 @@ def _context_free_rule(
         return "read-more"
     # A line that opens with a digit is one of _SHARE's only as a count of comments ('3
     # comments'): the many that open with a date or a time are not tried. (No character past
-    # ASCII matches a letter of 'comment' under IGNORECASE: lower() finds all it matches.)
+    # ASCII matches a letter of 'comment' under IGNORECASE: lower() finds all it matches.) A
+    # digit stands before ':' or past ASCII: a line that opens with an ASCII letter (most) is
+    # told so by a comparison, not by isdecimal, a method call compiled.
     if (
         short
         and len(text) < 80
-        and (head in _SHARE_HEADS or (head[:1].isdecimal() and "comment" in lower(text)))
+        and (
+            head in _SHARE_HEADS
+            or ((head < ":" or head > "\x7f") and head[:1].isdecimal() and "comment" in lower(text))
+        )
         and _SHARE.match(text)
     ):
         return "share"

@@ -1433,6 +1433,16 @@ def test_holds_copies_counts_as_str_count(text: str, key: str) -> None:
         assert _holds_copies(text, key, copies) == (text.count(key) >= copies)
 
 
+def test_a_digit_stands_before_a_colon_or_past_ascii() -> None:
+    """_context_free_rule asks isdecimal only of a head before ':' or past ASCII."""
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.isdecimal():
+            assert char < ":" or char > "\x7f", hex(point)
+    assert rules_of(page("Menu", "3 comments"))["3 comments"] == "share"
+    assert rules_of(page("Menu", "٣ comments"))["٣ comments"] == "share"
+
+
 @pytest.mark.parametrize(
     "text", ["İstanbul", "Kıyı", "Waſſer", "Straße", "ABC", "Ünıversität ſ İ", "ﬁ", ""]
 )
