@@ -242,14 +242,18 @@ def split_lines(text: str) -> list[Line]:
     if "\r" in text:  # most pages have none: one scan, not two replaces
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    for number, raw in enumerate(text.split("\n"), start=1):
+    # Most pages hold no tab and no no-break space: a scan of the page each, not of every line.
+    plain = "\t" not in text and "\u00a0" not in text
+    number = 0
+    for raw in text.split("\n"):  # a loop over the list itself: compiled, enumerate's is generic
+        number += 1
         stripped = raw.strip()
         if not stripped:
             blank = True
             continue
         # strip gives the line itself back when it strips nothing: most lines, not indented.
         indent = 0 if stripped is raw else len(raw) - len(raw.lstrip())
-        if "  " not in stripped and "\t" not in stripped and "\u00a0" not in stripped:
+        if "  " not in stripped and (plain or ("\t" not in stripped and "\u00a0" not in stripped)):
             lines.append(Line(number, stripped, blank, indent))  # most lines: nothing to split
             blank = False
             continue

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -29,9 +30,11 @@ from dedup.options import CleanOptions
 from dedup.records import Article, Document, Removal
 from dedup.template import TEMPLATE_WORDS, TemplateLines, group_of
 
-_IMAGE = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
-_IMAGE_LAST = frozenset("fFgGpP")  # the last letters of the extensions _IMAGE knows
-_READ_MORE = re.compile(
+# The patterns, sets and bounds the rules read for every line are Final: compiled, each is a C
+# variable, where a module's name is looked up in its dict at every use.
+_IMAGE: Final = re.compile(r"^\S.{0,80}\.(?:gif|jpe?g|png|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+_IMAGE_LAST: Final = frozenset("fFgGpP")  # the last letters of the extensions _IMAGE knows
+_READ_MORE: Final = re.compile(
     r"^(?:also read|read more|read also|see also|related|more|watch|listen|recommended|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weiterlesen|"
     r"lire aussi|à lire aussi|voir aussi|lea también|lea más|lea|leer más|ver también|"
@@ -42,7 +45,7 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 # The first two characters of _READ_MORE's words.
-_READ_MORE_HEADS = frozenset((
+_READ_MORE_HEADS: Final = frozenset((
     "al", "re", "se", "mo", "wa", "li", "le", "me", "au", "we", "à ", "vo", "ve", "cz", "zo", "mi",
     "ta", "te", "si", "zu",
 ))  # fmt: skip
@@ -56,7 +59,7 @@ _RELATED_HEADING = re.compile(
     r"te puede interesar|articoli correlati|powiązane artykuły|zobacz także)\s*:?$",
     re.IGNORECASE,
 )
-_SHARE = re.compile(
+_SHARE: Final = re.compile(
     r"^(?:[*+•-] )?(?:share(?: this(?: story| article| page)?)?(?: on \w+)?|tweet|print(?: this)?(?: article)?|"
     r"e-?mail(?: this)?(?: article)?|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|"
     r"copy link|save|comments?|\d+ comments?|artikel teilen|teilen|drucken|partager|imprimer|"
@@ -67,7 +70,7 @@ _SHARE = re.compile(
 # The first two characters of _SHARE's words (after its optional bullet), lower-cased ('e-mail'
 # and 'email' apart); a digit opens its count of comments ('3 comments'). Most short lines open
 # with none of these, and are told so without the pattern, which tries each of its words.
-_SHARE_HEADS = frozenset((
+_SHARE_HEADS: Final = frozenset((
     "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
     "im", "mi", "ud", "de",
 ))  # fmt: skip
@@ -77,7 +80,7 @@ _SHARE_HEADS = frozenset((
 # each under the flag, at three times the cost.
 # Every prompt opens with a letter or '©': the lookahead passes over spaces and marks in one
 # test, where the engine would try each prompt in turn.
-_APP_PROMPT = re.compile(
+_APP_PROMPT: Final = re.compile(
     r"(?=[\w©])(?:click (?:in|on) the (?:upper|top) right|open (?:it )?in (?:your|the) browser|"
     r"download (?:our|the) (?:\w+ )?app|get the app|sign up for (?:our|the) newsletter|"
     r"subscribe to (?:our|the) newsletter|enable javascript|javascript (?:is )?(?:disabled|required)|"
@@ -91,7 +94,7 @@ _APP_PROMPT = re.compile(
 )
 # Notes of the site's on cookies, on javascript turned off, on paid links, on how comments are
 # moderated: searched apart from the prompts, in the lines that hold one of _SITE_NOTE_KEYS.
-_SITE_NOTE = re.compile(
+_SITE_NOTE: Final = re.compile(
     r"\b(?:we|wir|nous|this (?:site|website)|our (?:site|website)|diese (?:website|webseite|seite)|"
     r"unsere (?:website|webseite|seite)|ce site|notre site|este sitio|nuestro sitio|strona|serwis|"
     r"usamos|utilizamos|używamy|korzystamy)\b.{0,60}\bcookies?|cookies?\b.{0,60}\b(?:zustimm|"
@@ -107,15 +110,16 @@ _SITE_NOTE = re.compile(
     r"^(?:[\w.-]+ ){0,2}[\w.-]*newsletter(?:\W*$|\s*:)",
 )
 # A picture's credit on a line of its own: 'Foto: Jane Doe', 'Photo: AFP', 'Bild: dpa'.
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"^(?:fotos?|photos?|bild(?:er)?|image|credit|crédito|fot|zdjęcie|beitragsbild|titelbild)"
     r"\s*[:.]\s*\S",
     re.IGNORECASE,
 )
-_CREDIT_HEADS = frozenset(("fo", "ph", "bi", "im", "cr", "zd", "be", "ti"))  # its words' first two
+# Its words' first two characters.
+_CREDIT_HEADS: Final = frozenset(("fo", "ph", "bi", "im", "cr", "zd", "be", "ti"))
 # A link to the article before or after this one: 'Previous post: ...', 'Article suivant',
 # 'Vorheriger Beitrag', 'Następny artykuł'.
-_POST_NAVIGATION = re.compile(
+_POST_NAVIGATION: Final = re.compile(
     r"^(?:[*+•-] )?(?:(?:previous|next|older|newer) (?:article|post|story|entry)|"
     r"(?:article|artículo|entrada|publicación|nota) (?:précédent|precedent|suivant|anterior|"
     r"siguiente)|(?:vorherige[rs]?|nächste[rs]?) (?:artikel|beitrag)|(?:poprzedni|następny) "
@@ -123,12 +127,12 @@ _POST_NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 # The first two characters of its words, after its optional bullet.
-_POST_NAVIGATION_HEADS = frozenset(
+_POST_NAVIGATION_HEADS: Final = frozenset(
     ("pr", "ne", "ol", "ar", "en", "pu", "no", "vo", "nä", "po", "na")
 )
-_POST_NAVIGATION_SPACES = 30  # a longer line is a paragraph that opens with these words
+_POST_NAVIGATION_SPACES: Final = 30  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
-_TAGS = re.compile(
+_TAGS: Final = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
     r"étiquettes|mots[- ]clés|etiquetas|tagi|temas|categor(?:ies|y|ías?)|kategorien?|"
     r"catégories?)\s*:",
@@ -138,7 +142,7 @@ _TAGS = re.compile(
 # sent there: 'External content', 'View this post on Instagram', 'Inhalt laden'; and the
 # controls of players, pictures and downloads. They stand inside articles, so each removes its
 # own line only (under _PROMPT_CHARS).
-_EMBED = re.compile(
+_EMBED: Final = re.compile(
     r"\bexterne[rn]? inhalte?\b|\bredaktionelle[rn]? inhalte?\b|"
     r"\bview this (?:post|photo|video) on (?:instagram|facebook|twitter|youtube)|"
     r"\b(?:inhalte?|video|content) (?:laden|load)\b|datenübertragung an|"
@@ -154,18 +158,18 @@ _EMBED = re.compile(
 # Every match of _EMBED holds one of these. The control that loads a post ('Inhalt laden',
 # 'Video load') is keyed by its verb alone: two scans of the page where its eight forms took
 # eight, for a few more lines searched (a page in twenty holds ' laden' or ' load').
-_EMBED_KEYS = frozenset((
+_EMBED_KEYS: Final = frozenset((
     "externe", "redaktionelle", "view this", " laden", " load", "datenübertragung", "daten an",
     "data an", "verbindung zu", "contenido externo", "zewnętrzne", "escucha", "listen to",
     "artikel hören", "artikel anhören", "artikel vorlesen", "écouter", "vergrößern", "enlarge",
     "agrandir", "pdf",
 ))  # fmt: skip
 # The label over an advertisement, on a line of its own.
-_AD_LABELS = frozenset((
+_AD_LABELS: Final = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
     "sponsored", "annonce", "pubblicità", "advertentie",
 ))  # fmt: skip
-_CREDIT_SPACES = 8  # a longer line is a caption, which the article keeps
+_CREDIT_SPACES: Final = 8  # a longer line is a caption, which the article keeps
 # A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
 # '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
 # '(dpa)', signs a paragraph of the article and stays.
@@ -199,7 +203,7 @@ _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 # stand together behind one \b, which passes over the inside of words in one test where each
 # of them would be tried in turn (together half of the pattern's time). The order of the
 # alternatives is free: only whether a line holds a match is asked.
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION: Final = re.compile(
     r"(?=\w)(?:\b(?:follow (?:us|\w+ on (?:twitter|facebook|instagram))|subscribe (?:now|today|to (?:our|the))|"
     r"sign up (?:now|today|for)|join (?:us|our \w+) on\b|folge uns|"
     r"jetzt (?:\w+ ){0,3}(?:abonnieren|anmelden|bestellen|spenden)|"
@@ -230,7 +234,7 @@ _CALL_TO_ACTION = re.compile(
 # that holds another is left out, and so are the long forms that one word covers (' hilft' for
 # 'spende hilft', 'unterstützung hilft' and 'beitrag hilft'; 'abonn' for 'abonnieren', 'abonnez'
 # and 'abonnent'): the pattern still decides, on a few more lines.
-_CALL_TO_ACTION_KEYS = frozenset((
+_CALL_TO_ACTION_KEYS: Final = frozenset((
     " hilft", " helps", " ayuda", " aide", " pomaga", "follow", "subscribe", "sign up", "join ",
     "folge", "abonn", "jetzt", "newsletter", "suscr", "síguenos", "siguenos", "únete", "unete",
     "suivez", "inscrivez", "support", "donate", "become a", "already a", "unterstütze", "spenden",
@@ -239,17 +243,17 @@ _CALL_TO_ACTION_KEYS = frozenset((
     "postfach", "auf dem laufenden", "stay ", "restez", "mantente",
 ))  # fmt: skip
 # Every match of _APP_PROMPT holds one of these.
-_APP_PROMPT_KEYS = frozenset((
+_APP_PROMPT_KEYS: Final = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
     "enter your e", "ingresa tu ", "mail-adresse",
 ))  # fmt: skip
-_SITE_NOTE_KEYS = frozenset((
+_SITE_NOTE_KEYS: Final = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
 ))  # fmt: skip
 # The keys of the four patterns, each once (patterns share some), in a fixed order.
-_PROMPT_KEYS = tuple(
+_PROMPT_KEYS: Final = tuple(
     sorted(_APP_PROMPT_KEYS | _SITE_NOTE_KEYS | _CALL_TO_ACTION_KEYS | _EMBED_KEYS)
 )
 # The letters of the kits' pages (lower-cased), the rarest first; a character not listed is
@@ -287,13 +291,14 @@ def _key_scans(
     return tuple(scans)
 
 
-_PROMPT_SCANS = _key_scans(_PROMPT_KEYS)
+_PROMPT_SCANS: Final = _key_scans(_PROMPT_KEYS)
 
-_PROMPT_CHARS = 200  # a longer line is the article's own text about prompts, notes, embeds
-_SAMPLE_SPACES = 6  # lines with more words than this tell the language
-_SAMPLE_MIN_WORDS = 40
-_SAMPLE_CHARS = 6000  # about 900 words; 12000 told one page of the 990 of clean-trafilatura apart
-_CALL_TO_ACTION_CHARS = 160  # a paragraph that mentions following or subscribing stays
+_PROMPT_CHARS: Final = 200  # a longer line is the article's own text about prompts, notes, embeds
+_SAMPLE_SPACES: Final = 6  # lines with more words than this tell the language
+_SAMPLE_MIN_WORDS: Final = 40
+# About 900 words; 12000 told one page of the 990 of clean-trafilatura apart.
+_SAMPLE_CHARS: Final = 6000
+_CALL_TO_ACTION_CHARS: Final = 160  # a paragraph that mentions following or subscribing stays
 # A pass removes lines or changes nothing, so this bound is never the reason to stop.
 MAX_PASSES = 20
 
@@ -315,6 +320,19 @@ class _Memo:
     runs: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
+
+    # Written out, not left to the dataclass: mypyc compiles the methods of a class's source
+    # and leaves those a dataclass makes interpreted (eight calls of dict() through the
+    # interpreter a document).
+    def __init__(self) -> None:
+        self.rules = {}
+        self.kinds = {}
+        self.repeat_keys = {}
+        self.languages = {}
+        self.words = {}
+        self.runs = {}
+        self.closing = {}
+        self.related = {}
 
 
 @dataclass(frozen=True)
@@ -351,13 +369,11 @@ def clean_document(
     language = options.language or _language_of(lines, memo)
     settled = False  # the first pass reads every line
     for _ in range(MAX_PASSES):
-        texts = [line.text for line in lines]
-        removed = _clean_pass(
-            lines, language, options, extra_patterns, template, group, found, memo, settled
-        )
         # A pass changed something when it removed a line or cut a line's text (metadata
         # glued to its front).
-        cut = texts != [line.text for line in lines]
+        removed, cut = _clean_pass(
+            lines, language, options, extra_patterns, template, group, found, memo, settled
+        )
         if not removed and not cut:
             break
         settled = not cut
@@ -496,8 +512,9 @@ def _clean_pass(
     found: fields.Found,
     memo: _Memo,
     settled: bool = False,
-) -> bool:
-    """Mark the boilerplate and metadata lines of `lines`; return whether it removed a line.
+) -> tuple[bool, bool]:
+    """Mark the boilerplate and metadata lines of `lines`; return whether it removed a line, and
+    whether it cut a line's text.
 
     `settled`: the lines are those a previous pass kept, with the texts it read (it cut none).
     The steps that judge a line by its text alone, or by the other kept lines' texts, would
@@ -510,7 +527,7 @@ def _clean_pass(
     again: removed lines change what stands around the kept ones.
     """
     if not lines:
-        return False
+        return False, False
     if not settled:
         _mark_rules(lines, extra, template, group, memo)
     stop_words = boilerplate.stop_words_of(language)
@@ -539,11 +556,16 @@ def _clean_pass(
     _mark_menus(lines)
     _mark_after_page_furniture(lines)
     kept = [line for line in lines if line.rule is None]
+    cut = False
     if kept:
+        # The one step that cuts a line's text, and only the first kept line's: the texts of
+        # the others need no comparing.
+        text = kept[0].text
         fields.lift_lead_metadata(kept[0], found)
+        cut = kept[0].text != text
     # Every line comes in kept (split_lines and _as_reread give no removed line), so the pass
     # removed a line when fewer are kept: no (rule, text) pairs to build and compare.
-    return len(kept) < len(lines)
+    return len(kept) < len(lines), cut
 
 
 def _mark_rules(
@@ -624,11 +646,16 @@ def _context_free_rule(
         return "read-more"
     # A line that opens with a digit is one of _SHARE's only as a count of comments ('3
     # comments'): the many that open with a date or a time are not tried. (No character past
-    # ASCII matches a letter of 'comment' under IGNORECASE: lower() finds all it matches.)
+    # ASCII matches a letter of 'comment' under IGNORECASE: lower() finds all it matches.) A
+    # digit stands before ':' or past ASCII: a line that opens with an ASCII letter (most) is
+    # told so by a comparison, not by isdecimal, a method call compiled.
     if (
         short
         and len(text) < 80
-        and (head in _SHARE_HEADS or (head[:1].isdecimal() and "comment" in lower(text)))
+        and (
+            head in _SHARE_HEADS
+            or ((head < ":" or head > "\x7f") and head[:1].isdecimal() and "comment" in lower(text))
+        )
         and _SHARE.match(text)
     ):
         return "share"
@@ -660,7 +687,19 @@ def _folded(text: str) -> str:
     """Return a text lower-cased as IGNORECASE compares it, one character for one: a pattern in
     lower case finds in it what it finds in the text under IGNORECASE ('İ', 'ı' and 'ſ' as 'i'
     and 's'; checked over all of Unicode for the prompt patterns in test_cleaning)."""
-    return lower(text if text.isascii() else text.translate(metadata.IGNORECASE_FOLD))
+    # A translation looks every character up in its table; the three it changes are rare, and a
+    # scan for each costs a fraction of that.
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        text = text.translate(metadata.IGNORECASE_FOLD)
+    return lower(text)
+
+
+# _head's fold of each pair of characters it met. Lines open with a few hundred pairs a page,
+# and mostly the same ones from page to page: a look-up costs a fraction of the fold's method
+# calls (compiled, a tenth). Emptied when it grows past _HEADS_KEPT (a run of pages in many
+# scripts), so that it stays small.
+_HEADS: Final[dict[str, str]] = {}
+_HEADS_KEPT: Final = 20000
 
 
 def _head(text: str) -> str:
@@ -669,8 +708,14 @@ def _head(text: str) -> str:
     head = text[:2]
     if head[1:] == " " and head[:1] in "*+•-":
         head = text[2:4]
-    # The folds beyond lower() are of characters past ASCII, which most lines open without.
-    return lower(head if head.isascii() else head.translate(metadata.IGNORECASE_FOLD))
+    folded = _HEADS.get(head)
+    if folded is None:
+        if len(_HEADS) >= _HEADS_KEPT:
+            _HEADS.clear()
+        # The folds beyond lower() are of characters past ASCII, which most lines open without.
+        folded = lower(head if head.isascii() else head.translate(metadata.IGNORECASE_FOLD))
+        _HEADS[head] = folded
+    return folded
 
 
 def _mark_captions(lines: list[Line]) -> None:

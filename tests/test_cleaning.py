@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dedup import boilerplate
+from dedup import boilerplate, metadata
 from dedup.cleaning import (
     _APP_PROMPT,
     _CALL_TO_ACTION,
@@ -1431,6 +1431,26 @@ def test_holds_copies_counts_as_str_count(text: str, key: str) -> None:
     which counts copies that do not overlap ('a a' is once in 'a a a')."""
     for copies in (1, 2):
         assert _holds_copies(text, key, copies) == (text.count(key) >= copies)
+
+
+def test_a_digit_stands_before_a_colon_or_past_ascii() -> None:
+    """_context_free_rule asks isdecimal only of a head before ':' or past ASCII."""
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.isdecimal():
+            assert char < ":" or char > "\x7f", hex(point)
+    assert rules_of(page("Menu", "3 comments"))["3 comments"] == "share"
+    assert rules_of(page("Menu", "٣ comments"))["٣ comments"] == "share"
+
+
+@pytest.mark.parametrize(
+    "text", ["İstanbul", "Kıyı", "Waſſer", "Straße", "ABC", "Ünıversität ſ İ", "ﬁ", ""]
+)
+def test_folded_translates_as_the_fold_does(text: str) -> None:
+    """_folded translates only a text holding one of the three characters IGNORECASE_FOLD
+    changes, which it names: a fourth in the table would go unseen."""
+    assert set(metadata.IGNORECASE_FOLD) == {0x130, 0x131, 0x17F}
+    assert _folded(text) == text.translate(metadata.IGNORECASE_FOLD).lower()
 
 
 @pytest.mark.parametrize(
