@@ -913,14 +913,20 @@ def _choose_authors(
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
-        # One search of the lines after the body; most pages name no person there.
+        # Every copyright line holds a year's first two digits, and most lines after the body
+        # none: only those are asked, and only the ones that may hold a copyright (a search of
+        # the pattern over all the lines after the body, with no first letter to look for,
+        # cost more than the rest of the step).
         after = [line.text for line in lines[end:]]
-        tail = "\n".join(after)
-        if metadata.may_hold_copyright(tail) and metadata.COPYRIGHT.search(tail):
-            for text in after:
-                if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
-                    found.holder = holder
-                    break
+        for index in _lines_holding(after, _CENTURIES):
+            text = after[index]
+            if (
+                metadata.may_hold_copyright(text)
+                and (holder := metadata.copyright_holder(text))
+                and page.names_someone(holder)
+            ):
+                found.holder = holder
+                break
         if not found.holder and not found.closing and not found.far_read:
             # The body may be misplaced (a list of teasers taken for it): a byline that says
             # outright who wrote, anywhere above the comments, names the author of the page.
@@ -1681,6 +1687,7 @@ def _user_names(names: list[str]) -> bool:
     return all(name.islower() and " " not in name for name in names)
 
 
+_CENTURIES = frozenset(("19", "20"))  # what every year metadata.COPYRIGHT finds opens with
 _ACCOUNT_REACH = 8  # lines from an account's byline where a writer's byline wins over it
 
 

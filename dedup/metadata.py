@@ -1449,6 +1449,8 @@ _ROLES = (
     "president", "professor", "professorin", "sprecher", "sprecherin", "spokesman", "spokeswoman",
     "spokesperson", "leiter", "leiterin", "referent", "referentin",
 )  # fmt: skip
+# The last three letters of the roles (each has five or more).
+_ROLE_ENDS = frozenset(role[-3:] for role in _ROLES)
 # The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
 # may follow ('Editor at Large').
 _ROLE_LINE = re.compile(
@@ -2030,10 +2032,12 @@ def role_line(line: str) -> bool:
         return False
     text = line.strip(" *+•·,-–—")
     # The pattern tries every role at every letter of the first two words: a line whose first
-    # two words, folded as IGNORECASE matches them, end with none is told at once.
-    folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
-    for word in lower(folded).split(None, 2)[:2]:
-        if word.endswith(_ROLES):
+    # two words, folded as IGNORECASE matches them, end with none is told at once. Each word is
+    # folded alone (no fold or lower() makes or takes a space), and asked for all the roles only
+    # when it ends as one of them does: most lines' words end otherwise.
+    for word in text.split(None, 2)[:2]:
+        word = lower(word if word.isascii() else word.translate(IGNORECASE_FOLD))
+        if word[-3:] in _ROLE_ENDS and word.endswith(_ROLES):
             return _ROLE_LINE.match(text) is not None
     return False
 

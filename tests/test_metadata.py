@@ -1098,6 +1098,8 @@ def _role_lines() -> list[str]:
 
 def test_role_line_is_its_pattern() -> None:
     # role_line tells most ASCII lines from their first two words: the same as the pattern says.
+    # (A word is asked for the roles when it ends with a role's last three letters.)
+    assert all(len(role) >= 3 for role in metadata._ROLES)
     for line in _role_lines():
         expected = len(line) <= 90 and line.count(" ") <= 7
         expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
