@@ -1442,10 +1442,12 @@ class _PageWords:
             return False
         prose = self._found.prose
         if prose is None:
-            # Prose only: menus, addresses and links write names in lower case too.
-            prose = "\n".join([line.text for line in self._lines if line.kind in _PROSE_KINDS])
-            if "@" in prose:
-                prose = _ADDRESS.sub(" ", prose)
+            # Prose only: menus, addresses and links write names in lower case too. Only the
+            # lines that hold an '@' are searched for addresses (no address spans two lines):
+            # the pattern, with no first letter to look for, is tried at every character.
+            prose = "\n".join(
+                [_without_addresses(line.text) for line in self._lines if line.kind in _PROSE_KINDS]
+            )
             self._found.prose = prose
         own = {
             w.casefold()
@@ -1468,7 +1470,7 @@ class _PageWords:
                 word
                 for line in self._lines
                 if line.kind in _PROSE_KINDS and line.text.count(" ") >= _SENTENCE_SPACES
-                for word in _PROSE_WORD.findall(_ADDRESS.sub(" ", line.text))
+                for word in _PROSE_WORD.findall(_without_addresses(line.text))
                 if word.islower()
             )
         return self._in_sentences
@@ -1510,6 +1512,11 @@ class _PageWords:
         if sum(name in line.text for line in self._lines) > 1:
             return name
         return " ".join(words[:-1])
+
+
+def _without_addresses(text: str) -> str:
+    """Return `text` with its e-mail addresses and user names ('@jdoe') made spaces."""
+    return _ADDRESS.sub(" ", text) if "@" in text else text
 
 
 def _writes_in_lower_case(prose: str, word: str) -> bool:

@@ -1140,6 +1140,23 @@ def test_ago_keys_are_the_words_of_ago() -> None:
     assert metadata._AGO.pattern == rf"^(?:{words[0]})\b|\b(?:{words[1]})$"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff Writer",
+        "Die Redaktion über",
+        "Journalİst",
+        "Edıtor",
+        "ſpokesman",
+        "Ein ſ, ı und İ",
+        "",
+    ],
+)
+def test_ignorecase_lower_is_the_fold_lowered(text: str) -> None:
+    # The fold is skipped for a text without its letters: the same text comes out.
+    assert metadata.ignorecase_lower(text) == text.translate(metadata.IGNORECASE_FOLD).lower()
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # role_line, lone_opener, desk_name, time_ago and without_tags fold a line so that its words equal a role or a label where
     # the pattern matches them.
