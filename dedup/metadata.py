@@ -1543,6 +1543,22 @@ _SITE_COPYRIGHT = re.compile(
     rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
 )
 _RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
+# Parts of every match of _SITE_COPYRIGHT besides a year's first two digits: of the Roman years,
+# the word and the rights reserved, in lower case (a test reads them against the pattern).
+_SITE_COPYRIGHT_KEYS: tuple[str, ...] = (
+    "mm", "mcm", "copyright", "rights", "rechte", "derechos", "droits", "diritti", "prawa",
+)  # fmt: skip
+
+
+def _site_copyright(line: str) -> bool:
+    """Return whether _SITE_COPYRIGHT finds a site's copyright in `line`: a line that holds no
+    '19', no '20' and none of _SITE_COPYRIGHT_KEYS is told at once (a picture's credit, '©
+    Jane Doe'), where the pattern tries its alternatives at every character."""
+    if "19" not in line and "20" not in line and not _holds_a_key(line, _SITE_COPYRIGHT_KEYS):
+        return False
+    return _SITE_COPYRIGHT.search(line) is not None
+
+
 _HOLDER_BY = re.compile(
     r"^(?:(?:owned\s+by\s+or\s+)?licensed\s+to|owned\s+by|by|von|par|por|door|of|since|seit|"
     r"depuis|desde)\s*:?\s+",
@@ -1722,7 +1738,7 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
         line = line[:_COPYRIGHT_LINE_CHARS].rsplit(None, 1)[0]  # a footer names its holder first
     if not _COPYRIGHT_MARK.search(line):
         return None
-    if dated and not _SITE_COPYRIGHT.search(line):
+    if dated and not _site_copyright(line):
         return None
     if _PICTURE_LABEL.search(line):
         return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'

@@ -1157,12 +1157,39 @@ def test_ignorecase_lower_is_the_fold_lowered(text: str) -> None:
     assert metadata.ignorecase_lower(text) == text.translate(metadata.IGNORECASE_FOLD).lower()
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2020 Example Times",
+        "© Jane Doe",
+        "© Example MMXXI",
+        "(c) mcmxcix Example",
+        "Copyright Example",
+        "COPYRİGHT EXAMPLE",
+        "© Example. All rights reserved",
+        "© Example. ALL RIGHTſ RESERVED",
+        "© Example. Alle Rechte vorbehalten",
+        "© Example. Todos los derechos reservados",
+        "© Example. Tous droits réservés",
+        "© Example. Tutti i diritti riservati",
+        "© Example. Wszelkie prawa zastrzeżone",
+        "© Example Commons",
+        "",
+    ],
+)
+def test_site_copyright_is_its_pattern(line: str) -> None:
+    # Each of the pattern's parts (one a line) but a year holds one of the keys the quick test
+    # looks for, folded as IGNORECASE matches it.
+    assert metadata._site_copyright(line) is (metadata._SITE_COPYRIGHT.search(line) is not None)
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # role_line, lone_opener, desk_name, time_ago and without_tags fold a line so that its words equal a role or a label where
     # the pattern matches them.
     letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
+    letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
