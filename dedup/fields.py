@@ -919,14 +919,20 @@ def _choose_authors(
     elif not found.signature and not found.holder:
         # A person holding the copyright of the page ('© 2020 Jane Doe') wrote it, when nothing
         # else names an author; a company or a site holds it as often, and names no one.
-        # One search of the lines after the body; most pages name no person there.
+        # Every copyright line holds a year's first two digits, and most lines after the body
+        # none: only those are asked, and only the ones that may hold a copyright (a search of
+        # the pattern over all the lines after the body, with no first letter to look for,
+        # cost more than the rest of the step).
         after = [line.text for line in lines[end:]]
-        tail = "\n".join(after)
-        if metadata.may_hold_copyright(tail) and metadata.COPYRIGHT.search(tail):
-            for text in after:
-                if (holder := metadata.copyright_holder(text)) and page.names_someone(holder):
-                    found.holder = holder
-                    break
+        for index in _lines_holding(after, _CENTURIES):
+            text = after[index]
+            if (
+                metadata.may_hold_copyright(text)
+                and (holder := metadata.copyright_holder(text))
+                and page.names_someone(holder)
+            ):
+                found.holder = holder
+                break
         if not found.holder and not found.closing and not found.far_read:
             # The body may be misplaced (a list of teasers taken for it): a byline that says
             # outright who wrote, anywhere above the comments, names the author of the page.
@@ -1494,10 +1500,12 @@ class _PageWords:
             return False
         prose = self._found.prose
         if prose is None:
-            # Prose only: menus, addresses and links write names in lower case too.
-            prose = "\n".join([line.text for line in self._lines if line.kind in _PROSE_KINDS])
-            if "@" in prose:
-                prose = _ADDRESS.sub(" ", prose)
+            # Prose only: menus, addresses and links write names in lower case too. Only the
+            # lines that hold an '@' are searched for addresses (no address spans two lines):
+            # the pattern, with no first letter to look for, is tried at every character.
+            prose = "\n".join(
+                [_without_addresses(line.text) for line in self._lines if line.kind in _PROSE_KINDS]
+            )
             self._found.prose = prose
         own = {
             w.casefold()
@@ -1520,7 +1528,7 @@ class _PageWords:
                 word
                 for line in self._lines
                 if line.kind in _PROSE_KINDS and line.text.count(" ") >= _SENTENCE_SPACES
-                for word in _PROSE_WORD.findall(_ADDRESS.sub(" ", line.text))
+                for word in _PROSE_WORD.findall(_without_addresses(line.text))
                 if word.islower()
             )
         return self._in_sentences
@@ -1562,6 +1570,11 @@ class _PageWords:
         if sum(name in line.text for line in self._lines) > 1:
             return name
         return " ".join(words[:-1])
+
+
+def _without_addresses(text: str) -> str:
+    """Return `text` with its e-mail addresses and user names ('@jdoe') made spaces."""
+    return _ADDRESS.sub(" ", text) if "@" in text else text
 
 
 def _writes_in_lower_case(prose: str, word: str) -> bool:
@@ -1739,6 +1752,7 @@ def _user_names(names: list[str]) -> bool:
     return all(name.islower() and " " not in name for name in names)
 
 
+_CENTURIES = frozenset(("19", "20"))  # what every year metadata.COPYRIGHT finds opens with
 _ACCOUNT_REACH = 8  # lines from an account's byline where a writer's byline wins over it
 
 

@@ -1494,6 +1494,8 @@ _ROLES = (
     "president", "professor", "professorin", "sprecher", "sprecherin", "spokesman", "spokeswoman",
     "spokesperson", "leiter", "leiterin", "referent", "referentin",
 )  # fmt: skip
+# The last three letters of the roles (each has five or more).
+_ROLE_ENDS = frozenset(role[-3:] for role in _ROLES)
 # The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
 # may follow ('Editor at Large').
 _ROLE_LINE = re.compile(
@@ -1586,6 +1588,22 @@ _SITE_COPYRIGHT = re.compile(
     rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
 )
 _RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
+# Parts of every match of _SITE_COPYRIGHT besides a year's first two digits: of the Roman years,
+# the word and the rights reserved, in lower case (a test reads them against the pattern).
+_SITE_COPYRIGHT_KEYS: tuple[str, ...] = (
+    "mm", "mcm", "copyright", "rights", "rechte", "derechos", "droits", "diritti", "prawa",
+)  # fmt: skip
+
+
+def _site_copyright(line: str) -> bool:
+    """Return whether _SITE_COPYRIGHT finds a site's copyright in `line`: a line that holds no
+    '19', no '20' and none of _SITE_COPYRIGHT_KEYS is told at once (a picture's credit, '©
+    Jane Doe'), where the pattern tries its alternatives at every character."""
+    if "19" not in line and "20" not in line and not _holds_a_key(line, _SITE_COPYRIGHT_KEYS):
+        return False
+    return _SITE_COPYRIGHT.search(line) is not None
+
+
 _HOLDER_BY = re.compile(
     r"^(?:(?:owned\s+by\s+or\s+)?licensed\s+to|owned\s+by|by|von|par|por|door|of|since|seit|"
     r"depuis|desde)\s*:?\s+",
@@ -1765,7 +1783,7 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
         line = line[:_COPYRIGHT_LINE_CHARS].rsplit(None, 1)[0]  # a footer names its holder first
     if not _COPYRIGHT_MARK.search(line):
         return None
-    if dated and not _SITE_COPYRIGHT.search(line):
+    if dated and not _site_copyright(line):
         return None
     if _PICTURE_LABEL.search(line):
         return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'
@@ -2075,10 +2093,12 @@ def role_line(line: str) -> bool:
         return False
     text = line.strip(" *+•·,-–—")
     # The pattern tries every role at every letter of the first two words: a line whose first
-    # two words, folded as IGNORECASE matches them, end with none is told at once.
-    folded = text if text.isascii() else text.translate(IGNORECASE_FOLD)
-    for word in lower(folded).split(None, 2)[:2]:
-        if word.endswith(_ROLES):
+    # two words, folded as IGNORECASE matches them, end with none is told at once. Each word is
+    # folded alone (no fold or lower() makes or takes a space), and asked for all the roles only
+    # when it ends as one of them does: most lines' words end otherwise.
+    for word in text.split(None, 2)[:2]:
+        word = ignorecase_lower(word)
+        if word[-3:] in _ROLE_ENDS and word.endswith(_ROLES):
             return _ROLE_LINE.match(text) is not None
     return False
 
@@ -2087,6 +2107,19 @@ def role_line(line: str) -> bool:
 # 's' (checked over all of Unicode for the letters of _ROLES and _TAGS_LABEL_ENDS in
 # test_metadata).
 IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def ignorecase_lower(text: str) -> str:
+    """Return `text` lower-cased with IGNORECASE_FOLD's letters folded first: its letters as
+    IGNORECASE matches them.
+
+    str.translate reads a text beyond ASCII a character at a time through the table, a dict
+    (about 14 us for a line of 50 characters); the table maps three letters, which most texts
+    lack (a text in Latin-1 cannot hold them: the test of each is at once).
+    """
+    if not text.isascii() and ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        text = text.translate(IGNORECASE_FOLD)
+    return lower(text)
 
 
 _ROLE_LINE_CHARS = 90
@@ -2359,7 +2392,7 @@ def _holds_a_key(text: str, keys: tuple[str, ...]) -> bool:
     """Return whether `text`, folded as IGNORECASE matches it, holds one of `keys` (folded so):
     a few substring scans in C tell most lines from a pattern that is tried at every character.
     """
-    folded = lower(text if text.isascii() else text.translate(IGNORECASE_FOLD))
+    folded = ignorecase_lower(text)
     return any(key in folded for key in keys)  # mypyc compiles any() of a generator to a loop
 
 

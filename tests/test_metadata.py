@@ -1116,6 +1116,8 @@ def _role_lines() -> list[str]:
 
 def test_role_line_is_its_pattern() -> None:
     # role_line tells most ASCII lines from their first two words: the same as the pattern says.
+    # (A word is asked for the roles when it ends with a role's last three letters.)
+    assert all(len(role) >= 3 for role in metadata._ROLES)
     for line in _role_lines():
         expected = len(line) <= 90 and line.count(" ") <= 7
         expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
@@ -1201,6 +1203,23 @@ def test_time_note_keys_are_in_every_match() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Staff Writer",
+        "Die Redaktion über",
+        "Journalİst",
+        "Edıtor",
+        "ſpokesman",
+        "Ein ſ, ı und İ",
+        "",
+    ],
+)
+def test_ignorecase_lower_is_the_fold_lowered(text: str) -> None:
+    # The fold is skipped for a text without its letters: the same text comes out.
+    assert metadata.ignorecase_lower(text) == text.translate(metadata.IGNORECASE_FOLD).lower()
+
+
+@pytest.mark.parametrize(
     "line",
     ["4 Min. Lesedauer", "Aktualisiert: vor 20 Stunden", "3 HOURS AGO", "hace 5 días", "2 YIL", ""],
 )
@@ -1210,12 +1229,39 @@ def test_is_time_note_is_the_patterns(line: str) -> None:
     assert metadata._is_time_note(line) is expected
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2020 Example Times",
+        "© Jane Doe",
+        "© Example MMXXI",
+        "(c) mcmxcix Example",
+        "Copyright Example",
+        "COPYRİGHT EXAMPLE",
+        "© Example. All rights reserved",
+        "© Example. ALL RIGHTſ RESERVED",
+        "© Example. Alle Rechte vorbehalten",
+        "© Example. Todos los derechos reservados",
+        "© Example. Tous droits réservés",
+        "© Example. Tutti i diritti riservati",
+        "© Example. Wszelkie prawa zastrzeżone",
+        "© Example Commons",
+        "",
+    ],
+)
+def test_site_copyright_is_its_pattern(line: str) -> None:
+    # Each of the pattern's parts (one a line) but a year holds one of the keys the quick test
+    # looks for, folded as IGNORECASE matches it.
+    assert metadata._site_copyright(line) is (metadata._SITE_COPYRIGHT.search(line) is not None)
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # role_line, lone_opener, desk_name, time_ago and without_tags fold a line so that its words equal a role or a label where
     # the pattern matches them.
     letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
+    letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
