@@ -40,6 +40,20 @@ _CODE = re.compile(
     r"\w+\s*\(\s*\)\s*;|[{}]\s*$|\)\s*;\s*$|=[^=]{0,80};\s*$|^\s*[{}]|&[a-z]{2,6};|"
     r"\bhref\s*=|\bsrc\s*="
 )
+# _CODE's branches apart, each searched only in a line that holds the characters it needs: the
+# engine tries every branch of _CODE at every character of a line, where a pattern that opens
+# with a mark ('<', ')', '=', '&') is looked for as fast as a text is (a line holds a match of
+# _CODE when it holds a match of one of its branches; test_boilerplate checks them on any text).
+_TAG = re.compile(r"</?[a-zA-Z!][^>]{0,200}>|<!\[")
+# _CODE's '\w+' before the brackets: a match of it ends in a word character all the same, where
+# '\w+' tries every start inside a word.
+_EMPTY_CALL = re.compile(r"\w\s*\(\s*\)\s*;")
+_CALL_END = re.compile(r"\)\s*;\s*$")
+_ASSIGNMENT_END = re.compile(r"=[^=]{0,80};\s*$")
+_ENTITY = re.compile(r"&[a-z]{2,6};")
+_BRACE = re.compile(r"[{}]\s*$|^\s*[{}]")
+_ATTRIBUTE = re.compile(r"\bvar\s+\w+\s*=|\bhref\s*=|\bsrc\s*=")
+_SCRIPT_CALL = re.compile(r"\bdocument\.write\b|\bfunction\s*\(")
 _MARKUP = re.compile(r"<[^<>]{0,600}>|&[a-z]{2,6};")
 _SCRIPT = re.compile(r"\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|\w+\s*\(\s*\)\s*;|[{}]")
 _MIXED_CHARS = 400
@@ -280,7 +294,7 @@ def line_kind(
     of letters and digits it has, and those of them that are stop words of any language, in
     order.
     """
-    if _may_be_code(text) and _CODE.search(text):
+    if _may_be_code(text) and _holds_code(text):
         # A long line of text with a tag or two let through (an advertisement's link inside an
         # article rendered as one line) is judged by its text; markup alone or mostly is code.
         if len(text) < _MIXED_CHARS:
@@ -296,18 +310,33 @@ def line_kind(
 
 
 def _may_be_code(text: str) -> bool:
-    """Return whether a line has the marks _CODE needs: one of '<{;&=' (as always asked), and the
-    characters of one of its branches. A '&' or ';' of prose ('Q&A', '2:1; Tor') is no entity
-    without the other, and is not searched."""
-    return ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and (
-        "<" in text
-        or "{" in text
-        or "}" in text
-        or "=" in text
-        or ("(" in text and "function" in text)
-        or (";" in text and (")" in text or "&" in text))
-        or "document.write" in text
-    )
+    """Return whether a line has one of '<{;&=', as a line of code always had to (_holds_code
+    then asks for the characters of each branch of _CODE)."""
+    return "<" in text or "{" in text or ";" in text or "&" in text or "=" in text
+
+
+def _holds_code(text: str) -> bool:
+    """Return whether _CODE finds a match in a line, its branches searched one by one."""
+    if "<" in text and _TAG.search(text):
+        return True
+    if ";" in text:
+        if ")" in text and (_CALL_END.search(text) or ("(" in text and _EMPTY_CALL.search(text))):
+            return True
+        if "=" in text and _ASSIGNMENT_END.search(text):
+            return True
+        if "&" in text and _ENTITY.search(text):
+            return True
+    if ("{" in text or "}" in text) and _BRACE.search(text):
+        return True
+    if (
+        "=" in text
+        and ("var" in text or "href" in text or "src" in text)
+        and _ATTRIBUTE.search(text)
+    ):
+        return True
+    return (
+        ("(" in text and "function" in text) or "document.write" in text
+    ) and _SCRIPT_CALL.search(text) is not None
 
 
 def _text_kind(
@@ -328,8 +357,7 @@ def _text_kind(
         return _kind_without_stop_words(text, count)
     if count < 4:
         return SHORT
-    separators = _item_separators(text)
-    if separators >= 3 and separators * 6 >= count:
+    if _listed_by_separators(text, count):
         return LIST
     if count < _TEXT_WORDS:
         return SHORT  # every test of density below asks for more words
@@ -427,8 +455,7 @@ def _kind_without_stop_words(text: str, count: int) -> str:
         ):
             return LIST
         count = max(count, len(_UNSPACED.findall(text)) // 2)
-    separators = _item_separators(text)
-    if separators >= 3 and separators * 6 >= count:
+    if _listed_by_separators(text, count):
         return LIST
     ends = ends_sentence(text) or text.endswith("」")
     if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
@@ -483,6 +510,33 @@ def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:
 def has_item_separators(text: str) -> bool:
     """Return whether a line strings items together with separators ('Home · News · Sport')."""
     return _item_separators(text) >= 2
+
+
+def _listed_by_separators(text: str, count: int) -> bool:
+    """Return whether a line of `count` words is a list by its separators: three or more, at
+    least one for every six words.
+
+    Each separator holds a mark of its own ('|', '-', ...): a line with too few marks (most
+    lines that have one: a hyphen or two in a paragraph) is told by counting them, without
+    the search. (_item_separators, its first test written out.)
+    """
+    if not (
+        "-" in text
+        or "/" in text
+        or "|" in text
+        or "·" in text
+        or "•" in text
+        or "»" in text
+        or "›" in text
+    ):
+        return False
+    marks = text.count("-") + text.count("/") + text.count("|")
+    if not text.isascii():  # the other marks are past ASCII
+        marks += text.count("·") + text.count("•") + text.count("»") + text.count("›")
+    if marks < 3 or marks * 6 < count:
+        return False
+    separators = len(_ITEM_SEPARATOR.findall(text))
+    return separators >= 3 and separators * 6 >= count
 
 
 def _item_separators(text: str) -> int:

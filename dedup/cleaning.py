@@ -190,6 +190,17 @@ _FIGURE = re.compile(
 # as 'i'; test_cleaning checks all of Unicode): a line that opens otherwise is not tried.
 _FIGURE_FIRSTS = "AaFfRr"
 _FIGURE_SECONDS = "bBiIyYİı"
+# _CAPTION's words before a colon ('Foto:', 'Bildquelle :'), lower-cased, each holding one of
+# _CAPTION_KEYS; the longest has _CREDIT_WORD_CHARS characters.
+_CREDIT_WORDS = (
+    "fotos", "foto", "fot", "photos", "photo", "photograph", "bild", "bilder", "bildquelle",
+    "images", "image", "imagen", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
+    "picture", "grafik", "illustration",
+)  # fmt: skip
+_CREDIT_WORD_CHARS = 12
+# The characters that IGNORECASE matches to a letter of _CAPTION's words but lower() makes no
+# such letter ('İ' to 'i' and a dot; test_cleaning checks all of Unicode).
+_FOLDED_APART = "İıſ"
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
@@ -718,11 +729,45 @@ def _is_caption(text: str) -> bool:
         return False  # a paragraph with a credit glued to its end
     if figure:
         return True
+    return _may_hold_credit(tail) and _CAPTION.search(tail) is not None
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """Return whether the end of a line holds one of _CAPTION_KEYS (lower-cased) where _CAPTION
+    can match it: a credit's word right before the last colon ('Foto: Jane Doe': after the
+    pattern's colon comes no other), or after the last opening bracket of a line that ends in a
+    closing one ('(Foto: dpa)', '(REUTERS/Jane Doe)'), or anywhere in a line with ' by ' in it
+    ('Photo by Jane Doe').
+
+    Every match of _CAPTION holds a key so placed, unless the line holds a character of
+    _FOLDED_APART: such a line's end is looked through whole, as any end was. The few
+    characters of those places are read, where the keys were looked for in all of the end.
+    """
     lowered = lower(tail)
-    for key in _CAPTION_KEYS:  # a loop, not any() of a generator: half the cost
-        if key in lowered:
-            return _CAPTION.search(tail) is not None
-    return False
+    if " by " in lowered or (
+        not tail.isascii() and ("İ" in tail or "ı" in tail or "ſ" in tail)  # _FOLDED_APART
+    ):
+        return _holds_caption_key(lowered)
+    colon = tail.rfind(":")
+    if colon >= 0:
+        # The word ends at the colon or at one space before it (the pattern's '\s?').
+        word = lower(tail[max(0, colon - _CREDIT_WORD_CHARS - 1) : colon])
+        if word[-1:].isspace():
+            word = word[:-1]
+        if word.endswith(_CREDIT_WORDS):
+            return True
+    bracket = tail.rfind("(")
+    return (
+        bracket >= 0
+        and tail.endswith((")", ").", ")\n", ").\n"))
+        and _holds_caption_key(lower(tail[bracket:]))
+    )
+
+
+def _holds_caption_key(lowered: str) -> bool:
+    """Return whether a lower-cased text holds one of _CAPTION_KEYS."""
+    # The keys tried in C by map, not by any() of a generator (twice the cost).
+    return any(map(lowered.__contains__, _CAPTION_KEYS))
 
 
 def _lines_holding(
