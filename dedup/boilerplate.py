@@ -480,22 +480,30 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
     closing a sentence and the next going on in lower case, are read together: when together
     they read as prose, each is.
     """
-    first = -1  # where the group of lines read together starts (-1: no group)
-    for index, line in enumerate(lines):
-        text_length = line.kind == TEXT or line.kind == PROSE
+    # The lines that may go on from the line above, told by their start alone (most pages have
+    # none): a wrapped sentence goes on in lower case, without a blank line between.
+    going_on = [
+        index
+        for index, line in enumerate(lines)
+        if not line.blank_before and line.text[:1].islower()
+    ]
+    first = last = -1  # the first and last line of the group read together (-1: no group)
+    for index in going_on:
+        if index == 0:
+            continue
+        above, line = lines[index - 1], lines[index]
         if (
-            first >= 0
-            and text_length
-            and not line.blank_before
-            and not ends_sentence(lines[index - 1].text)  # the group's last line
-            and line.text[:1].islower()  # a wrapped sentence goes on in lower case
+            (above.kind == TEXT or above.kind == PROSE)
+            and (line.kind == TEXT or line.kind == PROSE)
+            and not ends_sentence(above.text)
         ):
-            continue  # the line joins the group
-        if 0 <= first < index - 1:
-            _mark_wrapped(lines[first:index], stop_words)
-        first = index if text_length else -1
-    if 0 <= first < len(lines) - 1:
-        _mark_wrapped(lines[first:], stop_words)
+            if index - 1 != last:  # the line above opens a group
+                if first >= 0:
+                    _mark_wrapped(lines[first : last + 1], stop_words)
+                first = index - 1
+            last = index  # the line joins the group
+    if first >= 0:
+        _mark_wrapped(lines[first : last + 1], stop_words)
 
 
 def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:
@@ -792,22 +800,23 @@ def _headline_runs(lines: list[Line]) -> set[int]:
     """
     runs: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, None]):
-        if line is not None and line.rule is not None:
+    for index, line in enumerate(lines):
+        if line.rule is not None:
             continue  # a line removed by a rule does not part the run
         if (
-            line is not None
-            and line.kind == PROSE
+            line.kind == PROSE
             # Most paragraphs end in a mark: their length is not counted. (ends_terminal, written
             # out: a line holds no newline.)
             and line.text[-1:] not in _TERMINAL_MARK_SET
             and line.text.count(" ") < _HEADLINE_SPACES
         ):
             run.append(index)
-            continue
-        if len(run) >= _HEADLINE_RUN:
-            runs.update(run)
-        run = []
+        elif run:  # most lines end no run
+            if len(run) >= _HEADLINE_RUN:
+                runs.update(run)
+            run = []
+    if len(run) >= _HEADLINE_RUN:
+        runs.update(run)
     return runs
 
 
@@ -855,11 +864,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             continue
         # What the line adds to a stretch's claim to be the body (written out here: a call a
         # line cost a fifth of the loop).
-        text = line.text
         kind = line.kind
         if line.rule is not None:
             score = -_RULE_COST  # boilerplate found by a rule, or metadata
         elif kind == PROSE:
+            text = line.text
             # word_count, its spaces first: a paragraph has _PROSE_WORDS or more, or is ASCII,
             # and word_count gives it its spaces and one, without reading its characters.
             words = text.count(" ") + 1
@@ -874,11 +883,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             if index in headlines:
                 score *= _LIST_ITEM_WEIGHT
         elif kind == TEXT:
-            score = float(word_count(text)) if relaxed else -_TEXT_COST
+            score = float(word_count(line.text)) if relaxed else -_TEXT_COST
         elif kind == SHORT:
             score = -_SHORT_COST
         else:
-            score = -0.5 * (text.count(" ") + 1) - 2.0  # LIST and CODE
+            score = -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
         if score > 0:
             run = 0
         else:
@@ -1057,14 +1066,16 @@ def _tail_end(
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:
     """Remove, with a rule name, the lines outside the body span and the link lists inside it."""
-    for index, line in enumerate(lines):
-        if line.rule is not None:
-            continue
-        if line.kind == CODE:
-            line.rule = "code"
-        elif index < start:
-            line.rule = "before-body"
-        elif index >= end:
-            line.rule = "after-body"
-        elif line.kind == LIST and not ends_sentence(line.text):
-            line.rule = "link-list"
+    # The lines before, inside and after the span apart: no test of a line's index.
+    for line in lines[:start]:
+        if line.rule is None:
+            line.rule = "code" if line.kind == CODE else "before-body"
+    for line in lines[start:end]:
+        if line.rule is None:
+            if line.kind == CODE:
+                line.rule = "code"
+            elif line.kind == LIST and not ends_sentence(line.text):
+                line.rule = "link-list"
+    for line in lines[end:]:
+        if line.rule is None:
+            line.rule = "code" if line.kind == CODE else "after-body"

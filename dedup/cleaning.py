@@ -929,30 +929,30 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
     without a letter or digit (a bullet, a rule) stands between a site's paragraphs too, so it
     closes nothing.
     """
-    # The words of each kept line and caption, counted once for the total and the loop.
+    # The furniture's lines first (three passes in four find none): the words above each are
+    # then summed in C, where a loop read every line.
+    furniture = [index for index, line in enumerate(lines) if line.rule in _FURNITURE_RULES]
+    if not furniture:
+        return
+    # The words of each kept line and caption.
     words = [
         line.text.count(" ") + 1 if line.rule is None or line.rule == "caption" else 0
         for line in lines
     ]
-    total = sum(words)
+    least = _FURNITURE_AFTER * sum(words)
     above = 0
-    cut = False
-    for line, count in zip(lines, words, strict=True):
-        if line.rule is None:
-            if cut:
-                line.rule = "after-furniture"
-            else:
-                above += count
-        elif line.rule == "caption":
-            above += count
-        elif (
-            not cut
-            and line.rule in _FURNITURE_RULES
-            and (line.rule != "template" or any(char.isalnum() for char in line.text))
-            and above
-            and above >= _FURNITURE_AFTER * total
-        ):
-            cut = True
+    counted = 0  # the lines whose words `above` holds
+    for index in furniture:
+        line = lines[index]
+        if line.rule == "template" and not any(char.isalnum() for char in line.text):
+            continue
+        above += sum(words[counted:index])
+        counted = index
+        if above and above >= least:
+            for below in lines[index + 1 :]:
+                if below.rule is None:
+                    below.rule = "after-furniture"
+            return
 
 
 # The first two characters of _RELATED_HEADING's headings that are ASCII, lower-cased.
@@ -1133,21 +1133,24 @@ def _mark_menus(lines: list[Line]) -> None:
     introduced = False  # the kept line above the run introduces a list
     above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
-        if line is not None and line.rule:
+        if line is None:
+            pass  # the page's end ends a run
+        elif line.rule:
             continue  # a removed line neither ends a run nor stands above one
         # A line of five spaces or more (most kept lines: paragraphs) is no item: told without
         # the call.
-        if line is not None and line.text.count(" ") < 5 and _is_menu_item(line.text):
+        elif line.text.count(" ") < 5 and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
-        if len(run) >= 3 and not introduced:
-            for item in run:
-                item.rule = "menu"
-        run = []
-        if line is not None:
+        else:
             above = line
+        if run:  # most lines end no run
+            if len(run) >= 3 and not introduced:
+                for item in run:
+                    item.rule = "menu"
+            run = []
 
 
 def _introduces_list(text: str) -> bool:
