@@ -45,8 +45,8 @@ _CODE = re.compile(
 # with a mark ('<', ')', '=', '&') is looked for as fast as a text is (a line holds a match of
 # _CODE when it holds a match of one of its branches; test_boilerplate checks them on any text).
 _TAG = re.compile(r"</?[a-zA-Z!][^>]{0,200}>|<!\[")
-# _CODE's '\w+' before the brackets: a match of it ends in a word character all the same, where
-# '\w+' tries every start inside a word.
+# _CODE's '\w+' before the brackets as '\w': a line holds a run of word characters there when it
+# holds the last of them, and '\w+' was tried from every character inside a word.
 _EMPTY_CALL = re.compile(r"\w\s*\(\s*\)\s*;")
 _CALL_END = re.compile(r"\)\s*;\s*$")
 _ASSIGNMENT_END = re.compile(r"=[^=]{0,80};\s*$")

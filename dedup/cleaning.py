@@ -740,8 +740,8 @@ def _may_hold_credit(tail: str) -> bool:
     ('Photo by Jane Doe').
 
     Every match of _CAPTION holds a key so placed, unless the line holds a character of
-    _FOLDED_APART: such a line's end is looked through whole, as any end was. The few
-    characters of those places are read, where the keys were looked for in all of the end.
+    _FOLDED_APART: such a line's end is looked through whole, as every end was. Elsewhere only
+    the few characters of those places are read.
     """
     lowered = lower(tail)
     if " by " in lowered or (
