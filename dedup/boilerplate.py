@@ -40,6 +40,20 @@ _CODE = re.compile(
     r"\w+\s*\(\s*\)\s*;|[{}]\s*$|\)\s*;\s*$|=[^=]{0,80};\s*$|^\s*[{}]|&[a-z]{2,6};|"
     r"\bhref\s*=|\bsrc\s*="
 )
+# _CODE's branches apart, each searched only in a line that holds the characters it needs: the
+# engine tries every branch of _CODE at every character of a line, where a pattern that opens
+# with a mark ('<', ')', '=', '&') is looked for as fast as a text is (a line holds a match of
+# _CODE when it holds a match of one of its branches; test_boilerplate checks them on any text).
+_TAG = re.compile(r"</?[a-zA-Z!][^>]{0,200}>|<!\[")
+# _CODE's '\w+' before the brackets as '\w': a line holds a run of word characters there when it
+# holds the last of them, and '\w+' was tried from every character inside a word.
+_EMPTY_CALL = re.compile(r"\w\s*\(\s*\)\s*;")
+_CALL_END = re.compile(r"\)\s*;\s*$")
+_ASSIGNMENT_END = re.compile(r"=[^=]{0,80};\s*$")
+_ENTITY = re.compile(r"&[a-z]{2,6};")
+_BRACE = re.compile(r"[{}]\s*$|^\s*[{}]")
+_ATTRIBUTE = re.compile(r"\bvar\s+\w+\s*=|\bhref\s*=|\bsrc\s*=")
+_SCRIPT_CALL = re.compile(r"\bdocument\.write\b|\bfunction\s*\(")
 _MARKUP = re.compile(r"<[^<>]{0,600}>|&[a-z]{2,6};")
 _SCRIPT = re.compile(r"\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|\w+\s*\(\s*\)\s*;|[{}]")
 _MIXED_CHARS = 400
@@ -284,7 +298,7 @@ def line_kind(
     of letters and digits it has, and those of them that are stop words of any language, in
     order.
     """
-    if _may_be_code(text) and _CODE.search(text):
+    if _may_be_code(text) and _holds_code(text):
         # A long line of text with a tag or two let through (an advertisement's link inside an
         # article rendered as one line) is judged by its text; markup alone or mostly is code.
         if len(text) < _MIXED_CHARS:
@@ -300,18 +314,33 @@ def line_kind(
 
 
 def _may_be_code(text: str) -> bool:
-    """Return whether a line has the marks _CODE needs: one of '<{;&=' (as always asked), and the
-    characters of one of its branches. A '&' or ';' of prose ('Q&A', '2:1; Tor') is no entity
-    without the other, and is not searched."""
-    return ("<" in text or "{" in text or ";" in text or "&" in text or "=" in text) and (
-        "<" in text
-        or "{" in text
-        or "}" in text
-        or "=" in text
-        or ("(" in text and "function" in text)
-        or (";" in text and (")" in text or "&" in text))
-        or "document.write" in text
-    )
+    """Return whether a line has one of '<{;&=', as a line of code always had to (_holds_code
+    then asks for the characters of each branch of _CODE)."""
+    return "<" in text or "{" in text or ";" in text or "&" in text or "=" in text
+
+
+def _holds_code(text: str) -> bool:
+    """Return whether _CODE finds a match in a line, its branches searched one by one."""
+    if "<" in text and _TAG.search(text):
+        return True
+    if ";" in text:
+        if ")" in text and (_CALL_END.search(text) or ("(" in text and _EMPTY_CALL.search(text))):
+            return True
+        if "=" in text and _ASSIGNMENT_END.search(text):
+            return True
+        if "&" in text and _ENTITY.search(text):
+            return True
+    if ("{" in text or "}" in text) and _BRACE.search(text):
+        return True
+    if (
+        "=" in text
+        and ("var" in text or "href" in text or "src" in text)
+        and _ATTRIBUTE.search(text)
+    ):
+        return True
+    return (
+        ("(" in text and "function" in text) or "document.write" in text
+    ) and _SCRIPT_CALL.search(text) is not None
 
 
 def _text_kind(
@@ -332,8 +361,7 @@ def _text_kind(
         return _kind_without_stop_words(text, count)
     if count < 4:
         return SHORT
-    separators = _item_separators(text)
-    if separators >= 3 and separators * 6 >= count:
+    if _listed_by_separators(text, count):
         return LIST
     if count < _TEXT_WORDS:
         return SHORT  # every test of density below asks for more words
@@ -431,8 +459,7 @@ def _kind_without_stop_words(text: str, count: int) -> str:
         ):
             return LIST
         count = max(count, len(_UNSPACED.findall(text)) // 2)
-    separators = _item_separators(text)
-    if separators >= 3 and separators * 6 >= count:
+    if _listed_by_separators(text, count):
         return LIST
     ends = ends_sentence(text) or text.endswith("」")
     if count >= _PROSE_WORDS and (ends or count >= 2 * _PROSE_WORDS):
@@ -457,22 +484,30 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
     closing a sentence and the next going on in lower case, are read together: when together
     they read as prose, each is.
     """
-    first = -1  # where the group of lines read together starts (-1: no group)
-    for index, line in enumerate(lines):
-        text_length = line.kind == TEXT or line.kind == PROSE
+    # The lines that may go on from the line above, told by their start alone (most pages have
+    # none): a wrapped sentence goes on in lower case, without a blank line between.
+    going_on = [
+        index
+        for index, line in enumerate(lines)
+        if not line.blank_before and line.text[:1].islower()
+    ]
+    first = last = -1  # the first and last line of the group read together (-1: no group)
+    for index in going_on:
+        if index == 0:
+            continue
+        above, line = lines[index - 1], lines[index]
         if (
-            first >= 0
-            and text_length
-            and not line.blank_before
-            and not ends_sentence(lines[index - 1].text)  # the group's last line
-            and line.text[:1].islower()  # a wrapped sentence goes on in lower case
+            (above.kind == TEXT or above.kind == PROSE)
+            and (line.kind == TEXT or line.kind == PROSE)
+            and not ends_sentence(above.text)
         ):
-            continue  # the line joins the group
-        if 0 <= first < index - 1:
-            _mark_wrapped(lines[first:index], stop_words)
-        first = index if text_length else -1
-    if 0 <= first < len(lines) - 1:
-        _mark_wrapped(lines[first:], stop_words)
+            if index - 1 != last:  # the line above opens a group
+                if first >= 0:
+                    _mark_wrapped(lines[first : last + 1], stop_words)
+                first = index - 1
+            last = index  # the line joins the group
+    if first >= 0:
+        _mark_wrapped(lines[first : last + 1], stop_words)
 
 
 def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:
@@ -487,6 +522,33 @@ def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:
 def has_item_separators(text: str) -> bool:
     """Return whether a line strings items together with separators ('Home · News · Sport')."""
     return _item_separators(text) >= 2
+
+
+def _listed_by_separators(text: str, count: int) -> bool:
+    """Return whether a line of `count` words is a list by its separators: three or more, at
+    least one for every six words.
+
+    Each separator holds a mark of its own ('|', '-', ...): a line with too few marks (most
+    lines that have one: a hyphen or two in a paragraph) is told by counting them, without
+    the search. (_item_separators, its first test written out.)
+    """
+    if not (
+        "-" in text
+        or "/" in text
+        or "|" in text
+        or "·" in text
+        or "•" in text
+        or "»" in text
+        or "›" in text
+    ):
+        return False
+    marks = text.count("-") + text.count("/") + text.count("|")
+    if not text.isascii():  # the other marks are past ASCII
+        marks += text.count("·") + text.count("•") + text.count("»") + text.count("›")
+    if marks < 3 or marks * 6 < count:
+        return False
+    separators = len(_ITEM_SEPARATOR.findall(text))
+    return separators >= 3 and separators * 6 >= count
 
 
 def _item_separators(text: str) -> int:
@@ -742,22 +804,23 @@ def _headline_runs(lines: list[Line]) -> set[int]:
     """
     runs: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, None]):
-        if line is not None and line.rule is not None:
+    for index, line in enumerate(lines):
+        if line.rule is not None:
             continue  # a line removed by a rule does not part the run
         if (
-            line is not None
-            and line.kind == PROSE
+            line.kind == PROSE
             # Most paragraphs end in a mark: their length is not counted. (ends_terminal, written
             # out: a line holds no newline.)
             and line.text[-1:] not in _TERMINAL_MARK_SET
             and line.text.count(" ") < _HEADLINE_SPACES
         ):
             run.append(index)
-            continue
-        if len(run) >= _HEADLINE_RUN:
-            runs.update(run)
-        run = []
+        elif run:  # most lines end no run
+            if len(run) >= _HEADLINE_RUN:
+                runs.update(run)
+            run = []
+    if len(run) >= _HEADLINE_RUN:
+        runs.update(run)
     return runs
 
 
@@ -805,11 +868,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             continue
         # What the line adds to a stretch's claim to be the body (written out here: a call a
         # line cost a fifth of the loop).
-        text = line.text
         kind = line.kind
         if line.rule is not None:
             score = -_RULE_COST  # boilerplate found by a rule, or metadata
         elif kind == PROSE:
+            text = line.text
             # word_count, its spaces first: a paragraph has _PROSE_WORDS or more, or is ASCII,
             # and word_count gives it its spaces and one, without reading its characters.
             words = text.count(" ") + 1
@@ -824,11 +887,11 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             if index in headlines:
                 score *= _LIST_ITEM_WEIGHT
         elif kind == TEXT:
-            score = float(word_count(text)) if relaxed else -_TEXT_COST
+            score = float(word_count(line.text)) if relaxed else -_TEXT_COST
         elif kind == SHORT:
             score = -_SHORT_COST
         else:
-            score = -0.5 * (text.count(" ") + 1) - 2.0  # LIST and CODE
+            score = -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
         if score > 0:
             run = 0
         else:
@@ -1007,14 +1070,16 @@ def _tail_end(
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:
     """Remove, with a rule name, the lines outside the body span and the link lists inside it."""
-    for index, line in enumerate(lines):
-        if line.rule is not None:
-            continue
-        if line.kind == CODE:
-            line.rule = "code"
-        elif index < start:
-            line.rule = "before-body"
-        elif index >= end:
-            line.rule = "after-body"
-        elif line.kind == LIST and not ends_sentence(line.text):
-            line.rule = "link-list"
+    # The lines before, inside and after the span apart: no test of a line's index.
+    for line in lines[:start]:
+        if line.rule is None:
+            line.rule = "code" if line.kind == CODE else "before-body"
+    for line in lines[start:end]:
+        if line.rule is None:
+            if line.kind == CODE:
+                line.rule = "code"
+            elif line.kind == LIST and not ends_sentence(line.text):
+                line.rule = "link-list"
+    for line in lines[end:]:
+        if line.rule is None:
+            line.rule = "code" if line.kind == CODE else "after-body"

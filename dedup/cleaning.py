@@ -194,6 +194,17 @@ _FIGURE = re.compile(
 # as 'i'; test_cleaning checks all of Unicode): a line that opens otherwise is not tried.
 _FIGURE_FIRSTS = "AaFfRr"
 _FIGURE_SECONDS = "bBiIyYİı"
+# _CAPTION's words before a colon ('Foto:', 'Bildquelle :'), lower-cased, each holding one of
+# _CAPTION_KEYS; the longest has _CREDIT_WORD_CHARS characters.
+_CREDIT_WORDS = (
+    "fotos", "foto", "fot", "photos", "photo", "photograph", "bild", "bilder", "bildquelle",
+    "images", "image", "imagen", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
+    "picture", "grafik", "illustration",
+)  # fmt: skip
+_CREDIT_WORD_CHARS = 12
+# The characters that IGNORECASE matches to a letter of _CAPTION's words but lower() makes no
+# such letter ('İ' to 'i' and a dot; test_cleaning checks all of Unicode).
+_FOLDED_APART = "İıſ"
 _CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
 _CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
 
@@ -763,11 +774,45 @@ def _is_caption(text: str) -> bool:
         return False  # a paragraph with a credit glued to its end
     if figure:
         return True
+    return _may_hold_credit(tail) and _CAPTION.search(tail) is not None
+
+
+def _may_hold_credit(tail: str) -> bool:
+    """Return whether the end of a line holds one of _CAPTION_KEYS (lower-cased) where _CAPTION
+    can match it: a credit's word right before the last colon ('Foto: Jane Doe': after the
+    pattern's colon comes no other), or after the last opening bracket of a line that ends in a
+    closing one ('(Foto: dpa)', '(REUTERS/Jane Doe)'), or anywhere in a line with ' by ' in it
+    ('Photo by Jane Doe').
+
+    Every match of _CAPTION holds a key so placed, unless the line holds a character of
+    _FOLDED_APART: such a line's end is looked through whole, as every end was. Elsewhere only
+    the few characters of those places are read.
+    """
     lowered = lower(tail)
-    for key in _CAPTION_KEYS:  # a loop, not any() of a generator: half the cost
-        if key in lowered:
-            return _CAPTION.search(tail) is not None
-    return False
+    if " by " in lowered or (
+        not tail.isascii() and ("İ" in tail or "ı" in tail or "ſ" in tail)  # _FOLDED_APART
+    ):
+        return _holds_caption_key(lowered)
+    colon = tail.rfind(":")
+    if colon >= 0:
+        # The word ends at the colon or at one space before it (the pattern's '\s?').
+        word = lower(tail[max(0, colon - _CREDIT_WORD_CHARS - 1) : colon])
+        if word[-1:].isspace():
+            word = word[:-1]
+        if word.endswith(_CREDIT_WORDS):
+            return True
+    bracket = tail.rfind("(")
+    return (
+        bracket >= 0
+        and tail.endswith((")", ").", ")\n", ").\n"))
+        and _holds_caption_key(lower(tail[bracket:]))
+    )
+
+
+def _holds_caption_key(lowered: str) -> bool:
+    """Return whether a lower-cased text holds one of _CAPTION_KEYS."""
+    # The keys tried in C by map, not by any() of a generator (twice the cost).
+    return any(map(lowered.__contains__, _CAPTION_KEYS))
 
 
 def _lines_holding(
@@ -929,30 +974,30 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
     without a letter or digit (a bullet, a rule) stands between a site's paragraphs too, so it
     closes nothing.
     """
-    # The words of each kept line and caption, counted once for the total and the loop.
+    # The furniture's lines first (three passes in four find none): the words above each are
+    # then summed in C, where a loop read every line.
+    furniture = [index for index, line in enumerate(lines) if line.rule in _FURNITURE_RULES]
+    if not furniture:
+        return
+    # The words of each kept line and caption.
     words = [
         line.text.count(" ") + 1 if line.rule is None or line.rule == "caption" else 0
         for line in lines
     ]
-    total = sum(words)
+    least = _FURNITURE_AFTER * sum(words)
     above = 0
-    cut = False
-    for line, count in zip(lines, words, strict=True):
-        if line.rule is None:
-            if cut:
-                line.rule = "after-furniture"
-            else:
-                above += count
-        elif line.rule == "caption":
-            above += count
-        elif (
-            not cut
-            and line.rule in _FURNITURE_RULES
-            and (line.rule != "template" or any(char.isalnum() for char in line.text))
-            and above
-            and above >= _FURNITURE_AFTER * total
-        ):
-            cut = True
+    counted = 0  # the lines whose words `above` holds
+    for index in furniture:
+        line = lines[index]
+        if line.rule == "template" and not any(char.isalnum() for char in line.text):
+            continue
+        above += sum(words[counted:index])
+        counted = index
+        if above and above >= least:
+            for below in lines[index + 1 :]:
+                if below.rule is None:
+                    below.rule = "after-furniture"
+            return
 
 
 # The first two characters of _RELATED_HEADING's headings that are ASCII, lower-cased.
@@ -1133,21 +1178,24 @@ def _mark_menus(lines: list[Line]) -> None:
     introduced = False  # the kept line above the run introduces a list
     above: Line | None = None  # the last kept line that is no menu item
     for line in [*lines, None]:
-        if line is not None and line.rule:
+        if line is None:
+            pass  # the page's end ends a run
+        elif line.rule:
             continue  # a removed line neither ends a run nor stands above one
         # A line of five spaces or more (most kept lines: paragraphs) is no item: told without
         # the call.
-        if line is not None and line.text.count(" ") < 5 and _is_menu_item(line.text):
+        elif line.text.count(" ") < 5 and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)
             continue
-        if len(run) >= 3 and not introduced:
-            for item in run:
-                item.rule = "menu"
-        run = []
-        if line is not None:
+        else:
             above = line
+        if run:  # most lines end no run
+            if len(run) >= 3 and not introduced:
+                for item in run:
+                    item.rule = "menu"
+            run = []
 
 
 def _introduces_list(text: str) -> bool:

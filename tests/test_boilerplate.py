@@ -100,3 +100,31 @@ def test_lines_holding_gives_each_line_that_holds_the_needle(
     assert boilerplate.lines_holding(page, needle) == expected
     by_line = {k for k, line in enumerate(page.split("\n")) if needle in line}
     assert boilerplate.lines_holding(page, needle) == by_line
+
+
+_CODE_PARTS = st.sampled_from([
+    "<", ">", "</", "<!", "[", "{", "}", ";", "(", ")", "=", "==", "&", "amp", "document.write",
+    "function", "var", "href", "src", " ", "\n", "\t", "x", "B", "_", "é", "1", ".",
+])  # fmt: skip
+
+
+@given(st.lists(_CODE_PARTS, max_size=16).map("".join))
+def test_holds_code_is_the_code_pattern(text: str) -> None:
+    """_holds_code, which searches the branches of _CODE one by one where a line holds what
+    each needs, finds code where _CODE does."""
+    assert boilerplate._holds_code(text) == bool(boilerplate._CODE.search(text))
+
+
+_LISTED_PARTS = st.sampled_from([
+    "Home", "news", " ", " | ", " - ", " -- ", " / ", " · ", " • ", " » ", " › ", "-", "/", "|",
+    "\xa0", "\t", "a-b", "»",
+])  # fmt: skip
+
+
+@given(st.lists(_LISTED_PARTS, max_size=24).map("".join), st.integers(0, 40))
+def test_listed_by_separators_counts_them(text: str, count: int) -> None:
+    """_listed_by_separators, which counts a line's marks before it searches, says what the
+    count of its separators says."""
+    separators = boilerplate._item_separators(text)
+    listed = separators >= 3 and separators * 6 >= count
+    assert boilerplate._listed_by_separators(text, count) == listed

@@ -17,13 +17,18 @@ from dedup import boilerplate, metadata
 from dedup.cleaning import (
     _APP_PROMPT,
     _CALL_TO_ACTION,
+    _CAPTION,
+    _CAPTION_KEYS,
+    _CAPTION_TAIL,
     _CREDIT,
     _CREDIT_HEADS,
+    _CREDIT_WORDS,
     _EMBED,
     _EMBED_KEYS,
     _FIGURE,
     _FIGURE_FIRSTS,
     _FIGURE_SECONDS,
+    _FOLDED_APART,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
     _PROMPT_SCANS,
@@ -41,11 +46,13 @@ from dedup.cleaning import (
     _last_lines_start,
     _lines_holding,
     _mark_repeats,
+    _may_hold_credit,
     _normalized,
     _repeat_key,
     clean_document,
     clean_text,
 )
+from dedup.language import lower
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
 from dedup.records import Document
@@ -1462,3 +1469,34 @@ def test_every_form_of_an_embeds_control_has_a_key(control: str) -> None:
     assert _EMBED.search(_folded(control))
     assert any(key in control.lower() for key in _EMBED_KEYS)
     assert rules_of(page("Menu", control))[control] == "embed"
+
+
+def test_caption_words_fold_apart_only_in_the_listed_characters() -> None:
+    """_may_hold_credit reads a credit's word lower-cased: of all of Unicode, only the
+    characters of _FOLDED_APART match a letter of _CAPTION's words under IGNORECASE and
+    lower-case to another text."""
+    letters = set("".join(_CAPTION_KEYS) + "".join(_CREDIT_WORDS) + "by")
+    for code in range(0x110000):
+        char = chr(code)
+        if char not in _FOLDED_APART:
+            for letter in letters:
+                if re.fullmatch(re.escape(letter), char, re.IGNORECASE):
+                    assert lower(char) == letter, char
+
+
+_CAPTION_PARTS = st.sampled_from([
+    "Foto", "FOTO", "Photo", "photograph", "Bild", "bildquelle", "Symbolbild", "image", "Imagen",
+    "Quelle", "source", "credit", "CRÉDITO", "fuente", "fot", "ZDJĘCIE", "picture", "Grafik",
+    "Illustration", "Reuters", "AFP", "AP", "epa", "dpa", "Getty Images", "/", "Jane", " ", ": ",
+    ":", " :", "(", ")", ").", ".", "\n", " by ", " BY ", "İ", "ı", "ſ", "\xa0", "«", ",", "a" * 20,
+])  # fmt: skip
+
+
+@given(st.lists(_CAPTION_PARTS, min_size=1, max_size=14).map("".join))
+def test_may_hold_credit_looks_where_the_caption_pattern_can_match(text: str) -> None:
+    """_is_caption, which looks for a credit's key only where _CAPTION can match one, tells
+    the captions the keys looked for all over the line's end told."""
+    tail = text[-_CAPTION_TAIL:]
+    lowered = lower(tail)
+    found = any(key in lowered for key in _CAPTION_KEYS) and bool(_CAPTION.search(tail))
+    assert (_may_hold_credit(tail) and bool(_CAPTION.search(tail))) == found
