@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedup import candidates
-from dedup.hashing import hashed_strings, string_hashes
+from dedup.hashing import HashSet, hashed_strings, string_hashes
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, words
 from dedup.mentions import (
     entities_with_lead,
@@ -175,12 +175,11 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
     hashed, kept = hashed_strings("".join(item.joined for item in read), "\0")
     hashes = hashed.hashes()
     # The content words are the tokens longer than one character that are not stop words of
-    # the article's language. The stop words are looked up by their hashes, among the sorted
-    # hashes of the language's: a lookup of each token in a set of strings hashed every token
-    # again, in Python (a tenth of the time of features_of). Terms are told by these hashes
-    # anyway: a word whose 64-bit hash is a stop word's would merge with it as a term too.
-    # Articles in a row of one language are looked up in one search over their strings, their
-    # entities with them (dropped after): each search is five numpy calls.
+    # the article's language. The stop words are looked up by their hashes, in a HashSet of the
+    # language's: a lookup of each token in a set of strings hashed every token again, in
+    # Python (a tenth of the time of features_of). Terms are told by these hashes anyway: a
+    # word whose 64-bit hash is a stop word's would merge with it as a term too. Articles in a
+    # row of one language are looked up together, their entities with them (dropped after).
     bounds: list[int] = []  # each article's first token, first after its lead, and end
     searched = 0  # the strings before this are looked up
     for k, (article, item, first) in enumerate(zip(articles, read, firsts, strict=True)):
@@ -190,11 +189,7 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
         bounds.extend((first, first + item.in_lead, end))
         if k + 1 < len(articles) and articles[k + 1].language == article.language:
             continue
-        found_hashes = hashes[searched:after]
-        stop_hashes = _stop_word_hashes(article.language)
-        kept[searched:after] &= (
-            stop_hashes.take(stop_hashes.searchsorted(found_hashes), mode="clip") != found_hashes
-        )
+        kept[searched:after] &= _stop_word_hashes(article.language).lacks(hashes[searched:after])
         searched = after
     content = kept.nonzero()[0]  # the content words' places among the strings, ascending
     places = content.searchsorted(bounds).tolist()  # their places among the content words
@@ -236,10 +231,10 @@ def _features_together(articles: Sequence[Article], names: bool) -> list[Feature
 
 
 @functools.cache
-def _stop_word_hashes(language: str | None) -> npt.NDArray[np.uint64]:
-    """Return the hashes of the stop words of `language` (`stop_words_of`), ascending: asked for
-    each article, made once a language."""
-    return np.sort(string_hashes(sorted(stop_words_of(language))))
+def _stop_word_hashes(language: str | None) -> HashSet:
+    """Return the hashes of the stop words of `language` (`stop_words_of`): asked for each
+    article, made once a language."""
+    return HashSet(string_hashes(sorted(stop_words_of(language))))
 
 
 def _features(
