@@ -157,6 +157,7 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 def decode(raw: bytes, name: str) -> str:
     """Return `raw` as text: UTF-8, UTF-8 or UTF-16 with a BOM, or else cp1252."""
+    encoded: bytes | None = None  # the text's UTF-8, where `raw` is it
     if raw.startswith(codecs.BOM_UTF8):
         text = raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -171,16 +172,23 @@ def decode(raw: bytes, name: str) -> str:
             raise SkippedInput(name, "binary file (it contains NUL bytes)")
         try:
             text = raw.decode("utf-8")
+            encoded = raw  # strict UTF-8 decodes to no surrogate, and encodes back to `raw`
         except UnicodeDecodeError:
             try:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 raise SkippedInput(name, "not decodable as UTF-8 or cp1252") from None
     # A BOM read in the wrong encoding before the file was saved as UTF-8 ('ï»¿'): no text.
-    text = text.removeprefix(_MISREAD_BOM)
-    if not text.strip():
+    if text.startswith(_MISREAD_BOM):
+        text, encoded = text.removeprefix(_MISREAD_BOM), None
+    if not text or text.isspace():  # (strip() would copy the text to tell)
         raise SkippedInput(name, "empty file")
-    sample = text[:_SAMPLE_CHARS].encode("utf-8", "surrogatepass")
+    # The sample's bytes are the file's when it was UTF-8 of no more bytes than the sample has
+    # characters (most files: no second encoding of the text).
+    if encoded is not None and len(encoded) <= _SAMPLE_CHARS:
+        sample = encoded
+    else:
+        sample = text[:_SAMPLE_CHARS].encode("utf-8", "surrogatepass")
     control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if control > _MAX_CONTROL_SHARE * min(len(text), _SAMPLE_CHARS):
         raise SkippedInput(name, "binary file (too many control characters)")

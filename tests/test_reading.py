@@ -162,6 +162,15 @@ def test_control_characters_are_counted_as_characters(
             assert decode(sample.encode("utf-8"), "f") == sample
 
 
+def test_a_bom_read_as_cp1252_is_no_text() -> None:
+    misread = "\u00ef\u00bb\u00bf"
+    assert decode(f"{misread}Hello \u00e9t\u00e9".encode(), "f") == "Hello \u00e9t\u00e9"
+    with pytest.raises(SkippedInput, match="empty file"):
+        decode(f"{misread} \n".encode(), "f")
+    with pytest.raises(SkippedInput, match="binary file"):
+        decode(f"{misread}{chr(1) * 5}text".encode(), "f")
+
+
 def test_too_large_file_is_skipped(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "x" * 100)
     with pytest.raises(SkippedInput, match="larger than --max-bytes"):
