@@ -295,8 +295,8 @@ def distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     lead's terms do not need: 5 us an article, not 9). Sorts `values` in place."""
     ordered = values
     # The callers' arrays are their own concatenations: sorted in place, without np.sort's copy
-    # and its Python wrapper.
-    ordered.sort(kind="stable")
+    # and its Python wrapper (by numpy's default sort, as `unique_counts` does).
+    ordered.sort()
     first = np.empty(len(ordered), dtype=bool)  # where a run of equal values starts
     first[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
@@ -308,13 +308,14 @@ def unique_counts(
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
     """Return the distinct values, ascending, and how often each stands (np.unique's).
 
-    Of 1,500 hashes (an article's terms), numpy's stable sort took 16 us and its default sort
-    22: np.unique, which uses the default, took 34 us in all, this 24. Sorts `values` in place
-    (as `distinct` does, for the same reason); the counts are differences taken as floats at
-    once (np.flatnonzero and np.diff are Python wrappers of a call each).
+    Sorts `values` in place (as `distinct` does, for the same reason); the counts are
+    differences taken as floats at once (np.flatnonzero and np.diff are Python wrappers of a
+    call each). Equal hashes are alike, so any sort gives the same: numpy's default, which
+    sorts 64-bit integers with the processor's vector instructions (x86-simd-sort, numpy 2),
+    took 5.9 us on an article's 570 terms (c10000), its stable sort (timsort) 15.2.
     """
     ordered = values
-    ordered.sort(kind="stable")
+    ordered.sort()
     size = len(ordered)
     bounds = np.empty(size + 1, dtype=bool)  # where a run of equal values starts, and the end
     bounds[0] = bounds[size] = True
