@@ -240,7 +240,7 @@ def _wrapping_powers(base: int, length: int) -> npt.NDArray[np.uint64]:
 
 
 class HashSet:
-    """A set of 64-bit hashes that tells which of many values it lacks in four numpy calls.
+    """A set of 64-bit hashes that tells which of many values it lacks in a few numpy calls.
 
     Features ask it of every token whether it is a stop word (a few thousand hashes at a
     time): a binary search of the sorted stop words (searchsorted) took 13 us an article,

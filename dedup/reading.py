@@ -140,7 +140,7 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             raise SkippedInput(source.path, f"larger than --max-bytes ({size} > {max_bytes} bytes)")
         with open(source.path, "rb") as handle:
             # A read of n bytes allocates n at once: max_bytes + 1 (64 MB) was mapped and
-            # unmapped for every file (30 of the 40 us it took to read one of c10000). The
+            # unmapped for every file (20 of the 41 us it took to read one of c10000). The
             # size first, and on past it only for a file that grew since, or a pipe (size 0).
             raw = handle.read(size + 1)
             if len(raw) > size:
