@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedup.hashing import hashed_joined, hashed_strings, hashed_words, run_hashes, string_hashes
+from dedup.hashing import (
+    HashSet,
+    hashed_joined,
+    hashed_strings,
+    hashed_words,
+    run_hashes,
+    string_hashes,
+)
 
 
 def test_string_hashes_are_per_string_and_positional() -> None:
@@ -77,3 +86,31 @@ def test_hashed_strings_tell_single_characters_of_every_length() -> None:
     assert hashed_strings("\0".join(strings) + "\0", "\0")[1].tolist() == [
         len(string) > 1 for string in strings
     ]
+
+
+def _lacked(held: list[int], values: list[int]) -> list[bool]:
+    found = HashSet(np.array(held, dtype=np.uint64))
+    return found.lacks(np.array(values, dtype=np.uint64)).tolist()
+
+
+@given(
+    st.lists(st.integers(0, 2**64 - 1), max_size=300),
+    st.lists(st.integers(0, 2**64 - 1), max_size=50),
+)
+def test_a_hash_set_lacks_what_it_was_not_given(held: list[int], others: list[int]) -> None:
+    values = held + others + [0, 2**64 - 1]
+    assert _lacked(held, values) == [value not in set(held) for value in values]
+
+
+@pytest.mark.parametrize("spread", [1, 2, 8, 40, 60, 64])
+def test_a_hash_set_of_hashes_alike_in_their_top_bits(spread: int) -> None:
+    # Hashes that differ only in their `spread` lowest bits share places in the tables: up to
+    # 40, too many share both places, and the set is searched as a sorted array.
+    rng = np.random.default_rng(spread)
+    base = int(rng.integers(0, 2**64, dtype=np.uint64))
+    held = sorted(
+        {base ^ (int(rng.integers(0, 2**64, dtype=np.uint64)) >> (64 - spread)) for _ in range(500)}
+    )
+    others = [value ^ (1 << k) for value in held[:20] for k in range(64)]
+    values = held + others
+    assert _lacked(held, values) == [value not in set(held) for value in values]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,10 +162,39 @@ def test_control_characters_are_counted_as_characters(
             assert decode(sample.encode("utf-8"), "f") == sample
 
 
+def test_a_bom_read_as_cp1252_is_no_text() -> None:
+    misread = "\u00ef\u00bb\u00bf"
+    assert decode(f"{misread}Hello \u00e9t\u00e9".encode(), "f") == "Hello \u00e9t\u00e9"
+    with pytest.raises(SkippedInput, match="empty file"):
+        decode(f"{misread} \n".encode(), "f")
+    with pytest.raises(SkippedInput, match="binary file"):
+        decode(f"{misread}{chr(1) * 5}text".encode(), "f")
+
+
 def test_too_large_file_is_skipped(tmp_path: Path) -> None:
     path = write(tmp_path / "big.txt", "x" * 100)
     with pytest.raises(SkippedInput, match="larger than --max-bytes"):
         read_source(Source("big.txt", str(path)), max_bytes=10)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize(
+    ("text", "max_bytes"), [("a pipe's text " * 1000, 1 << 20), ("x" * 100, 10)]
+)
+def test_a_named_pipe_is_read_past_its_size(tmp_path: Path, text: str, max_bytes: int) -> None:
+    # A pipe's size reads 0: what it holds is read on to the end, or to max_bytes.
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    writer = threading.Thread(target=path.write_text, args=(text,))
+    writer.start()
+    try:
+        if len(text) > max_bytes:
+            with pytest.raises(SkippedInput, match="larger than --max-bytes"):
+                read_source(Source("pipe.txt", str(path)), max_bytes=max_bytes)
+        else:
+            assert read_source(Source("pipe.txt", str(path)), max_bytes=max_bytes).text == text
+    finally:
+        writer.join()
 
 
 def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
