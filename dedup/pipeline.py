@@ -404,7 +404,7 @@ def _linked(
     first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)
     pairs, strength = heads[pairs[first]], strength[first]
     blocks = candidates.capped_components(pairs, strength, MAX_BLOCK)
-    return [(int(a), int(b)) for a, b in pairs.tolist()], blocks
+    return [(a, b) for a, b in pairs.tolist()], blocks  # tolist: Python ints already
 
 
 def _batches(
