@@ -124,11 +124,17 @@ def near_copy_agreement(
         return _no_pairs(), np.empty(0)
     rows = PERMUTATIONS // BANDS
     found = []
+    docs = np.arange(count, dtype=np.int64)
     for band in range(BANDS):
-        block = signatures[:, band * rows : (band + 1) * rows].astype(np.uint64)
-        with np.errstate(over="ignore"):
-            keys = (block * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64) + np.uint64(band)
-        found.append(equal_key_pairs(keys, np.arange(count, dtype=np.int64), RUN_ALL_PAIRS, None))
+        # A band's columns as rows, each contiguous, mixed and added up row by row: a sum over
+        # the four values of each row of the (count, 4) block (numpy's reduction along a short
+        # axis) took twice as long. The sum wraps at 2**64, so the order of the terms is free.
+        block = signatures[:, band * rows : (band + 1) * rows].T.astype(np.uint64)
+        block *= _BAND_MIX[:, None]
+        keys = block[0] + np.uint64(band)
+        for row in block[1:]:
+            keys += row
+        found.append(equal_key_pairs(keys, docs, RUN_ALL_PAIRS, None))
     pairs = _unique_pairs(np.concatenate(found))
     agreement = np.empty(len(pairs))
     for start in range(0, len(pairs), 100_000):
@@ -238,28 +244,31 @@ def capped_components(
     block is read into one task's memory); the strongest links, near copies first, join first.
     Ties go by the pair, so the blocks do not depend on the order of the input.
     """
-    parent: dict[int, int] = {}
-    size: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        if x not in parent:
-            parent[x], size[x] = x, 1
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    # The nodes numbered 0, 1, ... in ascending order, so that the forest is kept in lists (a
+    # list is indexed in about half the time a dict is looked up: c100000's 154,131 pairs,
+    # 0.40 -> 0.20 s); the root of a component is still its least node.
+    nodes, inverse = np.unique(pairs, return_inverse=True)
+    dense = inverse.reshape(pairs.shape)
+    parent = list(range(len(nodes)))
+    size = [1] * len(nodes)
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -strength))
-    for a, b in pairs[order].tolist():
-        ra, rb = root(a), root(b)
-        if ra == rb or size[ra] + size[rb] > limit:
+    for a, b in dense[order].tolist():
+        while parent[a] != a:
+            parent[a] = a = parent[parent[a]]
+        while parent[b] != b:
+            parent[b] = b = parent[parent[b]]
+        if a == b or size[a] + size[b] > limit:
             continue
-        low, high = min(ra, rb), max(ra, rb)
-        parent[high] = low
-        size[low] += size[high]
+        if a > b:
+            a, b = b, a
+        parent[b] = a
+        size[a] += size[b]
     groups: dict[int, list[int]] = {}
-    for node in sorted(parent):
-        groups.setdefault(root(node), []).append(node)
+    for node, name in enumerate(nodes.tolist()):
+        root = node
+        while parent[root] != root:
+            root = parent[root]
+        groups.setdefault(root, []).append(name)
     return sorted(g for g in groups.values() if len(g) > 1)
 
 

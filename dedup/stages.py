@@ -476,10 +476,13 @@ def add_counts(table: npt.NDArray[np.uint32], shard: FeatureShard) -> None:
     if not len(slots):
         return
     # Keys that share a slot are side by side: their counts are summed first, and each slot
-    # is then added to once (np.add.at, one element at a time, cost the parent ~40 s of CPU at
-    # 1,000,000 articles, taken from the workers).
+    # is then added to once (np.add.at over every key, one element at a time in the numpy of
+    # then, cost the parent ~40 s of CPU at 1,000,000 articles, taken from the workers). The
+    # slots being distinct, np.add.at adds as `table[slots] += sums` would, in one pass over
+    # the table where that reads it and then writes it (numpy 2: c100000's 256 shards, 0.55 ->
+    # 0.29 s of the parent's CPU).
     first = np.flatnonzero(np.concatenate(([True], slots[1:] != slots[:-1])))
-    table[slots[first]] += np.add.reduceat(shard.term_counts, first).astype(np.uint32)
+    np.add.at(table, slots[first], np.add.reduceat(shard.term_counts, first).astype(np.uint32))
 
 
 # Stage 3: blocking keys --------------------------------------------------------------------
