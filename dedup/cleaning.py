@@ -698,11 +698,7 @@ def _folded(text: str) -> str:
     """Return a text lower-cased as IGNORECASE compares it, one character for one: a pattern in
     lower case finds in it what it finds in the text under IGNORECASE ('İ', 'ı' and 'ſ' as 'i'
     and 's'; checked over all of Unicode for the prompt patterns in test_cleaning)."""
-    # A translation looks every character up in its table; the three it changes are rare, and a
-    # scan for each costs a fraction of that.
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
-        text = text.translate(metadata.IGNORECASE_FOLD)
-    return lower(text)
+    return metadata.ignorecase_lower(text)
 
 
 # _head's fold of each pair of characters it met. Lines open with a few hundred pairs a page,
@@ -724,7 +720,7 @@ def _head(text: str) -> str:
         if len(_HEADS) >= _HEADS_KEPT:
             _HEADS.clear()
         # The folds beyond lower() are of characters past ASCII, which most lines open without.
-        folded = lower(head if head.isascii() else head.translate(metadata.IGNORECASE_FOLD))
+        folded = metadata.ignorecase_lower(head)
         _HEADS[head] = folded
     return folded
 

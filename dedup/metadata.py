@@ -2071,9 +2071,7 @@ def lone_opener(line: str) -> bool:
     # with none of its openers' last two letters, folded as IGNORECASE matches them, is not
     # tried (most short lines of a page).
     end = (text[:-1] if text.endswith(":") else text).rstrip()[-2:]
-    if lower(end if end.isascii() else end.translate(IGNORECASE_FOLD)) in _LONE_OPENER_ENDS and (
-        _LONE_OPENER.match(text) is not None
-    ):
+    if ignorecase_lower(end) in _LONE_OPENER_ENDS and (_LONE_OPENER.match(text) is not None):
         return True
     # Any opener that says who wrote, closed by a colon or a preposition ('Ein Beitrag von:');
     # a menu's 'Authors' is no opener.
@@ -2478,7 +2476,7 @@ def _label_before_colon(line: str) -> bool:
     for part in line.split(":")[:-1]:
         # Only the last word is split off: a part may be a paragraph.
         words = part.rsplit(None, 1)
-        if words and lower(words[-1].translate(IGNORECASE_FOLD)) in _TAGS_LABEL_ENDS:
+        if words and ignorecase_lower(words[-1]) in _TAGS_LABEL_ENDS:
             return True
     return False
 

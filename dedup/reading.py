@@ -102,6 +102,9 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, Source]]:
         if real in visited:  # a symlink loop, or a folder reached twice through links
             continue
         visited.add(real)
+        # Its files' real paths open so: os.path.join for each file was a tenth of the listing
+        # (100,000 files: 0.45 -> 0.40 s of CPU).
+        inside = os.path.join(real, "")
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
@@ -118,9 +121,7 @@ def _walk(top: str, glob: str) -> Iterator[tuple[str, Source]]:
                     continue
                 elif entry.is_file():
                     linked = entry.is_symlink()
-                    file_real = (
-                        os.path.realpath(entry.path) if linked else os.path.join(real, entry.name)
-                    )
+                    file_real = os.path.realpath(entry.path) if linked else inside + entry.name
                     yield file_real, Source(relative + entry.name, entry.path)
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     target = os.readlink(entry.path)
