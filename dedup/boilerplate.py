@@ -532,15 +532,7 @@ def _listed_by_separators(text: str, count: int) -> bool:
     lines that have one: a hyphen or two in a paragraph) is told by counting them, without
     the search. (_item_separators, its first test written out.)
     """
-    if not (
-        "-" in text
-        or "/" in text
-        or "|" in text
-        or "·" in text
-        or "•" in text
-        or "»" in text
-        or "›" in text
-    ):
+    if not _holds_item_mark(text):
         return False
     marks = text.count("-") + text.count("/") + text.count("|")
     if not text.isascii():  # the other marks are past ASCII
@@ -557,7 +549,14 @@ def _item_separators(text: str) -> int:
     A line without a mark of one (five in six) is not searched: the tests of the marks one by
     one cost half of the search.
     """
-    if (
+    if _holds_item_mark(text):
+        return len(_ITEM_SEPARATOR.findall(text))
+    return 0
+
+
+def _holds_item_mark(text: str) -> bool:
+    """Return whether a line holds one of the marks of _ITEM_SEPARATOR's separators."""
+    return (
         "-" in text
         or "/" in text
         or "|" in text
@@ -565,9 +564,7 @@ def _item_separators(text: str) -> int:
         or "•" in text
         or "»" in text
         or "›" in text
-    ):
-        return len(_ITEM_SEPARATOR.findall(text))
-    return 0
+    )
 
 
 def is_closing(text: str) -> bool:

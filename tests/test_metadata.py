@@ -1190,16 +1190,8 @@ def test_time_note_keys_are_in_every_match() -> None:
     assert pattern.startswith(r"\b(?:") and pattern.endswith(")")
     for alternative in _alternatives(pattern[len(r"\b(?:") : -1]):
         assert re.search(r"\\d(?:\+|\{1,2\})\\s\*min", alternative), alternative
-    # IGNORECASE matches the keys' letters as _holds_a_key folds a line.
-    letters = set("".join(metadata._TIME_NOTE_KEYS))
-    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
-    for point in range(sys.maxunicode + 1):
-        char = chr(point)
-        if char.lower() == char and char.upper() == char and char not in letters:
-            continue  # no case: IGNORECASE matches it as itself
-        folded = char.translate(metadata.IGNORECASE_FOLD).lower()
-        for letter, compiled in patterns.items():
-            assert (compiled.fullmatch(char) is not None) is (folded == letter), hex(point)
+    # IGNORECASE matches the keys' letters as _holds_a_key folds a line: see
+    # test_ignorecase_fold_is_what_ignorecase_matches.
 
 
 @pytest.mark.parametrize(
@@ -1256,12 +1248,14 @@ def test_site_copyright_is_its_pattern(line: str) -> None:
 
 
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
-    # role_line, lone_opener, desk_name, time_ago and without_tags fold a line so that its words equal a role or a label where
-    # the pattern matches them.
+    # role_line, lone_opener, desk_name, time_ago, without_tags, _site_copyright and
+    # _is_time_note fold a line so that its words equal a role, a label or a key where the
+    # pattern matches them.
     letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
+    letters |= set("".join(metadata._TIME_NOTE_KEYS))
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
