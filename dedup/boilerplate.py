@@ -528,9 +528,9 @@ def _listed_by_separators(text: str, count: int) -> bool:
     """Return whether a line of `count` words is a list by its separators: three or more, at
     least one for every six words.
 
-    Each separator holds a mark of its own ('|', '-', ...): a line with too few marks (most
-    lines that have one: a hyphen or two in a paragraph) is told by counting them, without
-    the search. (_item_separators, its first test written out.)
+    Each separator holds a mark of its own ('|', '-', ...): a line with too few marks for that
+    (most lines that have one: a hyphen or two in a paragraph) is told by counting them,
+    without the search that _item_separators makes.
     """
     if not _holds_item_mark(text):
         return False
