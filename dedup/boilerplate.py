@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from dedup.dates import find_date
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
@@ -33,7 +34,7 @@ _TERMINAL_MARKS = ".!?…:;\"'”’»)。！？：；」』）"
 TERMINAL = re.compile(f"[{re.escape(_TERMINAL_MARKS)}]$")
 # A sentence ends in a full stop, perhaps with closing quotes after it.
 _FULL_STOPS = ".!?…。！？"
-_CLOSING_QUOTES_AFTER_STOP = "\"'”’»)」』）"
+_CLOSING_QUOTES_AFTER_STOP: Final = "\"'”’»)」』）"
 # Markup and script a renderer let through: tags, entities, statements.
 _CODE = re.compile(
     r"</?[a-zA-Z!][^>]{0,200}>|<!\[|\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|"
@@ -60,8 +61,11 @@ _MIXED_CHARS = 400
 _MIXED_MARKUP_SHARE = 0.35
 # Separators that string menu items into one line: "Home · News · Sport | Weather".
 _ITEM_SEPARATOR = re.compile(r"\s(?:[|·•»›/]|--?)\s")
+# From here on, the patterns, sets and bounds that the body's steps read for every line are
+# Final: compiled, each is a C variable (a number or a text is written in), where a module's name
+# is looked up in its dict at every use.
 # Headings after which a page carries readers' comments or a sign-up form, never the article.
-_CLOSING = re.compile(
+_CLOSING: Final = re.compile(
     r"^(?:(?:\d+|one|no|ein|eine|keine|un|une|uno|una|jeden)\s+)?(?:reader(?:s'|'s)?\s+)?"
     r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?|reacties|"
     r"leser(?:post|briefe?|kommentare?|meinungen?|stimmen))(?:\s*\(\d+\)|\s+\d+)?\s*:?$|"
@@ -86,7 +90,7 @@ _CLOSING = re.compile(
 
 # The first two characters of _CLOSING's headings that are ASCII, lower-cased; a heading may
 # also open with a digit (a count of comments).
-_CLOSING_HEADS = frozenset((
+_CLOSING_HEADS: Final = frozenset((
     "ab", "ad", "aj", "ar", "be", "co", "cz", "da", "de", "di", "do", "ei", "ha", "hi", "ih",
     "je", "jo", "ke", "ko", "la", "le", "mo", "na", "no", "on", "po", "re", "sc", "si", "su",
     "ta", "te", "un", "up", "ve", "we", "wh", "wr", "yo", "zo",
@@ -94,7 +98,7 @@ _CLOSING_HEADS = frozenset((
 
 # Headings of lists of other articles (related, latest, most read), in the kits' languages and
 # a few more: the article does not run on past one.
-_OTHER_ARTICLES = re.compile(
+_OTHER_ARTICLES: Final = re.compile(
     r"^(?:[*+•-]\s+)?(?:verwandte (?:artikel|beiträge|themen)|(?:neueste|aktuelle|beliebte|"
     r"empfohlene) (?:beiträge|artikel)|weitere (?:nachrichten|meldungen)|meistgelesene?(?: artikel)?|"
     r"mehr zum thema|lo más (?:leído|visto)|más (?:leídas|vistas|noticias)|"
@@ -112,86 +116,87 @@ _OTHER_ARTICLES = re.compile(
 )
 # The first two characters of _OTHER_ARTICLES's headings that are ASCII, lower-cased (after its
 # optional bullet: a line that opens with one is always searched).
-_OTHER_ARTICLES_HEADS = frozenset((
+_OTHER_ARTICLES_HEADS: Final = frozenset((
     "ve", "ne", "ak", "be", "em", "we", "me", "lo", "ar", "no", "ta", "te", "li", "po", "da", "le",
     "cz", "ge", "mo", "tr", "re", "la", "yo", "do", "si", "mi", "se", "al", "vo", "zo",
 ))  # fmt: skip
 
 # A comment thread's heading that names the article: '12 thoughts on "Title"', 'Eine Antwort auf
 # „Title“', '3 Responses to Title'. The title makes it longer than other closing headings.
-_THREAD_HEADING = re.compile(
+_THREAD_HEADING: Final = re.compile(
     r"^(?:\d+|one|a|an|ein|eine|einen|un|une|uno|una|um|uma)\s+(?:repl(?:y|ies)|responses?|"
     r"comments?|thoughts?|antwort(?:en)?|gedanken?|kommentare?|réponses?|commentaires?|respuestas?|"
     r"comentarios?|respostas?|comentários?|risposte|commenti|odpowiedzi|komentarzy?|reacties)\s+"
     r"(?:on|to|zu|auf|à|sur|a|en|para|per|su|do|na|op|über)\s",
     re.IGNORECASE,
 )
-_THREAD_HEADING_CHARS = 240
+_THREAD_HEADING_CHARS: Final = 240
 # A comment's first line: the commenter's name and a verb of saying ('Jane Doe says:', '3. Max
 # sagt:'). An article quotes someone that way too, so it closes the article only when numbered or
 # bulleted as a thread's items are, or when the page has several.
-_COMMENT_AUTHOR = re.compile(
+_COMMENT_AUTHOR: Final = re.compile(
     r"^(?:(\d+\.|[*+o•-])\s+)?[^\s:](?:[^:]{0,60}\S)?\s+(?:says|said|wrote|writes|sagt|"
     r"schreibt|schrieb|meint|meinte|dice|dijo|escribió|escribe|dit|écrit|a écrit|scrive|"
     r"ha scritto|pisze|napisał|napisała|schreef|zegt|diz|disse|escreveu)\s?:$",
     re.IGNORECASE,
 )
-_COMMENT_AUTHOR_CHARS = 90
+_COMMENT_AUTHOR_CHARS: Final = 90
 
 # A list item as a renderer writes it: a bullet, then the item.
-_LIST_BULLETS = "*+•◦▪o-"
-_LIST_ITEM = re.compile(rf"^[{re.escape(_LIST_BULLETS)}]\s")
-_LIST_ITEM_WEIGHT = 0.3
+_LIST_BULLETS: Final = "*+•◦▪o-"
+_LIST_ITEM: Final = re.compile(rf"^[{re.escape(_LIST_BULLETS)}]\s")
+_LIST_ITEM_WEIGHT: Final = 0.3
 # What a line that is not a paragraph costs a stretch, by kind; each line after the first of a
 # run of them costs _RUN_COST more. Tuned on the even-numbered pages of both clean kits.
-_RULE_COST = 1.0
-_TEXT_COST = 1.0
-_SHORT_COST = 3.0
-_RUN_COST = 1.0
-_TEASER_WORDS = 40  # a paragraph this long is the article's, not a teaser's
-_TEASER_HEADLINES = 2
-_CLOSING_QUOTES = " \"'”’»)"  # what may follow a sentence's full stop
-_HEADLINE_WORDS = 4  # a shorter line is a label or menu item, not a teaser's headline
-_HEADLINE_RUN = 3  # this many headlines in a row are teasers (2-3 score alike, even half)
-_HEADLINE_SPACES = 30  # a longer line without a final full stop is a paragraph all the same
+_RULE_COST: Final = 1.0
+_TEXT_COST: Final = 1.0
+_SHORT_COST: Final = 3.0
+_RUN_COST: Final = 1.0
+_TEASER_WORDS: Final = 40  # a paragraph this long is the article's, not a teaser's
+_TEASER_HEADLINES: Final = 2
+_CLOSING_QUOTES: Final = " \"'”’»)"  # what may follow a sentence's full stop
+_HEADLINE_WORDS: Final = 4  # a shorter line is a label or menu item, not a teaser's headline
+_HEADLINE_RUN: Final = 3  # this many headlines in a row are teasers (2-3 score alike, even half)
+_HEADLINE_SPACES: Final = 30  # a longer line without a final full stop is a paragraph all the same
 # After the first closing heading that follows an article's worth of text (a stretch of this
 # total, about as many words), a stretch is comments or sidebars more often than the article: its
 # total counts for this share. A shorter text above a closing heading is a caption or a lead
 # beside a sidebar's box, not an article. (0-0.2 and 100-200 score alike.)
-_AFTER_CLOSING_WEIGHT = 0.1
-_ARTICLE_TOTAL = 150.0
+_AFTER_CLOSING_WEIGHT: Final = 0.1
+_ARTICLE_TOTAL: Final = 150.0
 # A stretch of paragraphs just above the body, parted from it by a table of contents, share
 # buttons or a byline, is the article's lead: it joins the body when it has this total, all its
 # kept lines are paragraphs (or state a date or the author) and at most _LEAD_GAP lines stand
 # between, the entries of a table of contents that the body repeats not counted (tuned on the
 # even half).
-_LEAD_MIN = 30.0
-_LEAD_GAP = 25
+_LEAD_MIN: Final = 30.0
+_LEAD_GAP: Final = 25
 # A stretch of paragraphs alone just below the body, parted from it by a list, a table or code,
 # joins it with this total and at most _TAIL_GAP lines between (tuned on the even half).
-_TAIL_MIN = 15.0
-_TAIL_GAP = 50
+_TAIL_MIN: Final = 15.0
+_TAIL_GAP: Final = 50
 # A stretch right under an article's header (a headline, then a date or byline, at most
 # _HEADER_LINES lines above it: a kicker or a caption may stand between) starts the body when
 # this many times its total comes close to the best total, if no lead joined the best stretch
 # (weight 3 and 6 alike on the even half, 6 better on the odd; 4 lines better than 2 on both
 # halves of clean-trafilatura, 1 headline worse on clean-l3s).
-_HEADER_LINES = 4
-_HEADED_WEIGHT = 6.0
-_FIRST_SHARE = 0.4  # an earlier stretch wins with 0.4 of the best total (0.35-0.5 score alike)
+_HEADER_LINES: Final = 4
+_HEADED_WEIGHT: Final = 6.0
+# An earlier stretch wins with this share of the best total (0.35-0.5 score alike).
+_FIRST_SHARE: Final = 0.4
 
 # The kinds of line, from the line alone.
-PROSE = "prose"  # a paragraph of running text
-TEXT = "text"  # a sentence or heading-length line of text
-SHORT = "short"  # a label, menu item or name
-LIST = "list"  # a line of many items and few function words: links, tags, names
-CODE = "code"
+PROSE: Final = "prose"  # a paragraph of running text
+TEXT: Final = "text"  # a sentence or heading-length line of text
+SHORT: Final = "short"  # a label, menu item or name
+LIST: Final = "list"  # a line of many items and few function words: links, tags, names
+CODE: Final = "code"
 
 # Stop-word density of prose and of lists; prose runs at 0.3-0.5, link lists under 0.15.
 _PROSE_DENSITY = 0.25
 _LIST_DENSITY = 0.12
 _NAMED_PROSE_DENSITY = 0.15
-_PROSE_WORDS = 15
+_PROSE_WORDS: Final = 15
 _TEXT_WORDS = 7
 
 
@@ -392,7 +397,7 @@ def _tokens(text: str) -> list[str]:
 
 
 # Scripts written without spaces between words: a word is about two characters.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 _PUNCTUATION_MARK = re.compile(r"[.,;:!?，。、；：！？]")
@@ -433,8 +438,8 @@ def ends_terminal(text: str) -> bool:
     return text[-1:] in _TERMINAL_MARK_SET
 
 
-_FULL_STOP_SET = frozenset(_FULL_STOPS)
-_TERMINAL_MARK_SET = frozenset(_TERMINAL_MARKS)
+_FULL_STOP_SET: Final = frozenset(_FULL_STOPS)
+_TERMINAL_MARK_SET: Final = frozenset(_TERMINAL_MARKS)
 
 
 def is_list_item(text: str) -> bool:
@@ -574,15 +579,18 @@ def is_closing(text: str) -> bool:
 
 # What closing_role gives back: not closing; a closing heading; a commenter's line that is
 # numbered or bulleted; one that is not (it closes only when the page has several).
-OPEN, HEADING, MARKED_AUTHOR, AUTHOR = 0, 1, 2, 3
-_THREAD_FIRST = frozenset("0123456789oOaAeEuU")
+OPEN: Final = 0
+HEADING: Final = 1
+MARKED_AUTHOR: Final = 2
+AUTHOR: Final = 3
+_THREAD_FIRST: Final = frozenset("0123456789oOaAeEuU")
 
 
 # The words of headings over lists of other articles, in the kits' languages and a few more:
 # what such a list holds (articles, news, topics) and what sets it apart (related, more, latest).
 # A heading of these words and stop words ('Mehr Themen', 'Otras noticias', 'TEMAS RELACIONADOS')
 # heads one, as do they followed by a few words ('Die meistgelesenen Artikel bei Example.com').
-_LISTED_THINGS = frozenset((
+_LISTED_THINGS: Final = frozenset((
     "articles", "article", "posts", "stories", "news", "topics", "headlines", "reads", "reading",
     "content", "videos",
     "artikel", "beiträge", "beitrag", "themen", "thema", "nachrichten", "meldungen", "berichte",
@@ -592,7 +600,7 @@ _LISTED_THINGS = frozenset((
     "notícias", "artigos", "matérias", "articoli", "notizie",
     "artykuły", "wiadomości", "tematy", "wpisy", "posty", "artikelen", "nieuws", "berichten",
 ))  # fmt: skip
-_SETTING_APART = frozenset((
+_SETTING_APART: Final = frozenset((
     "related", "similar", "more", "other", "latest", "recent", "popular", "recommended",
     "trending", "further", "most",
     "verwandte", "ähnliche", "weitere", "mehr", "andere", "neueste", "neuesten", "aktuelle",
@@ -608,11 +616,11 @@ _SETTING_APART = frozenset((
     "gerelateerde", "meer", "laatste", "populaire",
 ))  # fmt: skip
 # Words that head such a list alone ('Relacionadas', 'Meistgelesen').
-_ALONE = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
-_WORD_EDGES = "\"'“”„‚‘’«»()[]*+•·:;,.!?…–—-"  # stripped off a heading's words
-_HEADING_WORDS = _LISTED_THINGS | _SETTING_APART | _ALONE | ALL_STOP_WORDS
-_HEADING_TAIL_WORDS = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
-_HEADING_CHARS = 70
+_ALONE: Final = frozenset(("relacionadas", "relacionados", "meistgelesen", "empfehlungen"))
+_WORD_EDGES: Final = "\"'“”„‚‘’«»()[]*+•·:;,.!?…–—-"  # stripped off a heading's words
+_HEADING_WORDS: Final = _LISTED_THINGS | _SETTING_APART | _ALONE | ALL_STOP_WORDS
+_HEADING_TAIL_WORDS: Final = 4  # words after the heading's own ('bei Example.com', 'de Colombia')
+_HEADING_CHARS: Final = 70
 
 
 def heads_other_articles(text: str) -> bool:
@@ -706,7 +714,7 @@ def closing_lines(lines: list[Line], roles: dict[str, int] | None = None) -> set
     return closing
 
 
-_SECTION_WORDS = 60  # a paragraph this long under a heading is a section's, not a comment's
+_SECTION_WORDS: Final = 60  # a paragraph this long under a heading is a section's, not a comment's
 
 
 def _opens_section(lines: list[Line], index: int) -> bool:
@@ -776,13 +784,13 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
 # A short line that states a date or names the author ('Veröffentlicht am 5. Juni 2023', 'By Jane
 # Doe'): body_span runs before the metadata lines are marked, and such a line between a lead's
 # paragraphs does not make them teasers, as a headline between them does.
-_DATE_OR_NAME = re.compile(
+_DATE_OR_NAME: Final = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./] ?\d{1,2}[./]|^(?:by|von|par|por|door|autor|author|written by)\s",
     re.IGNORECASE,
 )
-_DATE_OR_NAME_SPACES = 8
-_OPENING_DATE_CHARS = 40
-_BY = re.compile(r"(?:by|von|par|por|door|written by)\s", re.IGNORECASE)
+_DATE_OR_NAME_SPACES: Final = 8
+_OPENING_DATE_CHARS: Final = 40
+_BY: Final = re.compile(r"(?:by|von|par|por|door|written by)\s", re.IGNORECASE)
 
 
 def _states_date_or_name(text: str) -> bool:
@@ -979,7 +987,7 @@ def _headed(lines: list[Line], start: int) -> bool:
 
 
 # Words of a site's notices and dialogs: cookies, consent, javascript, sign-in, newsletters.
-_NOTICE = re.compile(
+_NOTICE: Final = re.compile(
     r"cookie|javascript|consent|einwillig|einverstanden|zustimm|datenschutz|privacy|"
     r"newsletter|registrier|\blog ?in\b|\bsign ?in\b|abonn|subscri|browser",
     re.IGNORECASE,
@@ -1027,7 +1035,7 @@ def _mostly(lines: list[Line], start: int, end: int, test: Callable[[str], objec
     return passed > failed
 
 
-_ENTRY_NUMBER = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
+_ENTRY_NUMBER: Final = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
 
 
 def _gap_lines(lines: list[Line], gap: range, start: int, end: int) -> int:

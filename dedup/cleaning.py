@@ -49,7 +49,7 @@ _READ_MORE_HEADS: Final = frozenset((
     "al", "re", "se", "mo", "wa", "li", "le", "me", "au", "we", "à ", "vo", "ve", "cz", "zo", "mi",
     "ta", "te", "si", "zu",
 ))  # fmt: skip
-_RELATED_HEADING = re.compile(
+_RELATED_HEADING: Final = re.compile(
     r"^(?:related(?: news| articles?| stories| posts| content| coverage| links| topics)?|"
     r"more (?:news|stories|from [\w .]+|on this(?: story| topic)?)|you (?:may|might) also like|"
     r"recommended(?: for you| stories)?|most (?:read|popular|viewed|shared)|top stories|trending"
@@ -173,7 +173,7 @@ _CREDIT_SPACES: Final = 8  # a longer line is a caption, which the article keeps
 # A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
 # '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
 # '(dpa)', signs a paragraph of the article and stays.
-_CAPTION = re.compile(
+_CAPTION: Final = re.compile(
     r"(?:(?:^|(?<=[\s(.,;|/]))(?:fotos?|photos?|photograph|bild(?:er|quelle)?|images?|imagen|quelle|source|credit|"
     r"crédito|fuente|fot|zdjęcie|picture|grafik|illustration)\s?:\s?[^\s.!?:«»\"“”„]"
     r"(?:[^.!?:«»\"“”„]|\.(?=\w)){0,50}|"
@@ -182,31 +182,31 @@ _CAPTION = re.compile(
     r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) by [^.!?:]{2,50})\.?$",
     re.IGNORECASE,
 )
-_CAPTION_KEYS = (
+_CAPTION_KEYS: Final = (
     "fot", "photo", "bild", "imag", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
     "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
 )  # fmt: skip
 # A figure's caption by its number: 'Abbildung 4: ...', 'Fig. 2. ...'.
-_FIGURE = re.compile(
+_FIGURE: Final = re.compile(
     r"(?:abbildung|abb\.|figure|fig\.|figura|rys\.)(?:\s*\d+[a-z]?\s*[:.]|\s?:)\s", re.IGNORECASE
 )
 # The first and second characters of _FIGURE's words as IGNORECASE matches them ('İ' and 'ı'
 # as 'i'; test_cleaning checks all of Unicode): a line that opens otherwise is not tried.
-_FIGURE_FIRSTS = "AaFfRr"
-_FIGURE_SECONDS = "bBiIyYİı"
+_FIGURE_FIRSTS: Final = "AaFfRr"
+_FIGURE_SECONDS: Final = "bBiIyYİı"
 # _CAPTION's words before a colon ('Foto:', 'Bildquelle :'), lower-cased, each holding one of
 # _CAPTION_KEYS; the longest has _CREDIT_WORD_CHARS characters.
-_CREDIT_WORDS = (
+_CREDIT_WORDS: Final = (
     "fotos", "foto", "fot", "photos", "photo", "photograph", "bild", "bilder", "bildquelle",
     "images", "image", "imagen", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
     "picture", "grafik", "illustration",
 )  # fmt: skip
-_CREDIT_WORD_CHARS = 12
+_CREDIT_WORD_CHARS: Final = 12
 # The characters that IGNORECASE matches to a letter of _CAPTION's words but lower() makes no
 # such letter ('İ' to 'i' and a dot; test_cleaning checks all of Unicode).
-_FOLDED_APART = "İıſ"
-_CAPTION_TAIL = 90  # characters at the end of a line that hold the credit
-_CAPTION_WORDS = 50  # a longer line is a paragraph, whatever ends it
+_FOLDED_APART: Final = "İıſ"
+_CAPTION_TAIL: Final = 90  # characters at the end of a line that hold the credit
+_CAPTION_WORDS: Final = 50  # a longer line is a paragraph, whatever ends it
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article. The engine
 # tries the pattern at every character of a line: every call opens with a letter, so the
@@ -873,7 +873,7 @@ def _lines_matching(
 
 
 # A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".
-_FIRST_PERSON_BIO = re.compile(
+_FIRST_PERSON_BIO: Final = re.compile(
     r"^(?:(?:[Hh]allo|[Hh]i|[Hh]ello|[Hh]ey|[Ss]alut|[Bb]onjour|[Cc]ześć|[Hh]ola)[,!]? )?"
     r"(?:[Ii]ch bin|I'm|I’m|I am|[Jj]e suis|[Jj]estem|[Ss]oy|[Mm]y name is|[Ii]ch heiße) "
     r"[A-ZÀ-ÖØ-Þ][\w'-]+(?:,| (?:und|and|et|i|y) )"
@@ -887,17 +887,18 @@ def _first_person_bio(text: str) -> bool:
     return _FIRST_PERSON_BIO.match(text) is not None
 
 
-_BIO_NAME_WORDS = 4  # a name is at most this many words
-_BIO_LOOKBACK = 2  # the name's heading stands this many kept lines above the biography at most
+_BIO_NAME_WORDS: Final = 4  # a name is at most this many words
+# The name's heading stands this many kept lines above the biography at most.
+_BIO_LOOKBACK: Final = 2
 # More words than this after the biography are the article's (a list of portraits), not a box's.
-_BOX_WORDS_AFTER = 150
+_BOX_WORDS_AFTER: Final = 150
 
 
 # Words of a text in the first person, in the kits' languages.
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON: Final = re.compile(
     r"\b(?:[Ii]ch|[Mm]eine?|I|I'm|[Mm]y|[Jj]e|[Jj]'|[Mm]on|[Yy]o|[Mm]ój|[Mm]oja)\b"
 )
-_FIRST_PERSON_WORDS = 12  # a biography says so within its first words
+_FIRST_PERSON_WORDS: Final = 12  # a biography says so within its first words
 
 
 def _in_first_person(text: str) -> bool:
@@ -958,8 +959,8 @@ def _last_lines_start(kept: list[Line], words: int) -> int:
 # ended before one.
 # (Runs of short lines, "menu", are left out: inside an article they are lists, and cutting
 # after them cost clean-l3s 0.004 of shingle F1.)
-_FURNITURE_RULES = frozenset(("share", "prompt", "template", "byline", "tags", "navigation"))
-_FURNITURE_AFTER = 0.6  # share of the body's words above the line (0.5-0.7 score alike)
+_FURNITURE_RULES: Final = frozenset(("share", "prompt", "template", "byline", "tags", "navigation"))
+_FURNITURE_AFTER: Final = 0.6  # share of the body's words above the line (0.5-0.7 score alike)
 
 
 def _mark_after_page_furniture(lines: list[Line]) -> None:
@@ -997,7 +998,7 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
 
 
 # The first two characters of _RELATED_HEADING's headings that are ASCII, lower-cased.
-_RELATED_HEADING_HEADS = frozenset((
+_RELATED_HEADING_HEADS: Final = frozenset((
     "re", "mo", "yo", "to", "tr", "la", "fu", "ed", "we", "me", "da", "su", "ar", "no", "te", "po",
     "zo",
 ))  # fmt: skip
@@ -1199,7 +1200,7 @@ def _introduces_list(text: str) -> bool:
     return text.endswith(":") and text.count(" ") + 1 >= _LIST_INTRO_WORDS
 
 
-_LIST_INTRO_WORDS = 4  # a shorter line ending in a colon is a label ('Tel:', 'Archiv:')
+_LIST_INTRO_WORDS: Final = 4  # a shorter line ending in a colon is a label ('Tel:', 'Archiv:')
 
 
 def _is_menu_item(text: str) -> bool:
