@@ -141,6 +141,13 @@ _COMMENT_AUTHOR: Final = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_AUTHOR_CHARS: Final = 90
+# The last words of _COMMENT_AUTHOR's verbs, lower-cased: the run of word characters before the
+# final colon (and a space) of a commenter's line is one of them.
+_SAYING: Final = frozenset((
+    "says", "said", "wrote", "writes", "sagt", "schreibt", "schrieb", "meint", "meinte", "dice",
+    "dijo", "escribió", "escribe", "dit", "écrit", "scrive", "scritto", "pisze", "napisał",
+    "napisała", "schreef", "zegt", "diz", "disse", "escreveu",
+))  # fmt: skip
 
 # A list item as a renderer writes it: a bullet, then the item.
 _LIST_BULLETS: Final = "*+•◦▪o-"
@@ -585,6 +592,44 @@ MARKED_AUTHOR: Final = 2
 AUTHOR: Final = 3
 _THREAD_FIRST: Final = frozenset("0123456789oOaAeEuU")
 
+# The first words of _CLOSING's headings, lower-cased, but for the counts; the counts a heading
+# may open with ('12 comments', 'Eine Antwort'), and the words that follow a count in one. Each
+# word of the pattern ends before a space, a bracket, a colon or an apostrophe, where a run of
+# word characters ends too (_opens_with reads a line's first words so).
+_CLOSING_FIRST_WORDS: Final = frozenset((
+    "reader", "readers", "comment", "comments", "kommentar", "kommentare", "commentaire",
+    "commentaires", "comentario", "comentarios", "commenti", "komentarz", "komentarze", "reacties",
+    "leserpost", "leserbrief", "leserbriefe", "leserkommentar", "leserkommentare", "lesermeinung",
+    "lesermeinungen", "leserstimmen", "reaction", "reactions", "response", "responses",
+    "discussion", "diskussion", "leave", "post", "add", "write", "submit", "schreibe",
+    "hinterlasse", "verfasse", "related", "similar", "recommended", "more", "you", "read", "up",
+    "about", "über", "ähnliche", "beliebte", "weitere", "das", "le", "te", "también", "noticias",
+    "articles", "sur", "à", "leggi", "articoli", "zobacz", "czytaj", "have", "join", "what",
+    "your", "ihre", "schreiben", "laisser", "réagir", "ajouter", "deja", "dodaj", "napisz",
+))  # fmt: skip
+_CLOSING_COUNTS: Final = frozenset((
+    "one", "no", "ein", "eine", "keine", "un", "une", "uno", "una", "jeden",
+))  # fmt: skip
+_CLOSING_COUNTED: Final = frozenset((
+    "reader", "readers", "comment", "comments", "kommentar", "kommentare", "commentaire",
+    "commentaires", "comentario", "comentarios", "commenti", "komentarz", "komentarze", "reacties",
+    "leserpost", "leserbrief", "leserbriefe", "leserkommentar", "leserkommentare", "lesermeinung",
+    "lesermeinungen", "leserstimmen", "reaction", "reactions", "response", "responses",
+    "discussion", "diskussion",
+))  # fmt: skip
+# The same for _THREAD_HEADING, whose headings all open with a count.
+_THREAD_COUNTS: Final = frozenset((
+    "one", "a", "an", "ein", "eine", "einen", "un", "une", "uno", "una", "um", "uma",
+))  # fmt: skip
+_THREAD_COUNTED: Final = frozenset((
+    "reply", "replies", "response", "responses", "comment", "comments", "thought", "thoughts",
+    "antwort", "antworten", "gedanke", "gedanken", "kommentar", "kommentare", "réponse",
+    "réponses", "commentaire", "commentaires", "respuesta", "respuestas", "comentario",
+    "comentarios", "resposta", "respostas", "comentário", "comentários", "risposte", "commenti",
+    "odpowiedzi", "komentarz", "komentarzy", "reacties",
+))  # fmt: skip
+_NO_WORDS: Final[frozenset[str]] = frozenset()
+
 
 # The words of headings over lists of other articles, in the kits' languages and a few more:
 # what such a list holds (articles, news, topics) and what sets it apart (related, more, latest).
@@ -672,20 +717,80 @@ def closing_role(text: str) -> int:
     # the lines of some pages) is not tried against its many branches. Nor is a line whose
     # first two characters are ASCII (matched as lower() gives them) and open none of its
     # headings: nine in ten of the others.
+    # The few left are tried only when their first words are those of a heading (a count, then
+    # a word of a thread): the pattern's many branches cost ten times that test.
     first = text[:1]
     if length < 80 and first.isalnum():
         head = text[:2]
         if (
-            not head.isascii() or first.isdigit() or lower(head) in _CLOSING_HEADS
-        ) and _CLOSING.match(text) is not None:
+            (not head.isascii() or first.isdigit() or lower(head) in _CLOSING_HEADS)
+            and _opens_with(text, _CLOSING_FIRST_WORDS, _CLOSING_COUNTS, _CLOSING_COUNTED)
+            and _CLOSING.match(text) is not None
+        ):
             return HEADING
-    if first in _THREAD_FIRST and _THREAD_HEADING.match(text):
+    if (
+        first in _THREAD_FIRST
+        and _opens_with(text, _NO_WORDS, _THREAD_COUNTS, _THREAD_COUNTED)
+        and _THREAD_HEADING.match(text)
+    ):
         return HEADING
-    if length < _COMMENT_AUTHOR_CHARS and text.endswith(":"):
+    # A line that ends in a colon is tried only when a verb of saying stands before it: the
+    # pattern tries every length of name before each space of the line.
+    if length < _COMMENT_AUTHOR_CHARS and text.endswith(":") and _says_before_colon(text):
         match = _COMMENT_AUTHOR.match(text)
         if match is not None:
             return MARKED_AUTHOR if match.group(1) else AUTHOR
     return OPEN
+
+
+def _opens_with(
+    text: str, words: frozenset[str], counts: frozenset[str], counted: frozenset[str]
+) -> bool:
+    """Return whether a line may open with one of `words`, or with a count (a number or one of
+    `counts`) and whitespace, then one of `counted` (all lower-cased), as a pattern matches them
+    under IGNORECASE: False only where it cannot.
+
+    A word is a line's run of word characters (as \\w reads them). One past ASCII may match a
+    pattern's ASCII word all the same ('ſ' as 's', the Kelvin sign as 'k'): such a line may.
+    """
+    word = _opening_word(text)
+    if not word.isascii():
+        return True
+    folded = lower(word)
+    if folded in words:
+        return True
+    if not (word.isdigit() or folded in counts):
+        return False
+    rest = text[len(word) :]
+    if not rest[:1].isspace():
+        return False
+    word = _opening_word(rest.lstrip())
+    return not word.isascii() or lower(word) in counted
+
+
+def _says_before_colon(text: str) -> bool:
+    """Return whether a line that ends in a colon may end as _COMMENT_AUTHOR's lines do: the run
+    of word characters before the colon (and a space, '\\s?') is ASCII and one of _SAYING, or
+    past ASCII (which IGNORECASE may match to one). False only where the pattern cannot match."""
+    end = len(text) - 1
+    if text[end - 1 : end].isspace():
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    word = text[start:end]
+    return not word.isascii() or lower(word) in _SAYING
+
+
+def _opening_word(text: str) -> str:
+    """Return the run of word characters a text opens with: letters, digits and '_' as \\w
+    reads them (str.isalnum is what the engine asks of each character)."""
+    end = 0
+    for char in text:
+        if not (char.isalnum() or char == "_"):
+            break
+        end += 1
+    return text[:end]
 
 
 def closing_lines(lines: list[Line], roles: dict[str, int] | None = None) -> set[int]:

@@ -128,3 +128,58 @@ def test_listed_by_separators_counts_them(text: str, count: int) -> None:
     separators = boilerplate._item_separators(text)
     listed = separators >= 3 and separators * 6 >= count
     assert boilerplate._listed_by_separators(text, count) == listed
+
+
+@given(st.from_regex(boilerplate._CLOSING))
+def test_closing_headings_open_with_their_words(text: str) -> None:
+    """Every line _CLOSING matches opens with one of its first words, or a count and a word
+    that follows one: _opens_with lets it through to the pattern."""
+    words = boilerplate._CLOSING_FIRST_WORDS, boilerplate._CLOSING_COUNTS
+    assert boilerplate._opens_with(text, *words, boilerplate._CLOSING_COUNTED)
+
+
+@given(st.from_regex(boilerplate._THREAD_HEADING))
+def test_thread_headings_open_with_a_count_and_their_word(text: str) -> None:
+    words = boilerplate._NO_WORDS, boilerplate._THREAD_COUNTS
+    assert boilerplate._opens_with(text, *words, boilerplate._THREAD_COUNTED)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("12 Comments", True),
+        ("Readers' comments:", True),
+        ("12\u2003comments", True),
+        ("Über den Autor", True),  # past ASCII: left to the pattern
+        ("\u017fubmit a comment", True),
+        ("More than 100 people", True),  # the pattern tells it
+        ("12 people died", False),
+        ("12comments", False),
+        ("One man said", False),
+        ("Der Kommentar", False),
+    ],
+)
+def test_opens_with_reads_the_first_words(text: str, opens: bool) -> None:
+    words = boilerplate._CLOSING_FIRST_WORDS, boilerplate._CLOSING_COUNTS
+    assert boilerplate._opens_with(text, *words, boilerplate._CLOSING_COUNTED) == opens
+
+
+@given(st.from_regex(boilerplate._COMMENT_AUTHOR).filter(lambda text: text.endswith(":")))
+def test_commenters_lines_end_with_a_verb_of_saying(text: str) -> None:
+    # closing_role tries the pattern only on lines that end in a colon ('$' allows a newline).
+    assert boilerplate._says_before_colon(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Jane Doe says:", True),
+        ("3. Max sagt :", True),
+        ("Jean a écrit:", True),
+        ("Jane Doe SAID:", True),
+        ("The plan has three parts:", False),
+        ("Jane Doe says  :", False),
+    ],
+)
+def test_says_before_colon_reads_the_last_word(text: str, says: bool) -> None:
+    assert boilerplate._says_before_colon(text) == says
