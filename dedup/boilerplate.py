@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from dedup.dates import find_date
@@ -218,6 +218,9 @@ class Line:
     rule: str | None = None
     kind: str = SHORT
     original: str = ""  # the text as split from the input, before metadata glued to it was cut
+    # The text whose spaces `space_count` holds (see spaces()); not compared.
+    counted: str | None = field(default=None, compare=False, repr=False)
+    space_count: int = field(default=0, compare=False, repr=False)
 
     # Written out, not left to the dataclass: mypyc compiles the methods of a class's source
     # and leaves those a dataclass makes interpreted, and a page has hundreds of lines.
@@ -238,6 +241,21 @@ class Line:
         self.rule = rule
         self.kind = kind
         self.original = original or text
+        self.counted = None
+        self.space_count = 0
+
+    def spaces(self) -> int:
+        """Return how many spaces the line's text holds: its words, less one.
+
+        The body's steps ask it of a line several times a pass, and a line goes through several
+        passes: the text is counted once (a paragraph's count reads its thousand characters, a
+        second call only compares the text with the one counted; fields cuts the first kept
+        line's text, a new string, which is counted anew).
+        """
+        if self.counted is not self.text:
+            self.counted = self.text
+            self.space_count = self.text.count(" ")
+        return self.space_count
 
 
 def lines_holding(page: str, needle: str) -> set[int]:
@@ -830,7 +848,7 @@ def _opens_section(lines: list[Line], index: int) -> bool:
         following is not None
         and following.rule is None
         and following.kind == PROSE
-        and following.text.count(" ") + 1 >= _SECTION_WORDS
+        and following.spaces() + 1 >= _SECTION_WORDS
     )
 
 
@@ -873,11 +891,11 @@ def _before_teasers(lines: list[Line], start: int, end: int) -> int:
         # A sentence, however short, is text of the article's, never a headline.
         if line.kind == PROSE or line.text.rstrip(_CLOSING_QUOTES).endswith((".", "…")):
             # Two paragraphs in a row, or a long one, are the article's.
-            if after_paragraph or line.text.count(" ") + 1 >= _TEASER_WORDS:
+            if after_paragraph or line.spaces() + 1 >= _TEASER_WORDS:
                 break
             paragraphs += 1
             after_paragraph = True
-        elif line.kind == TEXT or line.text.count(" ") + 1 >= _HEADLINE_WORDS:
+        elif line.kind == TEXT or line.spaces() + 1 >= _HEADLINE_WORDS:
             headlines += 1
             top, below_top = index, paragraphs
             after_paragraph = False
@@ -922,7 +940,7 @@ def _headline_runs(lines: list[Line]) -> set[int]:
             # Most paragraphs end in a mark: their length is not counted. (ends_terminal, written
             # out: a line holds no newline.)
             and line.text[-1:] not in _TERMINAL_MARK_SET
-            and line.text.count(" ") < _HEADLINE_SPACES
+            and line.spaces() < _HEADLINE_SPACES
         ):
             run.append(index)
         elif run:  # most lines end no run
@@ -985,7 +1003,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
             text = line.text
             # word_count, its spaces first: a paragraph has _PROSE_WORDS or more, or is ASCII,
             # and word_count gives it its spaces and one, without reading its characters.
-            words = text.count(" ") + 1
+            words = line.spaces() + 1
             if words < _PROSE_WORDS and not text.isascii():
                 words = word_count(text)
             score = float(words)
@@ -1001,7 +1019,7 @@ def _best_stretch(lines: list[Line], closing: set[int], relaxed: bool) -> tuple[
         elif kind == SHORT:
             score = -_SHORT_COST
         else:
-            score = -0.5 * (line.text.count(" ") + 1) - 2.0  # LIST and CODE
+            score = -0.5 * (line.spaces() + 1) - 2.0  # LIST and CODE
         if score > 0:
             run = 0
         else:

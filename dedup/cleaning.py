@@ -920,7 +920,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
     kept = [line for line in lines if line.rule is None]
     for position in range(_last_lines_start(kept, _BOX_WORDS_AFTER), len(kept)):
         text = kept[position].text
-        if text.count(" ") < 5 or not text[:1].isupper():
+        if kept[position].spaces() < 5 or not text[:1].isupper():
             continue
         heading = None
         names = list(authors)
@@ -950,7 +950,7 @@ def _last_lines_start(kept: list[Line], words: int) -> int:
     position, below = len(kept), 0  # `below`: the words under the line above `position`
     while position > len(kept) // 2 and below <= words:
         position -= 1
-        below += kept[position].text.count(" ") + 1
+        below += kept[position].spaces() + 1
     return position
 
 
@@ -978,8 +978,7 @@ def _mark_after_page_furniture(lines: list[Line]) -> None:
         return
     # The words of each kept line and caption.
     words = [
-        line.text.count(" ") + 1 if line.rule is None or line.rule == "caption" else 0
-        for line in lines
+        line.spaces() + 1 if line.rule is None or line.rule == "caption" else 0 for line in lines
     ]
     least = _FURNITURE_AFTER * sum(words)
     above = 0
@@ -1181,7 +1180,7 @@ def _mark_menus(lines: list[Line]) -> None:
             continue  # a removed line neither ends a run nor stands above one
         # A line of five spaces or more (most kept lines: paragraphs) is no item: told without
         # the call.
-        elif line.text.count(" ") < 5 and _is_menu_item(line.text):
+        elif line.spaces() < 5 and _is_menu_item(line.text):
             if not run:
                 introduced = above is not None and _introduces_list(above.text)
             run.append(line)

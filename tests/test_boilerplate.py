@@ -183,3 +183,19 @@ def test_commenters_lines_end_with_a_verb_of_saying(text: str) -> None:
 )
 def test_says_before_colon_reads_the_last_word(text: str, says: bool) -> None:
     assert boilerplate._says_before_colon(text) == says
+
+
+def test_line_spaces_follow_its_text() -> None:
+    """A line's spaces are counted once a text, and anew when its text changes (fields cuts the
+    first kept line's); the count is no part of the line's equality."""
+    line = boilerplate.Line(1, "By Jane Doe Paris (AP) The text goes on", False)
+    assert line.spaces() == 8
+    assert line.spaces() == 8
+    line.text = line.text[len("By Jane Doe ") :]
+    assert line.spaces() == 5
+    line.text = ""
+    assert line.spaces() == 0
+    assert boilerplate.Line(1, "a b", False) == boilerplate.Line(1, "a b", False)
+    counted = boilerplate.Line(2, "a b", False)
+    counted.spaces()
+    assert counted == boilerplate.Line(2, "a b", False)
