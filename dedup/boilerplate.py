@@ -519,7 +519,7 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
     going_on = [
         index
         for index, line in enumerate(lines)
-        if not line.blank_before and line.text[:1].islower()
+        if not line.blank_before and _opens_in_lower_case(line.text)
     ]
     first = last = -1  # the first and last line of the group read together (-1: no group)
     for index in going_on:
@@ -538,6 +538,18 @@ def mark_wrapped_prose(lines: list[Line], stop_words: frozenset[str]) -> None:
             last = index  # the line joins the group
     if first >= 0:
         _mark_wrapped(lines[first : last + 1], stop_words)
+
+
+def _opens_in_lower_case(text: str) -> bool:
+    """Return whether a text's first character is a lower-case letter (islower).
+
+    An ASCII character is told by comparisons, compiled in C; islower is a method call, and
+    most lines open with an ASCII character.
+    """
+    first = text[:1]
+    if first <= "\x7f":
+        return "a" <= first <= "z"
+    return first.islower()
 
 
 def _mark_wrapped(group: list[Line], stop_words: frozenset[str]) -> None:

@@ -199,3 +199,10 @@ def test_line_spaces_follow_its_text() -> None:
     counted = boilerplate.Line(2, "a b", False)
     counted.spaces()
     assert counted == boilerplate.Line(2, "a b", False)
+
+
+def test_opens_in_lower_case_is_islower_of_the_first_character() -> None:
+    for code in range(0x3000):
+        char = chr(code)
+        assert boilerplate._opens_in_lower_case(char + "x") == char.islower(), hex(code)
+    assert not boilerplate._opens_in_lower_case("")
