@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dedup import boilerplate, metadata
+from dedup import boilerplate, cleaning, metadata
 from dedup.cleaning import (
     _APP_PROMPT,
     _CALL_TO_ACTION,
@@ -1500,3 +1500,9 @@ def test_may_hold_credit_looks_where_the_caption_pattern_can_match(text: str) ->
     lowered = lower(tail)
     found = any(key in lowered for key in _CAPTION_KEYS) and bool(_CAPTION.search(tail))
     assert (_may_hold_credit(tail) and bool(_CAPTION.search(tail))) == found
+
+
+@given(st.from_regex(cleaning._FIRST_PERSON_BIO))
+def test_first_person_bios_open_with_one_of_the_pattern_firsts(text: str) -> None:
+    """_first_person_bio tries the pattern only on lines that open with one of _BIO_FIRSTS."""
+    assert text[:1] in cleaning._BIO_FIRSTS
