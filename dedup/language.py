@@ -330,7 +330,9 @@ def words(text: str) -> list[str]:
             return _WORD.findall(lower(text))
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)  # lower-cases as text.lower() would
-    if b"'" in kept:  # the table keeps apostrophes and makes no other byte one
+    # The table keeps apostrophes and makes no other byte one: the bytes hold one when the text
+    # does, and the text is asked (see words_and_runs).
+    if "'" in text:
         # "don't" is one word, "'quoted'" and "o''" are not.
         kept = _LOOSE_APOSTROPHE.sub(b" ", kept)
     return kept.decode("latin-1").split()
@@ -359,7 +361,10 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
             return words(text), None
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)
-    if b"'" not in kept:
+    # The bytes hold an apostrophe when the text does, as in `words`; the text is asked: `in`
+    # over bytes first tries its operand as a byte's number, and raises and clears a TypeError
+    # (in CPython: ten times the cost of the search in a line).
+    if "'" not in text:
         tokens = kept.decode("latin-1").split()
         return tokens, tokens
     runs = kept.replace(b"'", b" ").decode("latin-1").split()
