@@ -395,7 +395,13 @@ def _text_kind(
         return LIST
     if count < _TEXT_WORDS:
         return SHORT  # every test of density below asks for more words
-    density = sum(map(stop_words.__contains__, tokens)) / count
+    # A loop, not sum(map(stop_words.__contains__, tokens)): compiled, the loop tests the set
+    # directly, where map called the bound method through the interpreter for each token.
+    listed = 0
+    for token in tokens:
+        if token in stop_words:
+            listed += 1
+    density = listed / count
     if density < _LIST_DENSITY:
         return LIST
     if count >= _PROSE_WORDS and density >= _PROSE_DENSITY:

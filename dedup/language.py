@@ -330,7 +330,9 @@ def words(text: str) -> list[str]:
             return _WORD.findall(lower(text))
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)  # lower-cases as text.lower() would
-    if b"'" in kept:  # the table keeps apostrophes and makes no other byte one
+    # The table keeps apostrophes and makes no other byte one: the bytes hold one when the text
+    # does, and the text is asked (see words_and_runs).
+    if "'" in text:
         # "don't" is one word, "'quoted'" and "o''" are not.
         kept = _LOOSE_APOSTROPHE.sub(b" ", kept)
     return kept.decode("latin-1").split()
@@ -359,7 +361,10 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
             return words(text), None
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)
-    if b"'" not in kept:
+    # The bytes hold an apostrophe when the text does, as in `words`; the text is asked: `in`
+    # over bytes first tries its operand as a byte's number, and raises and clears a TypeError
+    # (in CPython: ten times the cost of the search in a line).
+    if "'" not in text:
         tokens = kept.decode("latin-1").split()
         return tokens, tokens
     runs = kept.replace(b"'", b" ").decode("latin-1").split()
@@ -426,7 +431,9 @@ def language_of_stop_words(
         return None
     word_cap = max(3, int(_MAX_WORD_SHARE * total))
     letter_cap = max(2, int(_MAX_LETTER_SHARE * total))
-    counts = Counter(stop_words)
+    # Loops, not sorted() with a key, sum() and map() over the counts: compiled, each of those
+    # called a method through the interpreter for each item.
+    counts: dict[str, int] = Counter(stop_words)
     hits = [0] * len(LANGUAGES)
     for token, n in counts.items():
         # Few words reach a cap, and none under letter_cap (<= word_cap): one comparison
@@ -436,14 +443,30 @@ def language_of_stop_words(
             if n > cap:
                 n = counts[token] = cap
         for i in _LANGUAGES_OF[token]:
-            hits[i] += n
-    first, second = sorted(range(len(LANGUAGES)), key=hits.__getitem__, reverse=True)[:2]
+            hits[i] = hits[i] + n  # compiled, `+=` on an item adds as Python objects
+    first, second = _best_two(hits)
     if hits[first] < _MIN_COVERAGE * total:
         return None
-    shared = sum(map(counts.__getitem__, _listed_by_both(first, second).intersection(counts)))
+    both = _listed_by_both(first, second)
+    shared = 0
+    for token, n in counts.items():
+        if token in both:
+            shared += n
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]
+
+
+def _best_two(hits: list[int]) -> tuple[int, int]:
+    """Return the indices of the highest and the second highest of `hits` (at least two), the
+    earlier index first among equals: what a stable sort from the highest down puts first."""
+    first, second = 0, -1
+    for i in range(1, len(hits)):
+        if hits[i] > hits[first]:
+            first, second = i, first  # the former best is the best of all the others
+        elif second < 0 or hits[i] > hits[second]:
+            second = i
+    return first, second
 
 
 @functools.cache

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dedup import language
 from dedup.language import (
     ALL_STOP_WORDS,
     LANGUAGES,
@@ -354,6 +355,13 @@ def _two_languages_mixed(draw: st.DrawFn) -> tuple[list[str], int]:
 def test_language_of_stop_words_counts_as_documented(text: tuple[list[str], int]) -> None:
     stop_words, total = text
     assert language_of_stop_words(stop_words, total) == _language_counted_plainly(stop_words, total)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=5), min_size=2, max_size=20))
+def test_best_two_as_a_stable_sort_from_the_highest(hits: list[int]) -> None:
+    # Few values, so that ties are common: the earlier index comes first among equals.
+    ranked = sorted(range(len(hits)), key=hits.__getitem__, reverse=True)
+    assert language._best_two(hits) == (ranked[0], ranked[1])
 
 
 @pytest.mark.skipif(not BENCH_DOCS.is_dir(), reason="benchmark pages not available")
