@@ -74,10 +74,10 @@ _SHARE_HEADS: Final = frozenset((
     "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
     "im", "mi", "ud", "de",
 ))  # fmt: skip
-# The prompts, notes, embeds and calls (_APP_PROMPT, _SITE_NOTE, _EMBED, _CALL_TO_ACTION) are
-# written in lower case and searched in a line folded as IGNORECASE compares it (_folded), not
-# under the flag: the engine then passes over an alternative at its first letter, where it tries
-# each under the flag, at three times the cost.
+# The prompts, forms, notes, embeds and calls (_APP_PROMPT, _COMMENT_FORM, _SITE_NOTE, _EMBED,
+# _CALL_TO_ACTION) are written in lower case and searched in a line folded as IGNORECASE
+# compares it (_folded), not under the flag: the engine then passes over an alternative at its
+# first letter, where it tries each under the flag, at three times the cost.
 # Every prompt opens with a letter or '©': the lookahead passes over spaces and marks in one
 # test, where the engine would try each prompt in turn.
 _APP_PROMPT: Final = re.compile(
@@ -86,11 +86,17 @@ _APP_PROMPT: Final = re.compile(
     r"subscribe to (?:our|the) newsletter|enable javascript|javascript (?:is )?(?:disabled|required)|"
     r"your browser does not support|cookies? (?:policy|settings|help us)|we use cookies|"
     r"all rights reserved|©|copyright \d{4}|"
-    # Forms: log in to comment, enter your e-mail address.
+    # Forms: enter your e-mail address.
+    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
+)
+# A prompt too, searched apart: a form's words on comments and on logging in, either first ('Log
+# in to comment'). Most of the lines that name comments ('Kommentare', '12 comments') are no
+# form; only the lines that hold one of _COMMENT_KEYS are searched with it, and its two branches
+# cost a fraction of all the prompts' at each character. Every match opens with a letter.
+_COMMENT_FORM: Final = re.compile(
     r"(?:comment|kommentar|comentar|komentarz)[^.!?\n]{0,60}(?:log ?in|sign ?in|regist|einlogg|"
     r"anmeld|inicia sesión|connect|zaloguj)|(?:log ?in|sign ?in|regist|einlogg|anmeld|"
-    r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)|"
-    r"enter your e-?mail|ingresa tu (?:correo|e-?mail)|e-?mail-adresse (?:hier )?ein\b)",
+    r"inicia sesión|connectez|zaloguj)[^.!?\n]{0,60}(?:comment|kommentar|comentar|komentarz)"
 )
 # Notes of the site's on cookies, on javascript turned off, on paid links, on how comments are
 # moderated: searched apart from the prompts, in the lines that hold one of _SITE_NOTE_KEYS.
@@ -256,16 +262,17 @@ _CALL_TO_ACTION_KEYS: Final = frozenset((
 # Every match of _APP_PROMPT holds one of these.
 _APP_PROMPT_KEYS: Final = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
-    "rights reserved", "©", "copyright", "comment", "kommentar", "comentar", "komentarz",
-    "enter your e", "ingresa tu ", "mail-adresse",
+    "rights reserved", "©", "copyright", "enter your e", "ingresa tu ", "mail-adresse",
 ))  # fmt: skip
+# Every match of _COMMENT_FORM holds one of these.
+_COMMENT_KEYS: Final = frozenset(("comment", "kommentar", "comentar", "komentarz"))
 _SITE_NOTE_KEYS: Final = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
 ))  # fmt: skip
-# The keys of the four patterns, each once (patterns share some), in a fixed order.
+# The keys of the five patterns, each once (patterns share some), in a fixed order.
 _PROMPT_KEYS: Final = tuple(
-    sorted(_APP_PROMPT_KEYS | _SITE_NOTE_KEYS | _CALL_TO_ACTION_KEYS | _EMBED_KEYS)
+    sorted(_APP_PROMPT_KEYS | _COMMENT_KEYS | _SITE_NOTE_KEYS | _CALL_TO_ACTION_KEYS | _EMBED_KEYS)
 )
 # The letters of the kits' pages (lower-cased), the rarest first; a character not listed is
 # rarer than any that is.
@@ -613,9 +620,13 @@ def _context_free_rules(
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
     short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
     texts = [fresh[index] for index in short]
-    holding = _lines_holding(lower("\n".join(texts)), _PROMPT_SCANS)
+    # Lower-cased line by line, not joined: str.lower reads an ASCII text at a fraction of the
+    # cost of one past ASCII, character by character, and many lines of a page past ASCII are
+    # ASCII. The same text: a newline neither is cased nor lets a final sigma's case through.
+    holding = _lines_holding("\n".join([lower(text) for text in texts]), _PROMPT_SCANS)
     # A line one pattern found is a prompt whatever the next ones say: none searches it again.
     found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, holding)
+    found |= _lines_matching(_COMMENT_FORM, _COMMENT_KEYS, texts, holding, found)
     found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, holding, found)
     found |= _lines_matching(
         _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, holding, found, _CALL_TO_ACTION_CHARS
@@ -1106,9 +1117,15 @@ def _repeat_key(text: str) -> tuple[str, int, str]:
     """Return the key that finds repeats of a text, how many spaces it has, and its first four
     words when it has six or more (the group its near copies are looked for in), else ""."""
     key = _normalized(text)
-    # A key has single spaces between its words: six words or more have five spaces.
+    # A key has single spaces between its words: six words or more have five spaces, and the
+    # first four words end at the fourth space (found, not split: no string for each word).
     spaces = key.count(" ")
-    return key, spaces, " ".join(key.split(" ", 4)[:4]) if spaces >= 5 else ""
+    if spaces < 5:
+        return key, spaces, ""
+    end = key.find(" ")
+    for _ in range(3):
+        end = key.find(" ", end + 1)
+    return key, spaces, key[:end]
 
 
 def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]]) -> None:

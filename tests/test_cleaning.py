@@ -20,6 +20,7 @@ from dedup.cleaning import (
     _CAPTION,
     _CAPTION_KEYS,
     _CAPTION_TAIL,
+    _COMMENT_FORM,
     _CREDIT,
     _CREDIT_HEADS,
     _CREDIT_WORDS,
@@ -1387,7 +1388,7 @@ def test_prompt_patterns_find_in_folded_text_what_ignorecase_finds() -> None:
     """The prompt patterns run without IGNORECASE on text that _folded lower-cased: each of
     their atoms (a character, a class) must take a character under IGNORECASE exactly when it
     takes the folded character, and folding must keep one character for one."""
-    patterns = (_APP_PROMPT, _SITE_NOTE, _EMBED, _CALL_TO_ACTION)
+    patterns = (_APP_PROMPT, _COMMENT_FORM, _SITE_NOTE, _EMBED, _CALL_TO_ACTION)
     atoms = {".", r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"}
     for pattern in patterns:
         assert not pattern.flags & re.IGNORECASE
