@@ -64,6 +64,7 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _W_CRUMB_END = 2.5  # ... or as the last crumb of a breadcrumb ('Home > Politik > The headline')
 _ECHO_MIN_CHARS = 10
 _CRUMB_STEP = re.compile(r"\s+[/>›»→|]\s+")  # a breadcrumb's step, spaced as no path or date is
+_STEP_MARKS = ("/", ">", "›", "»", "→", "|")  # the marks of its steps (a test reads the pattern)
 _ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
@@ -1164,9 +1165,14 @@ def _cut_opening_dates(lines: list[Line], first_prose: int) -> list[tuple[Line, 
     A date line is one of them: its date is taken already, its headline is not.
     """
     cut = []
-    for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]:
-        if line.rule not in (None, "date"):
-            continue
+    above = [
+        line
+        for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]
+        if line.rule in (None, "date")
+    ]
+    # Every date holds a yearish number: the few lines that hold one are found by one search.
+    for k in yearish_lines([line.text for line in above]):
+        line = above[k]
         headline = metadata.dated_headline(line.text)
         if headline is not None:
             cut.append((line, line.text, line.rule))
@@ -1410,7 +1416,9 @@ def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
             key = _echo_key(line.text)
             quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
             # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
-            if _CRUMB_STEP.search(line.text):
+            # Its step's mark is looked for first: most lines that hold the title's last word
+            # are the body's paragraphs, where the pattern tries each space.
+            if any(mark in line.text for mark in _STEP_MARKS) and _CRUMB_STEP.search(line.text):
                 crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = fold
         if len(line.text) <= _PARTS_LINE_CHARS and any(first in fold for first in firsts):
             begun.add(_echo_key(line.text))
@@ -1817,7 +1825,9 @@ def is_paragraph(line: Line) -> bool:
     """
     if line.kind != boilerplate.PROSE:
         return False
-    if len(line.text.split()) > _HEADLINE_MAX_WORDS:
+    # Split no further than the words that make it long: a paragraph's hundreds of words were
+    # each made a string to be counted.
+    if len(line.text.split(None, _HEADLINE_MAX_WORDS)) > _HEADLINE_MAX_WORDS:
         return True
     return _SENTENCE_CLOSE.search(line.text) is not None and not line.text.endswith(
         ("?", "!", "?»", "?“", '?"')

@@ -2235,10 +2235,11 @@ class BodyWords:
             held = self._held[word] = self._stands_alone(word)
         return held
 
-    def _stands_alone(self, word: str) -> bool:
+    def _stands_alone(self, word: str, start: int = 0) -> bool:
+        # `start`: where the text may first hold `word` (no sooner than its first letters).
         text = self._text
         size = len(word)
-        at = text.find(word)
+        at = text.find(word, start)
         while at >= 0:
             after = at + size
             if (at == 0 or not text[at - 1].isalnum()) and (
@@ -2266,7 +2267,19 @@ class BodyWords:
         for word in words:
             stands = memo.get(word)
             if stands is None:
-                stands = memo[word] = self._stands_alone(word)
+                if len(word) > _STEM_CHARS:
+                    # A longer word's first letters are looked for first: most words asked are
+                    # not the text's (a menu's), nor are their first letters, and one scan of
+                    # the text tells both (the word stands nowhere before them).
+                    stem = word[:_STEM_CHARS]
+                    first = self._text.find(stem)
+                    if first < 0:
+                        self._stems[stem] = False
+                        stands = memo[word] = False
+                        continue
+                    stands = memo[word] = self._stands_alone(word, first)
+                else:
+                    stands = memo[word] = self._stands_alone(word)
             if stands:
                 held += 1
             elif len(word) > _STEM_CHARS and self.holds_stem(word[:_STEM_CHARS]):
@@ -2343,19 +2356,22 @@ _CAPTION_WORDS = (
     r"\bgetty images\b|\bimago\b|\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|"
     r"\bcc[- ]by\b"
 )
+# ... a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency') ...
+_CREDIT_CLOSING = r"\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$"
 # ... and the whole pattern.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
     r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|"
-    rf"{_CAPTION_WORDS}|"
-    # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
-    r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
+    rf"{_CAPTION_WORDS}|(?-i:{_CREDIT_CLOSING})",
     re.IGNORECASE,
 )
 _CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
-_CAPTION_TEXTS = (
-    "getty images", "imago", "shutterstock", "symbolbild", "symbolfoto", "wikimedia commons",
-    "cc-by", "cc by",
+_CREDIT_CLOSE = re.compile(_CREDIT_CLOSING)
+# A part of each word of _CAPTION's first branch and of _CAPTION_WORDS, lower-cased (a test reads
+# them against the pattern).
+_CAPTION_KEYS = (
+    "foto", "photo", "image", "bild", "picture", "credit", "quelle", "source", "caption",
+    "urheber", "imago", "shutterstock", "wikimedia commons", "cc-by", "cc by",
 )  # fmt: skip
 _W_CAPTION = 2.8
 
@@ -2363,17 +2379,18 @@ _W_CAPTION = 2.8
 def _is_caption(line: str) -> bool:
     """Return whether `line` bears a picture's caption's marks: _CAPTION.search, told sooner.
 
-    The pattern tries its many words at every position. On a line without a colon, a slash or
-    '©' (most lines) only _CAPTION_WORDS may match, and on an ASCII line, where IGNORECASE is
-    lower(), only when their text is there.
+    The pattern tries its many words at every position (on a line with a colon, thousands of
+    instructions for each of its characters). A match is a '©', or holds one of _CAPTION_KEYS
+    (folded as IGNORECASE matches them), or is a credit closing the line, which holds a '/':
+    most lines are told by a few substring scans in C.
     """
-    if ":" in line or "/" in line or "©" in line:
-        return _CAPTION.search(line) is not None
-    if line.isascii():
-        lowered = lower(line)
-        if not any(text in lowered for text in _CAPTION_TEXTS):
-            return False
-    return _CAPTION_WORD.search(line) is not None
+    if "©" in line:
+        return True  # a branch of the pattern alone
+    if _holds_a_key(line, _CAPTION_KEYS):
+        if ":" in line or "/" in line:
+            return _CAPTION.search(line) is not None
+        return _CAPTION_WORD.search(line) is not None  # the first branch needs a ':' or '/'
+    return "/" in line and _CREDIT_CLOSE.search(line) is not None
 
 
 # A time relative to now: 'vor 20 Stunden', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos'.

@@ -942,3 +942,8 @@ def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
     lines = [Line(k, text, False) for k, text in enumerate(texts)]
     assert fields._crumb_ends(lines) == {"the council approves the budget", "fussball"}
     assert fields._crumb_ends([lines[0], lines[2], lines[4]]) == set()
+
+
+def test_step_marks_are_the_crumb_steps_marks() -> None:
+    # _headline_of asks _CRUMB_STEP only of a line that holds one of the marks its class lists.
+    assert fields._CRUMB_STEP.pattern == rf"\s+[{''.join(fields._STEP_MARKS)}]\s+"
