@@ -2140,6 +2140,7 @@ _W_HEADING = 0.1
 _TAG_COMMAS = 2  # words set off by this many commas or more, and nothing else, are tags
 # A list item's marker: a bullet, a dash or a number; a headline never wears one.
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
+_LIST_MARKS = frozenset("*•·◦▪►>+o-")  # the marks its first character may be, or a digit
 
 
 # Separators between a headline and the site's name in a title: 'Headline | Site'.
@@ -2581,7 +2582,12 @@ def headline_score(
     """
     # A list item or a link: most of the lines looked at above a body are a menu's items, told
     # first (every test here only says None; their order changes nothing else).
-    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
+    # The pattern is asked only of a line that opens as it must (a call into the regex engine
+    # for each line looked at costs more than the test of its first character).
+    first = line[:1]
+    if (first in _LIST_MARKS or first.isdecimal()) and _LIST_MARKER.match(line):
+        return None
+    if line.startswith(("http://", "https://", "www.")):
         return None
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):

@@ -947,3 +947,15 @@ def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
 def test_step_marks_are_the_crumb_steps_marks() -> None:
     # _headline_of asks _CRUMB_STEP only of a line that holds one of the marks its class lists.
     assert fields._CRUMB_STEP.pattern == rf"\s+[{''.join(fields._STEP_MARKS)}]\s+"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain ASCII", "Straße über MÜNCHEN", "5 µm ÀÉÎÕÜ ÿ", "„Zitat“ – Ärger", "Σίσυφος", "ß", ""],
+)
+def test_folded_lines_are_casefolded(text: str) -> None:
+    assert fields._folded_lines([Line(0, text, False)]) == [text.casefold()]
+    assert bytes(range(256)).decode("latin-1").casefold() == "".join(
+        "ss" if code == 0xDF else "\u03bc" if code == 0xB5 else chr(fields._LATIN1_CASEFOLD[code])
+        for code in range(256)
+    )

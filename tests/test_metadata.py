@@ -1687,3 +1687,11 @@ def test_a_common_ending_closes_with_one_of_its_tails(stem: str, piece: str) -> 
 @pytest.mark.parametrize("tail", metadata._COMMON_TAILS)
 def test_each_common_tail_closes_a_common_ending(tail: str) -> None:
     assert metadata._COMMON_ENDING.search("anstalt" + tail)
+
+
+def test_list_marks_open_every_list_marker() -> None:
+    # headline_score asks _LIST_MARKER only of a line opening with one of its marks or a digit.
+    marks = re.match(r"\^\(\?:\[([^\]]*)\]\|\\d\{1,2\}", metadata._LIST_MARKER.pattern)
+    assert marks is not None and set(marks[1]) == metadata._LIST_MARKS
+    for point in range(sys.maxunicode + 1):
+        assert (re.match(r"\d", chr(point)) is not None) is chr(point).isdecimal(), hex(point)
