@@ -2535,7 +2535,9 @@ def _is_time_note(line: str) -> bool:
     # headlines with a number) is what they leave, where each tries its words at every character.
     if _holds_a_key(line, _TIME_NOTE_KEYS):
         rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
-    return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+    # The words are read up to the first that is no date word (mostly a headline's first or
+    # second), where findall made a string of every word of the line.
+    return all(is_date_word(word.group()) for word in _WORD_RUN.finditer(rest))
 
 
 # The letters every unit of _RELATIVE_TIME begins with, and 'min' of each reading time (a test
