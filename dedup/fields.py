@@ -969,12 +969,14 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
+    # The kinds read once (compiled, each is a look-up in the module's attributes).
+    code, listed, prose = boilerplate.CODE, boilerplate.LIST, boilerplate.PROSE
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
         line = lines[index]
-        if line.rule or line.kind == boilerplate.CODE:
+        if line.rule or line.kind == code:
             continue
         # Few function words make a list of links, or a headline; separators only the list.
-        if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
+        if line.kind == listed and boilerplate.has_item_separators(line.text):
             continue
         text = line.text
         # A headline may close with a full stop ('Warum ich ... sage.'); it shows by heading a
@@ -985,9 +987,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             and lines[index + 1].rule in _HEADER_RULES
         ):
             text = text.rstrip(".")
-        score = metadata.headline_score(
-            text, body, first_prose - index, line.kind == boilerplate.PROSE
-        )
+        score = metadata.headline_score(text, body, first_prose - index, line.kind == prose)
         if score is not None:
             scored.append((index, score))
     # The first paragraph may be a notice or a teaser above the headline ('You are using an
@@ -1053,10 +1053,11 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
 
 def _first_paragraph(lines: list[Line], start: int, end: int) -> int:
     """Return the index of the body's first paragraph, or `start` when it has none."""
+    prose = boilerplate.PROSE  # read once (compiled, a look-up in the module's attributes)
     for index in range(start, end):
         line = lines[index]
         # Only prose is a paragraph: told here, before a call for each line of a list.
-        if not line.rule and line.kind == boilerplate.PROSE and is_paragraph(line):
+        if not line.rule and line.kind == prose and is_paragraph(line):
             return index
     return start
 

@@ -2168,25 +2168,28 @@ def headline_text(title: str) -> str:
 def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    # The runs of three letters or more are found as such, the stop words taken out in one step.
+    # The runs of three letters or more are found as such, and the stop words left out.
     # A run is of alphanumeric characters ([^\W_] is str.isalnum), and white space is none of
     # them (test_metadata checks all of Unicode): no run spans two of the text's white-space
     # separated tokens. A token alphanumeric throughout, maybe once marks around it are off, is
     # one run; only the others (those with a hyphen, an apostrophe or a dot inside) go to the
-    # pattern. Each distinct token is looked at once, where the pattern would read the text.
+    # pattern. Each token is looked at where it stands, and a stop word left out as it comes:
+    # a line has few tokens, and a set of them, then of the runs less the stop words, each cost
+    # more than the tests of a repeated one.
     runs: set[str] = set()
     others: list[str] = []
-    for token in set(lower(text).split()):
+    for token in lower(text).split():
         if not token.isalnum():
             token = token.strip(_TOKEN_MARKS)
             if not token.isalnum():
                 others.append(token)
                 continue
-        if len(token) > 2 and not token.isdigit():
+        if len(token) > 2 and not token.isdigit() and token not in ALL_STOP_WORDS:
             runs.add(token)
     if others:
-        runs.update([w for w in _LONG_WORD_RUN.findall(" ".join(others)) if not w.isdigit()])
-    runs -= ALL_STOP_WORDS
+        for word in _LONG_WORD_RUN.findall(" ".join(others)):
+            if not word.isdigit() and word not in ALL_STOP_WORDS:
+                runs.add(word)
     return runs
 
 
