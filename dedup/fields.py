@@ -64,6 +64,7 @@ _W_QUOTED = 1.12  # quoted in a longer line of the page
 _W_CRUMB_END = 2.5  # ... or as the last crumb of a breadcrumb ('Home > Politik > The headline')
 _ECHO_MIN_CHARS = 10
 _CRUMB_STEP = re.compile(r"\s+[/>›»→|]\s+")  # a breadcrumb's step, spaced as no path or date is
+_STEP_MARKS = ("/", ">", "›", "»", "→", "|")  # the marks of its steps (a test reads the pattern)
 _ITEM = re.compile(r"^(?:[*+•·-]|\d{1,2}\.)\s+")  # a list item's marker, as the dump writes it
 _KICKER_WORDS = 6  # a kicker has fewer words; the headline after it at least half as many
 _QUOTES = "„“\"«‘'¿¡"
@@ -72,6 +73,7 @@ _CONNECTOR_LINE = re.compile(r"^(?:and|und|&|et|y|e|i|og|en|,)$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(r"^(?:headline|title|titel|überschrift|titre|título|titolo)\s*:\s+", re.I)
 # The parts of a line that joins a kicker and a headline: 'Kicker - Headline', 'Kicker: Headline'.
 _TITLE_PART = re.compile(r"\s+[-–—|]\s+|:\s+")
+_PART_MARKS = ("-", "–", "—", "|", ":")  # one stands in each of its matches (a test reads them)
 _PARTS_LINE_CHARS = 200
 _FRENCH_SPACING = re.compile(r"\w[ \u00a0\u202f][:;?!](?: |$)", re.MULTILINE)
 _PROSE_KINDS = (boilerplate.PROSE, boilerplate.TEXT)
@@ -967,12 +969,14 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
     dated = _cut_opening_dates(lines, first_prose)
     # A headline stands a few lines above its body; further up are menus and teasers.
     scored: list[tuple[int, float]] = []
+    # The kinds read once (compiled, each is a look-up in the module's attributes).
+    code, listed, prose = boilerplate.CODE, boilerplate.LIST, boilerplate.PROSE
     for index in range(max(0, first_prose - _TITLE_REACH), first_prose):
         line = lines[index]
-        if line.rule or line.kind == boilerplate.CODE:
+        if line.rule or line.kind == code:
             continue
         # Few function words make a list of links, or a headline; separators only the list.
-        if line.kind == boilerplate.LIST and boilerplate.has_item_separators(line.text):
+        if line.kind == listed and boilerplate.has_item_separators(line.text):
             continue
         text = line.text
         # A headline may close with a full stop ('Warum ich ... sage.'); it shows by heading a
@@ -983,9 +987,7 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
             and lines[index + 1].rule in _HEADER_RULES
         ):
             text = text.rstrip(".")
-        score = metadata.headline_score(
-            text, body, first_prose - index, line.kind == boilerplate.PROSE
-        )
+        score = metadata.headline_score(text, body, first_prose - index, line.kind == prose)
         if score is not None:
             scored.append((index, score))
     # The first paragraph may be a notice or a teaser above the headline ('You are using an
@@ -1030,9 +1032,10 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
         for k, (index, score) in enumerate(scored)
     ]
     folded = _folded_lines(lines)
-    best = _above_standfirst(lines, ranked, _with_echoes(lines, folded, ranked, body), body)
+    page = "\n".join(folded)  # searched for the candidates' echoes and the title's words
+    best = _above_standfirst(lines, ranked, _with_echoes(lines, folded, page, ranked, body), body)
     chosen = lines[best[1]]
-    found.title = found.title or _headline_of(lines, folded, chosen.text)
+    found.title = found.title or _headline_of(lines, folded, page, chosen.text)
     chosen.rule = "title"
     _put_back([cut for cut in dated if cut[0] is not chosen])
     # A name alone between the headline and the body is its author ('Headline' / 'Jane Doe').
@@ -1050,10 +1053,11 @@ def _mark_headline(lines: list[Line], start: int, end: int, found: Found) -> Non
 
 def _first_paragraph(lines: list[Line], start: int, end: int) -> int:
     """Return the index of the body's first paragraph, or `start` when it has none."""
+    prose = boilerplate.PROSE  # read once (compiled, a look-up in the module's attributes)
     for index in range(start, end):
         line = lines[index]
         # Only prose is a paragraph: told here, before a call for each line of a list.
-        if not line.rule and line.kind == boilerplate.PROSE and is_paragraph(line):
+        if not line.rule and line.kind == prose and is_paragraph(line):
             return index
     return start
 
@@ -1152,7 +1156,10 @@ def _mark_late_headline(lines: list[Line], first_prose: int, end: int, found: Fo
     )
     if scored:
         index = max(scored, key=lambda item: item[1])[0]
-        found.title = found.title or _headline_of(lines, _folded_lines(lines), lines[index].text)
+        folded = _folded_lines(lines)
+        found.title = found.title or _headline_of(
+            lines, folded, "\n".join(folded), lines[index].text
+        )
         lines[index].rule = "title"
 
 
@@ -1164,9 +1171,14 @@ def _cut_opening_dates(lines: list[Line], first_prose: int) -> list[tuple[Line, 
     A date line is one of them: its date is taken already, its headline is not.
     """
     cut = []
-    for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]:
-        if line.rule not in (None, "date"):
-            continue
+    above = [
+        line
+        for line in lines[max(0, first_prose - _TITLE_REACH) : first_prose]
+        if line.rule in (None, "date")
+    ]
+    # Every date holds a yearish number: the few lines that hold one are found by one search.
+    for k in yearish_lines([line.text for line in above]):
+        line = above[k]
         headline = metadata.dated_headline(line.text)
         if headline is not None:
             cut.append((line, line.text, line.rule))
@@ -1228,25 +1240,51 @@ def _folded_lines(lines: list[Line]) -> list[str]:
     Each line is folded on its own: casefold reads an ASCII text by a quick path, and a page
     folded whole reads every character the slow way when one of its lines is not ASCII. (The
     headline is looked for once a document mostly: a fold kept for the next pass rarely serves.)
+    A line within Latin-1 is folded byte by byte by a table, where casefold looks each of its
+    characters up in the Unicode database (five times as long; most of a page's characters
+    are in its paragraphs, a third of them within Latin-1 and past ASCII).
     """
-    return [line.text.casefold() for line in lines]
+    folded: list[str] = []
+    for line in lines:
+        text = line.text
+        if not text.isascii():
+            # A character past Latin-1 is dropped and tells so by the length.
+            encoded = text.encode("latin-1", "ignore")
+            if len(encoded) == len(text):
+                text = encoded.translate(_LATIN1_CASEFOLD).decode("latin-1")
+                # The two letters whose fold is no single Latin-1 character, which the table leaves.
+                if "\xdf" in text:
+                    text = text.replace("\xdf", "ss")
+                if "\xb5" in text:
+                    text = text.replace("\xb5", "\u03bc")
+                folded.append(text)
+                continue
+        folded.append(text.casefold())
+    return folded
+
+
+# Each Latin-1 character's fold, but for 'ß' and 'µ' (see _folded_lines; test_fields checks).
+_LATIN1_CASEFOLD = bytes(
+    code if code in (0xDF, 0xB5) else ord(chr(code).casefold()) for code in range(256)
+)
 
 
 def _with_echoes(
     lines: list[Line],
     folded: list[str],
+    page: str,
     ranked: list[tuple[float, int]],
     body: metadata.BodyWords,
 ) -> tuple[float, int]:
     """Return the best (score, index) of `ranked`, a headline quoted in a longer line, as the
     last item of a list or as the last crumb of a breadcrumb counted. `folded` holds the lines'
-    texts casefolded.
+    texts casefolded, `page` those joined by newlines.
 
     Sites quote their headline in a breadcrumb, a share text or a comment heading ('45 Gedanken
     zu „...“'); a kicker or a standfirst is rarely quoted. Only the lines that could still win
     are looked for, as the search reads the whole page.
     """
-    ends = _crumb_ends(lines)
+    ends = _crumb_ends(lines, page)
     if ends:
         ranked = [
             (
@@ -1259,16 +1297,12 @@ def _with_echoes(
     for candidate in ranked[1:]:
         if candidate[0] > best[0]:
             best = candidate  # of equal scores the first (highest) line wins
-    page: str | None = None
     for score, index in ranked:
         if score + _W_QUOTED <= best[0]:
             continue
         key = _echo_key(lines[index].text)
         if len(key) <= _ECHO_MIN_CHARS:
             continue
-        if page is None:
-            # No line holds a newline, nor does a fold (test_fields checks Unicode).
-            page = "\n".join(folded)
         # The key is quoted when the page holds it more often than as whole lines, each line's
         # marks off (stripping the marks off a folded line is folding the stripped line: a mark
         # folds to itself, and no other character to a mark; test_fields checks Unicode). Only
@@ -1281,7 +1315,7 @@ def _with_echoes(
                 alone += 1
         quoted = held > alone
         if not quoted and alone > 1:
-            quoted = _closes_a_list(lines, folded, key, "\xad" in page)
+            quoted = _closes_a_list(lines, folded, page, key, "\xad" in page)
         if quoted and score + _W_QUOTED > best[0]:
             best = (score + _W_QUOTED, index)
     return best
@@ -1296,14 +1330,18 @@ def _named_by_crumb(text: str, ends: set[str], body: metadata.BodyWords) -> bool
     return bool(own) and body.held(own) == len(own)
 
 
-def _crumb_ends(lines: list[Line]) -> set[str]:
+def _crumb_ends(lines: list[Line], page: str | None = None) -> set[str]:
     """Return the echo keys of the last crumbs of the page's breadcrumbs ('Home > Politik > The
-    headline'): a breadcrumb ends with the page it leads to."""
+    headline'): a breadcrumb ends with the page it leads to. `page`: the lines' texts or their
+    folds joined by newlines, when at hand (an arrow folds to itself, and nothing else to an
+    arrow: test_fields checks Unicode)."""
     ends: set[str] = set()
     # Bars also part a menu's items ('Login | Contact'): a breadcrumb's arrows lead somewhere.
     # Most pages have no arrow, and most lines of the others none: the lines that hold one are
     # found by a scan of the page for each arrow.
-    for k in _lines_holding([line.text for line in lines], _ARROWS):
+    if page is None:
+        page = "\n".join([line.text for line in lines])
+    for k in _page_lines_holding(page, _ARROWS):
         crumbs = metadata.breadcrumb(_ITEM.sub("", lines[k].text).strip(_BULLETS))
         if crumbs:
             ends.add(_echo_key(crumbs[-1]))
@@ -1313,15 +1351,17 @@ def _crumb_ends(lines: list[Line]) -> set[str]:
 _ARROWS = frozenset((">", "›", "»", "→"))  # a breadcrumb's arrows
 
 
-def _closes_a_list(lines: list[Line], folded: list[str], key: str, soft_hyphens: bool) -> bool:
+def _closes_a_list(
+    lines: list[Line], folded: list[str], page: str, key: str, soft_hyphens: bool
+) -> bool:
     """Return whether a line that closes a list has the echo key `key`: a breadcrumb's last
     item names the page it leads to ('* Home' / '* Magazin' / '* The headline'), as a menu's
-    active item may. `folded` holds the lines' texts casefolded.
+    active item may. `folded` holds the lines' texts casefolded, `page` those joined by newlines.
 
     Only the lines whose fold holds `key` are looked at: an item's key is a part of its line
     folded, unless soft hyphens, which keys drop, stand in it (`soft_hyphens`: any on the page).
     """
-    for k in range(len(lines)) if soft_hyphens else _lines_holding(folded, {key}):
+    for k in range(len(lines)) if soft_hyphens else _page_lines_holding(page, {key}):
         line = lines[k]
         if (
             _ITEM.match(line.text)
@@ -1363,9 +1403,9 @@ def _above_standfirst(
     return best
 
 
-def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
+def _headline_of(lines: list[Line], folded: list[str], page: str, text: str) -> str:
     """Return the headline a title line holds: without the site's name, the kicker set before it
-    or soft hyphens (`folded`: the lines' texts casefolded).
+    or soft hyphens (`folded`: the lines' texts casefolded; `page`: those joined by newlines).
 
     A kicker in an element of its own is rendered on the headline's line: set off by ' : '
     (no space comes before a colon outside French typography, which other lines would show), or
@@ -1402,19 +1442,28 @@ def _headline_of(lines: list[Line], folded: list[str], text: str) -> str:
     crumb_ends: dict[str, str] = {}  # a breadcrumb's last crumb, and the breadcrumb
     begun: set[str] = set()  # short lines that may quote the rest's beginning (a breadcrumb)
     joined: list[list[str]] = []
-    for k in _lines_holding(folded, {head, tail, *firsts}):
+    for k in _page_lines_holding(page, {head, tail, *firsts}):
         line, fold = lines[k], folded[k]
         if line.text == text:
             continue
         if tail in fold:
-            key = _echo_key(line.text)
+            # The line's echo key from its fold (the marks stripped off a fold are those off the
+            # line, see _with_echoes): a paragraph that holds the word is not folded again.
+            key = fold.strip(_BULLETS).replace("\xad", "")
             quoted.add(_echo_key(_ITEM.sub("", line.text)) if key[:1].isdigit() else key)
             # A breadcrumb ends with the page's headline ('home / Wirtschaft / The headline').
-            if _CRUMB_STEP.search(line.text):
+            # Its step's mark is looked for first: most lines that hold the title's last word
+            # are the body's paragraphs, where the pattern tries each space.
+            if any(mark in line.text for mark in _STEP_MARKS) and _CRUMB_STEP.search(line.text):
                 crumb_ends[_echo_key(_CRUMB_STEP.split(line.text)[-1])] = fold
         if len(line.text) <= _PARTS_LINE_CHARS and any(first in fold for first in firsts):
             begun.add(_echo_key(line.text))
-        if head in fold and len(line.text) <= _PARTS_LINE_CHARS:
+        # A line is parted only by the marks of _TITLE_PART: one without is no kicker's.
+        if (
+            head in fold
+            and len(line.text) <= _PARTS_LINE_CHARS
+            and any(mark in fold for mark in _PART_MARKS)
+        ):
             parts = [p.strip(_BULLETS) for p in _TITLE_PART.split(fold)]
             if len(parts) > 1:
                 joined.append(parts)
@@ -1461,9 +1510,16 @@ def _lines_holding(texts: list[str], needles: AbstractSet[str]) -> list[int]:
     """
     if "" in needles:
         return list(range(len(texts)))  # every text holds the empty string
+    return _page_lines_holding("\n".join(texts), needles)
+
+
+def _page_lines_holding(page: str, needles: AbstractSet[str]) -> list[int]:
+    """Return the indices of the lines of `page` (texts, or their folds, joined by newlines) that
+    hold one of `needles` (which hold no newline), in order (see _lines_holding)."""
+    if "" in needles:
+        return list(range(page.count("\n") + 1))  # every text holds the empty string
     # No line holds a newline, nor does a fold (test_fields checks Unicode): a match is inside
     # one line.
-    page = "\n".join(texts)
     holding: set[int] = set()
     for needle in needles:
         holding |= boilerplate.lines_holding(page, needle)
@@ -1817,7 +1873,9 @@ def is_paragraph(line: Line) -> bool:
     """
     if line.kind != boilerplate.PROSE:
         return False
-    if len(line.text.split()) > _HEADLINE_MAX_WORDS:
+    # Split no further than the words that make it long: a paragraph's hundreds of words were
+    # each made a string to be counted.
+    if len(line.text.split(None, _HEADLINE_MAX_WORDS)) > _HEADLINE_MAX_WORDS:
         return True
     return _SENTENCE_CLOSE.search(line.text) is not None and not line.text.endswith(
         ("?", "!", "?»", "?“", '?"')

@@ -2140,6 +2140,7 @@ _W_HEADING = 0.1
 _TAG_COMMAS = 2  # words set off by this many commas or more, and nothing else, are tags
 # A list item's marker: a bullet, a dash or a number; a headline never wears one.
 _LIST_MARKER = re.compile(r"^(?:[*•·◦▪►>+o-]|\d{1,2}[.)])\s")
+_LIST_MARKS = frozenset("*•·◦▪►>+o-")  # the marks its first character may be, or a digit
 
 
 # Separators between a headline and the site's name in a title: 'Headline | Site'.
@@ -2167,25 +2168,28 @@ def headline_text(title: str) -> str:
 def content_words(text: str) -> set[str]:
     """Return the words of `text` that carry content: three letters or more, not stop words."""
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
-    # The runs of three letters or more are found as such, the stop words taken out in one step.
+    # The runs of three letters or more are found as such, and the stop words left out.
     # A run is of alphanumeric characters ([^\W_] is str.isalnum), and white space is none of
     # them (test_metadata checks all of Unicode): no run spans two of the text's white-space
     # separated tokens. A token alphanumeric throughout, maybe once marks around it are off, is
     # one run; only the others (those with a hyphen, an apostrophe or a dot inside) go to the
-    # pattern. Each distinct token is looked at once, where the pattern would read the text.
+    # pattern. Each token is looked at where it stands, and a stop word left out as it comes:
+    # a line has few tokens, and a set of them, then of the runs less the stop words, each cost
+    # more than the tests of a repeated one.
     runs: set[str] = set()
     others: list[str] = []
-    for token in set(lower(text).split()):
+    for token in lower(text).split():
         if not token.isalnum():
             token = token.strip(_TOKEN_MARKS)
             if not token.isalnum():
                 others.append(token)
                 continue
-        if len(token) > 2 and not token.isdigit():
+        if len(token) > 2 and not token.isdigit() and token not in ALL_STOP_WORDS:
             runs.add(token)
     if others:
-        runs.update([w for w in _LONG_WORD_RUN.findall(" ".join(others)) if not w.isdigit()])
-    runs -= ALL_STOP_WORDS
+        for word in _LONG_WORD_RUN.findall(" ".join(others)):
+            if not word.isdigit() and word not in ALL_STOP_WORDS:
+                runs.add(word)
     return runs
 
 
@@ -2235,10 +2239,11 @@ class BodyWords:
             held = self._held[word] = self._stands_alone(word)
         return held
 
-    def _stands_alone(self, word: str) -> bool:
+    def _stands_alone(self, word: str, start: int = 0) -> bool:
+        # `start`: where the text may first hold `word` (no sooner than its first letters).
         text = self._text
         size = len(word)
-        at = text.find(word)
+        at = text.find(word, start)
         while at >= 0:
             after = at + size
             if (at == 0 or not text[at - 1].isalnum()) and (
@@ -2266,7 +2271,19 @@ class BodyWords:
         for word in words:
             stands = memo.get(word)
             if stands is None:
-                stands = memo[word] = self._stands_alone(word)
+                if len(word) > _STEM_CHARS:
+                    # A longer word's first letters are looked for first: most words asked are
+                    # not the text's (a menu's), nor are their first letters, and one scan of
+                    # the text tells both (the word stands nowhere before them).
+                    stem = word[:_STEM_CHARS]
+                    first = self._text.find(stem)
+                    if first < 0:
+                        self._stems[stem] = False
+                        stands = memo[word] = False
+                        continue
+                    stands = memo[word] = self._stands_alone(word, first)
+                else:
+                    stands = memo[word] = self._stands_alone(word)
             if stands:
                 held += 1
             elif len(word) > _STEM_CHARS and self.holds_stem(word[:_STEM_CHARS]):
@@ -2343,19 +2360,22 @@ _CAPTION_WORDS = (
     r"\bgetty images\b|\bimago\b|\bshutterstock\b|\bsymbol(?:bild|foto)\b|\bwikimedia commons\b|"
     r"\bcc[- ]by\b"
 )
+# ... a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency') ...
+_CREDIT_CLOSING = r"\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$"
 # ... and the whole pattern.
 _CAPTION = re.compile(
     r"\b(?:foto|fotos|photo|photos|photograph|image|images|bild|picture|credit|quelle|source|"
     r"media caption|caption|imagen|urheber|bildquelle)\s*(?::|©|/)|©|"
-    rf"{_CAPTION_WORDS}|"
-    # a credit closing the line: the photographer, a slash, the agency ('Jane Doe / Agency')
-    r"(?-i:\b[A-ZÀ-Þ][a-zß-ÿ]+ [A-ZÀ-Þ][a-zß-ÿ]+ ?/ ?[A-Z][\w.&-]+\)?$)",
+    rf"{_CAPTION_WORDS}|(?-i:{_CREDIT_CLOSING})",
     re.IGNORECASE,
 )
 _CAPTION_WORD = re.compile(_CAPTION_WORDS, re.IGNORECASE)
-_CAPTION_TEXTS = (
-    "getty images", "imago", "shutterstock", "symbolbild", "symbolfoto", "wikimedia commons",
-    "cc-by", "cc by",
+_CREDIT_CLOSE = re.compile(_CREDIT_CLOSING)
+# A part of each word of _CAPTION's first branch and of _CAPTION_WORDS, lower-cased (a test reads
+# them against the pattern).
+_CAPTION_KEYS = (
+    "foto", "photo", "image", "bild", "picture", "credit", "quelle", "source", "caption",
+    "urheber", "imago", "shutterstock", "wikimedia commons", "cc-by", "cc by",
 )  # fmt: skip
 _W_CAPTION = 2.8
 
@@ -2363,17 +2383,18 @@ _W_CAPTION = 2.8
 def _is_caption(line: str) -> bool:
     """Return whether `line` bears a picture's caption's marks: _CAPTION.search, told sooner.
 
-    The pattern tries its many words at every position. On a line without a colon, a slash or
-    '©' (most lines) only _CAPTION_WORDS may match, and on an ASCII line, where IGNORECASE is
-    lower(), only when their text is there.
+    The pattern tries its many words at every position (on a line with a colon, thousands of
+    instructions for each of its characters). A match is a '©', or holds one of _CAPTION_KEYS
+    (folded as IGNORECASE matches them), or is a credit closing the line, which holds a '/':
+    most lines are told by a few substring scans in C.
     """
-    if ":" in line or "/" in line or "©" in line:
-        return _CAPTION.search(line) is not None
-    if line.isascii():
-        lowered = lower(line)
-        if not any(text in lowered for text in _CAPTION_TEXTS):
-            return False
-    return _CAPTION_WORD.search(line) is not None
+    if "©" in line:
+        return True  # a branch of the pattern alone
+    if _holds_a_key(line, _CAPTION_KEYS):
+        if ":" in line or "/" in line:
+            return _CAPTION.search(line) is not None
+        return _CAPTION_WORD.search(line) is not None  # the first branch needs a ':' or '/'
+    return "/" in line and _CREDIT_CLOSE.search(line) is not None
 
 
 # A time relative to now: 'vor 20 Stunden', '3 hours ago', 'il y a 2 jours', 'hace 5 minutos'.
@@ -2517,7 +2538,9 @@ def _is_time_note(line: str) -> bool:
     # headlines with a number) is what they leave, where each tries its words at every character.
     if _holds_a_key(line, _TIME_NOTE_KEYS):
         rest = _RELATIVE_TIME.sub(" ", _READING_TIME.sub(" ", line))
-    return all(is_date_word(word) for word in _WORD_RUN.findall(rest))
+    # The words are read up to the first that is no date word (mostly a headline's first or
+    # second), where findall made a string of every word of the line.
+    return all(is_date_word(word.group()) for word in _WORD_RUN.finditer(rest))
 
 
 # The letters every unit of _RELATIVE_TIME begins with, and 'min' of each reading time (a test
@@ -2564,7 +2587,12 @@ def headline_score(
     """
     # A list item or a link: most of the lines looked at above a body are a menu's items, told
     # first (every test here only says None; their order changes nothing else).
-    if _LIST_MARKER.match(line) or line.startswith(("http://", "https://", "www.")):
+    # The pattern is asked only of a line that opens as it must (a call into the regex engine
+    # for each line looked at costs more than the test of its first character).
+    first = line[:1]
+    if (first in _LIST_MARKS or first.isdecimal()) and _LIST_MARKER.match(line):
+        return None
+    if line.startswith(("http://", "https://", "www.")):
         return None
     count = len(line.split())
     if not _HEADLINE_WORDS[0] <= count <= _HEADLINE_WORDS[1] or line.endswith((",", ":")):

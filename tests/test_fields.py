@@ -842,6 +842,11 @@ def test_marks_stripped_off_a_folded_line_are_those_off_the_line() -> None:
             assert char.casefold() == char, hex(point)
         else:
             assert not any(c in fields._BULLETS for c in char.casefold()), hex(point)
+        # ... and _crumb_ends finds the arrows in the folded page, the lines that hold them.
+        if char in fields._ARROWS:
+            assert char.casefold() == char, hex(point)
+        else:
+            assert not any(c in fields._ARROWS for c in char.casefold()), hex(point)
 
 
 @pytest.mark.parametrize(
@@ -858,7 +863,7 @@ def test_with_echoes_counts_a_key_in_the_lines_stripped(other: str, quoted: bool
     lines = [Line(k, text, False) for k, text in enumerate(texts)]
     folded = fields._folded_lines(lines)
     body = metadata.BodyWords("")  # the compiled install checks the argument's type
-    best = fields._with_echoes(lines, folded, [(1.0, 0), (0.5, 1)], body)
+    best = fields._with_echoes(lines, folded, "\n".join(folded), [(1.0, 0), (0.5, 1)], body)
     assert best == ((0.5 + fields._W_QUOTED, 1) if quoted else (1.0, 0))
 
 
@@ -922,13 +927,14 @@ def test_closes_a_list_reads_the_last_item_only() -> None:
         Line(5, "* Sec\xadond headline", False),
     ]
     folded = [line.text.casefold() for line in lines]
-    assert not fields._closes_a_list(lines, folded, "home", False)  # an item follows it
-    assert not fields._closes_a_list(lines, folded, "the long headline", False)
-    assert fields._closes_a_list(lines, folded, "other headline here", False)
-    assert not fields._closes_a_list(lines, folded, "some text", False)  # no item
+    page = "\n".join(folded)
+    assert not fields._closes_a_list(lines, folded, page, "home", False)  # an item follows it
+    assert not fields._closes_a_list(lines, folded, page, "the long headline", False)
+    assert fields._closes_a_list(lines, folded, page, "other headline here", False)
+    assert not fields._closes_a_list(lines, folded, page, "some text", False)  # no item
     # The key drops the soft hyphen its line holds: found when the page is said to hold one.
-    assert fields._closes_a_list(lines, folded, "second headline", True)
-    assert not fields._closes_a_list(lines, folded, "second headline", False)
+    assert fields._closes_a_list(lines, folded, page, "second headline", True)
+    assert not fields._closes_a_list(lines, folded, page, "second headline", False)
 
 
 def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
@@ -941,4 +947,29 @@ def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
     ]
     lines = [Line(k, text, False) for k, text in enumerate(texts)]
     assert fields._crumb_ends(lines) == {"the council approves the budget", "fussball"}
+    page = "\n".join(fields._folded_lines(lines))
+    assert fields._crumb_ends(lines, page) == {"the council approves the budget", "fussball"}
     assert fields._crumb_ends([lines[0], lines[2], lines[4]]) == set()
+
+
+def test_step_marks_are_the_crumb_steps_marks() -> None:
+    # _headline_of asks _CRUMB_STEP only of a line that holds one of the marks its class lists.
+    assert fields._CRUMB_STEP.pattern == rf"\s+[{''.join(fields._STEP_MARKS)}]\s+"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain ASCII", "Straße über MÜNCHEN", "5 µm ÀÉÎÕÜ ÿ", "„Zitat“ – Ärger", "Σίσυφος", "ß", ""],
+)
+def test_folded_lines_are_casefolded(text: str) -> None:
+    assert fields._folded_lines([Line(0, text, False)]) == [text.casefold()]
+    assert bytes(range(256)).decode("latin-1").casefold() == "".join(
+        "ss" if code == 0xDF else "\u03bc" if code == 0xB5 else chr(fields._LATIN1_CASEFOLD[code])
+        for code in range(256)
+    )
+
+
+def test_part_marks_stand_in_every_title_part() -> None:
+    # _headline_of parts a line by _TITLE_PART only when it holds one of the marks.
+    marks = "".join(fields._PART_MARKS[:-1])
+    assert fields._TITLE_PART.pattern == rf"\s+[{marks}]\s+|{fields._PART_MARKS[-1]}\s+"

@@ -692,6 +692,11 @@ def test_body_words_are_the_content_words(text: list[str], asked: list[str]) -> 
     assert body.has_words() is bool(words)
     stems = {word[:6] for word in words if len(word) > 6}
     for word in metadata.content_words("".join(asked)) | words:
+        # Asked first of a body that has memoized nothing (matched looks for a stem first).
+        inflected = word not in words and len(word) > 6 and word[:6] in stems
+        fresh = metadata.BodyWords("".join(text))
+        assert fresh.matched({word}) == (int(word in words), int(inflected)), word
+        assert fresh.holds(word) is (word in words), word
         assert body.holds(word) is (word in words), word
         assert body.held({word}) == len({word} & words)
         if len(word) > 6:
@@ -1140,11 +1145,44 @@ def test_role_line_is_its_pattern() -> None:
         "imagologie",  # a word, not the agency
         "Kurz vor dem Fest",
         "Die Bilder des Tages",
+        "ıMAGO",
+        "Bildquelle : Archiv",
+        "Photo / Reuters",
+        "Er sagt: Das Bild bleibt",
+        "Sie sagt: Nein",
+        "Links/Rechts",
+        "Jane Doe/AFP)",
         "",
     ],
 )
 def test_is_caption_is_the_captions_pattern(line: str) -> None:
     assert metadata._is_caption(line) is (metadata._CAPTION.search(line) is not None)
+
+
+def _expansions(pattern: str) -> list[str]:
+    """Return the texts a pattern of letters, groups of alternatives and classes of characters
+    matches ('a(?:b|c)[de]' -> 'abd', 'abe', 'acd', 'ace')."""
+    part = re.search(r"\(\?:([^()]*)\)|\[([^\]]*)\]", pattern)
+    if part is None:
+        return [pattern]
+    options = part[1].split("|") if part[1] is not None else list(part[2])
+    head, tail = pattern[: part.start()], pattern[part.end() :]
+    return [text for option in options for text in _expansions(head + option + tail)]
+
+
+def test_caption_keys_are_in_every_match() -> None:
+    # Each word of the first branch, and each text of _CAPTION_WORDS, holds a key; the credit
+    # closing a line holds a '/'. '©' is a branch alone.
+    first = re.match(r"\\b\(\?:([^()]*)\)\\s\*\(\?::\|©\|/\)\|©\|", metadata._CAPTION.pattern)
+    assert first is not None
+    texts = first[1].split("|")
+    for alternative in _alternatives(metadata._CAPTION_WORDS):
+        assert alternative.startswith(r"\b") and alternative.endswith(r"\b"), alternative
+        texts += _expansions(alternative[2:-2])
+    for text in texts:
+        assert re.fullmatch(r"[a-z -]+", text) and any(k in text for k in metadata._CAPTION_KEYS)
+    assert metadata._CAPTION.pattern.endswith(f"|(?-i:{metadata._CREDIT_CLOSING})")
+    assert " ?/ ?" in metadata._CREDIT_CLOSING
 
 
 def test_outlet_words_are_those_of_the_masthead() -> None:
@@ -1248,14 +1286,15 @@ def test_site_copyright_is_its_pattern(line: str) -> None:
 
 
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
-    # role_line, lone_opener, desk_name, time_ago, without_tags, _site_copyright and
-    # _is_time_note fold a line so that its words equal a role, a label or a key where the
+    # role_line, lone_opener, desk_name, time_ago, without_tags, _site_copyright, _is_time_note
+    # and _is_caption fold a line so that its words equal a role, a label or a key where the
     # pattern matches them.
     letters = set("".join(metadata._ROLES)) | set("".join(metadata._TAGS_LABEL_ENDS))
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
     letters |= set("".join(metadata._TIME_NOTE_KEYS))
+    letters |= set("".join(metadata._CAPTION_KEYS)) - {" ", "-"}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
@@ -1648,3 +1687,11 @@ def test_a_common_ending_closes_with_one_of_its_tails(stem: str, piece: str) -> 
 @pytest.mark.parametrize("tail", metadata._COMMON_TAILS)
 def test_each_common_tail_closes_a_common_ending(tail: str) -> None:
     assert metadata._COMMON_ENDING.search("anstalt" + tail)
+
+
+def test_list_marks_open_every_list_marker() -> None:
+    # headline_score asks _LIST_MARKER only of a line opening with one of its marks or a digit.
+    marks = re.match(r"\^\(\?:\[([^\]]*)\]\|\\d\{1,2\}", metadata._LIST_MARKER.pattern)
+    assert marks is not None and set(marks[1]) == metadata._LIST_MARKS
+    for point in range(sys.maxunicode + 1):
+        assert (re.match(r"\d", chr(point)) is not None) is chr(point).isdecimal(), hex(point)
