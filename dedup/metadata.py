@@ -752,23 +752,15 @@ def _may_hold_strong_opener(line: str) -> bool:
     the body, none a byline), where a few substring scans tell most lines. Each strong opener
     ends with a colon, a word after white space that _STRONG_OPENER_KEYS holds with one space
     before it ('Geschrieben von', 'a cura di'), or a word that holds one of them ('Autorin',
-    'Themenstarter'); the text's white space runs made single spaces (str.split and the
-    pattern read the same characters as white space) and lower-cased, the key is in it.
-    A text holding one of _CASE_EXCEPTIONS, which IGNORECASE matches as letters lower() does
-    not give, is asked of the pattern.
+    'Themenstarter'): in the text with its white space runs made single spaces (str.split and
+    the pattern's \\s read the same characters as white space), folded as IGNORECASE matches
+    it, the key is found.
     """
-    if ":" in line:
-        return True
-    if not line.isascii():
-        for char in _CASE_EXCEPTIONS:
-            if char in line:
-                return True
-    text = " ".join(lower(line).split())
-    return any(key in text for key in _STRONG_OPENER_KEYS)
+    return ":" in line or _holds_a_key(" ".join(line.split()), _STRONG_OPENER_KEYS)
 
 
 # The ends of _STRONG_OPENER's openers but for a colon (a test reads them against the pattern).
-_STRONG_OPENER_KEYS = (
+_STRONG_OPENER_KEYS: tuple[str, ...] = (
     " by", " von", " par", " por", " da", " di", " door", " af", " av", "starter", "autor",
     "verfasser", "redakteur", "author", "auteur", "autrice", "escribe",
 )  # fmt: skip
@@ -1970,6 +1962,7 @@ _DESK_OPENER = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
 _DESK_WORDS_MAX = 5
+_DESK_CHARS = 60
 _DESK_LOWER = frozenset({"die", "the", "la", "le", "el"})
 
 
@@ -1978,12 +1971,19 @@ def desk_name(line: str) -> str | None:
     'By Staff Writer', 'Redaktion'), as written; None for other lines. A desk is no person: the
     caller takes it only where a byline stands and names no one."""
     text = line.strip(_BULLETS_AND_MARKS)
+    # A text longer than a desk's is one only after an opener (a paragraph has none); and the
+    # text after an opener holds one of _DESK_KEYS only where the whole does: most lines hold
+    # none, and are told before the opener is looked for.
+    if len(text) > _DESK_CHARS and _DESK_OPENER.match(text) is None:
+        return None
+    if not _holds_a_key(text, _DESK_KEYS):
+        return None
     # The opener can only open the text: a match at its start, where sub() would try each place.
     opener = _DESK_OPENER.match(text)
     if opener is not None:
         text = text[opener.end() :]
     text = text.strip(_BULLETS_AND_MARKS)
-    if not text or len(text) > 60:
+    if not text or len(text) > _DESK_CHARS:
         return None
     # _DESK tries its desks at every character: most lines hold none of their keys.
     if not _holds_a_key(text, _DESK_KEYS) or _DESK.search(text) is None:
@@ -2062,13 +2062,21 @@ _POSTS_COUNT = re.compile(
 )
 
 
+# The last words of _AUTHOR_LINK's links, and the space after them (a test reads them against
+# the pattern).
+_AUTHOR_LINK_KEYS: tuple[str, ...] = (
+    "über ", "about ", "by ", "from ", "von ", "de ", "di ", "van ", "of ",
+)  # fmt: skip
 # Links that may name a place or a thing as well ('Über Berlin', 'More from Politics').
 _VAGUE_LINK = re.compile(r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE)
 
 
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
-    if len(line) > 60:
+    # Each of the pattern's links ends with a word of _AUTHOR_LINK_KEYS, white space after it
+    # (the name follows): most lines hold none, and are told by a few substring scans of the
+    # text with its white space runs made single spaces, folded as IGNORECASE matches it.
+    if len(line) > 60 or not _holds_a_key(" ".join(line.split()), _AUTHOR_LINK_KEYS):
         return None
     match = _AUTHOR_LINK.match(line.strip(" *+•·-"))
     if match is None:

@@ -435,6 +435,29 @@ def test_strong_opener_gate_lets_every_match_through(line: str) -> None:
         assert metadata._may_hold_strong_opener(line), line
 
 
+# Each kind of _AUTHOR_LINK's links, spelled out.
+AUTHOR_LINKS = [
+    "Über", "About", "More by", "More from", "Mehr von", "Mehr über", "Alle Beiträge von",
+    "Weitere Artikel von", "Mehr Texte von", "View all posts by", "See more articles from",
+    "Read other stories by", "Zeige alle Beiträge von", "All columns from", "Posts by",
+    "Articles by", "Stories by", "Voir tous les articles de", "Tous les articles de",
+    "Plus d'articles de", "Plus d’articles de", "Ver todos los artículos de", "Más artículos de",
+    "Tutti gli articoli di", "Altri articoli di", "Alle artikelen van", "Meer artikelen van",
+    "Zum Profil von", "Profil von", "View profile of", "Profile of",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("link", AUTHOR_LINKS)
+@pytest.mark.parametrize("space", [" ", "\u2009", "\t"])
+def test_author_link_keys(link: str, space: str) -> None:
+    # Every link (its spaces any white space, its letters any case) leaves one of the keys in
+    # the line, its white space made single spaces: the quick test lets it through.
+    for form in (link, link.upper(), link.lower()):
+        line = f"* {form.replace(' ', space)}{space}Jane Doe"
+        assert metadata._AUTHOR_LINK.match(line.strip(" *+•·-")) is not None, line
+        assert metadata.author_link(line) == ["Jane Doe"], line
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
@@ -1322,7 +1345,7 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
     letters |= set("".join(metadata._TIME_NOTE_KEYS))
-    letters |= set("".join(metadata._STRONG_OPENER_KEYS)) - {" "}
+    letters |= set("".join(metadata._STRONG_OPENER_KEYS + metadata._AUTHOR_LINK_KEYS)) - {" "}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
@@ -1482,6 +1505,8 @@ def test_prose_and_bylines_are_no_post_note(line: str) -> None:
         ("Email Redaktion", None),
         ("Die Redaktion empfiehlt", None),
         ("Jane Doe", None),
+        (f"Von:{' ' * 60}Example Redaktion", "Example Redaktion"),  # long only by its opener
+        (f"Example Redaktion {'x' * 50}", None),
     ],
 )
 def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -> None:
