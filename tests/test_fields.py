@@ -942,3 +942,24 @@ def test_crumb_ends_are_the_last_crumbs_of_arrowed_lines() -> None:
     lines = [Line(k, text, False) for k, text in enumerate(texts)]
     assert fields._crumb_ends(lines) == {"the council approves the budget", "fussball"}
     assert fields._crumb_ends([lines[0], lines[2], lines[4]]) == set()
+
+
+@given(
+    st.lists(st.sampled_from(["Jane", "Doe", " ", "x" * 30, "\u00a0"]), max_size=12).map("".join),
+    st.integers(min_value=0, max_value=5),
+)
+def test_spaces_over_is_the_count(text: str, most: int) -> None:
+    # The count in the first characters first, then over the whole text: the same answer.
+    assert fields._spaces_over(text, most) is (text.count(" ") > most)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Jane", "jdoe", "@", "example.org", "*", " ", "-", "Ä", "1", "_"]),
+        max_size=5,
+    ).map("".join)
+)
+def test_unworded_is_the_patterns(text: str) -> None:
+    # The quick test of an opening capital gives what the patterns give.
+    expected = fields._ALNUM.search(text) is None or fields._CONTACT.match(text) is not None
+    assert fields._unworded(text) is expected
