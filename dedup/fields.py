@@ -451,8 +451,10 @@ def _read_copyright(
         text = lines[index].text
         outlet = metadata.copyright_outlet(text)
         dated = outlet is not None
-        if outlet is None:
-            outlet = metadata.signed_footer_outlet(text)  # '© Example Verlag GmbH'
+        if outlet is None and index >= end:
+            # '© Example Verlag GmbH': a footer's, read only after the body (in it, only an
+            # agency's dated line counts, below).
+            outlet = metadata.signed_footer_outlet(text)
         if outlet is None or _is_author(outlet, found):
             continue
         if dated and metadata.is_agency(outlet) and index < end + _AFTER_REACH:
@@ -777,7 +779,7 @@ def _mark_head_box(lines: list[Line], start: int, end: int, page: _PageWords, se
         box
         for index in range(max(0, start - _BARE_REACH), end)
         # A name's few words first: the quick test.
-        if lines[index].text.count(" ") <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
+        if not _spaces_over(lines[index].text, _BIO_NAME_SPACES) and (box := _bio_box(lines, index))
     ]
     # The same box may close the page again.
     if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
@@ -798,7 +800,7 @@ def _mark_signature(lines: list[Line], start: int, end: int, page: _PageWords, s
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
         line = lines[index]
         if line.rule is not None or (
-            line.text.count(" ") > _SIGNATURE_SPACES and not line.text.endswith(_SIGNATURE_MARKS)
+            _spaces_over(line.text, _SIGNATURE_SPACES) and not line.text.endswith(_SIGNATURE_MARKS)
         ):
             continue  # a paragraph that closes with no signature: the quick test
         names = _signature(lines, index, end)
@@ -1667,13 +1669,21 @@ def _next_worded(lines: list[Line], index: int, step: int) -> int | None:
     """Return the index of the next line from `index` in direction `step` that holds a word or a
     number, over lines of bullets alone ('*') and a person's handle or e-mail address, or None."""
     near = index + step
-    while 0 <= near < len(lines) and (
-        _ALNUM.search(lines[near].text) is None or _CONTACT.match(lines[near].text)
-    ):
+    while 0 <= near < len(lines) and _unworded(lines[near].text):
         if index - _EMPTY_ITEMS > near or near > index + _EMPTY_ITEMS:
             return None
         near += step
     return near if 0 <= near < len(lines) else None
+
+
+def _unworded(text: str) -> bool:
+    """Return whether a line holds no word and no number, or a person's handle or e-mail
+    address alone."""
+    # A line that opens with an ASCII capital (most) holds a letter, and holds no handle or
+    # address (_CONTACT reads lower case after its marks): told before the patterns are tried.
+    if "A" <= text[:1] <= "Z":
+        return False
+    return _ALNUM.search(text) is None or _CONTACT.match(text) is not None
 
 
 # A letter or a digit: [^\W_] is what str.isalnum() accepts (test_metadata checks all of
@@ -1748,6 +1758,21 @@ _BIO_NAME_SPACES = 4  # a name line with a bullet has this many spaces at most
 _BIO_MAX_WORDS = 80  # a biography in a box has this many words at most
 
 
+def _spaces_over(text: str, most: int) -> bool:
+    """Return whether `text` holds more than `most` spaces (a few: a name's).
+
+    The spaces are counted in the text's first _SPACES_SPAN characters first, where a paragraph
+    holds more than a name's: the count of a whole paragraph's spaces cost about a thousand
+    instructions, compiled, for each paragraph of the body asked whether it is a name.
+    """
+    if text.count(" ", 0, _SPACES_SPAN) > most:
+        return True
+    return len(text) > _SPACES_SPAN and text.count(" ") > most
+
+
+_SPACES_SPAN = 64
+
+
 def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     """Return the person who signs the text on line `index`: in brackets after the last sentence
     of the body (which ends before line `end`), or alone on the line between a paragraph and the
@@ -1788,7 +1813,7 @@ _DASHES = ("- ", "– ", "— ")
 _CLOSING_QUOTES = "\"“”»«'’"
 _SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
 # What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
-_SIGNATURE_MARKS = (")", "+", "#", "*", "■", "□", "◆")
+_SIGNATURE_MARKS: tuple[str, ...] = (")", "+", "#", "*", "■", "□", "◆")
 _SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
 # A note under the text: '(1) ...', '[1] ...', '1) ...', '¹ ...', '* ...'.
 _NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")

@@ -731,7 +731,7 @@ def is_particle(word: str) -> bool:
 def strong_byline(line: str) -> list[str] | None:
     """Return the people a byline with an opener that says who wrote names in full ('Publicado
     por Alberto González', 'Written by Jane Doe'), or None."""
-    if len(line) > _STRONG_BYLINE_CHARS:
+    if len(line) > _STRONG_BYLINE_CHARS or not _may_hold_strong_opener(line):
         return None
     match = _BYLINE.match(line)
     if match is None or match.group("strong") is None:
@@ -743,6 +743,27 @@ def strong_byline(line: str) -> list[str] | None:
 
 
 _STRONG_BYLINE_CHARS = 100
+
+
+def _may_hold_strong_opener(line: str) -> bool:
+    """Return False when _BYLINE finds no strong opener at the start of `line` for sure.
+
+    The pattern tries all its openers at the start of every line asked (most of them far under
+    the body, none a byline), where a few substring scans tell most lines. Each strong opener
+    ends with a colon, a word after white space that _STRONG_OPENER_KEYS holds with one space
+    before it ('Geschrieben von', 'a cura di'), or a word that holds one of them ('Autorin',
+    'Themenstarter'): in the text with its white space runs made single spaces (str.split and
+    the pattern's \\s read the same characters as white space), folded as IGNORECASE matches
+    it, the key is found.
+    """
+    return ":" in line or _holds_a_key(" ".join(line.split()), _STRONG_OPENER_KEYS)
+
+
+# The ends of _STRONG_OPENER's openers but for a colon (a test reads them against the pattern).
+_STRONG_OPENER_KEYS: tuple[str, ...] = (
+    " by", " von", " par", " por", " da", " di", " door", " af", " av", "starter", "autor",
+    "verfasser", "redakteur", "author", "auteur", "autrice", "escribe",
+)  # fmt: skip
 
 
 def _weak_byline(text: str) -> bool:
@@ -1941,6 +1962,7 @@ _DESK_OPENER = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
 _DESK_WORDS_MAX = 5
+_DESK_CHARS = 60
 _DESK_LOWER = frozenset({"die", "the", "la", "le", "el"})
 
 
@@ -1949,12 +1971,19 @@ def desk_name(line: str) -> str | None:
     'By Staff Writer', 'Redaktion'), as written; None for other lines. A desk is no person: the
     caller takes it only where a byline stands and names no one."""
     text = line.strip(_BULLETS_AND_MARKS)
+    # A text longer than a desk's is one only after an opener (a paragraph has none); and the
+    # text after an opener holds one of _DESK_KEYS only where the whole does: most lines hold
+    # none, and are told before the opener is looked for.
+    if len(text) > _DESK_CHARS and _DESK_OPENER.match(text) is None:
+        return None
+    if not _holds_a_key(text, _DESK_KEYS):
+        return None
     # The opener can only open the text: a match at its start, where sub() would try each place.
     opener = _DESK_OPENER.match(text)
     if opener is not None:
         text = text[opener.end() :]
     text = text.strip(_BULLETS_AND_MARKS)
-    if not text or len(text) > 60:
+    if not text or len(text) > _DESK_CHARS:
         return None
     # _DESK tries its desks at every character: most lines hold none of their keys.
     if not _holds_a_key(text, _DESK_KEYS) or _DESK.search(text) is None:
@@ -2033,13 +2062,21 @@ _POSTS_COUNT = re.compile(
 )
 
 
+# The last words of _AUTHOR_LINK's links, and the space after them (a test reads them against
+# the pattern).
+_AUTHOR_LINK_KEYS: tuple[str, ...] = (
+    "über ", "about ", "by ", "from ", "von ", "de ", "di ", "van ", "of ",
+)  # fmt: skip
 # Links that may name a place or a thing as well ('Über Berlin', 'More from Politics').
 _VAGUE_LINK = re.compile(r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE)
 
 
 def author_link(line: str) -> list[str] | None:
     """Return the person a link to an author's page names ('Über Lars Sobiraj'), or None."""
-    if len(line) > 60:
+    # Each of the pattern's links ends with a word of _AUTHOR_LINK_KEYS, white space after it
+    # (the name follows): most lines hold none, and are told by a few substring scans of the
+    # text with its white space runs made single spaces, folded as IGNORECASE matches it.
+    if len(line) > 60 or not _holds_a_key(" ".join(line.split()), _AUTHOR_LINK_KEYS):
         return None
     match = _AUTHOR_LINK.match(line.strip(" *+•·-"))
     if match is None:
@@ -2058,14 +2095,30 @@ def author_link(line: str) -> list[str] | None:
     return None
 
 
-@lru_cache(maxsize=_LINE_CACHE)
 def lone_opener(line: str) -> bool:
     """Return whether a line is a byline's opener alone ('By', 'Text:', 'Ein Beitrag von'), the
-    names below it."""
+    names below it.
+
+    Not cached: most short lines of a page are told by their last two characters at once, for
+    less than a look-up in a cache and the insertion of a line asked once.
+    """
     if len(line) > 40 or line.count(" ") > 3:
         return False
     text = line.strip(" *+•·-–—")
     if not text:
+        return False
+    # Both tests below read the text's end: _LONE_OPENER's opener closes it but for a colon and
+    # white space, a preposition (two letters or more) is its last word. When its last two
+    # characters are ASCII, the last no colon nor white space, they are the end each test
+    # reads, and fold (IGNORECASE, casefold) as lower() does: they must close an opener or a
+    # preposition. Most short lines of a page close otherwise.
+    tail = text[-2:]
+    if (
+        tail.isascii()
+        and tail[-1] != ":"
+        and not tail[-1].isspace()
+        and lower(tail) not in _LONE_OPENER_TAILS
+    ):
         return False
     # _LONE_OPENER's opener closes the text but for white space and a colon: a text that closes
     # with none of its openers' last two letters, folded as IGNORECASE matches them, is not
@@ -2082,11 +2135,15 @@ def lone_opener(line: str) -> bool:
 
 _OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
+# The last two letters of lone_opener's openers and of its prepositions.
+_LONE_OPENER_TAILS = _LONE_OPENER_ENDS | frozenset(word[-2:] for word in _PREPOSITIONS)
 
 
-@lru_cache(maxsize=_LINE_CACHE)
 def role_line(line: str) -> bool:
-    """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person."""
+    """Return whether a line names a role ('Chefredakteur', 'Staff Writer'), not a person.
+
+    Not cached: most lines are told by the ends of their first two words, for less than a
+    look-up in a cache and the insertion of a line asked once."""
     if len(line) > _ROLE_LINE_CHARS or line.count(" ") > _ROLE_LINE_SPACES:
         return False
     text = line.strip(" *+•·,-–—")

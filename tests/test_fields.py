@@ -973,3 +973,24 @@ def test_part_marks_stand_in_every_title_part() -> None:
     # _headline_of parts a line by _TITLE_PART only when it holds one of the marks.
     marks = "".join(fields._PART_MARKS[:-1])
     assert fields._TITLE_PART.pattern == rf"\s+[{marks}]\s+|{fields._PART_MARKS[-1]}\s+"
+
+
+@given(
+    st.lists(st.sampled_from(["Jane", "Doe", " ", "x" * 30, "\u00a0"]), max_size=12).map("".join),
+    st.integers(min_value=0, max_value=5),
+)
+def test_spaces_over_is_the_count(text: str, most: int) -> None:
+    # The count in the first characters first, then over the whole text: the same answer.
+    assert fields._spaces_over(text, most) is (text.count(" ") > most)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Jane", "jdoe", "@", "example.org", "*", " ", "-", "Ä", "1", "_"]),
+        max_size=5,
+    ).map("".join)
+)
+def test_unworded_is_the_patterns(text: str) -> None:
+    # The quick test of an opening capital gives what the patterns give.
+    expected = fields._ALNUM.search(text) is None or fields._CONTACT.match(text) is not None
+    assert fields._unworded(text) is expected

@@ -376,6 +376,88 @@ def test_strong_byline(line: str, names: list[str] | None) -> None:
     assert metadata.strong_byline(line) == names
 
 
+# Each kind of _STRONG_OPENER's openers, spelled out.
+STRONG_OPENERS = [
+    "Autor*in", "Verfasser/innen", "Redakteur_in", "Thread starter", "Themenstarter", "Started by",
+    "Posted by", "Written by", "Reported by", "Published by", "Created by", "Edited by",
+    "Words by", "Story by", "Text by", "Geschrieben von", "Eingestellt von", "Erstellt von",
+    "Verfasst von", "Gepostet von", "Gespeichert von", "Veröffentlicht von", "Publiziert von",
+    "Ein Beitrag von", "Eine Analyse von", "Blog-Beitrag von", "Gast Kommentar von",
+    "Column by", "Essay by", "Analysis by", "Review by", "Publié par", "Écrit par", "Rédigé par",
+    "Posté par", "Proposé par", "Publicado por", "Escrito por", "Redactado por", "Scritto da",
+    "Pubblicato da", "Redatto da", "A cura di", "Geschreven door", "Gepubliceerd door",
+    "Skrevet af", "Skriven av", "Skrivet av", "Text & Fotos:", "Texto y fotos:", "Autor:",
+    "Kolumnist*in:", "Redacción:", "Rédaction :", "Autor", "Autorinnen", "Autora", "Autrice",
+    "Authors", "Auteurs", "Escribe",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("opener", STRONG_OPENERS)
+@pytest.mark.parametrize("space", [" ", "\u2009", "\t"])
+def test_strong_opener_keys(opener: str, space: str) -> None:
+    # Every strong opener (its spaces any white space, its letters any case) leaves one of the
+    # keys, or a colon, in the line: the quick test lets it through.
+    for form in (opener, opener.upper(), opener.lower()):
+        line = f"* {form.replace(' ', space)}{space}Jane Doe"
+        match = metadata._BYLINE.match(line)
+        assert match is not None and match.group("strong") is not None, line
+        assert metadata._may_hold_strong_opener(line), line
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *STRONG_OPENERS,
+                "BY",
+                "von",
+                "Da",
+                "dı",
+                "Dİ",
+                "ſtarter",
+                "AUTOR",
+                ":",
+                " ",
+                "\u2009",
+                "\t",
+                "-",
+                "Jane",
+                "Doe",
+                "x",
+            ]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_strong_opener_gate_lets_every_match_through(line: str) -> None:
+    match = metadata._BYLINE.match(line)
+    if match is not None and match.group("strong") is not None:
+        assert metadata._may_hold_strong_opener(line), line
+
+
+# Each kind of _AUTHOR_LINK's links, spelled out.
+AUTHOR_LINKS = [
+    "Über", "About", "More by", "More from", "Mehr von", "Mehr über", "Alle Beiträge von",
+    "Weitere Artikel von", "Mehr Texte von", "View all posts by", "See more articles from",
+    "Read other stories by", "Zeige alle Beiträge von", "All columns from", "Posts by",
+    "Articles by", "Stories by", "Voir tous les articles de", "Tous les articles de",
+    "Plus d'articles de", "Plus d’articles de", "Ver todos los artículos de", "Más artículos de",
+    "Tutti gli articoli di", "Altri articoli di", "Alle artikelen van", "Meer artikelen van",
+    "Zum Profil von", "Profil von", "View profile of", "Profile of",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("link", AUTHOR_LINKS)
+@pytest.mark.parametrize("space", [" ", "\u2009", "\t"])
+def test_author_link_keys(link: str, space: str) -> None:
+    # Every link (its spaces any white space, its letters any case) leaves one of the keys in
+    # the line, its white space made single spaces: the quick test lets it through.
+    for form in (link, link.upper(), link.lower()):
+        line = f"* {form.replace(' ', space)}{space}Jane Doe"
+        assert metadata._AUTHOR_LINK.match(line.strip(" *+•·-")) is not None, line
+        assert metadata.author_link(line) == ["Jane Doe"], line
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
@@ -556,15 +638,22 @@ def _lone_opener_ungated(line: str) -> bool:
                 "*",
                 "-",
                 "\u00a0",
+                "\t",
+                ".",
                 "Jane",
                 "x",
+                "DA",
+                "di",
+                "Af",
+                "aV",
+                "y",
             ]
         ),
         max_size=5,
     ).map("".join)
 )
 def test_lone_opener_as_without_its_gate(line: str) -> None:
-    assert metadata.lone_opener.__wrapped__(line) is _lone_opener_ungated(line)
+    assert metadata.lone_opener(line) is _lone_opener_ungated(line)
 
 
 @pytest.mark.parametrize(
@@ -1126,7 +1215,7 @@ def test_role_line_is_its_pattern() -> None:
     for line in _role_lines():
         expected = len(line) <= 90 and line.count(" ") <= 7
         expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
-        assert metadata.role_line.__wrapped__(line) is expected, line
+        assert metadata.role_line(line) is expected, line
 
 
 @pytest.mark.parametrize(
@@ -1295,6 +1384,7 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
     letters |= set("".join(metadata._TIME_NOTE_KEYS))
     letters |= set("".join(metadata._CAPTION_KEYS)) - {" ", "-"}
+    letters |= set("".join(metadata._STRONG_OPENER_KEYS + metadata._AUTHOR_LINK_KEYS)) - {" "}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
@@ -1454,6 +1544,8 @@ def test_prose_and_bylines_are_no_post_note(line: str) -> None:
         ("Email Redaktion", None),
         ("Die Redaktion empfiehlt", None),
         ("Jane Doe", None),
+        (f"Von:{' ' * 60}Example Redaktion", "Example Redaktion"),  # long only by its opener
+        (f"Example Redaktion {'x' * 50}", None),
     ],
 )
 def test_a_desk_credited_alone_is_read_as_written(line: str, desk: str | None) -> None:
