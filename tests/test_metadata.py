@@ -1148,9 +1148,42 @@ def test_is_caption_is_the_captions_pattern(line: str) -> None:
 
 
 def test_outlet_words_are_those_of_the_masthead() -> None:
-    assert f"(?:{'|'.join(metadata._OUTLET_WORDS)})" == metadata._OUTLET_WORD
+    in_order = sorted(metadata._OUTLET_WORDS, key=metadata._OUTLET_WORD.index)
+    assert f"(?:{'|'.join(in_order)})" == metadata._OUTLET_WORD
     for word in metadata._OUTLET_WORDS:
         assert word.isalpha() and metadata._MASTHEAD.match(word), word
+
+
+_MASTHEAD_WORDS = ["The", "Daily", "News", "news", "FoxNews", "Times", "Ex", "xinhua", "Reuters"]
+
+
+@given(
+    st.lists(st.sampled_from([*_MASTHEAD_WORDS, "·", "-"]), max_size=7),
+    st.sampled_from(["", " ", "\t", "\n", "\u00a0", " |"]),
+)
+def test_reads_as_outlet_is_the_masthead_pattern(words: list[str], end: str) -> None:
+    # The last word's look-up says what the masthead's endswith() and match() said.
+    text = " ".join(words) + end
+    name = text.strip(metadata._OUTLET_MARKS)
+    expected = bool(name.split()) and len(name) <= 50 and len(name.split()) <= 5
+    expected = expected and (
+        name.casefold() in metadata._AGENCIES
+        or (
+            name.endswith(tuple(metadata._OUTLET_WORDS))
+            and metadata._MASTHEAD.match(name) is not None
+        )
+    )
+    assert metadata.reads_as_outlet(text) is expected
+
+
+@given(st.text(alphabet=st.sampled_from("aßÿ÷A1 .,Ma2020Mai June"), max_size=30))
+@example("Nadja Demel13.12.2022")
+@example("Jane DoeNovember 6, 2023")
+def test_glued_names_hold_a_lower_letter_before_a_digit_or_capital(text: str) -> None:
+    # Where neither pattern changes a text, _fields_meta may skip them.
+    if metadata._LOWER_BEFORE_DIGIT_OR_CAPITAL.search(text) is None:
+        assert metadata._GLUED_MONTH.sub(" ", text) == text
+        assert metadata._GLUED_DAY.sub(" ", text) == text
 
 
 def test_ago_keys_are_the_words_of_ago() -> None:
