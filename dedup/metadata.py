@@ -688,7 +688,12 @@ _CJK_BYLINE_CHARS = 40
 
 
 # A weak opener and one lower-case user name, alone on a line: 'von janedoe', 'by jdoe'.
-_WEAK_HANDLE = re.compile(rf"^[\s*•·+>|/–—-]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE)
+_WEAK_HANDLE_MARKS = "*•·+>|/–—-"
+_WEAK_HANDLE = re.compile(
+    rf"^[\s{_WEAK_HANDLE_MARKS}]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE
+)
+# The weak openers, each a word of _WEAK_HANDLE's alternatives.
+_WEAK_OPENERS = frozenset(_WEAK_OPENER.split("|"))
 
 
 def weak_handle(line: str) -> str | None:
@@ -703,6 +708,15 @@ def weak_handle(line: str) -> str | None:
 def _after_weak_opener(line: str) -> str | None:
     """Return the one word a short line holds after a weak opener ('von janedoe'), or None."""
     if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    # The pattern's opener is the next-to-last word, after the marks glued to it, and the name
+    # the last (white space in between, as str.split() parts them): most short lines hold no
+    # opener there and are told by a look-up, where the match tried each opener.
+    words = line.split()
+    if (
+        len(words) < 2
+        or ignorecase_lower(words[-2].lstrip(_WEAK_HANDLE_MARKS)) not in _WEAK_OPENERS
+    ):
         return None
     match = _WEAK_HANDLE.match(line)
     return match.group("name").strip(" .,:;") if match else None

@@ -1280,6 +1280,25 @@ def test_site_copyright_is_its_pattern(line: str) -> None:
     assert metadata._site_copyright(line) is (metadata._SITE_COPYRIGHT.search(line) is not None)
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["by", "BY", "von", "vOm", "dİ", "dı", "av", "of", "janedoe", "a-b", "•", "-"]
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["", " ", "|", "•", "\u00a0", "- ", "\n"]),
+    st.sampled_from(["", " ", ".", "\u2003"]),
+)
+def test_after_weak_opener_is_the_patterns_match(words: list[str], lead: str, end: str) -> None:
+    # The look-up of the next-to-last word leaves only lines the pattern fails on.
+    for gap in (" ", "", "\t"):
+        line = lead + gap.join(words) + end
+        match = metadata._WEAK_HANDLE.match(line)
+        expected = match.group("name").strip(" .,:;") if match else None
+        assert metadata._after_weak_opener(line) == expected
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # role_line, lone_opener, desk_name, time_ago, without_tags, _site_copyright and
     # _is_time_note fold a line so that its words equal a role, a label or a key where the
@@ -1288,7 +1307,7 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
-    letters |= set("".join(metadata._TIME_NOTE_KEYS))
+    letters |= set("".join(metadata._TIME_NOTE_KEYS)) | set("".join(metadata._WEAK_OPENERS))
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
