@@ -362,9 +362,10 @@ _OUTLET_WORD = (
     r"País|Mundo|Vanguardia|Corriere|Repubblica|Stampa|Gazeta|Rzeczpospolita|Dziennik|Wyborcza)"
 )
 _MASTHEAD = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_OUTLET_WORD}$")
-# The same words, which close every masthead (a line holds no newline, which '$' would skip):
-# a text that ends with none is told by one test in C.
-_OUTLET_WORDS = tuple(_OUTLET_WORD[3:-1].split("|"))
+# The same words, one of which is the last word of every masthead: after white space or at the
+# start, and at the end (a line holds no newline, which '$' would skip). A text whose last word
+# is none is told by one look-up, where an endswith() of them all tried each of the 55.
+_OUTLET_WORDS = frozenset(_OUTLET_WORD[3:-1].split("|"))
 _OUTLET_MARKS = " \t-–—|·•:"
 # 'By VOA News', 'From The Times': an outlet named as the story's author or origin.
 _OUTLET_OPENER = re.compile(r"^(?:By|From|Von|Par|Por)\s+(?=[A-Z])")
@@ -687,7 +688,12 @@ _CJK_BYLINE_CHARS = 40
 
 
 # A weak opener and one lower-case user name, alone on a line: 'von janedoe', 'by jdoe'.
-_WEAK_HANDLE = re.compile(rf"^[\s*•·+>|/–—-]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE)
+_WEAK_HANDLE_MARKS = "*•·+>|/–—-"
+_WEAK_HANDLE = re.compile(
+    rf"^[\s{_WEAK_HANDLE_MARKS}]*(?:{_WEAK_OPENER})\s+(?P<name>\S+)\s*$", re.IGNORECASE
+)
+# The weak openers, each a word of _WEAK_HANDLE's alternatives.
+_WEAK_OPENERS = frozenset(_WEAK_OPENER.split("|"))
 
 
 def weak_handle(line: str) -> str | None:
@@ -702,6 +708,15 @@ def weak_handle(line: str) -> str | None:
 def _after_weak_opener(line: str) -> str | None:
     """Return the one word a short line holds after a weak opener ('von janedoe'), or None."""
     if len(line) > _WEAK_HANDLE_CHARS:
+        return None
+    # The pattern's opener is the next-to-last word, after the marks glued to it, and the name
+    # the last (white space in between, as str.split() parts them): most short lines hold no
+    # opener there and are told by a look-up, where the match tried each opener.
+    words = line.split()
+    if (
+        len(words) < 2
+        or ignorecase_lower(words[-2].lstrip(_WEAK_HANDLE_MARKS)) not in _WEAK_OPENERS
+    ):
         return None
     match = _WEAK_HANDLE.match(line)
     return match.group("name").strip(" .,:;") if match else None
@@ -848,10 +863,13 @@ def reads_as_outlet(text: str) -> bool:
     """Return whether `text` reads as a news outlet's or a news section's name ('China Daily',
     'Xinhua', 'Local News'): the name of a site or of a part of it, not of a person or a story."""
     name = text.strip(_OUTLET_MARKS)
-    if not name or len(name) > 50 or len(name.split()) > 5:
+    words = name.split()
+    if not words or len(name) > 50 or len(words) > 5:
         return False
+    # The last word closes the name: no white space after it (which split() would drop).
+    last = words[-1]
     return name.casefold() in _AGENCIES or (
-        name.endswith(_OUTLET_WORDS) and _MASTHEAD.match(name) is not None
+        last in _OUTLET_WORDS and name.endswith(last) and _MASTHEAD.match(name) is not None
     )
 
 
@@ -1048,6 +1066,10 @@ _GLUED_DAY = re.compile(
 _GLUED_MONTH = re.compile(
     r"(?<=[a-zß-ÿ])(?=[A-Z][a-z]{2,8}\.?\s[0-9]{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)[0-9]{2})"
 )
+# What _GLUED_DAY and _GLUED_MONTH both need: a lower-case letter of theirs before a digit or a
+# capital. The digit or capital is matched first, so that re skips to the characters of that
+# class (a pattern opening with a look-behind is tried at every position).
+_LOWER_BEFORE_DIGIT_OR_CAPITAL = re.compile(r"[0-9A-Z](?<=[a-zß-ÿ][0-9A-Z])")
 # A comment count between the fields of a blog's entry line ('... Alexander Roll 1 Kommentar
 # Inklusion, Kapitalismus'): a separator, as '|' is.
 _COUNT_SEPARATOR = re.compile(
@@ -1125,9 +1147,13 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
     text = line
     # The glued forms all hold a year of 19xx or 20xx: without one they change nothing.
     if digits and _CENTURY_YEAR.search(line):
-        text = _GLUED_MONTH.sub(" ", _GLUED_YEAR.sub(_spaced_year, line))
-        if "." in text:
-            text = _GLUED_DAY.sub(" ", text)
+        text = _GLUED_YEAR.sub(_spaced_year, line)
+        # A name glued to a date is a lower-case letter before a digit or a capital; most lines
+        # hold none, and the two patterns (a look-behind first) are tried at every position.
+        if _LOWER_BEFORE_DIGIT_OR_CAPITAL.search(text):
+            text = _GLUED_MONTH.sub(" ", text)
+            if "." in text:
+                text = _GLUED_DAY.sub(" ", text)
     if digits and "min" in lower(text):
         text = _READING_TIME.sub("", text)  # '3 min Lesezeit' is no field of its own
     if digits and "omment" in text:

@@ -1275,9 +1275,42 @@ def test_caption_keys_are_in_every_match() -> None:
 
 
 def test_outlet_words_are_those_of_the_masthead() -> None:
-    assert f"(?:{'|'.join(metadata._OUTLET_WORDS)})" == metadata._OUTLET_WORD
+    in_order = sorted(metadata._OUTLET_WORDS, key=metadata._OUTLET_WORD.index)
+    assert f"(?:{'|'.join(in_order)})" == metadata._OUTLET_WORD
     for word in metadata._OUTLET_WORDS:
         assert word.isalpha() and metadata._MASTHEAD.match(word), word
+
+
+_MASTHEAD_WORDS = ["The", "Daily", "News", "news", "FoxNews", "Times", "Ex", "xinhua", "Reuters"]
+
+
+@given(
+    st.lists(st.sampled_from([*_MASTHEAD_WORDS, "·", "-"]), max_size=7),
+    st.sampled_from(["", " ", "\t", "\n", "\u00a0", " |"]),
+)
+def test_reads_as_outlet_is_the_masthead_pattern(words: list[str], end: str) -> None:
+    # The last word's look-up says what the masthead's endswith() and match() said.
+    text = " ".join(words) + end
+    name = text.strip(metadata._OUTLET_MARKS)
+    expected = bool(name.split()) and len(name) <= 50 and len(name.split()) <= 5
+    expected = expected and (
+        name.casefold() in metadata._AGENCIES
+        or (
+            name.endswith(tuple(metadata._OUTLET_WORDS))
+            and metadata._MASTHEAD.match(name) is not None
+        )
+    )
+    assert metadata.reads_as_outlet(text) is expected
+
+
+@given(st.text(alphabet=st.sampled_from("aßÿ÷A1 .,Ma2020Mai June"), max_size=30))
+@example("Nadja Demel13.12.2022")
+@example("Jane DoeNovember 6, 2023")
+def test_glued_names_hold_a_lower_letter_before_a_digit_or_capital(text: str) -> None:
+    # Where neither pattern changes a text, _fields_meta may skip them.
+    if metadata._LOWER_BEFORE_DIGIT_OR_CAPITAL.search(text) is None:
+        assert metadata._GLUED_MONTH.sub(" ", text) == text
+        assert metadata._GLUED_DAY.sub(" ", text) == text
 
 
 def test_ago_keys_are_the_words_of_ago() -> None:
@@ -1374,6 +1407,25 @@ def test_site_copyright_is_its_pattern(line: str) -> None:
     assert metadata._site_copyright(line) is (metadata._SITE_COPYRIGHT.search(line) is not None)
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            ["by", "BY", "von", "vOm", "dİ", "dı", "av", "of", "janedoe", "a-b", "•", "-"]
+        ),
+        max_size=5,
+    ),
+    st.sampled_from(["", " ", "|", "•", "\u00a0", "- ", "\n"]),
+    st.sampled_from(["", " ", ".", "\u2003"]),
+)
+def test_after_weak_opener_is_the_patterns_match(words: list[str], lead: str, end: str) -> None:
+    # The look-up of the next-to-last word leaves only lines the pattern fails on.
+    for gap in (" ", "", "\t"):
+        line = lead + gap.join(words) + end
+        match = metadata._WEAK_HANDLE.match(line)
+        expected = match.group("name").strip(" .,:;") if match else None
+        assert metadata._after_weak_opener(line) == expected
+
+
 def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     # role_line, lone_opener, desk_name, time_ago, without_tags, _site_copyright, _is_time_note
     # and _is_caption fold a line so that its words equal a role, a label or a key where the
@@ -1382,7 +1434,7 @@ def test_ignorecase_fold_is_what_ignorecase_matches() -> None:
     letters |= set("".join(metadata._LONE_OPENER_ENDS)) | set("".join(metadata._DESK_KEYS))
     letters |= set("".join(metadata._AGO_KEYS)) - {" "}
     letters |= set("".join(metadata._SITE_COPYRIGHT_KEYS))
-    letters |= set("".join(metadata._TIME_NOTE_KEYS))
+    letters |= set("".join(metadata._TIME_NOTE_KEYS)) | set("".join(metadata._WEAK_OPENERS))
     letters |= set("".join(metadata._CAPTION_KEYS)) - {" ", "-"}
     letters |= set("".join(metadata._STRONG_OPENER_KEYS + metadata._AUTHOR_LINK_KEYS)) - {" "}
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
