@@ -210,7 +210,7 @@ class LineCounts:
 def line_key(line: str) -> int:
     """Return the hash of a line with case and white space folded (xxhash: one line at a time,
     as the cleaner asks, is where numpy's per-call cost would show)."""
-    return xxhash.xxh64_intdigest(_encoded(single_spaced(line).casefold()))
+    return xxhash.xxh64_intdigest(single_spaced(line).casefold().encode("utf-8", "surrogatepass"))
 
 
 def single_spaced(line: str) -> str:
@@ -224,10 +224,6 @@ def single_spaced(line: str) -> str:
     if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
         return line
     return " ".join(line.split())
-
-
-def _encoded(folded: str) -> bytes:
-    return folded.encode("utf-8", "surrogatepass")
 
 
 def count_lines(shard: Shard, read: ReadOptions) -> LineCounts:
@@ -295,7 +291,7 @@ def _count_document(
         parts = line.split(None, TEMPLATE_WORDS)
         if 0 < len(parts) <= TEMPLATE_WORDS:  # as line_key folds it, the line split once
             folded = " ".join(parts).casefold()
-            found[xxhash.xxh64_intdigest(_encoded(folded))] = len(folded)
+            found[xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass"))] = len(folded)
     keys.setdefault(group, []).extend(found)
     lengths.setdefault(group, []).extend(found.values())
 
@@ -344,7 +340,9 @@ class HashedTemplate(TemplateLines):
             folded = spaced.casefold()
             if len(folded) not in lengths:
                 return False
-        return xxhash.xxh64_intdigest(_encoded(folded)) in self._hashed[group]
+        return (
+            xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass")) in self._hashed[group]
+        )
 
 
 def template_of(parts: Iterable[LineCounts], options: CleanOptions) -> HashedTemplate:
