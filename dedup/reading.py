@@ -139,13 +139,19 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         size = os.path.getsize(source.path)
         if size > max_bytes:
             raise SkippedInput(source.path, f"larger than --max-bytes ({size} > {max_bytes} bytes)")
-        with open(source.path, "rb") as handle:
+        # A file descriptor read whole, not a file object: open()'s buffered reader was made
+        # and closed for a single read (c10000's files: 12.2 -> 7.3 us a file, read twice a
+        # run).
+        handle = os.open(source.path, os.O_RDONLY)
+        try:
             # A read of n bytes allocates n at once: max_bytes + 1 (64 MB) was mapped and
             # unmapped for every file (20 of the 41 us it took to read one of c10000). The
             # size first, and on past it only for a file that grew since, or a pipe (size 0).
-            raw = handle.read(size + 1)
+            raw = _read_at_most(handle, size + 1)
             if len(raw) > size:
-                raw += handle.read(max_bytes - size)
+                raw += _read_at_most(handle, max_bytes - size)
+        finally:
+            os.close(handle)
     except PermissionError:
         raise SkippedInput(source.path, "permission denied") from None
     except OSError as error:
@@ -154,6 +160,19 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise SkippedInput(source.path, f"larger than --max-bytes ({max_bytes} bytes)")
     text = decode(raw, source.path)
     return Document(id=source.id, text=text, path=source.path)
+
+
+def _read_at_most(handle: int, size: int) -> bytes:
+    """Return the next `size` bytes of an open file, or fewer at its end (as a file object's
+    read: os.read may give fewer at once, from a pipe)."""
+    parts = []
+    while size > 0:
+        part = os.read(handle, size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)  # a single part is given back as it is, not copied
 
 
 def decode(raw: bytes, name: str) -> str:

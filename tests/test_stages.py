@@ -124,6 +124,32 @@ def test_template_lines_are_counted_per_folder(corpus: Path) -> None:
     assert not template.is_template("elsewhere", "Share this story")
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["", " ", "one", "two words", " lead", "trail ", "a  b", "a\tb", "a\u00a0b", "a\u2009b",
+     "a\x1fb", "a \u3000 b", "\x0b", "ünï cödé", "a\x00b", "\u00a0", "a b c d e f"],
+)  # fmt: skip
+def test_single_spaced_joins_the_words_by_single_spaces(line: str) -> None:
+    assert stages.single_spaced(line) == " ".join(line.split())
+
+
+def test_template_lines_are_told_whatever_their_case_folds_to(tmp_path: Path) -> None:
+    # 'ß' folds to 'ss': lines of one key can differ in length before their case is folded.
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"{number}.txt").write_text(f"Hauptstraße  12\nStory {number} told here.\n")
+    parts = [
+        stages.count_lines(s, ReadOptions()) for s in stages.make_shards(discover([str(folder)]))
+    ]
+    template = stages.template_of(parts, CleanOptions())
+    for line in ("Hauptstraße 12", "HAUPTSTRASSE 12", "hauptstrasse\t12", " HAUPTSTRAẞE 12"):
+        assert template.is_template(str(folder), line)
+        assert stages.line_key(line) == stages.line_key("hauptstrasse 12")
+    assert not template.is_template(str(folder), "Hauptstraße 13")
+    assert not template.is_template(str(folder), "Story 1 told here.")
+
+
 def test_featurize_writes_features_that_read_back(corpus: Path, tmp_path: Path) -> None:
     shard = stages.make_shards(discover([str(corpus)]), size=6)[0]
     task = stages.FeatureTask(shard, ReadOptions(), CleanOptions(), None, str(tmp_path))
