@@ -1620,8 +1620,21 @@ def copyright_holder(line: str) -> list[str] | None:
     return names
 
 
+def _opening_with(chars: str, pattern: str) -> str:
+    """Return `pattern` behind a look-ahead for `chars`, a class of the characters every match
+    of it opens with (as the pattern's flags match them; test_metadata generates matches).
+
+    A search tries each alternative of a pattern at every character when none opens with a
+    letter of fixed case, a few hundred instructions a character for the copyright's patterns;
+    the look-ahead tells most characters by one test of the class. The matches are the same.
+    """
+    return rf"(?=[{chars}])(?:{pattern})"
+
+
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
-_COPYRIGHT_MARK = re.compile(r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\.", re.IGNORECASE)
+_COPYRIGHT_MARK = re.compile(
+    _opening_with("©(c", r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\."), re.IGNORECASE
+)
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
 _COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
 # 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
@@ -1632,14 +1645,15 @@ _RIGHTS_RESERVED = (
 )
 # A site's copyright, not a picture's credit: a year, the word, or the rights it reserves.
 _SITE_COPYRIGHT = re.compile(
-    rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}", re.IGNORECASE
+    _opening_with("12mcarsbtdwp", rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}"),
+    re.IGNORECASE,
 )
-_RIGHTS = re.compile(_RIGHTS_RESERVED, re.IGNORECASE)
-# Parts of every match of _SITE_COPYRIGHT besides a year's first two digits: of the Roman years,
-# the word and the rights reserved, in lower case (a test reads them against the pattern).
-_SITE_COPYRIGHT_KEYS: tuple[str, ...] = (
-    "mm", "mcm", "copyright", "rights", "rechte", "derechos", "droits", "diritti", "prawa",
-)  # fmt: skip
+_RIGHTS = re.compile(_opening_with("arsbtdwp", _RIGHTS_RESERVED), re.IGNORECASE)
+# Parts of every match of _RIGHTS, in lower case (a test reads them against the pattern) ...
+_RIGHTS_KEYS: tuple[str, ...] = ("rights", "rechte", "derechos", "droits", "diritti", "prawa")
+# ... and of _SITE_COPYRIGHT besides a year's first two digits: of the Roman years, the word and
+# the rights reserved.
+_SITE_COPYRIGHT_KEYS: tuple[str, ...] = ("mm", "mcm", "copyright", *_RIGHTS_KEYS)
 
 
 def _site_copyright(line: str) -> bool:
@@ -1658,7 +1672,10 @@ _HOLDER_BY = re.compile(
 )
 # A picture's credit, whatever it reserves: 'Bild: © Jane Doe', 'Foto: Example (c) 2020'.
 _PICTURE_LABEL = re.compile(
-    r"\b(?:fotos?|photos?|bild(?:er)?\d*|images?|credits?|quelle|illustrations?|grafik)\s*:",
+    _opening_with(
+        "fpbicqg",
+        r"\b(?:fotos?|photos?|bild(?:er)?\d*|images?|credits?|quelle|illustrations?|grafik)\s*:",
+    ),
     re.IGNORECASE,
 )
 # Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
@@ -1669,19 +1686,24 @@ _HOLDER_END_CREDIT = re.compile(
 )
 # A word of the page after an agency's name in its copyright, not of a company's name.
 _PAGE_WORD = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
-_GLUED_YEAR_WORDS = re.compile(r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])")
+_GLUED_YEAR_WORDS = re.compile(_opening_with("12", r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])"))
 _DASHED_YEAR = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
 # A footer's links after the holder's name, when the dump glues them to it.
 _FOOTER_LINKS = frozenset((
     "impressum", "datenschutz", "privacy", "terms", "contact", "kontakt", "sitemap", "agb",
     "cookies", "imprint", "disclaimer",
 ))  # fmt: skip
-_DATED_COPYRIGHT = re.compile(rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}", re.IGNORECASE)
+_DATED_COPYRIGHT = re.compile(
+    _opening_with("©(12marsbtdwp", rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}"), re.IGNORECASE
+)
 # What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
 # reserved' and its translations.
 _COPYRIGHT_WORDS = re.compile(
-    rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
-    rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|the\s+copyright\s+of)(?![\w-])",
+    _opening_with(
+        "©(c®™12m\\-–—arsbtdwp",
+        rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
+        rf"(?<![\w-])(?:{_RIGHTS_RESERVED}|the\s+copyright\s+of)(?![\w-])",
+    ),
     re.IGNORECASE,
 )
 # 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
@@ -1691,7 +1713,10 @@ _MAKER_CREDIT = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
 # Where one part of a footer ends: a bar or bullet, a dash set off by spaces, a slash set off
 # by a space, a sentence's full stop (not an abbreviation's: 'St. Mary Times', 'e.V.').
 _FOOTER_PARTS = re.compile(
-    r"\s*[|•·∙]\s*|\s+/\s*|\s*/\s+|\s+[-–—]\s+|(?<![\s.]\w)(?<![\s.][A-Z][a-z])\.(?:\s+|$)|\s{3,}"
+    _opening_with(
+        r"\s|•·∙/.",
+        r"\s*[|•·∙]\s*|\s+/\s*|\s*/\s+|\s+[-–—]\s+|(?<![\s.]\w)(?<![\s.][A-Z][a-z])\.(?:\s+|$)|\s{3,}",
+    )
 )
 # Legal forms of a company: cut with what follows them, the rest names the same company.
 _LEGAL_FORM = re.compile(
@@ -1810,7 +1835,7 @@ def signed_footer_outlet(line: str) -> str | None:
 def reserves_rights(line: str) -> bool:
     """Return whether a copyright line reserves the rights ('All rights reserved', 'Alle
     Rechte vorbehalten'): a site's own footer, not a theme's or a tool's credit."""
-    return _RIGHTS.search(line) is not None
+    return _holds_a_key(line, _RIGHTS_KEYS) and _RIGHTS.search(line) is not None
 
 
 @lru_cache(maxsize=_LINE_CACHE)

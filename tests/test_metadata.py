@@ -1522,7 +1522,63 @@ def test_source_line(line: str, outlet: str | None) -> None:
 
 def test_reserves_rights() -> None:
     assert metadata.reserves_rights("© 2021 Example Times. Alle Rechte vorbehalten.")
+    assert metadata.reserves_rights("© Example. TODOS LOS DERECHOS RESERVADOS")
+    assert metadata.reserves_rights("© Example. ALL RIGHTſ RESERVED")
     assert not metadata.reserves_rights("© 2021 • ExampleTheme")
+
+
+@given(st.from_regex(re.compile(metadata._RIGHTS_RESERVED, re.IGNORECASE)))
+def test_rights_keys_are_in_every_match(line: str) -> None:
+    # reserves_rights asks the pattern only of a line that holds one of the keys.
+    assert metadata.reserves_rights(line)
+
+
+# The patterns _opening_with puts behind a look-ahead for the characters their matches open with.
+_OPENING_WITH = [
+    metadata._COPYRIGHT_MARK,
+    metadata._SITE_COPYRIGHT,
+    metadata._RIGHTS,
+    metadata._PICTURE_LABEL,
+    metadata._GLUED_YEAR_WORDS,
+    metadata._DATED_COPYRIGHT,
+    metadata._COPYRIGHT_WORDS,
+    metadata._FOOTER_PARTS,
+]
+_LOOK_AHEAD = re.compile(r"\(\?=\[(?P<chars>[^\]]*)\]\)\(\?:(?P<pattern>.*)\)", re.DOTALL)
+
+
+def _without_look_ahead(pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str]]:
+    """Return the characters of a pattern's look-ahead and the pattern without it."""
+    parts = _LOOK_AHEAD.fullmatch(pattern.pattern)
+    assert parts is not None, pattern.pattern
+    return parts["chars"], re.compile(parts["pattern"], pattern.flags)
+
+
+@pytest.mark.parametrize("pattern", _OPENING_WITH)
+@given(data=st.data())
+def test_opening_with_keeps_the_matches(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # Texts that hold a match of the pattern without the look-ahead: the matches are the same.
+    bare = _without_look_ahead(pattern)[1]
+    text = data.draw(st.from_regex(bare))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+    assert pattern.split(text) == bare.split(text)
+
+
+def test_opening_with_classes_hold_every_case() -> None:
+    # ... and each letter of a look-ahead's class matches, as a class, every character that
+    # the letter matches in the pattern (IGNORECASE: 'ſ' for 's', 'K' for 'k').
+    cases = [(chars, pattern.flags) for chars, pattern in map(_without_look_ahead, _OPENING_WITH)]
+    for chars, flags in cases:
+        plain = set(re.sub(r"\\.", "", chars))  # a class's escapes (\s, \-) aside
+        letters = {char: re.compile(re.escape(char), flags) for char in plain if char.isalpha()}
+        whole = re.compile(f"[{chars}]", flags)
+        for point in range(sys.maxunicode + 1):
+            char = chr(point)
+            if char.lower() == char and char.upper() == char and char not in letters:
+                continue  # no case: a literal matches it as itself
+            for letter in letters.values():
+                if letter.fullmatch(char):
+                    assert whole.fullmatch(char), (hex(point), chars)
 
 
 @pytest.mark.parametrize(
