@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Final
 
 from dedup import boilerplate, metadata
 from dedup.boilerplate import Line
@@ -475,7 +476,7 @@ def _read_copyright(
             found.held, held_rank = outlet, rank
 
 
-_COPYRIGHT_SIGNS = frozenset(("©", "opyright", "OPYRIGHT", "(c)", "(C)"))
+_COPYRIGHT_SIGNS: Final = frozenset(("©", "opyright", "OPYRIGHT", "(c)", "(C)"))
 
 
 def _is_author(holder: str, found: Found) -> bool:
@@ -800,13 +801,13 @@ def _mark_signature(lines: list[Line], start: int, end: int, page: _PageWords, s
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
         line = lines[index]
         if line.rule is not None or (
-            _spaces_over(line.text, _SIGNATURE_SPACES) and not line.text.endswith(_SIGNATURE_MARKS)
+            _spaces_over(line.text, _SIGNATURE_SPACES) and line.text[-1:] not in _SIGNATURE_MARKS
         ):
             continue  # a paragraph that closes with no signature: the quick test
         names = _signature(lines, index, end)
         if names and page.names_someone(names):
             seen.bylines.append((_AFTER_PENALTY + max(0, index - end), names, True))
-            if not line.text.endswith(_SIGNATURE_MARKS):
+            if line.text[-1:] not in _SIGNATURE_MARKS:
                 line.rule = "byline"  # the name alone; a signed paragraph stays
             break
 
@@ -1695,7 +1696,7 @@ _CONTACT = re.compile(
 )
 
 
-_EMPTY_ITEMS = 8  # lines of bullets alone that may stand between a name and its date line
+_EMPTY_ITEMS: Final = 8  # lines of bullets alone that may stand between a name and its date line
 
 
 def _more_names(lines: list[Line], index: int) -> list[str]:
@@ -1710,7 +1711,7 @@ def _more_names(lines: list[Line], index: int) -> list[str]:
     return names + _more_names(lines, index + 2)
 
 
-_FAR_BYLINE_CHARS = 100  # a longer line is prose, no byline
+_FAR_BYLINE_CHARS: Final = 100  # a longer line is prose, no byline
 
 
 def _far_byline(lines: list[Line], end: int, page: _PageWords) -> list[str]:
@@ -1754,8 +1755,8 @@ def _bio_box(lines: list[Line], index: int) -> tuple[int, int, list[str]] | None
     return index, below, names
 
 
-_BIO_NAME_SPACES = 4  # a name line with a bullet has this many spaces at most
-_BIO_MAX_WORDS = 80  # a biography in a box has this many words at most
+_BIO_NAME_SPACES: Final = 4  # a name line with a bullet has this many spaces at most
+_BIO_MAX_WORDS: Final = 80  # a biography in a box has this many words at most
 
 
 def _spaces_over(text: str, most: int) -> bool:
@@ -1770,7 +1771,7 @@ def _spaces_over(text: str, most: int) -> bool:
     return len(text) > _SPACES_SPAN and text.count(" ") > most
 
 
-_SPACES_SPAN = 64
+_SPACES_SPAN: Final = 64
 
 
 def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
@@ -1778,7 +1779,7 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     of the body (which ends before line `end`), or alone on the line between a paragraph and the
     text's notes, or None."""
     text = lines[index].text
-    if text.endswith(_SIGNATURE_MARKS) and _SENTENCE_CLOSE.search(text) is None:
+    if text[-1:] in _SIGNATURE_MARKS and _SENTENCE_CLOSE.search(text) is None:
         # The last paragraph only, and no quote's: '"..." (Jane Doe)' names who said it.
         signed = _SIGNED_PARAGRAPH.search(text) if index >= end - 1 else None
         if signed is None:
@@ -1809,14 +1810,16 @@ def _dashed_signature(lines: list[Line], index: int) -> list[str] | None:
     return metadata.name_line(lines[index].text[2:])
 
 
-_DASHES = ("- ", "– ", "— ")
+_DASHES: Final[tuple[str, ...]] = ("- ", "– ", "— ")
 _CLOSING_QUOTES = "\"“”»«'’"
-_SIGNATURE_SPACES = 3  # a name alone on its line has this many spaces at most
-# What closes a paragraph signed in brackets: the bracket, maybe marks that end the story.
-_SIGNATURE_MARKS: tuple[str, ...] = (")", "+", "#", "*", "■", "□", "◆")
-_SIGNED_PARAGRAPH = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
+_SIGNATURE_SPACES: Final = 3  # a name alone on its line has this many spaces at most
+# What closes a paragraph signed in brackets: the bracket, maybe marks that end the story. Each
+# is one character: a text's last is looked up (compiled, endswith() of a tuple tried each mark
+# in turn, for every paragraph of the body).
+_SIGNATURE_MARKS: Final = frozenset(")+#*■□◆")
+_SIGNED_PARAGRAPH: Final = re.compile(r"[.!?…]\s+\((?P<names>[^()\d]{5,60})\)[\s+#*■□◆]*$")
 # A note under the text: '(1) ...', '[1] ...', '1) ...', '¹ ...', '* ...'.
-_NOTE = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
+_NOTE: Final = re.compile(r"^\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
 
 
 def _among_names(lines: list[Line], index: int) -> bool:
@@ -1833,8 +1836,8 @@ def _user_names(names: list[str]) -> bool:
     return all(name.islower() and " " not in name for name in names)
 
 
-_CENTURIES = frozenset(("19", "20"))  # what every year metadata.COPYRIGHT finds opens with
-_ACCOUNT_REACH = 8  # lines from an account's byline where a writer's byline wins over it
+_CENTURIES: Final = frozenset(("19", "20"))  # what every year metadata.COPYRIGHT finds opens with
+_ACCOUNT_REACH: Final = 8  # lines from an account's byline where a writer's byline wins over it
 
 
 def _name_list(lines: list[Line], index: int) -> list[str]:

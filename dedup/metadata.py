@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from dedup.dates import (
     DateMatch,
@@ -20,6 +21,10 @@ from dedup.dates import (
     may_hold_date,
 )
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
+
+# The patterns, sets and bounds that the tests of a line read (the author's, the copyright's)
+# are Final: compiled, each is a C variable (a number or a text is written in), where a module's
+# name is looked up in its dict at every use.
 
 # The short lines of menus, comment threads and bylines recur on a page and across a site's
 # pages; these tests of a line alone, pure and returning what no caller can change, are kept.
@@ -111,9 +116,9 @@ _OPENERS = (
     r"yazar|tekst|redacción|redaccion|redação|redacao|redazione|rédaction|interview|starter|"
     r"themenstarter)(?!\w)"
 )
-_OPENER_ANYWHERE = re.compile(_OPENERS, re.IGNORECASE)
+_OPENER_ANYWHERE: Final = re.compile(_OPENERS, re.IGNORECASE)
 # The same words for a quick test on a line's words, punctuation made spaces.
-_OPENER_WORDS = frozenset({
+_OPENER_WORDS: Final = frozenset({
     "by", "von", "vom", "durch", "par", "por", "di", "door", "przez", "av", "af", "autor", "autorin", "author",
     "autoren", "authors", "auteurs",
     "auteur", "verfasser", "verfasserin", "redakteur", "redakteurin", "redaktion", "reporter", "text",
@@ -123,7 +128,9 @@ _OPENER_WORDS = frozenset({
     "redacao", "redazione", "rédaction", "starter", "themenstarter",
 })  # fmt: skip
 # Openers that name a desk, which a page credits as it would a person ('Por Redacción Diario X').
-_DESK_WORDS = frozenset({"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"})
+_DESK_WORDS: Final = frozenset(
+    {"redacción", "redaccion", "redação", "redacao", "redazione", "rédaction"}
+)
 # Splits a text into the runs that _OPENER_ANYWHERE's (?<!\w) and (?!\w) bound.
 _NON_WORD_RUN = re.compile(r"\W+")
 
@@ -132,7 +139,7 @@ _NON_WORD_RUN = re.compile(r"\W+")
 # and lower() does not turn into it: 'İ' (lowered to two characters), dotless 'ı' and long 'ſ'
 # (matched as 'i' and 's'). test_metadata checks all of Unicode: lower() turns every other
 # character into the one the pattern matches it as, and keeps it a word's or not.
-_CASE_EXCEPTIONS = "İıſ"
+_CASE_EXCEPTIONS: Final = "İıſ"
 
 
 def _has_opener(text: str) -> bool:
@@ -176,10 +183,10 @@ def _holds_word(text: str, words: frozenset[str], breaks: re.Pattern[str], marks
 _BREAK_MARKS = ":;,.|/*•·()[]-–—_\"'«»„“”"
 # ... and those of them that _NON_WORD_RUN matches: all but '_', a word's character.
 _NON_WORD_MARKS = _BREAK_MARKS.replace("_", "")
-_PUNCTUATION_TO_SPACE = str.maketrans({ch: " " for ch in _BREAK_MARKS})
+_PUNCTUATION_TO_SPACE: Final = str.maketrans({ch: " " for ch in _BREAK_MARKS})
 # The same words in one C pass: a split at runs of spaces and of those marks. The empty words it
 # leaves at the ends are no opener, so a test of openers reads the same as with translate().
-_WORD_BREAKS = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
+_WORD_BREAKS: Final = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
 
 
 class _WordsAmongParts:
@@ -217,9 +224,9 @@ class _WordsAmongParts:
 # digit: it states no date, and a byline holds one) ...
 _OPENER_PARTS = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS)
 # ... and among its runs of word characters, as _OPENER_ANYWHERE bounds them.
-_OPENER_RUNS = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
+_OPENER_RUNS: Final = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
 
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
     rf"^[\s*•·+>|/–—-]*(?:post\s+author\s+)?(?:(?P<strong>{_STRONG_OPENER})|(?:{_WEAK_OPENER}))"
     r"(?:\s*:\s*|\s+|(?<=:))"
@@ -227,7 +234,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 # Lower-case words inside a name: 'Walter von Aachen', 'Loïc Le Clerc'.
-_PARTICLES = frozenset({
+_PARTICLES: Final = frozenset({
     "de", "da", "van", "von", "der", "den", "la", "le", "el", "al", "bin", "di", "du", "dos",
     "del", "ten", "ter", "zu", "y",
 })  # fmt: skip
@@ -235,7 +242,7 @@ _PARTICLES = frozenset({
 # ... and Latin Extended-B and Additional ('Ștefan', 'Nguyễn').
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
 _LOW = "a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
-_NAME_WORD = re.compile(
+_NAME_WORD: Final = re.compile(
     # A separator or a capital between the parts, so that a long word fails at once instead
     # of being split every way ('Lebens-Rettungs-Gesellschaft:').
     rf"^(?:[{_UP}][{_LOW}'’]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
@@ -245,7 +252,7 @@ _NAME_WORD = re.compile(
 # A user name: one token of letters, digits and a few marks, with a letter in it.
 _HANDLE = re.compile(r"^(?=[\w.\-]*[^\W\d_])[\w][\w.\-]{1,29}$")
 # What a byline may credit that is no one's name.
-_NOT_NAMES = frozenset(["staff", "admin", "unknown", "anonymous", "guest"])
+_NOT_NAMES: Final = frozenset(["staff", "admin", "unknown", "anonymous", "guest"])
 # What a date beside a name says was done on that day: 'asked Feb 6, 2014', 'Von R. R. am
 # 07.08.2013 gespeichert unter ...'. No name word, and the end of the names before it.
 _DONE_WORDS = frozenset({
@@ -261,7 +268,7 @@ _PICTURE_WORDS = frozenset({
     "istockphoto", "fotolia", "depositphotos", "dreamstime", "freepik", "imago",
 })  # fmt: skip
 # Words of page furniture and greetings that look like name words when capitalised.
-_NOT_NAME_WORDS = frozenset({
+_NOT_NAME_WORDS: Final = frozenset({
     "view", "comments", "comment", "follow", "author", "authors", "news", "links", "link", "share",
     "read", "more", "video", "videos", "photo", "photos", "foto", "fotos", "bild", "bilder",
     "powered", "research", "original", "home", "menu", "search", "login", "newsletter", "team",
@@ -294,11 +301,11 @@ _NOT_NAME_WORDS = frozenset({
     "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "mentions", "légales",
     "confidentialité", "privacidad", "política", "aviso", "legal", "prywatności", "polityka",
 })  # fmt: skip
-_POSSESSIVE = ("'s", "’s")
-_ACRONYM_MAX = 4
+_POSSESSIVE: Final[tuple[str, ...]] = ("'s", "’s")
+_ACRONYM_MAX: Final = 4
 # Endings of German nouns and adjectives that no name has: 'Gesundheit', 'Wissenschaft',
 # 'Universität', 'Europäische', 'Künstlerischer'.
-_COMMON_ENDING = re.compile(
+_COMMON_ENDING: Final = re.compile(
     r"(?:heit|keit|schaft|[^\W\d_]{3}ität|[^\W\d_]{3}ische[nrs]?"
     # ... plural nouns and participles: 'Veranstaltungen', 'Anstehende', 'Studierenden'.
     r"|[^\W\d_]{3}ungen|[^\W\d_]{4}ende[nrs]?"
@@ -310,7 +317,7 @@ _COMMON_ENDING = re.compile(
 )
 # The texts that close each of _COMMON_ENDING's forms: a word ending with none is told without
 # the search, which tries every form at every letter (test_metadata reads them off the pattern).
-_COMMON_TAILS = (
+_COMMON_TAILS: Final[tuple[str, ...]] = (
     "heit", "keit", "schaft", "ität", "ische", "ischen", "ischer", "isches", "ungen", "ende",
     "enden", "ender", "endes", "ieren", "verband", "verbände", "verein", "stiftung", "institut",
     "zentrum", "kammer", "ministerium", "akademie", "kaufhaus", "nachrichten", "genossenschaft",
@@ -318,7 +325,7 @@ _COMMON_TAILS = (
 # The stop words that no name is made of: those of the languages around the kits' pages. Other
 # languages' stop words are first names too ('Tom', Czech; 'Hans', Swedish; 'Kim', Turkish); a
 # page that writes one in lower case is caught by the page's words (fields._PageWords).
-_NAME_STOP_WORDS = frozenset().union(
+_NAME_STOP_WORDS: Final = frozenset().union(
     *(STOP_WORDS[code] for code in ("en", "de", "fr", "es", "pt", "it", "nl", "pl"))
 )
 # A comment, in the kits' languages: 'Autor komentarza' labels a comment form's field.
@@ -329,14 +336,14 @@ _COMMENT_WORDS = frozenset({
 # German's gendered plural glued to a word by a colon ('Autor:innen').
 _GENDER_ENDINGS = frozenset({"in", "innen"})
 # Titles before a name: part of it, no name word.
-_HONORIFICS = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
+_HONORIFICS: Final = frozenset({"dr.", "prof.", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms."})
 # Particles that are articles: in a name only after another particle ('von der', 'de la').
-_ARTICLES = frozenset({"der", "den", "la", "le", "el"})
+_ARTICLES: Final = frozenset({"der", "den", "la", "le", "el"})
 # A connector opening what follows an opener: the opener is one of several roles.
 ITEM_MARKS = "*•·+>-–—"  # marks of a list's items
 _LEADING_CONNECTOR = re.compile(r"(?:and|und|et|y|&)(?:\s|$)", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
-_CONNECTOR = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
+_NAME_SPLIT: Final = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+_CONNECTOR: Final = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
 # comment count, an e-mail address, a second credit ('Illustration von ...').
 _BYLINE_TAIL = re.compile(
@@ -361,7 +368,7 @@ _OUTLET_WORD = (
     r"Tagblatt|Abendblatt|Morgenpost|Spiegel|Stern|Focus|Monde|Figaro|Libération|Parisien|"
     r"País|Mundo|Vanguardia|Corriere|Repubblica|Stampa|Gazeta|Rzeczpospolita|Dziennik|Wyborcza)"
 )
-_MASTHEAD = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_OUTLET_WORD}$")
+_MASTHEAD: Final = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}{_OUTLET_WORD}$")
 # The same words, one of which is the last word of every masthead: after white space or at the
 # start, and at the end (a line holds no newline, which '$' would skip). A text whose last word
 # is none is told by one look-up, where an endswith() of them all tried each of the 55.
@@ -406,9 +413,9 @@ _SHARE_WORDS = frozenset((
 ))  # fmt: skip
 # A word of menu entries glued together: lower case then upper case twice ('HomeSportLatest').
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ].*[a-zà-ÿ][A-ZÀ-Þ]")
-_GLUED_WORD = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
+_GLUED_WORD: Final = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]")
 # Agencies and broadcasters that sign wire copy by name alone.
-_AGENCIES = {
+_AGENCIES: Final = {
     "xinhua", "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg",
     "dpa", "efe", "ansa", "kyodo", "yonhap", "tass", "ria novosti", "interfax", "pti", "ians",
     "upi", "bbc", "cnn", "cgtn", "apa", "sda", "kna", "epd", "kap", "pap", "ctk", "anp", "belga",
@@ -416,7 +423,7 @@ _AGENCIES = {
     "anadolu", "sputnik", "nhk", "abc", "nbc", "cbs", "fox news", "al jazeera", "dw", "aap",
     "nzpa", "canadian press", "press association", "united press international", "jiji",
 }  # fmt: skip
-_TRAILER = re.compile(r"^\(\s*(?P<outlet>[A-Z][\w'’.&\- ]{1,40}?)\s*\)$")
+_TRAILER: Final = re.compile(r"^\(\s*(?P<outlet>[A-Z][\w'’.&\- ]{1,40}?)\s*\)$")
 _WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]*[A-ZÀ-ÖØ-Þ](?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
     r"(?:,\s+(?P<when>[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
@@ -591,8 +598,8 @@ def _without_agency(crumb: str, words: list[str]) -> str:
 
 # Soft hyphens and zero-width marks a page sets inside words to break them ('Mat\u00adthi\u00adas'):
 # no letters of the name.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
-_NO_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+_INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060"
+_NO_INVISIBLE: Final = str.maketrans("", "", _INVISIBLE)
 
 
 def _visible(text: str) -> str:
@@ -757,7 +764,7 @@ def strong_byline(line: str) -> list[str] | None:
     return names if names and all(" " in name for name in names) else None
 
 
-_STRONG_BYLINE_CHARS = 100
+_STRONG_BYLINE_CHARS: Final = 100
 
 
 def _may_hold_strong_opener(line: str) -> bool:
@@ -1279,7 +1286,7 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
 # A blog engine's note on its post, a sentence: 'Dieser Beitrag wurde am 4. Mai 2021 von jdoe in
 # News veröffentlicht', 'This entry was posted on May 4, 2021 by Jane Doe', 'Publié le 4 mai 2021
 # par ...', 'Diese Seite wurde zuletzt am ... geändert'. The verb says what was done that day.
-_NOTE_VERBS = frozenset({
+_NOTE_VERBS: Final = frozenset({
     "veröffentlicht", "gepostet", "geschrieben", "publiziert", "erstellt", "eingestellt",
     "geändert", "aktualisiert", "bearbeitet", "posted", "published", "written", "edited",
     "updated", "modified", "publié", "publiée", "écrit", "modifié", "publicado", "publicada",
@@ -1287,7 +1294,7 @@ _NOTE_VERBS = frozenset({
     "gepubliceerd", "geschreven", "bijgewerkt", "opublikowano", "dodano", "zaktualizowano",
 })  # fmt: skip
 # ... its subject, the text itself, and the passive: 'Dieser Beitrag wurde', 'This entry was'.
-_NOTE_SUBJECT = re.compile(
+_NOTE_SUBJECT: Final = re.compile(
     r"(?<!\w)(?:dieser|diese|der|this|the|cet|ce|cette|esta|este|questo|questa|deze|dit)\s+"
     r"(?:beitrag|eintrag|artikel|post|text|seite|entry|article|page|billet|entrée|entrada|"
     r"artículo|articolo|pagina|bericht|wpis)\s+(?:wurde|was|has\s+been|a\s+été|fue|è\s+stato|"
@@ -1295,20 +1302,20 @@ _NOTE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # ... or the categories it was filed under: '... gepostet und unter Literatur abgelegt'.
-_NOTE_FILING = re.compile(
+_NOTE_FILING: Final = re.compile(
     r"(?<!\w)(?:abgelegt|getaggt|verschlagwortet|kategorisiert|filed\s+under|tagged|permalink|"
     r"classé|archivado|archiviato)(?!\w)",
     re.IGNORECASE,
 )
 # The preposition that puts the date in the sentence, maybe a weekday and 'den' between:
 # 'am Mittwoch, den 27. November 2019', 'on March 3, 2020', 'le 4 mai', 'el 4 de mayo'.
-_NOTE_ON = re.compile(
+_NOTE_ON: Final = re.compile(
     r"(?<!\w)(?:am|on|le|el|il|op|em|dnia)\s+(?:(?P<weekday>[^\W\d_]+),?\s+(?:den\s+)?)?$",
     re.IGNORECASE,
 )
-_NOTE_CHARS = 300
-_NOTE_REACH = 30  # characters before the date where its preposition is looked for
-_NOTE_OPENER = re.compile(r"(?<!\w)(?:von|by|par|por|da|door|przez)\s+", re.IGNORECASE)
+_NOTE_CHARS: Final = 300
+_NOTE_REACH: Final = 30  # characters before the date where its preposition is looked for
+_NOTE_OPENER: Final = re.compile(r"(?<!\w)(?:von|by|par|por|da|door|przez)\s+", re.IGNORECASE)
 
 
 def post_note(
@@ -1476,7 +1483,7 @@ def name_line(line: str) -> list[str] | None:
     return [text]
 
 
-_NAMES_LINE_CHARS = 100
+_NAMES_LINE_CHARS: Final = 100
 
 
 def _comma_names(text: str) -> list[str] | None:
@@ -1493,18 +1500,18 @@ def _comma_names(text: str) -> list[str] | None:
     return None
 
 
-_CODE_TAIL = re.compile(r"\s+\([a-z]{2,4}\)$")
+_CODE_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 # A separator between a name and the person's role: a comma, a bar, a dash.
-_ROLE_SEPARATOR = re.compile(r"(?:,|\s[|·–—-])\s*")
-_NAME_LINE_CHARS = 160  # a longer line is no name line, whatever its tail
+_ROLE_SEPARATOR: Final = re.compile(r"(?:,|\s[|·–—-])\s*")
+_NAME_LINE_CHARS: Final = 160  # a longer line is no name line, whatever its tail
 # Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
-_AFFILIATION_MARKS = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
-_AFFILIATION_TAIL = re.compile(
+_AFFILIATION_MARKS: Final = frozenset("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+_AFFILIATION_TAIL: Final = re.compile(
     r"(?<=[a-zß-ÿ\u0100-\u017f])[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)*$"
 )
 # A degree after the name and a comma: 'Jane Doe, PhD', 'John Roe, M.D., MPH'.
 _DEGREE = r"(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|MSc|M\.Sc\.|DVM|RN|FRCP|MA|BSc)"
-_DEGREE_TAIL = re.compile(rf",\s*{_DEGREE}(?:\s*,\s*{_DEGREE})*$")
+_DEGREE_TAIL: Final = re.compile(rf",\s*{_DEGREE}(?:\s*,\s*{_DEGREE})*$")
 
 
 def role_after_name(line: str) -> bool:
@@ -1514,26 +1521,26 @@ def role_after_name(line: str) -> bool:
 
 
 # A role after a name on its line.
-_ROLE_WORDS = frozenset({
+_ROLE_WORDS: Final = frozenset({
     "autor", "autorin", "author", "auteur", "auteure", "autora", "redakteur", "redakteurin",
     "editor", "reporter", "writer", "journalist", "journalistin", "correspondent", "contributor",
 })  # fmt: skip
-_ROLE_TAIL = re.compile(
+_ROLE_TAIL: Final = re.compile(
     r"(?:\s+(?:staff|senior|chief|contributing|freie[rn]?))?\s+[\w-]+$", re.IGNORECASE
 )
-_HANDLE_TAIL = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
+_HANDLE_TAIL: Final = re.compile(r"\s+@\w+$")  # 'Williams Perdomo @wperdomod'
 
 
 # An opener alone on its line, the names on the next: 'By' / 'James Whittaker'.
-_LONE_OPENER = re.compile(
+_LONE_OPENER: Final = re.compile(
     r"^(?:[\w-]+\s+)?(?:by|von|par|por|door|przez|written by|posted by|geschrieben von|"
     r"autor(?:in|[*/_:]in)?|author|auteur|text|texte)\s*:?$",
     re.IGNORECASE,
 )
 # The last two letters of _LONE_OPENER's openers (a test reads them from the pattern).
-_LONE_OPENER_ENDS = frozenset({"by", "on", "ar", "or", "ez", "in", "ur", "xt", "te"})
+_LONE_OPENER_ENDS: Final = frozenset({"by", "on", "ar", "or", "ez", "in", "ur", "xt", "te"})
 # A role under a name: 'Christoph Hein' / 'Chefredakteur'.
-_ROLES = (
+_ROLES: Final[tuple[str, ...]] = (
     "redakteur", "redakteurin", "editor", "reporter", "correspondent", "korrespondent",
     "korrespondentin", "journalist", "journalistin", "columnist", "kolumnist", "kolumnistin",
     "writer", "contributor", "autor", "autorin", "author", "vorsitzende", "vorsitzender",
@@ -1542,23 +1549,23 @@ _ROLES = (
     "spokesperson", "leiter", "leiterin", "referent", "referentin",
 )  # fmt: skip
 # The last three letters of the roles (each has five or more).
-_ROLE_ENDS = frozenset(role[-3:] for role in _ROLES)
+_ROLE_ENDS: Final = frozenset(role[-3:] for role in _ROLES)
 # The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
 # may follow ('Editor at Large').
-_ROLE_LINE = re.compile(
+_ROLE_LINE: Final = re.compile(
     rf"^(?:[\w-]+\s+)?[\w-]*(?:{'|'.join(_ROLES)})(?:\s+[\w-]+){{0,5}}$", re.IGNORECASE
 )
 
 
 # A copyright line with a year: '© 2020 Jane Doe', 'Copyright (c) 2012- Jane Doe. All rights
 # reserved.', '2009-2020 by Jane Doe'. Photo credits ('© Jane Doe / Agency') name no year.
-COPYRIGHT = re.compile(
+COPYRIGHT: Final = re.compile(
     r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:(?:19|20)[0-9]{2})?)?"
     r"|(?<![0-9])(?:19|20)[0-9]{2}\s*[-–]\s*(?:19|20)[0-9]{2}(?=\s+by\s))"
     r"\s*[:,-]?\s*(?:by\s+)?(?P<rest>[^\W\d].*)",
     re.IGNORECASE,
 )
-_COPYRIGHT_LINE_CHARS = 200
+_COPYRIGHT_LINE_CHARS: Final = 200
 
 
 def may_hold_copyright(text: str) -> bool:
@@ -1578,14 +1585,14 @@ def may_hold_copyright(text: str) -> bool:
 
 
 # What ends the holder's name: a full stop, a separator, 'All rights reserved'.
-_HOLDER_END = re.compile(
+_HOLDER_END: Final = re.compile(
     r"[.,;|·•–—®]|\s-\s|\s(?:all|alle|tous|todos|tutti)\s|\s(?:rights|rechte)\b", re.IGNORECASE
 )
 
 
 # Words that make a holder an organisation: legal forms and the nouns companies, parties and
 # publishers name themselves with.
-_ORGANISATION_WORDS = frozenset({
+_ORGANISATION_WORDS: Final = frozenset({
     "inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ag", "kg", "se", "sa", "sl", "srl", "bv",
     "nv", "ev", "e.v", "group", "gruppe", "groupe", "grupo", "grupa", "media", "medien", "network",
     "verlag", "partei", "party", "amt", "bund", "verband", "verein", "forum", "templates",
@@ -1596,7 +1603,7 @@ _ORGANISATION_WORDS = frozenset({
 
 
 # ... and the ends of compounds made with them ('Mediengruppe', 'Bundesministerium').
-_ORGANISATION_ENDINGS = (
+_ORGANISATION_ENDINGS: Final[tuple[str, ...]] = (
     "gruppe", "verlag", "medien", "media", "verband", "stiftung", "institut", "zentrum",
     "ministerium", "amt", "gesellschaft", "agentur", "redaktion",
 )  # fmt: skip
@@ -1632,10 +1639,10 @@ def _opening_with(chars: str, pattern: str) -> str:
 
 
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').
-_COPYRIGHT_MARK = re.compile(
+_COPYRIGHT_MARK: Final = re.compile(
     _opening_with("©(c", r"©|\(c\)|\bcopyright\b(?![-\w])|\bcopr\."), re.IGNORECASE
 )
-_COPYRIGHT_SIGN = re.compile(r"©|\(c\)", re.IGNORECASE)
+_COPYRIGHT_SIGN: Final = re.compile(r"©|\(c\)", re.IGNORECASE)
 _COPYRIGHT_YEAR = r"(?<![\w.])(?:19|20)[0-9]{2}(?:\s*[-–]\s*(?:19|20)?[0-9]{2})?(?![\w.])|\bMM[MDCLXVI]{0,6}\b|\bMCM[MDCLXVI]{0,6}\b"
 # 'All rights reserved' and its translations ('Some rights reserved' of a free licence too).
 _RIGHTS_RESERVED = (
@@ -1644,16 +1651,18 @@ _RIGHTS_RESERVED = (
     r"(?:tutti\s+i\s+)?diritti\s+riservati|(?:wszelkie\s+)?prawa\s+zastrzeżone"
 )
 # A site's copyright, not a picture's credit: a year, the word, or the rights it reserves.
-_SITE_COPYRIGHT = re.compile(
+_SITE_COPYRIGHT: Final = re.compile(
     _opening_with("12mcarsbtdwp", rf"{_COPYRIGHT_YEAR}|\bcopyright\b(?![-\w])|{_RIGHTS_RESERVED}"),
     re.IGNORECASE,
 )
-_RIGHTS = re.compile(_opening_with("arsbtdwp", _RIGHTS_RESERVED), re.IGNORECASE)
+_RIGHTS: Final = re.compile(_opening_with("arsbtdwp", _RIGHTS_RESERVED), re.IGNORECASE)
 # Parts of every match of _RIGHTS, in lower case (a test reads them against the pattern) ...
-_RIGHTS_KEYS: tuple[str, ...] = ("rights", "rechte", "derechos", "droits", "diritti", "prawa")
+_RIGHTS_KEYS: Final[tuple[str, ...]] = (
+    "rights", "rechte", "derechos", "droits", "diritti", "prawa",
+)  # fmt: skip
 # ... and of _SITE_COPYRIGHT besides a year's first two digits: of the Roman years, the word and
 # the rights reserved.
-_SITE_COPYRIGHT_KEYS: tuple[str, ...] = ("mm", "mcm", "copyright", *_RIGHTS_KEYS)
+_SITE_COPYRIGHT_KEYS: Final[tuple[str, ...]] = ("mm", "mcm", "copyright", *_RIGHTS_KEYS)
 
 
 def _site_copyright(line: str) -> bool:
@@ -1665,13 +1674,13 @@ def _site_copyright(line: str) -> bool:
     return _SITE_COPYRIGHT.search(line) is not None
 
 
-_HOLDER_BY = re.compile(
+_HOLDER_BY: Final = re.compile(
     r"^(?:(?:owned\s+by\s+or\s+)?licensed\s+to|owned\s+by|by|von|par|por|door|of|since|seit|"
     r"depuis|desde)\s*:?\s+",
     re.IGNORECASE,
 )
 # A picture's credit, whatever it reserves: 'Bild: © Jane Doe', 'Foto: Example (c) 2020'.
-_PICTURE_LABEL = re.compile(
+_PICTURE_LABEL: Final = re.compile(
     _opening_with(
         "fpbicqg",
         r"\b(?:fotos?|photos?|bild(?:er)?\d*|images?|credits?|quelle|illustrations?|grafik)\s*:",
@@ -1679,26 +1688,28 @@ _PICTURE_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
-_HOLDER_END_CREDIT = re.compile(
+_HOLDER_END_CREDIT: Final = re.compile(
     r"[,(:;]|\S+@|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
     r"\sand\s+is\b",
     re.IGNORECASE,
 )
 # A word of the page after an agency's name in its copyright, not of a company's name.
-_PAGE_WORD = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
-_GLUED_YEAR_WORDS = re.compile(_opening_with("12", r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])"))
-_DASHED_YEAR = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
+_PAGE_WORD: Final = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
+_GLUED_YEAR_WORDS: Final = re.compile(
+    _opening_with("12", r"(?<=[^\W\d_])((?:19|20)[0-9]{2})(?=[^\W\d_])")
+)
+_DASHED_YEAR: Final = re.compile(r"\s+[-–—]\s+(?=(?:19|20)[0-9]{2}\b)")
 # A footer's links after the holder's name, when the dump glues them to it.
-_FOOTER_LINKS = frozenset((
+_FOOTER_LINKS: Final = frozenset((
     "impressum", "datenschutz", "privacy", "terms", "contact", "kontakt", "sitemap", "agb",
     "cookies", "imprint", "disclaimer",
 ))  # fmt: skip
-_DATED_COPYRIGHT = re.compile(
+_DATED_COPYRIGHT: Final = re.compile(
     _opening_with("©(12marsbtdwp", rf"©|\(c\)|{_COPYRIGHT_YEAR}|{_RIGHTS_RESERVED}"), re.IGNORECASE
 )
 # What a copyright line says besides the holder's name: the marks, years, 'by', 'All rights
 # reserved' and its translations.
-_COPYRIGHT_WORDS = re.compile(
+_COPYRIGHT_WORDS: Final = re.compile(
     _opening_with(
         "©(c®™12m\\-–—arsbtdwp",
         rf"©|\(c\)|\bcopyright\b|\bcopr\.|®|™|{_COPYRIGHT_YEAR}|[-–—](?=\s|$)|"
@@ -1707,26 +1718,26 @@ _COPYRIGHT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # 'Copyright claims', 'copyright law': the word in a sentence, before a word in lower case.
-_COPYRIGHT_IN_PROSE = re.compile(r"\s+(?!by\b|of\b)[a-zß-ÿ]")
+_COPYRIGHT_IN_PROSE: Final = re.compile(r"\s+(?!by\b|of\b)[a-zß-ÿ]")
 # 'Community platform by Example ©': the sign of a maker's credit.
-_MAKER_CREDIT = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
+_MAKER_CREDIT: Final = re.compile(r"\b(?:by|von|par|por)\b", re.IGNORECASE)
 # Where one part of a footer ends: a bar or bullet, a dash set off by spaces, a slash set off
 # by a space, a sentence's full stop (not an abbreviation's: 'St. Mary Times', 'e.V.').
-_FOOTER_PARTS = re.compile(
+_FOOTER_PARTS: Final = re.compile(
     _opening_with(
         r"\s|•·∙/.",
         r"\s*[|•·∙]\s*|\s+/\s*|\s*/\s+|\s+[-–—]\s+|(?<![\s.]\w)(?<![\s.][A-Z][a-z])\.(?:\s+|$)|\s{3,}",
     )
 )
 # Legal forms of a company: cut with what follows them, the rest names the same company.
-_LEGAL_FORM = re.compile(
+_LEGAL_FORM: Final = re.compile(
     r"(?:inc|ltd|limited|llc|llp|plc|corp|corporation|co|pty|gmbh|ag|kg|kgaa|se|sa|s\.a|sas|"
     r"s\.a\.s|sarl|srl|s\.r\.l|sl|s\.l|spa|s\.p\.a|bv|b\.v|nv|n\.v|ab|a/s|oy|e\.\s?v|private|mbh|"
     r"pvt|c\.a)\.?,?",
     re.IGNORECASE,
 )
 # 'A member of Example Group', 'Eine Marke der Example Gruppe': the holder is the group.
-_PART_OF = re.compile(
+_PART_OF: Final = re.compile(
     r"^(?:courtesy\s+of\s+|(?:(?:a|an|ein|eine|un|une|una)\s+)?(?:brand|member|division|"
     r"service|part|product|"
     r"subsidiary|marke|angebot|produkt|unternehmen|marque|filiale|marca)\s+"
@@ -1734,19 +1745,19 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 # A street's number, a postcode, a version, a register's number.
-_DIGITS_WORD = re.compile(r"^[0-9][0-9.,/-]*$|[0-9]{4}")
-_SPACED_EV = re.compile(r"\be\.\s+V\b")  # 'e. V.', a German association's legal form
-_LICENCE = re.compile(r"^CC(?:-[\w-]+)?$")  # a free licence's name ('CC-BY-SA'), no holder's
+_DIGITS_WORD: Final = re.compile(r"^[0-9][0-9.,/-]*$|[0-9]{4}")
+_SPACED_EV: Final = re.compile(r"\be\.\s+V\b")  # 'e. V.', a German association's legal form
+_LICENCE: Final = re.compile(r"^CC(?:-[\w-]+)?$")  # a free licence's name ('CC-BY-SA'), no holder's
 # Words of a company that publishes an outlet, cut when the rest reads as the outlet's name
 # ('The Daily Herald Company', 'Herald Media Group').
-_PUBLISHER_TAIL = re.compile(
+_PUBLISHER_TAIL: Final = re.compile(
     r"\s+(?:(?:media|publishing|publications|newspapers?|news)\s+)?(?:company|group|gruppe|"
     r"groupe|grupo|verlag|publishing|publications|media|medien)$",
     re.IGNORECASE,
 )
 # A holder made of these names no outlet: a site's links, the authors of its posts, the
 # owners of its marks, a picture service or the maker of its software.
-_NOT_OUTLET_WORDS = frozenset((
+_NOT_OUTLET_WORDS: Final = frozenset((
     "rights", "reserved", "rechte", "privacy", "policy", "terms", "impressum", "datenschutz",
     "contact", "kontakt", "cookies", "sitemap", "author", "authors", "autor", "autoren",
     "autorin", "owner", "owners", "licensors", "respective", "contributors", "site", "website",
@@ -1758,23 +1769,23 @@ _NOT_OUTLET_WORDS = frozenset((
     "nutzungsbedingungen", "términos", "condiciones", "aviso", "mentions", "légales",
     "advertise", "advertising", "werbung", "commons", "urheberrecht", "hinweis",
 ))  # fmt: skip
-_ELIDED = re.compile(r"^(?:d|l|dell|dall|all|nell)['’]\w")  # "d'Abruzzo", "l'Espresso"
-_ARTICLE_WORDS = frozenset(("a", "an", "ein", "eine", "un", "une", "una", "uno"))
-_HOLDER_PARTICLES = frozenset((
+_ELIDED: Final = re.compile(r"^(?:d|l|dell|dall|all|nell)['’]\w")  # "d'Abruzzo", "l'Espresso"
+_ARTICLE_WORDS: Final = frozenset(("a", "an", "ein", "eine", "un", "une", "una", "uno"))
+_HOLDER_PARTICLES: Final = frozenset((
     "of", "the", "and", "&", "for", "de", "del", "la", "las", "los", "el", "di", "della", "du",
     "des", "le", "les", "der", "die", "das", "und", "für", "e", "y", "et", "van", "von", "on", "in",
 ))  # fmt: skip
-_COPYRIGHT_OUTLET_CHARS = 50
-_COPYRIGHT_OUTLET_WORDS = 6
+_COPYRIGHT_OUTLET_CHARS: Final = 50
+_COPYRIGHT_OUTLET_WORDS: Final = 6
 
 
 # 'Source: Example Times', 'Quelle: dpa', '(Fuente: EFE)': where the story came from.
-_SOURCE_LINE = re.compile(
+_SOURCE_LINE: Final = re.compile(
     r"^[(\[]?\s*(?:source|sources|quelle|quellen|fuente|fonte|źródło|bron)\s*:\s*"
     r"(?P<name>[^()\[\]]{2,60}?)\s*[)\]]?\.?$",
     re.IGNORECASE,
 )
-_SOURCE_NAME_END = re.compile(r"\s*(?:[/,;|]|\s[-–—]\s)")
+_SOURCE_NAME_END: Final = re.compile(r"\s*(?:[/,;|]|\s[-–—]\s)")
 
 
 def source_line(line: str) -> str | None:
@@ -1973,7 +1984,7 @@ def _outlet_of_holder(holder: str) -> str | None:
 
 # A sentence about a person that opens with the name and a verb of being or working: the first
 # line of an author's biography ('Jane Doe ist Redakteurin bei ...', 'Jane Doe is the founder').
-_BIO_VERBS = frozenset((
+_BIO_VERBS: Final = frozenset((
     "ist", "is", "est", "jest", "es", "è", "é", "war", "was", "schreibt", "writes", "arbeitet",
     "works", "lebt", "lives", "studierte", "studied", "pisze", "travaille", "trabaja",
     "beschäftigt", "covers", "lehrt", "teaches", "enseigne", "forscht", "researches", "leitet",
@@ -1998,7 +2009,7 @@ def bio_start(text: str, names: list[str]) -> int:
 
 # A desk or an editorial team that a page credits in its byline's place: 'Redaktion', 'Die
 # Redaktion', 'Example.com Redaktion', 'Redaktion Example News', 'Editorial Staff', 'Newsroom'.
-_DESK = re.compile(
+_DESK: Final = re.compile(
     r"(?<!\w)(?:redaktion|rédaction|redaction|redacción|redaccion|redazione|redação|redacao|"
     r"redactie|redakcja|newsroom|news\s+desk|editorial\s+(?:staff|team|board|desk)|"
     r"staff\s+(?:writer|reporter|report)s?)(?!\w)",
@@ -2006,15 +2017,15 @@ _DESK = re.compile(
 )
 # A part of every desk _DESK finds that holds no space: a text whose pieces, joined by spaces
 # (the rest of a date line), name a desk holds one itself (see may_credit_desk).
-_DESK_KEY = re.compile(r"r[eé]da[kcçz]|newsroom|desk|editorial|staff", re.IGNORECASE)
+_DESK_KEY: Final = re.compile(r"r[eé]da[kcçz]|newsroom|desk|editorial|staff", re.IGNORECASE)
 # A part of every desk _DESK finds, in lower case (a test reads them against its desks).
-_DESK_KEYS = ("eda", "éda", "newsroom", "desk", "editorial", "staff")
-_DESK_OPENER = re.compile(
+_DESK_KEYS: Final[tuple[str, ...]] = ("eda", "éda", "newsroom", "desk", "editorial", "staff")
+_DESK_OPENER: Final = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
-_DESK_WORDS_MAX = 5
-_DESK_CHARS = 60
-_DESK_LOWER = frozenset({"die", "the", "la", "le", "el"})
+_DESK_WORDS_MAX: Final = 5
+_DESK_CHARS: Final = 60
+_DESK_LOWER: Final = frozenset({"die", "the", "la", "le", "el"})
 
 
 def desk_name(line: str) -> str | None:
@@ -2054,7 +2065,7 @@ def desk_name(line: str) -> str | None:
     return text
 
 
-_BULLETS_AND_MARKS = " *+•·-–—|:,"
+_BULLETS_AND_MARKS: Final = " *+•·-–—|:,"
 
 
 def may_credit_desk(text: str) -> bool:
@@ -2078,7 +2089,7 @@ def author_heading(line: str) -> bool:
 
 
 # A link to the author's page in an author box: 'Über Lars Sobiraj', 'Alle Beiträge von Creeny »'.
-_AUTHOR_LINK = re.compile(
+_AUTHOR_LINK: Final = re.compile(
     r"^(?:über|about|more\s+(?:by|from)|mehr\s+(?:von|über)|"
     r"(?:alle|weitere|mehr)\s+(?:beiträge|artikel|texte)\s+von|"
     r"(?:zeige|view|see|read)?\s*(?:all(?:e)?|more|other)\s+(?:beiträge|posts|articles|stories|"
@@ -2092,7 +2103,7 @@ _AUTHOR_LINK = re.compile(
 
 
 # A link to a person's posts under the name in an author box: 'Weitere Beiträge', 'All articles'.
-_POSTS_LINK = re.compile(
+_POSTS_LINK: Final = re.compile(
     r"^(?:alle|weitere|mehr|all|more|view\s+all|see\s+all|tous\s+les|todos\s+los|más)\s+"
     r"(?:beiträge|artikel|posts|articles|stories|artículos|notas)\s*[»›→]?$",
     re.IGNORECASE,
@@ -2104,22 +2115,24 @@ def posts_link(line: str) -> bool:
     return len(line) <= _POSTS_LINK_CHARS and _POSTS_LINK.match(line.strip(" *+•·-")) is not None
 
 
-_POSTS_LINK_CHARS = 30
+_POSTS_LINK_CHARS: Final = 30
 
 
 # The count of a person's posts after the name in an author box: 'Über Jane 1009 Artikel'.
-_POSTS_COUNT = re.compile(
+_POSTS_COUNT: Final = re.compile(
     r"\s+[0-9]+\s+(?:artikel|beiträge|posts|articles|stories|artículos)$", re.IGNORECASE
 )
 
 
 # The last words of _AUTHOR_LINK's links, and the space after them (a test reads them against
 # the pattern).
-_AUTHOR_LINK_KEYS: tuple[str, ...] = (
+_AUTHOR_LINK_KEYS: Final[tuple[str, ...]] = (
     "über ", "about ", "by ", "from ", "von ", "de ", "di ", "van ", "of ",
 )  # fmt: skip
 # Links that may name a place or a thing as well ('Über Berlin', 'More from Politics').
-_VAGUE_LINK = re.compile(r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE)
+_VAGUE_LINK: Final = re.compile(
+    r"(?:über|about|mehr\s+(?:von|über)|more\s+(?:by|from))\s", re.IGNORECASE
+)
 
 
 def author_link(line: str) -> list[str] | None:
@@ -2184,10 +2197,10 @@ def lone_opener(line: str) -> bool:
     ) and _OPENER_ALONE.match(text) is not None
 
 
-_OPENER_ALONE = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
-_PREPOSITIONS = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
+_OPENER_ALONE: Final = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE)
+_PREPOSITIONS: Final = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
 # The last two letters of lone_opener's openers and of its prepositions.
-_LONE_OPENER_TAILS = _LONE_OPENER_ENDS | frozenset(word[-2:] for word in _PREPOSITIONS)
+_LONE_OPENER_TAILS: Final = _LONE_OPENER_ENDS | frozenset(word[-2:] for word in _PREPOSITIONS)
 
 
 def role_line(line: str) -> bool:
@@ -2212,7 +2225,7 @@ def role_line(line: str) -> bool:
 # What IGNORECASE matches beyond lower(), one character for one: 'İ' and 'ı' are 'i', 'ſ' is
 # 's' (checked over all of Unicode for the letters of _ROLES and _TAGS_LABEL_ENDS in
 # test_metadata).
-IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+IGNORECASE_FOLD: Final = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def ignorecase_lower(text: str) -> str:
@@ -2228,8 +2241,8 @@ def ignorecase_lower(text: str) -> str:
     return lower(text)
 
 
-_ROLE_LINE_CHARS = 90
-_ROLE_LINE_SPACES = 7
+_ROLE_LINE_CHARS: Final = 90
+_ROLE_LINE_SPACES: Final = 7
 
 
 def date_line(line: str) -> tuple[DateMatch, str] | None:
@@ -2253,7 +2266,7 @@ _LIST_MARKS = frozenset("*•·◦▪►>+o-")  # the marks its first character 
 
 # Separators between a headline and the site's name in a title: 'Headline | Site'.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_DOMAIN: Final = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
 def headline_text(title: str) -> str:
