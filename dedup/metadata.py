@@ -6,6 +6,7 @@ the line states; nothing is guessed. The cleaner decides which lines to ask abou
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,7 +218,10 @@ class _WordsAmongParts:
         encoded = text.encode("latin-1", "ignore")
         if len(encoded) < len(text):
             return _holds_word(lower(text), self.words, self.breaks, self.marks)
-        return not self.encoded.isdisjoint(encoded.translate(self.table).split())
+        # Look-ups in a loop (mypyc compiles any() of a generator to one): compiled, each is a
+        # call of the set's C function, where isdisjoint() was a method looked up by its name.
+        words = self.encoded
+        return any(part in words for part in encoded.translate(self.table).split())
 
 
 # The openers among the words of a text split at the marks (a quick test of a line with no
@@ -1550,6 +1554,12 @@ _ROLES: Final[tuple[str, ...]] = (
 )  # fmt: skip
 # The last three letters of the roles (each has five or more).
 _ROLE_ENDS: Final = frozenset(role[-3:] for role in _ROLES)
+# ... written in any case ('EUR', 'Eur', 'eUr', ...).
+_ROLE_END_CASES: Final = frozenset(
+    "".join(letters)
+    for end in _ROLE_ENDS
+    for letters in itertools.product(*[(char, char.upper()) for char in end])
+)
 # The role closes the first or the second word ('Chefredakteur', 'Staff Writer'); a few words
 # may follow ('Editor at Large').
 _ROLE_LINE: Final = re.compile(
@@ -2216,6 +2226,11 @@ def role_line(line: str) -> bool:
     # folded alone (no fold or lower() makes or takes a space), and asked for all the roles only
     # when it ends as one of them does: most lines' words end otherwise.
     for word in text.split(None, 2)[:2]:
+        # A word whose last three characters are ASCII folds them as lower() does: they are
+        # looked up among the ends in every case, where the fold of each word cost a call.
+        end = word[-3:]
+        if end.isascii() and end not in _ROLE_END_CASES:
+            continue
         word = ignorecase_lower(word)
         if word[-3:] in _ROLE_ENDS and word.endswith(_ROLES):
             return _ROLE_LINE.match(text) is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 import sys
 
 import pytest
@@ -1216,6 +1218,16 @@ def test_role_line_is_its_pattern() -> None:
         expected = len(line) <= 90 and line.count(" ") <= 7
         expected = expected and metadata._ROLE_LINE.match(line.strip(" *+•·,-–—")) is not None
         assert metadata.role_line(line) is expected, line
+
+
+def test_role_end_cases_are_the_folded_ends() -> None:
+    # role_line passes over a word whose last three characters are ASCII and none of
+    # _ROLE_END_CASES: it must be one whose fold ends with none of _ROLE_ENDS.
+    letters = string.ascii_letters + "-.'"
+    for end in map("".join, itertools.product(letters, repeat=3)):
+        assert (end in metadata._ROLE_END_CASES) is (end.lower() in metadata._ROLE_ENDS), end
+    for end in ("r", "or", ""):  # a word shorter than three characters is its own end
+        assert end not in metadata._ROLE_END_CASES
 
 
 @pytest.mark.parametrize(
