@@ -447,7 +447,7 @@ def _read_copyright(
     picture's). The page's author holding it names no outlet."""
     held_rank = -1
     # The lines that hold a copyright's sign or word: most lines hold none.
-    marked = _lines_holding([line.text for line in lines[start:]], _COPYRIGHT_SIGNS)
+    marked = _copyright_lines([line.text for line in lines[start:]])
     for index in [start + k for k in marked]:
         text = lines[index].text
         outlet = metadata.copyright_outlet(text)
@@ -476,7 +476,28 @@ def _read_copyright(
             found.held, held_rank = outlet, rank
 
 
-_COPYRIGHT_SIGNS: Final = frozenset(("©", "opyright", "OPYRIGHT", "(c)", "(C)"))
+def _copyright_lines(texts: list[str]) -> list[int]:
+    """Return the indices of `texts` (which hold no newline) that hold a copyright's sign or
+    word, '©', 'opyright', 'OPYRIGHT', '(c)' or '(C)', in order.
+
+    The bracketed signs are looked for at the page's closing brackets, a few a page: a scan of
+    the page for each cost more than the other signs' scans together (its window moves on by a
+    character or two at most letters).
+    """
+    page = "\n".join(texts)
+    holding: set[int] = set()
+    for sign in _COPYRIGHT_SIGNS:
+        holding |= boilerplate.lines_holding(page, sign)
+    at = page.find(")")
+    while at >= 0:
+        if page[at - 2 : at] in _BRACKETED_C:
+            holding.add(page.count("\n", 0, at))  # rare: the line counted from the page's start
+        at = page.find(")", at + 1)
+    return sorted(holding)
+
+
+_COPYRIGHT_SIGNS: Final = frozenset(("©", "opyright", "OPYRIGHT"))
+_BRACKETED_C: Final = frozenset(("(c", "(C"))  # before the ')' of '(c)' and '(C)'
 
 
 def _is_author(holder: str, found: Found) -> bool:

@@ -994,3 +994,16 @@ def test_unworded_is_the_patterns(text: str) -> None:
     # The quick test of an opening capital gives what the patterns give.
     expected = fields._ALNUM.search(text) is None or fields._CONTACT.match(text) is not None
     assert fields._unworded(text) is expected
+
+
+_COPYRIGHT_PIECES = [
+    "(c)", "(C)", "(", "c", "C", ")", "©", "opyright", "OPYRIGHT", "opyrigh", "x", "\u0100",
+]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(_COPYRIGHT_PIECES), max_size=6).map("".join), max_size=8))
+def test_copyright_lines_are_the_lines_holding_a_sign(texts: list[str]) -> None:
+    # The bracketed signs found at the closing brackets: the lines are those that hold a sign.
+    signs = {"©", "opyright", "OPYRIGHT", "(c)", "(C)"}
+    expected = [k for k, text in enumerate(texts) if any(sign in text for sign in signs)]
+    assert fields._copyright_lines(texts) == expected
