@@ -23,6 +23,18 @@ from dedup.dates import (
 )
 from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
 
+
+def _opening_with(chars: str, pattern: str) -> str:
+    """Return `pattern` behind a look-ahead for `chars`, a class of the characters every match
+    of it opens with (as the pattern's flags match them; test_metadata generates matches).
+
+    A search tries each alternative of a pattern at every character when none opens with a
+    letter of fixed case (or opens with \\s*), up to hundreds of instructions a character;
+    the look-ahead tells most characters by one test of the class. The matches are the same.
+    """
+    return rf"(?=[{chars}])(?:{pattern})"
+
+
 # The patterns, sets and bounds that the tests of a line read (the author's, the copyright's)
 # are Final: compiled, each is a C variable (a number or a text is written in), where a module's
 # name is looked up in its dict at every use.
@@ -346,7 +358,9 @@ _ARTICLES: Final = frozenset({"der", "den", "la", "le", "el"})
 # A connector opening what follows an opener: the opener is one of several roles.
 ITEM_MARKS = "*•·+>-–—"  # marks of a list's items
 _LEADING_CONNECTOR = re.compile(r"(?:and|und|et|y|&)(?:\s|$)", re.IGNORECASE)
-_NAME_SPLIT: Final = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+_NAME_SPLIT: Final = re.compile(
+    _opening_with(r"\s,;&aAuUeyi", r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\bi\b|\be\b)\s*")
+)
 _CONNECTOR: Final = re.compile(r"\s(?:&|and|und|et|y|i|e)\s", re.IGNORECASE)
 # What follows a byline's names and is not a name: a separator, a role, the outlet, a date, a
 # comment count, an e-mail address, a second credit ('Illustration von ...').
@@ -1635,17 +1649,6 @@ def copyright_holder(line: str) -> list[str] | None:
     if words[0] == "copyright" or not _ORGANISATION_WORDS.isdisjoint(words):
         return None
     return names
-
-
-def _opening_with(chars: str, pattern: str) -> str:
-    """Return `pattern` behind a look-ahead for `chars`, a class of the characters every match
-    of it opens with (as the pattern's flags match them; test_metadata generates matches).
-
-    A search tries each alternative of a pattern at every character when none opens with a
-    letter of fixed case, a few hundred instructions a character for the copyright's patterns;
-    the look-ahead tells most characters by one test of the class. The matches are the same.
-    """
-    return rf"(?=[{chars}])(?:{pattern})"
 
 
 # The mark of a copyright: the sign, '(c)', the word (not 'copyrighted').

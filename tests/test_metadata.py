@@ -1555,6 +1555,7 @@ _OPENING_WITH = [
     metadata._DATED_COPYRIGHT,
     metadata._COPYRIGHT_WORDS,
     metadata._FOOTER_PARTS,
+    metadata._NAME_SPLIT,
 ]
 _LOOK_AHEAD = re.compile(r"\(\?=\[(?P<chars>[^\]]*)\]\)\(\?:(?P<pattern>.*)\)", re.DOTALL)
 
