@@ -657,7 +657,8 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     features = read_features(task.workdir, task.locations)
     table = count_table(task.table_path)
     weights = TermWeights.from_table(table, task.size)
-    vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
+    heads = [head for block in task.blocks for head in block]
+    vectors = dict(zip(heads, weights.vectors([features[head] for head in heads]), strict=True))
     pairs = score_pairs(task.edges, features, vectors)
     floor = task.options.threshold
     blocks = linked_blocks(pairs, floor)
