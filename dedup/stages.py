@@ -221,9 +221,14 @@ def single_spaced(line: str) -> str:
     (every other white-space character is unprintable), so one without two spaces in a row or
     one at either end is its words joined. The tests cost less than the split and the join.
     """
-    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
-        return line
-    return " ".join(line.split())
+    return line if _is_single_spaced(line) else " ".join(line.split())
+
+
+def _is_single_spaced(line: str) -> bool:
+    # strip() gives the line itself when it has no white space at either end (CPython; were
+    # it a copy, the line would only take the longer way): one call, where two slices and
+    # their comparisons cost a tenth more of HashedTemplate.is_template.
+    return line.isprintable() and "  " not in line and line.strip() is line
 
 
 def count_lines(shard: Shard, read: ReadOptions) -> LineCounts:
@@ -321,21 +326,29 @@ class HashedTemplate(TemplateLines):
         self, options: CleanOptions, frequent: dict[str, set[int]], lengths: dict[str, set[int]]
     ) -> None:
         super().__init__(options)
-        self._hashed = frequent
-        # The lengths of each folder's template lines as line_key hashes them: a folder has
-        # few (clean-trafilatura's one folder 5 lines of 4 lengths), and a line of another
-        # length is told without hashing it (87% of the 145,000 lines asked about there).
-        # Case folding keeps the length of an ASCII line: most are told without it too.
-        self._lengths = lengths
+        # Per folder, the lengths of its template lines as line_key hashes them, and their
+        # hashes (one look-up a line asked). A folder has few lengths (clean-trafilatura's one
+        # folder 5 lines of 4 lengths), and a line of another length is told without hashing
+        # it (87% of the 145,000 lines asked about there). Case folding keeps the length of an
+        # ASCII line: most are told without it too.
+        self._known = {
+            group: (lengths[group], hashes) for group, hashes in frequent.items() if hashes
+        }
 
     def add(self, group: str, text: str) -> None:
         raise NotImplementedError("HashedTemplate is built from LineCounts by template_of")
 
     def is_template(self, group: str, line: str) -> bool:
-        lengths = self._lengths.get(group)
-        if not lengths:
+        known = self._known.get(group)
+        if known is None:
             return False
-        spaced = single_spaced(line)
+        lengths, hashes = known
+        # single_spaced written out, without its two calls (the cleaner asks about most lines
+        # of every page)
+        if line.isprintable() and "  " not in line and line.strip() is line:
+            spaced = line
+        else:
+            spaced = " ".join(line.split())
         if spaced.isascii():
             if len(spaced) not in lengths:
                 return False
@@ -344,9 +357,7 @@ class HashedTemplate(TemplateLines):
             folded = spaced.casefold()
             if len(folded) not in lengths:
                 return False
-        return (
-            xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass")) in self._hashed[group]
-        )
+        return xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass")) in hashes
 
 
 def template_of(parts: Iterable[LineCounts], options: CleanOptions) -> HashedTemplate:
@@ -646,7 +657,8 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     features = read_features(task.workdir, task.locations)
     table = count_table(task.table_path)
     weights = TermWeights.from_table(table, task.size)
-    vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
+    heads = [head for block in task.blocks for head in block]
+    vectors = dict(zip(heads, weights.vectors([features[head] for head in heads]), strict=True))
     pairs = score_pairs(task.edges, features, vectors)
     floor = task.options.threshold
     blocks = linked_blocks(pairs, floor)
