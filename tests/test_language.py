@@ -16,11 +16,13 @@ from dedup import language
 from dedup.language import (
     ALL_STOP_WORDS,
     LANGUAGES,
+    STOP_WORD_LIST,
     STOP_WORDS,
     detect_language,
     language_of_stop_words,
     latin1,
     stop_word_density,
+    stop_words_in,
     words,
     words_and_runs,
 )
@@ -354,7 +356,9 @@ def _two_languages_mixed(draw: st.DrawFn) -> tuple[list[str], int]:
 @given(_two_languages_mixed())
 def test_language_of_stop_words_counts_as_documented(text: tuple[list[str], int]) -> None:
     stop_words, total = text
-    assert language_of_stop_words(stop_words, total) == _language_counted_plainly(stop_words, total)
+    numbers = stop_words_in(stop_words)
+    assert [STOP_WORD_LIST[number] for number in numbers] == stop_words
+    assert language_of_stop_words(numbers, total) == _language_counted_plainly(stop_words, total)
 
 
 @given(st.lists(st.integers(min_value=0, max_value=5), min_size=2, max_size=20))
