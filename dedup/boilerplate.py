@@ -57,6 +57,7 @@ _ATTRIBUTE = re.compile(r"\bvar\s+\w+\s*=|\bhref\s*=|\bsrc\s*=")
 _SCRIPT_CALL = re.compile(r"\bdocument\.write\b|\bfunction\s*\(")
 _MARKUP = re.compile(r"<[^<>]{0,600}>|&[a-z]{2,6};")
 _SCRIPT = re.compile(r"\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|\w+\s*\(\s*\)\s*;|[{}]")
+_VARIABLE = re.compile(r"\bvar\s+\w+\s*=")  # _SCRIPT's branch, searched apart (_holds_script)
 _MIXED_CHARS = 400
 _MIXED_MARKUP_SHARE = 0.35
 # Separators that string menu items into one line: "Home · News · Sport | Weather".
@@ -341,7 +342,7 @@ def line_kind(
         if markup > _MIXED_MARKUP_SHARE * len(text):
             return CODE
         text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip()
-        if _SCRIPT.search(text):
+        if _holds_script(text):
             return CODE  # statements of a script, not a tag or two
         runs = spaces = None  # the line's, not its text's without the markup
     return _text_kind(text, stop_words, runs, spaces)
@@ -371,6 +372,24 @@ def _holds_code(text: str) -> bool:
         and ("var" in text or "href" in text or "src" in text)
         and _ATTRIBUTE.search(text)
     ):
+        return True
+    return (
+        ("(" in text and "function" in text) or "document.write" in text
+    ) and _SCRIPT_CALL.search(text) is not None
+
+
+def _holds_script(text: str) -> bool:
+    """Return whether _SCRIPT finds a match in a text, its branches searched one by one, each
+    only in a text that holds the characters it needs (as _holds_code searches _CODE's).
+
+    _SCRIPT's '\\w+' before the brackets tried from every character inside a word, each
+    length in turn: hundreds of thousands of instructions on a long line, compiled.
+    """
+    if "{" in text or "}" in text:
+        return True
+    if "(" in text and ";" in text and _EMPTY_CALL.search(text):
+        return True
+    if "=" in text and "var" in text and _VARIABLE.search(text):
         return True
     return (
         ("(" in text and "function" in text) or "document.write" in text
