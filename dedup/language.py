@@ -261,6 +261,7 @@ _ONE_LETTER: Final[tuple[bool, ...]] = tuple(len(word) == 1 for word in STOP_WOR
 # keeps no state to go back to (a tenth faster).
 _PART = r"\w[\w\u0300-\u036f\u0483-\u0489]*+"
 _WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits (boilerplate's tokens)
 # For text within Latin-1 (all ASCII text, and most Western European), the same tokens at half the
 # cost: its bytes with every byte that is not a word character or an apostrophe made a space, then
 # split. No combining accent is in Latin-1, so a word there is runs of `\w` joined by apostrophes.
@@ -349,9 +350,9 @@ def words(text: str) -> list[str]:
 
 def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
     """Return `words(text)`, and the runs of letters and digits of `text` lower-cased (the
-    pattern [^\\W_]+ in `text.lower()`, the tokens boilerplate weighs a line by) when `text` is
-    within Latin-1 and its common marks, else None; the runs are the words, the same list, when
-    the text holds no apostrophe.
+    pattern [^\\W_]+ in `text.lower()`, the tokens boilerplate weighs a line by), or None when
+    `words` rewrites the text (not NFC, an 'İ' or a 'ʼ'); the runs are the words, the same list,
+    when the text is within Latin-1 and its common marks and holds no apostrophe.
 
     The cleaner reads a line for its language and for its kind: read from the same bytes, the
     line costs one reading where it cost two. Within Latin-1 and its marks a text is NFC and
@@ -367,7 +368,16 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
             text = text.replace("’", "'").replace("‘", "'")
         found = latin1(text, marks_as=" ")
         if found is None:
-            return words(text), None
+            if "İ" in text or "ʼ" in text or not unicodedata.is_normalized("NFC", text):
+                return words(text), None
+            # What `words` reads of a text it need not rewrite but for '_' (the typographic
+            # apostrophes are "'" already): its runs are then the words' runs of letters and
+            # digits (' and '_' part runs in the text as in the words, and lower-case a
+            # neighbouring sigma alike), read from the words where _TOKEN read the line again.
+            if "_" in text:
+                text = text.replace("_", " ")
+            tokens = _WORD.findall(lower(text))
+            return tokens, _runs_of_words(tokens)
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)
     # The bytes hold an apostrophe when the text does, as in `words`; the text is asked: `in`
@@ -387,6 +397,19 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
         else:
             runs.append(token)
     return tokens, runs
+
+
+def _runs_of_words(tokens: list[str]) -> list[str]:
+    """Return the runs of letters and digits of words as _WORD finds them (no '_' in them):
+    a word of letters and digits alone is one, the same string, and the marks in the others
+    (an apostrophe, a combining accent) part them."""
+    runs: list[str] = []
+    for token in tokens:
+        if token.isalnum():
+            runs.append(token)
+        else:
+            runs += _RUN.findall(token)
+    return runs
 
 
 def latin1(text: str, marks_as: str) -> bytes | None:
