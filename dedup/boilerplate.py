@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from dedup.dates import find_date
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
+from dedup.language import ALL_STOP_WORDS, STOP_WORD_LIST, STOP_WORDS, latin1, lower
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
@@ -57,6 +57,7 @@ _ATTRIBUTE = re.compile(r"\bvar\s+\w+\s*=|\bhref\s*=|\bsrc\s*=")
 _SCRIPT_CALL = re.compile(r"\bdocument\.write\b|\bfunction\s*\(")
 _MARKUP = re.compile(r"<[^<>]{0,600}>|&[a-z]{2,6};")
 _SCRIPT = re.compile(r"\bdocument\.write\b|\bfunction\s*\(|\bvar\s+\w+\s*=|\w+\s*\(\s*\)\s*;|[{}]")
+_VARIABLE = re.compile(r"\bvar\s+\w+\s*=")  # _SCRIPT's branch, searched apart (_holds_script)
 _MIXED_CHARS = 400
 _MIXED_MARKUP_SHARE = 0.35
 # Separators that string menu items into one line: "Home · News · Sport | Weather".
@@ -320,13 +321,17 @@ def stop_words_of(language: str | None) -> frozenset[str]:
 
 
 def line_kind(
-    text: str, stop_words: frozenset[str], runs: tuple[int, list[str]] | None = None
+    text: str,
+    stop_words: frozenset[str],
+    runs: tuple[int, list[int]] | None = None,
+    spaces: int | None = None,
 ) -> str:
     """Return the kind of one line: PROSE, TEXT, SHORT, LIST or CODE.
 
     `runs`, when the caller has read the line already (language.words_and_runs): how many runs
-    of letters and digits it has, and those of them that are stop words of any language, in
-    order.
+    of letters and digits it has, and the numbers of those of them that are stop words of any
+    language (language.stop_words_in), in order. `spaces`, when the caller has counted them
+    (Line.spaces): how many spaces the line holds.
     """
     if _may_be_code(text) and _holds_code(text):
         # A long line of text with a tag or two let through (an advertisement's link inside an
@@ -337,10 +342,10 @@ def line_kind(
         if markup > _MIXED_MARKUP_SHARE * len(text):
             return CODE
         text = _SPACES.sub(" ", _MARKUP.sub(" ", text)).strip()
-        if _SCRIPT.search(text):
+        if _holds_script(text):
             return CODE  # statements of a script, not a tag or two
-        runs = None  # the runs of the line, not of its text without the markup
-    return _text_kind(text, stop_words, runs)
+        runs = spaces = None  # the line's, not its text's without the markup
+    return _text_kind(text, stop_words, runs, spaces)
 
 
 def _may_be_code(text: str) -> bool:
@@ -373,20 +378,44 @@ def _holds_code(text: str) -> bool:
     ) and _SCRIPT_CALL.search(text) is not None
 
 
+def _holds_script(text: str) -> bool:
+    """Return whether _SCRIPT finds a match in a text, its branches searched one by one, each
+    only in a text that holds the characters it needs (as _holds_code searches _CODE's).
+
+    _SCRIPT's '\\w+' before the brackets tried from every character inside a word, each
+    length in turn: hundreds of thousands of instructions on a long line, compiled.
+    """
+    if "{" in text or "}" in text:
+        return True
+    if "(" in text and ";" in text and _EMPTY_CALL.search(text):
+        return True
+    if "=" in text and "var" in text and _VARIABLE.search(text):
+        return True
+    return (
+        ("(" in text and "function" in text) or "document.write" in text
+    ) and _SCRIPT_CALL.search(text) is not None
+
+
 def _text_kind(
-    text: str, stop_words: frozenset[str], runs: tuple[int, list[str]] | None = None
+    text: str,
+    stop_words: frozenset[str],
+    runs: tuple[int, list[int]] | None = None,
+    spaces: int | None = None,
 ) -> str:
-    """Return the kind of a line that is not code: PROSE, TEXT, SHORT or LIST (`runs` as
-    line_kind has them)."""
-    if text.count(" ") < 3 and (stop_words or not _UNSPACED.search(text)):
+    """Return the kind of a line that is not code: PROSE, TEXT, SHORT or LIST (`runs` and
+    `spaces` as line_kind has them)."""
+    if spaces is None:
+        spaces = text.count(" ")
+    if spaces < 3 and (stop_words or not _UNSPACED.search(text)):
         return SHORT  # under four words: no need to read them
     # Plain word runs: the apostrophe rules of language.words cost more than they change here.
+    tokens: list[str] = []  # the runs, read here
+    numbers: list[int] = []  # or the numbers of those of them that are stop words, read before
     if runs is None:
         tokens = _tokens(text)
         count = len(tokens)
     else:
-        # Only the runs that are stop words of some language: `stop_words` holds no other.
-        count, tokens = runs
+        count, numbers = runs
     if not stop_words:
         return _kind_without_stop_words(text, count)
     if count < 4:
@@ -400,6 +429,9 @@ def _text_kind(
     listed = 0
     for token in tokens:
         if token in stop_words:
+            listed += 1
+    for number in numbers:
+        if STOP_WORD_LIST[number] in stop_words:
             listed += 1
     density = listed / count
     if density < _LIST_DENSITY:
@@ -580,11 +612,12 @@ def _listed_by_separators(text: str, count: int) -> bool:
     (most lines that have one: a hyphen or two in a paragraph) is told by counting them,
     without the search that _item_separators makes.
     """
-    if not _holds_item_mark(text):
-        return False
-    marks = text.count("-") + text.count("/") + text.count("|")
-    if not text.isascii():  # the other marks are past ASCII
-        marks += text.count("·") + text.count("•") + text.count("»") + text.count("›")
+    # Each mark counted only in a line that holds it: `in` finds a character at the speed of a
+    # memory scan, where count() reads every character (most lines hold one mark or none).
+    marks = 0
+    for mark in _ITEM_MARKS:
+        if mark in text:
+            marks += text.count(mark)
     if marks < 3 or marks * 6 < count:
         return False
     separators = len(_ITEM_SEPARATOR.findall(text))
@@ -600,6 +633,10 @@ def _item_separators(text: str) -> int:
     if _holds_item_mark(text):
         return len(_ITEM_SEPARATOR.findall(text))
     return 0
+
+
+# The marks of _ITEM_SEPARATOR's separators: each separator holds one.
+_ITEM_MARKS: Final[tuple[str, ...]] = ("-", "/", "|", "·", "•", "»", "›")
 
 
 def _holds_item_mark(text: str) -> bool:

@@ -331,11 +331,11 @@ class _Memo:
     repeat_keys: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     # the sample's lines (_language_of), the cut one last -> language
     languages: dict[tuple[str, ...], str | None] = field(default_factory=dict)
-    # text -> how many words it has (language.words), and its stop words (stop_words_in)
-    words: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
-    # text -> how many runs of letters and digits it has, and its stop words among them, read
-    # with its words (language.words_and_runs) for boilerplate.line_kind
-    runs: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    # text -> how many words it has (language.words), and its stop words' numbers (stop_words_in)
+    words: dict[str, tuple[int, list[int]]] = field(default_factory=dict)
+    # text -> how many runs of letters and digits it has, and the numbers of its stop words among
+    # them, read with its words (language.words_and_runs) for boilerplate.line_kind
+    runs: dict[str, tuple[int, list[int]]] = field(default_factory=dict)
     closing: dict[str, int] = field(default_factory=dict)  # text -> boilerplate.closing_role
     related: dict[str, bool] = field(default_factory=dict)  # text -> heads a related block
 
@@ -428,7 +428,9 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
     reach = 0
     for line in lines:
         if line.rule is None:
-            spaces = line.text.count(" ")
+            # Counted once a text for this and the body's steps (the count of a paragraph reads
+            # its every character, and each pass asked it again).
+            spaces = line.spaces()
             if spaces >= _SAMPLE_SPACES:
                 chosen_spaces += spaces
                 if reach < _SAMPLE_CHARS:
@@ -453,7 +455,7 @@ def _language_of(lines: list[Line], memo: _Memo) -> str | None:
     # tuple hashes from the hashes its strings keep, where the sample joined was hashed anew.
     sample = (*whole, cut)
     if sample not in memo.languages:
-        stop_words: list[str] = []
+        stop_words: list[int] = []
         total = 0
         for text in whole:
             line_words = memo.words.get(text)
@@ -556,7 +558,9 @@ def _clean_pass(
         kind = kinds.get(line.text)
         if kind is None:
             runs = memo.runs.get(line.text)
-            kind = kinds[line.text] = boilerplate.line_kind(line.text, stop_words, runs)
+            kind = kinds[line.text] = boilerplate.line_kind(
+                line.text, stop_words, runs, line.spaces()
+            )
         line.kind = kind
     boilerplate.mark_wrapped_prose(lines, stop_words)
     start, end, tail = boilerplate.body_span(lines, memo.closing)

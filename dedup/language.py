@@ -9,10 +9,8 @@ two happen to share.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
@@ -236,14 +234,25 @@ STOP_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 ALL_STOP_WORDS: Final[frozenset[str]] = frozenset().union(*STOP_WORDS.values())
 
-# For each stop word, the indices (into LANGUAGES) of the languages that list it: detection then
-# costs one dict lookup per distinct token instead of one set lookup per token and language.
-# It, LANGUAGES and ALL_STOP_WORDS are Final: compiled, C variables, not names looked up at
-# each use.
-_LANGUAGES_OF: Final[dict[str, tuple[int, ...]]] = {
-    word: tuple(i for i, language in enumerate(LANGUAGES) if word in STOP_WORDS[language])
-    for word in ALL_STOP_WORDS
+# The stop words numbered (in sorted order): a text's stop words are kept as their numbers, and
+# telling its language counts them in a list indexed by number, where counting the words
+# themselves cost a dict look-up and an insertion for each. STOP_WORD_LIST[number] is the word.
+STOP_WORD_LIST: Final[tuple[str, ...]] = tuple(sorted(ALL_STOP_WORDS))
+_STOP_WORD_NUMBERS: Final[dict[str, int]] = {
+    word: number for number, word in enumerate(STOP_WORD_LIST)
 }
+# For each stop word's number, the indices (into LANGUAGES) of the languages that list it, and
+# the same as bits (bit i for LANGUAGES[i]), to tell the words two languages both list; and
+# whether it is a single letter (capped lower, see _MAX_LETTER_SHARE). They, LANGUAGES and
+# ALL_STOP_WORDS are Final: compiled, C variables, not names looked up at each use.
+_LANGUAGES_OF: Final[tuple[tuple[int, ...], ...]] = tuple(
+    tuple(i for i, language in enumerate(LANGUAGES) if word in STOP_WORDS[language])
+    for word in STOP_WORD_LIST
+)
+_LANGUAGE_BITS: Final[tuple[int, ...]] = tuple(
+    sum(1 << i for i in languages) for languages in _LANGUAGES_OF
+)
+_ONE_LETTER: Final[tuple[bool, ...]] = tuple(len(word) == 1 for word in STOP_WORD_LIST)
 
 # A word is letters/digits (`\w` once "_" is gone) and may carry combining accents, which is how
 # decomposed text that escaped normalization writes é or й; an apostrophe joins two such runs
@@ -252,6 +261,7 @@ _LANGUAGES_OF: Final[dict[str, tuple[int, ...]]] = {
 # keeps no state to go back to (a tenth faster).
 _PART = r"\w[\w\u0300-\u036f\u0483-\u0489]*+"
 _WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits (boilerplate's tokens)
 # For text within Latin-1 (all ASCII text, and most Western European), the same tokens at half the
 # cost: its bytes with every byte that is not a word character or an apostrophe made a space, then
 # split. No combining accent is in Latin-1, so a word there is runs of `\w` joined by apostrophes.
@@ -279,7 +289,7 @@ _LOOSE_APOSTROPHE = re.compile(rb"'(?:(?<![^ ']')|(?![^ ']))")
 # The marks past Latin-1 that pages use most (typographic quotes and dashes, the ellipsis, bullets,
 # the euro sign): four in five lines past Latin-1 hold no other character past it. None of them is
 # a word character or a space.
-_WIDE_MARKS = ("“", "”", "„", "‘", "’", "–", "—", "…", "•", "€", "►")
+_WIDE_MARKS: Final[tuple[str, ...]] = ("“", "”", "„", "‘", "’", "–", "—", "…", "•", "€", "►")
 # Replaced one by one: str.translate with a table runs per character and was most of the time.
 _SEPARATORS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("_", " "))
 
@@ -340,9 +350,9 @@ def words(text: str) -> list[str]:
 
 def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
     """Return `words(text)`, and the runs of letters and digits of `text` lower-cased (the
-    pattern [^\\W_]+ in `text.lower()`, the tokens boilerplate weighs a line by) when `text` is
-    within Latin-1 and its common marks, else None; the runs are the words, the same list, when
-    the text holds no apostrophe.
+    pattern [^\\W_]+ in `text.lower()`, the tokens boilerplate weighs a line by), or None when
+    `words` rewrites the text (not NFC, an 'İ' or a 'ʼ'); the runs are the words, the same list,
+    when the text is within Latin-1 and its common marks and holds no apostrophe.
 
     The cleaner reads a line for its language and for its kind: read from the same bytes, the
     line costs one reading where it cost two. Within Latin-1 and its marks a text is NFC and
@@ -358,7 +368,16 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
             text = text.replace("’", "'").replace("‘", "'")
         found = latin1(text, marks_as=" ")
         if found is None:
-            return words(text), None
+            if "İ" in text or "ʼ" in text or not unicodedata.is_normalized("NFC", text):
+                return words(text), None
+            # What `words` reads of a text it need not rewrite but for '_' (the typographic
+            # apostrophes are "'" already): its runs are then the words' runs of letters and
+            # digits (' and '_' part runs in the text as in the words, and lower-case a
+            # neighbouring sigma alike), read from the words where _TOKEN read the line again.
+            if "_" in text:
+                text = text.replace("_", " ")
+            tokens = _WORD.findall(lower(text))
+            return tokens, _runs_of_words(tokens)
         encoded = found
     kept = encoded.translate(_LOWER_WORD_BYTES)
     # The bytes hold an apostrophe when the text does, as in `words`; the text is asked: `in`
@@ -367,8 +386,30 @@ def words_and_runs(text: str) -> tuple[list[str], list[str] | None]:
     if "'" not in text:
         tokens = kept.decode("latin-1").split()
         return tokens, tokens
-    runs = kept.replace(b"'", b" ").decode("latin-1").split()
-    return _LOOSE_APOSTROPHE.sub(b" ", kept).decode("latin-1").split(), runs
+    tokens = _LOOSE_APOSTROPHE.sub(b" ", kept).decode("latin-1").split()
+    # An apostrophe left in a word stands between two word characters (the others parted words
+    # as spaces): the word's runs are its parts around them, and a word without one is a run,
+    # the same string (its hash kept for the look-up of stop words).
+    runs: list[str] = []
+    for token in tokens:
+        if "'" in token:
+            runs += token.split("'")
+        else:
+            runs.append(token)
+    return tokens, runs
+
+
+def _runs_of_words(tokens: list[str]) -> list[str]:
+    """Return the runs of letters and digits of words as _WORD finds them (no '_' in them):
+    a word of letters and digits alone is one, the same string, and the marks in the others
+    (an apostrophe, a combining accent) part them."""
+    runs: list[str] = []
+    for token in tokens:
+        if token.isalnum():
+            runs.append(token)
+        else:
+            runs += _RUN.findall(token)
+    return runs
 
 
 def latin1(text: str, marks_as: str) -> bytes | None:
@@ -380,14 +421,17 @@ def latin1(text: str, marks_as: str) -> bytes | None:
     the text does; the marks, none a word character or a space, would otherwise keep a quarter of
     the lines of European pages from it.
     """
+    # The marks replaced before the text is encoded, not after a first encoding fails: a text
+    # within Latin-1 is stored a byte a character and encodes as one copy, but a text past it is
+    # encoded a character at a time, thousands of instructions a line. Asked of a text within
+    # Latin-1, `mark in text` answers at once (the mark is wider than any of its characters);
+    # an ASCII text is not asked.
+    if not text.isascii():
+        for mark in _WIDE_MARKS:
+            if mark in text:
+                text = text.replace(mark, marks_as)
     # A character past Latin-1 is dropped and tells so by the length (every other is one byte):
     # a raised and caught exception cost more than the encoding (metadata._WordsAmongParts too).
-    encoded = text.encode("latin-1", "ignore")
-    if len(encoded) == len(text):
-        return encoded
-    for mark in _WIDE_MARKS:
-        if mark in text:
-            text = text.replace(mark, marks_as)
     encoded = text.encode("latin-1", "ignore")
     return encoded if len(encoded) == len(text) else None
 
@@ -413,17 +457,19 @@ def language_of_words(tokens: Sequence[str], min_words: int = 20) -> str | None:
     return language_of_stop_words(stop_words_in(tokens), len(tokens), min_words)
 
 
-def stop_words_in(tokens: Iterable[str]) -> list[str]:
-    """Return the tokens that some language lists as a stop word, in order: with how many tokens
-    there are, all that telling the language reads of a text."""
-    # A loop, not filter() over the set's __contains__: compiled, a call of the method for each
-    # token costs more than the set's test (interpreted, the two are alike).
-    return [token for token in tokens if token in ALL_STOP_WORDS]
+def stop_words_in(tokens: Iterable[str]) -> list[int]:
+    """Return the numbers (see STOP_WORD_LIST) of the tokens that some language lists as a stop
+    word, in order: with how many tokens there are, all that telling the language reads of a
+    text."""
+    numbers: list[int] = []
+    for token in tokens:
+        number = _STOP_WORD_NUMBERS.get(token)
+        if number is not None:
+            numbers.append(number)
+    return numbers
 
 
-def language_of_stop_words(
-    stop_words: Sequence[str], total: int, min_words: int = 20
-) -> str | None:
+def language_of_stop_words(stop_words: list[int], total: int, min_words: int = 20) -> str | None:
     """Return the language of a text of `total` tokens from its stop words (`stop_words_in` of
     its tokens), as language_of_words does: a caller that reads a text line by line keeps each
     line's stop words and count, and never joins its tokens."""
@@ -431,27 +477,34 @@ def language_of_stop_words(
         return None
     word_cap = max(3, int(_MAX_WORD_SHARE * total))
     letter_cap = max(2, int(_MAX_LETTER_SHARE * total))
-    # Loops, not sorted() with a key, sum() and map() over the counts: compiled, each of those
-    # called a method through the interpreter for each item.
-    counts: dict[str, int] = Counter(stop_words)
+    # Loops over lists, not a Counter, sorted() with a key, sum() and map(): compiled, each of
+    # those called a method through the interpreter for each item.
+    counts = [0] * len(STOP_WORD_LIST)
+    listed: list[int] = []  # the stop words found, each once
+    for number in stop_words:
+        n = counts[number]
+        if not n:
+            listed.append(number)
+        counts[number] = n + 1
     hits = [0] * len(LANGUAGES)
-    for token, n in counts.items():
+    for number in listed:
+        n = counts[number]
         # Few words reach a cap, and none under letter_cap (<= word_cap): one comparison
         # passes the others. The capped count replaces the count, for `shared` below.
         if n > letter_cap:
-            cap = word_cap if len(token) > 1 else letter_cap
+            cap = letter_cap if _ONE_LETTER[number] else word_cap
             if n > cap:
-                n = counts[token] = cap
-        for i in _LANGUAGES_OF[token]:
+                n = counts[number] = cap
+        for i in _LANGUAGES_OF[number]:
             hits[i] = hits[i] + n  # compiled, `+=` on an item adds as Python objects
     first, second = _best_two(hits)
     if hits[first] < _MIN_COVERAGE * total:
         return None
-    both = _listed_by_both(first, second)
-    shared = 0
-    for token, n in counts.items():
-        if token in both:
-            shared += n
+    both = (1 << first) | (1 << second)
+    shared = 0  # the tokens of the words both languages list
+    for number in listed:
+        if _LANGUAGE_BITS[number] & both == both:
+            shared += counts[number]
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]
@@ -467,12 +520,6 @@ def _best_two(hits: list[int]) -> tuple[int, int]:
         elif second < 0 or hits[i] > hits[second]:
             second = i
     return first, second
-
-
-@functools.cache
-def _listed_by_both(first: int, second: int) -> frozenset[str]:
-    """Return the stop words that the languages at indices `first` and `second` both list."""
-    return STOP_WORDS[LANGUAGES[first]] & STOP_WORDS[LANGUAGES[second]]
 
 
 def _sample(text: str) -> str:

@@ -115,6 +115,13 @@ def test_holds_code_is_the_code_pattern(text: str) -> None:
     assert boilerplate._holds_code(text) == bool(boilerplate._CODE.search(text))
 
 
+@given(st.lists(_CODE_PARTS, max_size=16).map("".join))
+def test_holds_script_is_the_script_pattern(text: str) -> None:
+    """_holds_script, which searches the branches of _SCRIPT one by one where a text holds what
+    each needs, finds a script where _SCRIPT does."""
+    assert boilerplate._holds_script(text) == bool(boilerplate._SCRIPT.search(text))
+
+
 _LISTED_PARTS = st.sampled_from([
     "Home", "news", " ", " | ", " - ", " -- ", " / ", " · ", " • ", " » ", " › ", "-", "/", "|",
     "\xa0", "\t", "a-b", "»",
