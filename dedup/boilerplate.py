@@ -285,12 +285,20 @@ def split_lines(text: str) -> list[Line]:
     blank = False
     if "\r" in text:  # most pages have none: one scan, not two replaces
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
     # Most pages hold no tab and no no-break space: a scan of the page each, not of every line.
+    # (NFC, below, neither makes nor takes either.)
     plain = "\t" not in text and "\u00a0" not in text
+    # Each line is put in NFC, not the page: the same text, as a newline composes with no
+    # character and no character decomposes to one, but a line in ASCII (most, even on a page
+    # with typographic quotes) is told by a flag of the string, where normalize's check read
+    # every character of the page.
+    ascii_page = text.isascii()
+    normalize = unicodedata.normalize
     number = 0
     for raw in text.split("\n"):  # a loop over the list itself: compiled, enumerate's is generic
         number += 1
+        if not ascii_page and not raw.isascii():
+            raw = normalize("NFC", raw)
         stripped = raw.strip()
         if not stripped:
             blank = True

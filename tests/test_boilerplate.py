@@ -4,6 +4,7 @@ each says what its pattern says, on any text."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -206,3 +207,17 @@ def test_opens_in_lower_case_is_islower_of_the_first_character() -> None:
         char = chr(code)
         assert boilerplate._opens_in_lower_case(char + "x") == char.islower(), hex(code)
     assert not boilerplate._opens_in_lower_case("")
+
+
+# Characters NFC composes, reorders or replaces (a combining acute and cedilla, a Hangul
+# leading consonant and vowel, an angstrom sign, an en quad), beside newlines, spaces and tabs.
+COMPOSING = st.text(alphabet="e\u0301\u0327\u1100\u1161\u212b\u2000 \n\r\t\u00a0a’", max_size=16)
+
+
+@given(COMPOSING)
+def test_split_lines_puts_each_line_in_nfc_as_the_page(text: str) -> None:
+    """split_lines normalizes each line apart: the lines it gives are those of the page put in
+    NFC whole (the newline neither composes nor reorders with its neighbours)."""
+    lines = boilerplate.split_lines(text)
+    assert lines == boilerplate.split_lines(unicodedata.normalize("NFC", text))
+    assert all(unicodedata.is_normalized("NFC", line.text) for line in lines)
