@@ -310,14 +310,32 @@ def split_lines(text: str) -> list[Line]:
             blank = False
             continue
         # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
-        parts = _SPACE_RUN.split(stripped) if "  " in stripped or "\t" in stripped else [stripped]
+        if plain or ("\t" not in stripped and "\u00a0" not in stripped):
+            parts = _space_run_parts(stripped)  # the line holds two spaces in a row (above)
+        elif "  " in stripped or "\t" in stripped:
+            parts = _SPACE_RUN.split(stripped)
+        else:
+            parts = [stripped]
         for part in parts:
             if "  " in part or "\t" in part or "\u00a0" in part:
-                part = _SPACES.sub(" ", part).strip()
+                # What _SPACES.sub(" ", part).strip() gives: \s and split's white space are
+                # the same characters (str.isspace's). No pattern to run over a table's row.
+                part = " ".join(part.split())
             if part:
                 lines.append(Line(number, part, blank, indent))
                 blank = False
     return lines
+
+
+def _space_run_parts(text: str) -> list[str]:
+    """Return the parts of a stripped line with no tab and no no-break space that runs of three
+    spaces or more part: what _SPACE_RUN.split gives, but for empty parts, without a pattern.
+
+    Split at each three spaces from the left, a longer run leaves its last one or two at the
+    start of the part after it (or an empty part, of six or more), stripped; no part ends in a
+    space, as the run before the next part begins at the first of its spaces.
+    """
+    return [part.lstrip(" ") for part in text.split("   ")]
 
 
 def stop_words_of(language: str | None) -> frozenset[str]:

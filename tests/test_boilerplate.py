@@ -221,3 +221,22 @@ def test_split_lines_puts_each_line_in_nfc_as_the_page(text: str) -> None:
     lines = boilerplate.split_lines(text)
     assert lines == boilerplate.split_lines(unicodedata.normalize("NFC", text))
     assert all(unicodedata.is_normalized("NFC", line.text) for line in lines)
+
+
+@given(st.text(alphabet="  ab\u2009\u3000", max_size=24).map(str.strip))
+def test_space_run_parts_are_the_patterns(text: str) -> None:
+    """_space_run_parts gives the parts _SPACE_RUN.split gives a line without tabs and no-break
+    spaces, but for empty ones (left out by split_lines all the same)."""
+    parts = [part for part in boilerplate._space_run_parts(text) if part]
+    assert parts == [part for part in boilerplate._SPACE_RUN.split(text) if part]
+
+
+# Every character str.isspace knows (so \s does, and split), a letter and a no-break space.
+WHITE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+@given(st.text(alphabet=WHITE + "a", max_size=16))
+def test_single_spacing_by_split_is_the_patterns(text: str) -> None:
+    """split_lines makes a part's white space single spaces by split and join: what _SPACES
+    and strip gave."""
+    assert " ".join(text.split()) == boilerplate._SPACES.sub(" ", text).strip()
