@@ -291,18 +291,21 @@ def split_lines(text: str) -> list[Line]:
     # Each line is put in NFC, not the page: the same text, as a newline composes with no
     # character and no character decomposes to one, but a line in ASCII (most, even on a page
     # with typographic quotes) is told by a flag of the string, where normalize's check read
-    # every character of the page.
+    # every character of the page. The flag is read of the stripped line: NFC makes white space
+    # white space of the same length (U+2000 and U+2001 the two it changes) and composes none
+    # with a neighbour, so a blank line and the white space around ASCII need none.
     ascii_page = text.isascii()
     normalize = unicodedata.normalize
     number = 0
     for raw in text.split("\n"):  # a loop over the list itself: compiled, enumerate's is generic
         number += 1
-        if not ascii_page and not raw.isascii():
-            raw = normalize("NFC", raw)
         stripped = raw.strip()
         if not stripped:
             blank = True
             continue
+        if not ascii_page and not stripped.isascii():
+            raw = normalize("NFC", raw)
+            stripped = raw.strip()
         # strip gives the line itself back when it strips nothing: most lines, not indented.
         indent = 0 if stripped is raw else len(raw) - len(raw.lstrip())
         if "  " not in stripped and (plain or ("\t" not in stripped and "\u00a0" not in stripped)):

@@ -210,8 +210,11 @@ def test_opens_in_lower_case_is_islower_of_the_first_character() -> None:
 
 
 # Characters NFC composes, reorders or replaces (a combining acute and cedilla, a Hangul
-# leading consonant and vowel, an angstrom sign, an en quad), beside newlines, spaces and tabs.
-COMPOSING = st.text(alphabet="e\u0301\u0327\u1100\u1161\u212b\u2000 \n\r\t\u00a0a’", max_size=16)
+# leading consonant and vowel, an angstrom sign, an en and an em quad), beside newlines and
+# white space.
+COMPOSING = st.text(
+    alphabet="e\u0301\u0327\u1100\u1161\u212b\u2000\u2001\u3000 \n\r\t\u00a0a’", max_size=16
+)
 
 
 @given(COMPOSING)
