@@ -286,9 +286,17 @@ def split_lines(text: str) -> list[Line]:
     blank = False
     if "\r" in text:  # most pages have none: one scan, not two replaces
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
     # Most pages hold no tab and no no-break space: a scan of the page each, not of every line.
+    # (NFC, below, neither makes nor takes either.)
     plain = "\t" not in text and "\u00a0" not in text
+    # Each line is put in NFC, not the page: the same text, as a newline composes with no
+    # character and no character decomposes to one, but a line in ASCII (most, even on a page
+    # with typographic quotes) is told by a flag of the string, where normalize's check read
+    # every character of the page. The flag is read of the stripped line: NFC makes white space
+    # white space of the same length (U+2000 and U+2001 the two it changes) and composes none
+    # with a neighbour, so a blank line and the white space around ASCII need none.
+    ascii_page = text.isascii()
+    normalize = unicodedata.normalize
     number = 0
     for raw in text.split("\n"):  # a loop over the list itself: compiled, enumerate's is generic
         number += 1
@@ -296,6 +304,9 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blank = True
             continue
+        if not ascii_page and not stripped.isascii():
+            raw = normalize("NFC", raw)
+            stripped = raw.strip()
         # strip gives the line itself back when it strips nothing: most lines, not indented.
         indent = 0 if stripped is raw else len(raw) - len(raw.lstrip())
         if "  " not in stripped and (plain or ("\t" not in stripped and "\u00a0" not in stripped)):
@@ -303,14 +314,32 @@ def split_lines(text: str) -> list[Line]:
             blank = False
             continue
         # A renderer lays table cells and menu items out on one line, apart by runs of spaces.
-        parts = _SPACE_RUN.split(stripped) if "  " in stripped or "\t" in stripped else [stripped]
+        if plain or ("\t" not in stripped and "\u00a0" not in stripped):
+            parts = _space_run_parts(stripped)  # the line holds two spaces in a row (above)
+        elif "  " in stripped or "\t" in stripped:
+            parts = _SPACE_RUN.split(stripped)
+        else:
+            parts = [stripped]
         for part in parts:
             if "  " in part or "\t" in part or "\u00a0" in part:
-                part = _SPACES.sub(" ", part).strip()
+                # What _SPACES.sub(" ", part).strip() gives: \s and split's white space are
+                # the same characters (str.isspace's). No pattern to run over a table's row.
+                part = " ".join(part.split())
             if part:
                 lines.append(Line(number, part, blank, indent))
                 blank = False
     return lines
+
+
+def _space_run_parts(text: str) -> list[str]:
+    """Return the parts of a stripped line with no tab and no no-break space that runs of three
+    spaces or more part: what _SPACE_RUN.split gives, but for empty parts, without a pattern.
+
+    Split at each three spaces from the left, a longer run leaves its last one or two at the
+    start of the part after it (or an empty part, of six or more), stripped; no part ends in a
+    space, as the run before the next part begins at the first of its spaces.
+    """
+    return [part.lstrip(" ") for part in text.split("   ")]
 
 
 def stop_words_of(language: str | None) -> frozenset[str]:

@@ -9,7 +9,6 @@ the front of the first line. Cleaning runs until nothing changes, so it is idemp
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
@@ -188,7 +187,9 @@ _CAPTION: Final = re.compile(
     r"(?:^|(?<=[\s(.,;|/]))(?:photo(?:graph)?|image|picture) by [^.!?:]{2,50})\.?$",
     re.IGNORECASE,
 )
-_CAPTION_KEYS: Final = (
+# The key tuples are typed tuple[str, ...]: compiled, a fixed-length tuple is unboxed, and made
+# anew at each use.
+_CAPTION_KEYS: Final[tuple[str, ...]] = (
     "fot", "photo", "bild", "imag", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
     "picture", "grafik", "illustration", "reuters", "afp", "ap/", "epa/", "dpa/", "getty",
 )  # fmt: skip
@@ -202,7 +203,7 @@ _FIGURE_FIRSTS: Final = "AaFfRr"
 _FIGURE_SECONDS: Final = "bBiIyYİı"
 # _CAPTION's words before a colon ('Foto:', 'Bildquelle :'), lower-cased, each holding one of
 # _CAPTION_KEYS; the longest has _CREDIT_WORD_CHARS characters.
-_CREDIT_WORDS: Final = (
+_CREDIT_WORDS: Final[tuple[str, ...]] = (
     "fotos", "foto", "fot", "photos", "photo", "photograph", "bild", "bilder", "bildquelle",
     "images", "image", "imagen", "quelle", "source", "credit", "crédito", "fuente", "zdjęcie",
     "picture", "grafik", "illustration",
@@ -212,6 +213,9 @@ _CREDIT_WORD_CHARS: Final = 12
 # such letter ('İ' to 'i' and a dot; test_cleaning checks all of Unicode).
 _FOLDED_APART: Final = "İıſ"
 _CAPTION_TAIL: Final = 90  # characters at the end of a line that hold the credit
+# How a caption with its credit in brackets ends; and so, a newline after it (_may_hold_credit).
+_BRACKET_ENDS: Final[tuple[str, ...]] = (")", ").")
+_BRACKET_LINE_ENDS: Final[tuple[str, ...]] = (")", ").", ")\n", ").\n")
 _CAPTION_WORDS: Final = 50  # a longer line is a paragraph, whatever ends it
 
 # Calls to follow, subscribe or sign up: short lines that close a page's article. The engine
@@ -497,13 +501,16 @@ def _verdicts(lines: list[Line]) -> list[Verdict]:
 
 def _removals(lines: list[Line]) -> list[Removal]:
     removed: list[Removal] = []
+    # Compiled, a name imported from an interpreted module is looked up in the module's dict
+    # at each use: once here, not for each of a page's hundreds of removals.
+    removal = Removal
     for line in lines:
         if line.rule is not None:
-            removed.append(Removal(line.original, line.rule, line.number))
+            removed.append(removal(line.original, line.rule, line.number))
         elif line.text != line.original:
             # Metadata glued to the front of the line: what was cut off it.
             cut = line.original[: len(line.original) - len(line.text)].strip()
-            removed.append(Removal(cut, "glued-metadata", line.number))
+            removed.append(removal(cut, "glued-metadata", line.number))
     return removed
 
 
@@ -760,7 +767,7 @@ def _mark_captions(lines: list[Line]) -> None:
             tail = text[-_CAPTION_TAIL:]
             if (
                 (text[:1] in _FIGURE_FIRSTS and text[1:2] in _FIGURE_SECONDS)
-                or text.endswith((")", ")."))
+                or text.endswith(_BRACKET_ENDS)
                 or ":" in tail
                 or " by " in tail
             ) and _is_caption(text):
@@ -780,7 +787,7 @@ def _is_caption(text: str) -> bool:
         and text[1:2] in _FIGURE_SECONDS
         and _FIGURE.match(text) is not None
     )
-    if not (figure or text.endswith((")", ").")) or ":" in tail or " by " in tail):
+    if not (figure or text.endswith(_BRACKET_ENDS) or ":" in tail or " by " in tail):
         return False
     if text.count(" ") >= _CAPTION_WORDS:
         return False  # a paragraph with a credit glued to its end
@@ -816,7 +823,7 @@ def _may_hold_credit(tail: str) -> bool:
     bracket = tail.rfind("(")
     return (
         bracket >= 0
-        and tail.endswith((")", ").", ")\n", ").\n"))
+        and tail.endswith(_BRACKET_LINE_ENDS)
         and _holds_caption_key(lower(tail[bracket:]))
     )
 
@@ -1071,16 +1078,18 @@ def _mark_related_blocks(
                 line.rule = line.rule or "related"
 
 
-_WORDS_AND_SPACES = re.compile(r"[\w\s]+")
+_WORDS_AND_SPACES: Final = re.compile(r"[\w\s]+")
 # For text within Latin-1: the bytes that are neither word characters nor spaces, deleted, and
 # the spaces that str.split knows past ASCII (\x1c-\x1f, \x85, \xa0) made " " for bytes.split.
-_LATIN1_MARKS = bytes(code for code in range(256) if not _WORDS_AND_SPACES.fullmatch(chr(code)))
+_LATIN1_MARKS: Final = bytes(
+    code for code in range(256) if not _WORDS_AND_SPACES.fullmatch(chr(code))
+)
 _LATIN1_SPACES = bytes(ord(" ") if chr(code).isspace() else code for code in range(256))
 # _LATIN1_SPACES with the case of each letter folded: one translate folds text within
 # Latin-1 as casefold does, but for the two letters whose fold is not one Latin-1 character
 # ('ß' folds to 'ss', 'µ' to 'μ'), which are left as they are here.
 _LATIN1_UNFOLDABLE = b"\xdf\xb5"
-_LATIN1_FOLDED_SPACES = bytes(
+_LATIN1_FOLDED_SPACES: Final = bytes(
     space if code in _LATIN1_UNFOLDABLE else _LATIN1_SPACES[ord(chr(code).casefold())]
     for code, space in enumerate(_LATIN1_SPACES)
 )
@@ -1099,10 +1108,13 @@ def _normalized(text: str) -> str:
         encoded = text.encode("ascii")
     else:
         latin = latin1(text, marks_as="")
-        if latin is not None and b"\xb5" not in latin:
+        # The bytes hold a 'µ' or a 'ß' where the text does (marks_as adds none): asked of the
+        # text, as 'in' over bytes first tries its operand as a byte's number and raises and
+        # clears a TypeError, ten times the search.
+        if latin is not None and "µ" not in text:
             # 'ß' folds to 'ss' (the table leaves it): replaced in the bytes, not by a casefold
             # of the text, a look-up for each of its characters (a German page's paragraphs).
-            encoded = latin.replace(b"\xdf", b"ss") if b"\xdf" in latin else latin
+            encoded = latin.replace(b"\xdf", b"ss") if "ß" in text else latin
         else:
             folded = text.casefold()
             latin = latin1(folded, marks_as="")
@@ -1111,10 +1123,16 @@ def _normalized(text: str) -> str:
             encoded = latin
     encoded = encoded.translate(_LATIN1_FOLDED_SPACES, _LATIN1_MARKS)
     # The table leaves no space but " ": its runs (where marks were) made one and the ends
-    # stripped give what split and join would, without a bytes object for each word.
-    while b"  " in encoded:
-        encoded = encoded.replace(b"  ", b" ")
-    return encoded.strip(b" ").decode("latin-1")
+    # stripped give what split and join would, without a bytes object for each word. A replace
+    # that finds no pair gives the bytes back, the same length: most lines take that one call,
+    # where b"  " in encoded raised and cleared a TypeError first (see above).
+    while True:
+        single = encoded.replace(b"  ", b" ")
+        if len(single) == len(encoded):
+            break
+        encoded = single
+    # Stripped as text: compiled, str.strip is a direct call, bytes.strip a method looked up.
+    return encoded.decode("latin-1").strip(" ")
 
 
 def _repeat_key(text: str) -> tuple[str, int, str]:
@@ -1139,7 +1157,9 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
     """
     seen: set[str] = set()
     keys: dict[int, tuple[str, int, str]] = {}
-    by_head: dict[str, list[int]] = defaultdict(list)
+    # A plain dict, not a defaultdict: compiled, its subscript is a generic call, and a missing
+    # head (most) called list through the interpreter.
+    by_head: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if line.rule:
             continue
@@ -1155,7 +1175,11 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
         seen.add(key)
         keys[index] = entry
         if head:
-            by_head[head].append(index)
+            same_head = by_head.get(head)
+            if same_head is None:
+                by_head[head] = [index]
+            else:
+                same_head.append(index)
     for group in by_head.values():
         if len(group) < 2:
             continue  # most lines: no other line opens with the same four words

@@ -54,6 +54,36 @@ class Article:
     removed: tuple[Removal, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def __init__(
+        self,
+        id: str,
+        title: str | None,
+        date: str | None,
+        source: str | None,
+        authors: tuple[str, ...],
+        dateline: str | None,
+        section: str | None,
+        language: str | None,
+        text: str,
+        removed: tuple[Removal, ...] = (),
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        # Written into the instance's dict, as Removal's: the __init__ a frozen dataclass is
+        # given sets each of the eleven fields through object.__setattr__, three times the
+        # cost. None for `extra` stands for its default, a new dict.
+        fields = self.__dict__
+        fields["id"] = id
+        fields["title"] = title
+        fields["date"] = date
+        fields["source"] = source
+        fields["authors"] = authors
+        fields["dateline"] = dateline
+        fields["section"] = section
+        fields["language"] = language
+        fields["text"] = text
+        fields["removed"] = removed
+        fields["extra"] = {} if extra is None else extra
+
     @property
     def words(self) -> int:
         return len(self.text.split())

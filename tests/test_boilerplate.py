@@ -4,6 +4,7 @@ each says what its pattern says, on any text."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -213,3 +214,39 @@ def test_opens_in_lower_case_is_islower_of_the_first_character() -> None:
         char = chr(code)
         assert boilerplate._opens_in_lower_case(char + "x") == char.islower(), hex(code)
     assert not boilerplate._opens_in_lower_case("")
+
+
+# Characters NFC composes, reorders or replaces (a combining acute and cedilla, a Hangul
+# leading consonant and vowel, an angstrom sign, an en and an em quad), beside newlines and
+# white space.
+COMPOSING = st.text(
+    alphabet="e\u0301\u0327\u1100\u1161\u212b\u2000\u2001\u3000 \n\r\t\u00a0a’", max_size=16
+)
+
+
+@given(COMPOSING)
+def test_split_lines_puts_each_line_in_nfc_as_the_page(text: str) -> None:
+    """split_lines normalizes each line apart: the lines it gives are those of the page put in
+    NFC whole (the newline neither composes nor reorders with its neighbours)."""
+    lines = boilerplate.split_lines(text)
+    assert lines == boilerplate.split_lines(unicodedata.normalize("NFC", text))
+    assert all(unicodedata.is_normalized("NFC", line.text) for line in lines)
+
+
+@given(st.text(alphabet="  ab\u2009\u3000", max_size=24).map(str.strip))
+def test_space_run_parts_are_the_patterns(text: str) -> None:
+    """_space_run_parts gives the parts _SPACE_RUN.split gives a line without tabs and no-break
+    spaces, but for empty ones (left out by split_lines all the same)."""
+    parts = [part for part in boilerplate._space_run_parts(text) if part]
+    assert parts == [part for part in boilerplate._SPACE_RUN.split(text) if part]
+
+
+# Every character str.isspace knows (so \s does, and split), a letter and a no-break space.
+WHITE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+@given(st.text(alphabet=WHITE + "a", max_size=16))
+def test_single_spacing_by_split_is_the_patterns(text: str) -> None:
+    """split_lines makes a part's white space single spaces by split and join: what _SPACES
+    and strip gave."""
+    assert " ".join(text.split()) == boilerplate._SPACES.sub(" ", text).strip()
