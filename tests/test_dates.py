@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -11,10 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup.dates import (
+    _MONTHS,
     _RULES,
     _SHORT_NUMBER,
     _YEARISH,
     DateMatch,
+    _alternation,
     _candidates,
     _fold,
     _year_windows,
@@ -498,3 +501,30 @@ def test_fold_is_casefold_without_accents(word: str) -> None:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     expected = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert _fold(word) == expected
+
+
+def test_month_alternation_groups_by_a_first_letter_no_character_shares() -> None:
+    # _alternation's grouping keeps the flat alternation's matches only if no character matches
+    # two of the first letters under IGNORECASE, and the first letters are lower-case ASCII.
+    firsts = {word[0] for word in _MONTHS}
+    assert all(first.isascii() and first.islower() for first in firsts)
+    patterns = [re.compile(re.escape(first), re.IGNORECASE) for first in firsts]
+    for code in range(0x110000):
+        char = chr(code)
+        assert sum(p.fullmatch(char) is not None for p in patterns) <= 1, hex(code)
+
+
+@given(st.text(alphabet="aAjJmMnNsSeEuUrRpPtTcCiIoObBKſİı .", max_size=12))
+def test_month_alternation_matches_as_the_flat_one(text: str) -> None:
+    ordered = sorted(_MONTHS, key=lambda w: (-len(w), w))
+    # With _DMY's tail after the month, which backtracks into the alternation when it fails.
+    tail = r"(?:\.|(?![^\W\d_]))"
+    flat = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")" + tail, re.IGNORECASE)
+    grouped = re.compile(f"(?:{_alternation(set(_MONTHS))})" + tail, re.IGNORECASE)
+    for start in range(len(text)):
+        a, b = flat.match(text, start), grouped.match(text, start)
+        assert (a and a.group()) == (b and b.group())
+    for word in _MONTHS:  # each form, and the prefixes a longer form is tried before
+        for end in range(1, len(word) + 1):
+            a, b = flat.match(word[:end] + text), grouped.match(word[:end] + text)
+            assert (a and a.group()) == (b and b.group())
