@@ -139,7 +139,10 @@ _NUMERIC = re.compile(
 # 21 April 2021, 3. Mai 2021, 1er mars 2020, 3 de mayo de 2021, 21st of April, 2021, 21-Apr-2021,
 # 21 / April / 2021.
 _DMY = re.compile(
-    r"(?<![\w.])(?P<d>[0-3]?[0-9])(?![0-9])(?:\.|er|st|nd|rd|th|º|°)?"
+    # The day is [0-3]?[0-9] not after a word's character or a dot, its first digit matched
+    # first (the look-behind after it, the second digit only after one of 0-3): the engine skips
+    # to the digits of a window, where it tried every position.
+    r"(?P<d>[0-9](?<![\w.][0-9])(?:(?<=[0-3])[0-9])?)(?![0-9])(?:\.|er|st|nd|rd|th|º|°)?"
     r"(?:\s+(?:de|of)\s+|\s*[-/]\s*|\s*)"
     rf"(?P<mon>{_MONTH_RE})(?:\.|(?!{_LETTER}))"
     r"(?:\s*[,/-]\s*|\s+(?:de|del|of)\s+|\s*)(?P<y>[0-9]{4})\Z",

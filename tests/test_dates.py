@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup.dates import (
+    _DMY,
     _MONTHS,
     _RULES,
     _SHORT_NUMBER,
@@ -528,3 +529,18 @@ def test_month_alternation_matches_as_the_flat_one(text: str) -> None:
         for end in range(1, len(word) + 1):
             a, b = flat.match(word[:end] + text), grouped.match(word[:end] + text)
             assert (a and a.group()) == (b and b.group())
+
+
+_DMY_DAY = r"(?P<d>[0-9](?<![\w.][0-9])(?:(?<=[0-3])[0-9])?)"
+
+
+@given(st.text(alphabet="0123 49.,-/ aAmMiIyY\u212a", max_size=16))
+def test_dmy_day_matched_as_the_look_behind_first(text: str) -> None:
+    # _DMY's day, its first digit matched before the look-behind, against the form it had.
+    assert _DMY_DAY in _DMY.pattern
+    before = _DMY.pattern.replace(_DMY_DAY, r"(?<![\w.])(?P<d>[0-3]?[0-9])")
+    old = re.compile(before, re.IGNORECASE)
+    for line in (text, text + " Mai 2021", "3" + text + " 2021", text + "1. März 1999"):
+        for start in range(len(line)):
+            a, b = old.search(line, start), _DMY.search(line, start)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
