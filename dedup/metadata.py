@@ -238,7 +238,7 @@ class _WordsAmongParts:
 
 # The openers among the words of a text split at the marks (a quick test of a line with no
 # digit: it states no date, and a byline holds one) ...
-_OPENER_PARTS = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS)
+_OPENER_PARTS: Final = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS)
 # ... and among its runs of word characters, as _OPENER_ANYWHERE bounds them.
 _OPENER_RUNS: Final = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
 
@@ -1135,15 +1135,70 @@ def meta_line(line: str, day_first: bool | None = None) -> MetaLine | None:
     if len(line) > 300:
         return None
     # Most lines hold neither a digit nor a byline's opener and leave here, before the cache is
-    # asked: they take none of its room.
-    digits = _DIGIT.search(line) is not None
-    if not digits and not _OPENER_PARTS.held_in(line):
-        return None
+    # asked: they take none of its room. So do most lines with a digit but no date.
+    encoded = line.encode("latin-1", "ignore")
+    if len(encoded) == len(line):
+        digits = _quick_look(encoded, line)
+        if digits is None:
+            return None
+    else:
+        digits = _DIGIT.search(line) is not None
+        if not digits and not _OPENER_PARTS.held_in(line):
+            return None
     meta = _read_meta_line(line, digits, day_first)
     if meta is None or meta.authors is None:
         return meta
     # The lines kept are shared by pages: each caller gets its own list of names.
     return MetaLine(meta.date, list(meta.authors), meta.outlet, meta.signed)
+
+
+# meta_line's quick look at a line within Latin-1, in one translation of its bytes: lower-cased
+# (as _WordsAmongParts' tables), each ASCII digit made '0', and each character that _WORD_BREAKS
+# or _NON_WORD_RUN matches made a space. An opener that is a part of the line as either splits it
+# (_OPENER_PARTS, _has_opener) is a part of the translation: its letters stay, the characters
+# around it become spaces.
+_QUICK_TABLE: Final = bytes(
+    ord("0")
+    if chr(code) in "0123456789"
+    else ord(" ")
+    if _WORD_BREAKS.fullmatch(lower(chr(code))) or _NON_WORD_RUN.fullmatch(lower(chr(code)))
+    else ord(lower(chr(code)))
+    for code in range(256)
+)
+_ZERO: Final = ord("0")
+
+
+def _quick_look(encoded: bytes, line: str) -> bool | None:
+    """Return whether `line`, within Latin-1 (`encoded`, its bytes), holds a digit, or None when
+    meta_line finds nothing in it for sure: no digit and no opener, or a digit and none of what
+    _fields_meta needs to find a field in a line with one.
+
+    _fields_meta finds nothing in a line with a digit but without a date and an opener, unless a
+    substitution shortens it (a name left beside a reading time). A line without an invisible
+    mark (_visible gives it back as it is) holds no date (find_dates' _YEARISH) and no year that
+    _GLUED_YEAR parts without four digits in a row or a digit, a '.' or '/' and two digits: no
+    '0000' or '0 00' in the translation. Without those, and without 'min' lower-cased and
+    'omment', no substitution changes it: the text _fields_meta reads is the line, dateless, and
+    _has_opener reads it alone.
+    """
+    parts = encoded.translate(_QUICK_TABLE)
+    # 'in' of bytes in bytes first tries its operand as a byte's number and raises and clears a
+    # TypeError: a number, and find() for longer runs.
+    if _ZERO not in parts:
+        # No digit: an opener among the parts as _OPENER_PARTS splits them, or nothing.
+        if _OPENER_PARTS.encoded.isdisjoint(parts.split()):
+            return None
+        return False if _OPENER_PARTS.held_in(line) else None
+    if (
+        parts.find(b"0000") >= 0
+        or parts.find(b"0 00") >= 0
+        or parts.find(b"min") >= 0
+        or parts.find(b"omment") >= 0
+        or "\u00ad" in line  # the one mark of _INVISIBLE within Latin-1
+        or not _OPENER_PARTS.encoded.isdisjoint(parts.split())
+    ):
+        return True
+    return None
 
 
 @lru_cache(maxsize=_LINE_CACHE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -11,10 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup.dates import (
+    _DMY,
+    _MONTHS,
     _RULES,
     _SHORT_NUMBER,
     _YEARISH,
     DateMatch,
+    _alternation,
     _candidates,
     _fold,
     _year_windows,
@@ -498,3 +502,45 @@ def test_fold_is_casefold_without_accents(word: str) -> None:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     expected = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert _fold(word) == expected
+
+
+def test_month_alternation_groups_by_a_first_letter_no_character_shares() -> None:
+    # _alternation's grouping keeps the flat alternation's matches only if no character matches
+    # two of the first letters under IGNORECASE, and the first letters are lower-case ASCII.
+    firsts = {word[0] for word in _MONTHS}
+    assert all(first.isascii() and first.islower() for first in firsts)
+    patterns = [re.compile(re.escape(first), re.IGNORECASE) for first in firsts]
+    for code in range(0x110000):
+        char = chr(code)
+        assert sum(p.fullmatch(char) is not None for p in patterns) <= 1, hex(code)
+
+
+@given(st.text(alphabet="aAjJmMnNsSeEuUrRpPtTcCiIoObBKſİı .", max_size=12))
+def test_month_alternation_matches_as_the_flat_one(text: str) -> None:
+    ordered = sorted(_MONTHS, key=lambda w: (-len(w), w))
+    # With _DMY's tail after the month, which backtracks into the alternation when it fails.
+    tail = r"(?:\.|(?![^\W\d_]))"
+    flat = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")" + tail, re.IGNORECASE)
+    grouped = re.compile(f"(?:{_alternation(set(_MONTHS))})" + tail, re.IGNORECASE)
+    for start in range(len(text)):
+        a, b = flat.match(text, start), grouped.match(text, start)
+        assert (a and a.group()) == (b and b.group())
+    for word in _MONTHS:  # each form, and the prefixes a longer form is tried before
+        for end in range(1, len(word) + 1):
+            a, b = flat.match(word[:end] + text), grouped.match(word[:end] + text)
+            assert (a and a.group()) == (b and b.group())
+
+
+_DMY_DAY = r"(?P<d>[0-9](?<![\w.][0-9])(?:(?<=[0-3])[0-9])?)"
+
+
+@given(st.text(alphabet="0123 49.,-/ aAmMiIyY\u212a", max_size=16))
+def test_dmy_day_matched_as_the_look_behind_first(text: str) -> None:
+    # _DMY's day, its first digit matched before the look-behind, against the form it had.
+    assert _DMY_DAY in _DMY.pattern
+    before = _DMY.pattern.replace(_DMY_DAY, r"(?<![\w.])(?P<d>[0-3]?[0-9])")
+    old = re.compile(before, re.IGNORECASE)
+    for line in (text, text + " Mai 2021", "3" + text + " 2021", text + "1. März 1999"):
+        for start in range(len(line)):
+            a, b = old.search(line, start), _DMY.search(line, start)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

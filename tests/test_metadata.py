@@ -1908,3 +1908,42 @@ def test_list_marks_open_every_list_marker() -> None:
     assert marks is not None and set(marks[1]) == metadata._LIST_MARKS
     for point in range(sys.maxunicode + 1):
         assert (re.match(r"\d", chr(point)) is not None) is chr(point).isdecimal(), hex(point)
+
+
+def _meta_line_reference(line: str, day_first: bool | None) -> metadata.MetaLine | None:
+    """meta_line as it read every line before _quick_look: a digit, else an opener, else None."""
+    if len(line) > 300:
+        return None
+    digits = re.search("[0-9]", line) is not None
+    if not digits and not metadata._OPENER_PARTS.held_in(line):
+        return None
+    return metadata._read_meta_line.__wrapped__(line, digits, day_first)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Doe · 3 min read",  # a digit, no date: the reading time leaves a name
+        "Jane Doe 12 Kommentare",
+        "Leave a comment 3",
+        "Von Jane Doe 12 Fotos",
+        "by_jane 5",  # an opener as _OPENER_PARTS splits, not as _has_opener does
+        "by@jane 5",  # ... and the other way round
+        "Jane Doe 3. Mai 2021",
+        "Jane Doe 03/05/21",
+        "Jane Doe 20\u00ad21",  # a year broken by a soft hyphen
+        "JaneDoeNovember 6, 1950",  # a glued month before a year of no date
+        "vonNovember 6, 1950",
+        "Sport (360)",
+        "5. Apple Unveils Online Movie Rentals",
+        "Air Travel (26) \u2013 Autor",
+    ],
+)
+def test_quick_look_leaves_meta_line_as_it_was(line: str) -> None:
+    for day_first in (None, True):
+        assert metadata.meta_line(line, day_first) == _meta_line_reference(line, day_first)
+
+
+@given(st.text(alphabet="0129 ./-:|_@\u00adMmIinNoOtByYvVJae\u00e9\u0130\u017f", max_size=30))
+def test_quick_look_over_made_up_lines(line: str) -> None:
+    assert metadata.meta_line(line) == _meta_line_reference(line, None)
