@@ -74,6 +74,15 @@ _SHARE_HEADS: Final = frozenset((
     "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
     "im", "mi", "ud", "de",
 ))  # fmt: skip
+# Their first four characters (_opening): most short lines that open as one of them does open
+# with another word ('Demokratie', 'Premium Support', '* Impressum'), told so without the
+# pattern (about seven thousand instructions a line, compiled: under IGNORECASE the engine tries
+# each of its words in turn).
+_SHARE_OPENINGS: Final = frozenset((
+    "shar", "twee", "prin", "e-ma", "emai", "face", "twit", "what", "link", "pint", "redd", "tele",
+    "copy", "save", "comm", "arti", "teil", "druc", "part", "impr", "mitt", "comp", "cond", "udos",
+    "dele",
+))  # fmt: skip
 # The prompts, forms, notes, embeds and calls (_APP_PROMPT, _COMMENT_FORM, _SITE_NOTE, _EMBED,
 # _CALL_TO_ACTION) are written in lower case and searched in a line folded as IGNORECASE
 # compares it (_folded), not under the flag: the engine then passes over an alternative at its
@@ -136,6 +145,11 @@ _POST_NAVIGATION: Final = re.compile(
 _POST_NAVIGATION_HEADS: Final = frozenset(
     ("pr", "ne", "ol", "ar", "en", "pu", "no", "vo", "nä", "po", "na")
 )
+# And their first four characters (_opening), as for _SHARE_OPENINGS.
+_POST_NAVIGATION_OPENINGS: Final = frozenset((
+    "prev", "next", "olde", "newe", "arti", "artí", "entr", "publ", "nota", "vorh", "näch", "popr",
+    "nast",
+))  # fmt: skip
 _POST_NAVIGATION_SPACES: Final = 30  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS: Final = re.compile(
@@ -175,6 +189,11 @@ _AD_LABELS: Final = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
     "sponsored", "annonce", "pubblicità", "advertentie",
 ))  # fmt: skip
+_AD_MARKS: Final = " :*-•"  # around a label ('- Anzeige -')
+# The characters that lower() makes a label's first letter: a short line that opens with none
+# after the marks (most: 'Home', '12. März 2024') is told without lowering it (test_cleaning
+# reads all of Unicode).
+_AD_FIRSTS: Final = "aApPrRsSwW"
 _CREDIT_SPACES: Final = 8  # a longer line is a caption, which the article keeps
 # A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
 # '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
@@ -597,13 +616,21 @@ def _mark_rules(
     # Each text once, and only the texts no pass has judged: a text's rule does not depend on
     # where it stands. After the first pass there are few or none.
     rules = memo.rules
-    fresh: dict[str, None] = {}  # the texts in order, each once
+    fresh: list[str] = []  # the texts in order, each once
     for line in lines:
-        if line.rule is None and line.text not in rules:
-            fresh[line.text] = None
+        if line.rule is None:
+            text = line.text
+            if text not in rules:
+                # Its place held by no rule, the answer for all but a few texts: those few are
+                # stored again below, where each text was inserted in a dict of its own first.
+                rules[text] = None
+                fresh.append(text)
     if fresh:
-        texts = list(fresh)
-        rules.update(zip(texts, _context_free_rules(texts, extra, template, group), strict=True))
+        found = _context_free_rules(fresh, extra, template, group)
+        for index, text in enumerate(fresh):
+            rule = found[index]
+            if rule is not None:
+                rules[text] = rule
     for line in lines:
         if line.rule is None:
             line.rule = rules[line.text]
@@ -675,7 +702,7 @@ def _context_free_rule(
         short
         and len(text) < 80
         and (
-            head in _SHARE_HEADS
+            (head in _SHARE_HEADS and _opening(text) in _SHARE_OPENINGS)
             or ((head < ":" or head > "\x7f") and head[:1].isdecimal() and "comment" in lower(text))
         )
         and _SHARE.match(text)
@@ -693,10 +720,15 @@ def _context_free_rule(
     if (
         head in _POST_NAVIGATION_HEADS
         and spaces < _POST_NAVIGATION_SPACES
+        and _opening(text) in _POST_NAVIGATION_OPENINGS
         and _POST_NAVIGATION.match(text)
     ):
         return "navigation"
-    if len(text) < 20 and lower(text).strip(" :*-•") in _AD_LABELS:
+    if (
+        len(text) < 20
+        and text.lstrip(_AD_MARKS)[:1] in _AD_FIRSTS
+        and lower(text).strip(_AD_MARKS) in _AD_LABELS
+    ):
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
@@ -712,28 +744,46 @@ def _folded(text: str) -> str:
     return metadata.ignorecase_lower(text)
 
 
-# _head's fold of each pair of characters it met. Lines open with a few hundred pairs a page,
-# and mostly the same ones from page to page: a look-up costs a fraction of the fold's method
-# calls (compiled, a tenth). Emptied when it grows past _HEADS_KEPT (a run of pages in many
-# scripts), so that it stays small.
-_HEADS: Final[dict[str, str]] = {}
-_HEADS_KEPT: Final = 20000
+# _head's fold of each pair of characters it met, by the first and then the second. Lines open
+# with a few hundred pairs a page, and mostly the same ones from page to page: a look-up costs a
+# fraction of the fold's method calls (compiled, a tenth). Keyed by single characters: a slice
+# of one character within Latin-1 is a string CPython keeps (no new string, its hash known),
+# where a slice of two was made and hashed for each line. Each level is emptied when it grows
+# past _HEADS_KEPT (a run of pages in many scripts), so that it stays small.
+_HEADS: Final[dict[str, dict[str, str]]] = {}
+_HEADS_KEPT: Final = 400
 
 
 def _head(text: str) -> str:
     """Return the first two characters of a line, after a list's bullet and its space if it opens
     with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
-    head = text[:2]
-    if head[1:] == " " and head[:1] in "*+•-":
-        head = text[2:4]
-    folded = _HEADS.get(head)
-    if folded is None:
+    first = text[:1]
+    second = text[1:2]
+    if second == " " and first in "*+•-":
+        first = text[2:3]
+        second = text[3:4]
+    folds = _HEADS.get(first)
+    if folds is None:
         if len(_HEADS) >= _HEADS_KEPT:
             _HEADS.clear()
+        folds = {}
+        _HEADS[first] = folds
+    folded = folds.get(second)
+    if folded is None:
+        if len(folds) >= _HEADS_KEPT:
+            folds.clear()
         # The folds beyond lower() are of characters past ASCII, which most lines open without.
-        folded = metadata.ignorecase_lower(head)
-        _HEADS[head] = folded
+        folded = metadata.ignorecase_lower(first + second)
+        folds[second] = folded
     return folded
+
+
+def _opening(text: str) -> str:
+    """Return the first four characters of a line, after a list's bullet and its space if it
+    opens with one, as IGNORECASE compares them (as _head does its first two)."""
+    if text[1:2] == " " and text[:1] in "*+•-":
+        return metadata.ignorecase_lower(text[2:6])
+    return metadata.ignorecase_lower(text[:4])
 
 
 def _mark_captions(lines: list[Line]) -> None:
@@ -841,6 +891,23 @@ def _lines_holding(
         # An anchor past ASCII ('ü', '©') is looked for as one character first: three pages
         # in four past ASCII hold none of each, and the test costs a fraction of the scan.
         if not anchor.isascii() and (narrow or anchor not in lowered):
+            continue
+        if len(keys) == 1:
+            # A key alone on its anchor is looked for as a text: str.find skips ahead by the
+            # characters the key lacks, where the engine reads every character (compiled, a
+            # page cost about 2.5 times the instructions with the pattern).
+            key = keys[0][0]
+            position = lowered.find(key)
+            line, at = 0, 0
+            while position >= 0:
+                line += lowered.count("\n", at, position)
+                at = position
+                found = holding.get(key)
+                if found is None:
+                    holding[key] = {line}
+                else:
+                    found.add(line)
+                position = lowered.find(key, position + 1)
             continue
         match = pattern.search(lowered)
         line, at = 0, 0  # the line that holds the character at `at`
