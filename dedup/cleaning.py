@@ -150,7 +150,20 @@ _POST_NAVIGATION_OPENINGS: Final = frozenset((
     "prev", "next", "olde", "newe", "arti", "artí", "entr", "publ", "nota", "vorh", "näch", "popr",
     "nast",
 ))  # fmt: skip
-_POST_NAVIGATION_SPACES: Final = 30  # a longer line is a paragraph that opens with these words
+_POST_NAVIGATION_SPACES: Final = 30
+# The rules whose words open with a head, one bit a rule, for each head of theirs: a line's head
+# is looked up once, where it was asked of each rule's set (compiled, a look-up a set).
+_READ_MORE_HEAD: Final = 1
+_SHARE_HEAD: Final = 2
+_CREDIT_HEAD: Final = 4
+_POST_NAVIGATION_HEAD: Final = 8
+_HEAD_RULES: Final[dict[str, int]] = {
+    head: (head in _READ_MORE_HEADS) * _READ_MORE_HEAD
+    | (head in _SHARE_HEADS) * _SHARE_HEAD
+    | (head in _CREDIT_HEADS) * _CREDIT_HEAD
+    | (head in _POST_NAVIGATION_HEADS) * _POST_NAVIGATION_HEAD
+    for head in _READ_MORE_HEADS | _SHARE_HEADS | _CREDIT_HEADS | _POST_NAVIGATION_HEADS
+}  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS: Final = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
@@ -283,8 +296,14 @@ _APP_PROMPT_KEYS: Final = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "enter your e", "ingresa tu ", "mail-adresse",
 ))  # fmt: skip
-# Every match of _COMMENT_FORM holds one of these.
+# Every match of _COMMENT_FORM holds one of these, and one of _LOGIN_KEYS: most lines that name
+# comments ('Kommentare (12)') hold none of the second, told by a few substring searches of the
+# folded line before the pattern's.
 _COMMENT_KEYS: Final = frozenset(("comment", "kommentar", "comentar", "komentarz"))
+_LOGIN_KEYS: Final = (
+    "login", "log in", "signin", "sign in", "regist", "einlogg", "anmeld", "inicia sesión",
+    "connect", "zaloguj",
+)  # fmt: skip
 _SITE_NOTE_KEYS: Final = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
@@ -329,6 +348,7 @@ def _key_scans(
 
 
 _PROMPT_SCANS: Final = _key_scans(_PROMPT_KEYS)
+_KEYS_FOUND_APART: Final = 2  # the keys of an anchor that _lines_holding looks for one by one
 
 _PROMPT_CHARS: Final = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES: Final = 6  # lines with more words than this tell the language
@@ -653,7 +673,7 @@ def _context_free_rules(
     holding = _lines_holding("\n".join([lower(text) for text in texts]), _PROMPT_SCANS)
     # A line one pattern found is a prompt whatever the next ones say: none searches it again.
     found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, holding)
-    found |= _lines_matching(_COMMENT_FORM, _COMMENT_KEYS, texts, holding, found)
+    found |= _lines_matching(_COMMENT_FORM, _COMMENT_KEYS, texts, holding, found, also=_LOGIN_KEYS)
     found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, holding, found)
     found |= _lines_matching(
         _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, holding, found, _CALL_TO_ACTION_CHARS
@@ -687,8 +707,9 @@ def _context_free_rule(
     # The patterns below open with words: each is tried on the lines that open as one of its
     # words does.
     head = _head(text)
+    opens = _HEAD_RULES.get(head, 0)
     if (
-        head in _READ_MORE_HEADS
+        opens & _READ_MORE_HEAD
         and (":" in text or ">" in text or "»" in text)
         and _READ_MORE.match(text)
     ):
@@ -702,13 +723,13 @@ def _context_free_rule(
         short
         and len(text) < 80
         and (
-            (head in _SHARE_HEADS and _opening(text) in _SHARE_OPENINGS)
+            (opens & _SHARE_HEAD and _opening(text) in _SHARE_OPENINGS)
             or ((head < ":" or head > "\x7f") and head[:1].isdecimal() and "comment" in lower(text))
         )
         and _SHARE.match(text)
     ):
         return "share"
-    if spaces < _CREDIT_SPACES and head in _CREDIT_HEADS and _CREDIT.match(text):
+    if spaces < _CREDIT_SPACES and opens & _CREDIT_HEAD and _CREDIT.match(text):
         return "credit"
     if prompt:
         # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
@@ -718,7 +739,7 @@ def _context_free_rule(
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
     if (
-        head in _POST_NAVIGATION_HEADS
+        opens & _POST_NAVIGATION_HEAD
         and spaces < _POST_NAVIGATION_SPACES
         and _opening(text) in _POST_NAVIGATION_OPENINGS
         and _POST_NAVIGATION.match(text)
@@ -892,22 +913,23 @@ def _lines_holding(
         # in four past ASCII hold none of each, and the test costs a fraction of the scan.
         if not anchor.isascii() and (narrow or anchor not in lowered):
             continue
-        if len(keys) == 1:
-            # A key alone on its anchor is looked for as a text: str.find skips ahead by the
-            # characters the key lacks, where the engine reads every character (compiled, a
-            # page cost about 2.5 times the instructions with the pattern).
-            key = keys[0][0]
-            position = lowered.find(key)
-            line, at = 0, 0
-            while position >= 0:
-                line += lowered.count("\n", at, position)
-                at = position
-                found = holding.get(key)
-                if found is None:
-                    holding[key] = {line}
-                else:
-                    found.add(line)
-                position = lowered.find(key, position + 1)
+        if len(keys) <= _KEYS_FOUND_APART:
+            # A key alone on its anchor, or one of two, is looked for as a text: str.find skips
+            # ahead by the characters the key lacks, where the engine reads every character
+            # (compiled, a page cost about 2.5 times the instructions with the pattern; a scan
+            # for each of three keys costs about what their pattern does).
+            for key, _ in keys:
+                position = lowered.find(key)
+                line, at = 0, 0
+                while position >= 0:
+                    line += lowered.count("\n", at, position)
+                    at = position
+                    found = holding.get(key)
+                    if found is None:
+                        holding[key] = {line}
+                    else:
+                        found.add(line)
+                    position = lowered.find(key, position + 1)
             continue
         match = pattern.search(lowered)
         line, at = 0, 0  # the line that holds the character at `at`
@@ -933,12 +955,14 @@ def _lines_matching(
     holding: dict[str, set[int]],
     decided: set[int] | None = None,
     max_chars: int = _PROMPT_CHARS,
+    also: tuple[str, ...] = (),
 ) -> set[int]:
     """Return the indexes of `texts` under `max_chars` that `pattern` (in lower case, for
     folded text) finds a match in, of those not `decided` already.
 
     Each match of `pattern` holds one of `keys` in lower case, so only the lines that hold one
-    (`holding`, from _lines_holding) are searched with the pattern, the costly step.
+    (`holding`, from _lines_holding) are searched with the pattern, the costly step; and one of
+    `also`, when given, which the folded line is searched for first.
     """
     candidates: set[int] = set()
     for key, found in holding.items():
@@ -946,11 +970,14 @@ def _lines_matching(
             candidates |= found
     if decided:
         candidates -= decided
-    return {
-        index
-        for index in candidates
-        if len(texts[index]) < max_chars and pattern.search(_folded(texts[index]))
-    }
+    matched: set[int] = set()
+    for index in candidates:
+        text = texts[index]
+        if len(text) < max_chars:
+            folded = _folded(text)
+            if (not also or any(key in folded for key in also)) and pattern.search(folded):
+                matched.add(index)
+    return matched
 
 
 # A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".

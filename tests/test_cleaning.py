@@ -1407,6 +1407,13 @@ def test_post_navigation_lines_open_with_one_of_the_openings(text: str) -> None:
     assert _opening(text) in _POST_NAVIGATION_OPENINGS
 
 
+@given(st.from_regex(_COMMENT_FORM))
+def test_comment_forms_hold_a_login_key(text: str) -> None:
+    """_COMMENT_FORM is searched only in a folded line that holds one of _LOGIN_KEYS."""
+    folded = _folded(text)
+    assert any(key in folded for key in cleaning._LOGIN_KEYS)
+
+
 def test_openings_fold_what_ignorecase_matches() -> None:
     """Any character that IGNORECASE matches to a letter of an opening is folded to that letter
     by _opening (one character for one: the fold of four characters is theirs one by one, but
