@@ -73,6 +73,15 @@ _SHARE_HEADS: Final = frozenset((
     "sh", "tw", "pr", "e-", "em", "fa", "wh", "li", "pi", "re", "te", "co", "sa", "ar", "dr", "pa",
     "im", "mi", "ud", "de",
 ))  # fmt: skip
+# Their first four characters (_opening): most short lines that open as one of them does open
+# with another word ('Demokratie', 'Premium Support', '* Impressum'), told so without the
+# pattern (about seven thousand instructions a line, compiled: under IGNORECASE the engine tries
+# each of its words in turn).
+_SHARE_OPENINGS: Final = frozenset((
+    "shar", "twee", "prin", "e-ma", "emai", "face", "twit", "what", "link", "pint", "redd", "tele",
+    "copy", "save", "comm", "arti", "teil", "druc", "part", "impr", "mitt", "comp", "cond", "udos",
+    "dele",
+))  # fmt: skip
 # The prompts, forms, notes, embeds and calls (_APP_PROMPT, _COMMENT_FORM, _SITE_NOTE, _EMBED,
 # _CALL_TO_ACTION) are written in lower case and searched in a line folded as IGNORECASE
 # compares it (_folded), not under the flag: the engine then passes over an alternative at its
@@ -135,7 +144,25 @@ _POST_NAVIGATION: Final = re.compile(
 _POST_NAVIGATION_HEADS: Final = frozenset(
     ("pr", "ne", "ol", "ar", "en", "pu", "no", "vo", "nä", "po", "na")
 )
-_POST_NAVIGATION_SPACES: Final = 30  # a longer line is a paragraph that opens with these words
+# And their first four characters (_opening), as for _SHARE_OPENINGS.
+_POST_NAVIGATION_OPENINGS: Final = frozenset((
+    "prev", "next", "olde", "newe", "arti", "artí", "entr", "publ", "nota", "vorh", "näch", "popr",
+    "nast",
+))  # fmt: skip
+_POST_NAVIGATION_SPACES: Final = 30
+# The rules whose words open with a head, one bit a rule, for each head of theirs: a line's head
+# is looked up once, where it was asked of each rule's set (compiled, a look-up a set).
+_READ_MORE_HEAD: Final = 1
+_SHARE_HEAD: Final = 2
+_CREDIT_HEAD: Final = 4
+_POST_NAVIGATION_HEAD: Final = 8
+_HEAD_RULES: Final[dict[str, int]] = {
+    head: (head in _READ_MORE_HEADS) * _READ_MORE_HEAD
+    | (head in _SHARE_HEADS) * _SHARE_HEAD
+    | (head in _CREDIT_HEADS) * _CREDIT_HEAD
+    | (head in _POST_NAVIGATION_HEADS) * _POST_NAVIGATION_HEAD
+    for head in _READ_MORE_HEADS | _SHARE_HEADS | _CREDIT_HEADS | _POST_NAVIGATION_HEADS
+}  # a longer line is a paragraph that opens with these words
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS: Final = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
@@ -174,6 +201,11 @@ _AD_LABELS: Final = frozenset((
     "advertisement", "advertising", "anzeige", "werbung", "publicidad", "publicité", "reklama",
     "sponsored", "annonce", "pubblicità", "advertentie",
 ))  # fmt: skip
+_AD_MARKS: Final = " :*-•"  # around a label ('- Anzeige -')
+# The characters that lower() makes a label's first letter: a short line that opens with none
+# after the marks (most: 'Home', '12. März 2024') is told without lowering it (test_cleaning
+# reads all of Unicode).
+_AD_FIRSTS: Final = "aApPrRsSwW"
 _CREDIT_SPACES: Final = 8  # a longer line is a caption, which the article keeps
 # A picture's caption: a line that ends in the picture's credit ('... in Berlin. Foto: Jane Doe',
 # '... (Photo: AFP)', '(REUTERS/Jane Doe)', '(Symbolbild)'). An agency's name alone in brackets,
@@ -268,8 +300,14 @@ _APP_PROMPT_KEYS: Final = frozenset((
     "click ", "browser", "download", "get the app", "newsletter", "javascript", "cookie",
     "rights reserved", "©", "copyright", "enter your e", "ingresa tu ", "mail-adresse",
 ))  # fmt: skip
-# Every match of _COMMENT_FORM holds one of these.
+# Every match of _COMMENT_FORM holds one of these, and one of _LOGIN_KEYS: most lines that name
+# comments ('Kommentare (12)') hold none of the second, told by a few substring searches of the
+# folded line before the pattern's.
 _COMMENT_KEYS: Final = frozenset(("comment", "kommentar", "comentar", "komentarz"))
+_LOGIN_KEYS: Final = (
+    "login", "log in", "signin", "sign in", "regist", "einlogg", "anmeld", "inicia sesión",
+    "connect", "zaloguj",
+)  # fmt: skip
 _SITE_NOTE_KEYS: Final = frozenset((
     "cookie", "javascript", "newsletter", "affiliate", "provision", "compensation", "commission",
     "advertising disclos", "enthält werbung", "moderat", "netiquette",
@@ -314,6 +352,7 @@ def _key_scans(
 
 
 _PROMPT_SCANS: Final = _key_scans(_PROMPT_KEYS)
+_KEYS_FOUND_APART: Final = 2  # the keys of an anchor that _lines_holding looks for one by one
 
 _PROMPT_CHARS: Final = 200  # a longer line is the article's own text about prompts, notes, embeds
 _SAMPLE_SPACES: Final = 6  # lines with more words than this tell the language
@@ -608,13 +647,21 @@ def _mark_rules(
     # Each text once, and only the texts no pass has judged: a text's rule does not depend on
     # where it stands. After the first pass there are few or none.
     rules = memo.rules
-    fresh: dict[str, None] = {}  # the texts in order, each once
+    fresh: list[str] = []  # the texts in order, each once
     for line in lines:
-        if line.rule is None and line.text not in rules:
-            fresh[line.text] = None
+        if line.rule is None:
+            text = line.text
+            if text not in rules:
+                # Its place held by no rule, the answer for all but a few texts: those few are
+                # stored again below, where each text was inserted in a dict of its own first.
+                rules[text] = None
+                fresh.append(text)
     if fresh:
-        texts = list(fresh)
-        rules.update(zip(texts, _context_free_rules(texts, extra, template, group), strict=True))
+        found = _context_free_rules(fresh, extra, template, group)
+        for index, text in enumerate(fresh):
+            rule = found[index]
+            if rule is not None:
+                rules[text] = rule
     for line in lines:
         if line.rule is None:
             line.rule = rules[line.text]
@@ -637,7 +684,7 @@ def _context_free_rules(
     holding = _lines_holding("\n".join([lower(text) for text in texts]), _PROMPT_SCANS)
     # A line one pattern found is a prompt whatever the next ones say: none searches it again.
     found = _lines_matching(_APP_PROMPT, _APP_PROMPT_KEYS, texts, holding)
-    found |= _lines_matching(_COMMENT_FORM, _COMMENT_KEYS, texts, holding, found)
+    found |= _lines_matching(_COMMENT_FORM, _COMMENT_KEYS, texts, holding, found, also=_LOGIN_KEYS)
     found |= _lines_matching(_SITE_NOTE, _SITE_NOTE_KEYS, texts, holding, found)
     found |= _lines_matching(
         _CALL_TO_ACTION, _CALL_TO_ACTION_KEYS, texts, holding, found, _CALL_TO_ACTION_CHARS
@@ -671,8 +718,9 @@ def _context_free_rule(
     # The patterns below open with words: each is tried on the lines that open as one of its
     # words does.
     head = _head(text)
+    opens = _HEAD_RULES.get(head, 0)
     if (
-        head in _READ_MORE_HEADS
+        opens & _READ_MORE_HEAD
         and (":" in text or ">" in text or "»" in text)
         and _READ_MORE.match(text)
     ):
@@ -686,13 +734,13 @@ def _context_free_rule(
         short
         and len(text) < 80
         and (
-            head in _SHARE_HEADS
+            (opens & _SHARE_HEAD and _opening(text) in _SHARE_OPENINGS)
             or ((head < ":" or head > "\x7f") and head[:1].isdecimal() and "comment" in lower(text))
         )
         and _SHARE.match(text)
     ):
         return "share"
-    if spaces < _CREDIT_SPACES and head in _CREDIT_HEADS and _CREDIT.match(text):
+    if spaces < _CREDIT_SPACES and opens & _CREDIT_HEAD and _CREDIT.match(text):
         return "credit"
     if prompt:
         # '© Bild: Jane Doe' credits a picture inside the article: it closes nothing.
@@ -702,12 +750,17 @@ def _context_free_rule(
     if short and ":" in text[:16] and _TAGS.match(text):
         return "tags"
     if (
-        head in _POST_NAVIGATION_HEADS
+        opens & _POST_NAVIGATION_HEAD
         and spaces < _POST_NAVIGATION_SPACES
+        and _opening(text) in _POST_NAVIGATION_OPENINGS
         and _POST_NAVIGATION.match(text)
     ):
         return "navigation"
-    if len(text) < 20 and lower(text).strip(" :*-•") in _AD_LABELS:
+    if (
+        len(text) < 20
+        and text.lstrip(_AD_MARKS)[:1] in _AD_FIRSTS
+        and lower(text).strip(_AD_MARKS) in _AD_LABELS
+    ):
         return "advert"
     # Only lines of up to TEMPLATE_WORDS words are counted as template (split_lines leaves
     # single spaces between words, so the spaces count them).
@@ -723,28 +776,46 @@ def _folded(text: str) -> str:
     return metadata.ignorecase_lower(text)
 
 
-# _head's fold of each pair of characters it met. Lines open with a few hundred pairs a page,
-# and mostly the same ones from page to page: a look-up costs a fraction of the fold's method
-# calls (compiled, a tenth). Emptied when it grows past _HEADS_KEPT (a run of pages in many
-# scripts), so that it stays small.
-_HEADS: Final[dict[str, str]] = {}
-_HEADS_KEPT: Final = 20000
+# _head's fold of each pair of characters it met, by the first and then the second. Lines open
+# with a few hundred pairs a page, and mostly the same ones from page to page: a look-up costs a
+# fraction of the fold's method calls (compiled, a tenth). Keyed by single characters: a slice
+# of one character within Latin-1 is a string CPython keeps (no new string, its hash known),
+# where a slice of two was made and hashed for each line. Each level is emptied when it grows
+# past _HEADS_KEPT (a run of pages in many scripts), so that it stays small.
+_HEADS: Final[dict[str, dict[str, str]]] = {}
+_HEADS_KEPT: Final = 400
 
 
 def _head(text: str) -> str:
     """Return the first two characters of a line, after a list's bullet and its space if it opens
     with one, as IGNORECASE compares them: lower-cased, 'İ' and 'ı' as 'i', 'ſ' as 's'."""
-    head = text[:2]
-    if head[1:] == " " and head[:1] in "*+•-":
-        head = text[2:4]
-    folded = _HEADS.get(head)
-    if folded is None:
+    first = text[:1]
+    second = text[1:2]
+    if second == " " and first in "*+•-":
+        first = text[2:3]
+        second = text[3:4]
+    folds = _HEADS.get(first)
+    if folds is None:
         if len(_HEADS) >= _HEADS_KEPT:
             _HEADS.clear()
+        folds = {}
+        _HEADS[first] = folds
+    folded = folds.get(second)
+    if folded is None:
+        if len(folds) >= _HEADS_KEPT:
+            folds.clear()
         # The folds beyond lower() are of characters past ASCII, which most lines open without.
-        folded = metadata.ignorecase_lower(head)
-        _HEADS[head] = folded
+        folded = metadata.ignorecase_lower(first + second)
+        folds[second] = folded
     return folded
+
+
+def _opening(text: str) -> str:
+    """Return the first four characters of a line, after a list's bullet and its space if it
+    opens with one, as IGNORECASE compares them (as _head does its first two)."""
+    if text[1:2] == " " and text[:1] in "*+•-":
+        return metadata.ignorecase_lower(text[2:6])
+    return metadata.ignorecase_lower(text[:4])
 
 
 def _mark_captions(lines: list[Line]) -> None:
@@ -853,6 +924,24 @@ def _lines_holding(
         # in four past ASCII hold none of each, and the test costs a fraction of the scan.
         if not anchor.isascii() and (narrow or anchor not in lowered):
             continue
+        if len(keys) <= _KEYS_FOUND_APART:
+            # A key alone on its anchor, or one of two, is looked for as a text: str.find skips
+            # ahead by the characters the key lacks, where the engine reads every character
+            # (compiled, a page cost about 2.5 times the instructions with the pattern; a scan
+            # for each of three keys costs about what their pattern does).
+            for key, _ in keys:
+                position = lowered.find(key)
+                line, at = 0, 0
+                while position >= 0:
+                    line += lowered.count("\n", at, position)
+                    at = position
+                    found = holding.get(key)
+                    if found is None:
+                        holding[key] = {line}
+                    else:
+                        found.add(line)
+                    position = lowered.find(key, position + 1)
+            continue
         match = pattern.search(lowered)
         line, at = 0, 0  # the line that holds the character at `at`
         while match is not None:
@@ -877,12 +966,14 @@ def _lines_matching(
     holding: dict[str, set[int]],
     decided: set[int] | None = None,
     max_chars: int = _PROMPT_CHARS,
+    also: tuple[str, ...] = (),
 ) -> set[int]:
     """Return the indexes of `texts` under `max_chars` that `pattern` (in lower case, for
     folded text) finds a match in, of those not `decided` already.
 
     Each match of `pattern` holds one of `keys` in lower case, so only the lines that hold one
-    (`holding`, from _lines_holding) are searched with the pattern, the costly step.
+    (`holding`, from _lines_holding) are searched with the pattern, the costly step; and one of
+    `also`, when given, which the folded line is searched for first.
     """
     candidates: set[int] = set()
     for key, found in holding.items():
@@ -890,11 +981,14 @@ def _lines_matching(
             candidates |= found
     if decided:
         candidates -= decided
-    return {
-        index
-        for index in candidates
-        if len(texts[index]) < max_chars and pattern.search(_folded(texts[index]))
-    }
+    matched: set[int] = set()
+    for index in candidates:
+        text = texts[index]
+        if len(text) < max_chars:
+            folded = _folded(text)
+            if (not also or any(key in folded for key in also)) and pattern.search(folded):
+                matched.add(index)
+    return matched
 
 
 # A blogger's box in the first person: 'Hi, ich bin Tine und ...', "I'm Amy and ...".

@@ -32,6 +32,7 @@ from dedup.cleaning import (
     _FOLDED_APART,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
+    _POST_NAVIGATION_OPENINGS,
     _PROMPT_SCANS,
     _READ_MORE,
     _READ_MORE_HEADS,
@@ -39,6 +40,7 @@ from dedup.cleaning import (
     _RELATED_HEADING_HEADS,
     _SHARE,
     _SHARE_HEADS,
+    _SHARE_OPENINGS,
     _SITE_NOTE,
     _folded,
     _head,
@@ -49,6 +51,7 @@ from dedup.cleaning import (
     _mark_repeats,
     _may_hold_credit,
     _normalized,
+    _opening,
     _repeat_key,
     clean_document,
     clean_text,
@@ -1163,6 +1166,13 @@ def test_lines_holding_finds_each_key_on_its_lines() -> None:
         "cookie": {0, 2},
         "vergrößern": {2},
     }
+    # Keys alone on their anchors ('listen to', 'netiquette'), looked for as texts: twice on a
+    # line, and on the first and the last line.
+    lines = ["listen to the netiquette", "x", "listen to listen to", "netiquette"]
+    assert _lines_holding("\n".join(lines), _PROMPT_SCANS) == {
+        "listen to": {0, 2},
+        "netiquette": {0, 3},
+    }
 
 
 def test_key_scans_find_every_key_where_it_stands() -> None:
@@ -1382,6 +1392,60 @@ def test_heads_fold_what_ignorecase_matches() -> None:
                     assert _head(char + head[1]) == head, (hex(point), head)
                 if head[1] == letter:
                     assert _head(head[0] + char) == head, (hex(point), head)
+
+
+@given(st.from_regex(_SHARE))
+def test_share_lines_open_with_one_of_the_openings(text: str) -> None:
+    """_SHARE is tried only on a line that opens with one of _SHARE_OPENINGS (after a bullet),
+    or with a digit: a count of comments."""
+    words = text[2:] if text[1:2] == " " and text[:1] in "*+•-" else text
+    assert _opening(text) in _SHARE_OPENINGS or words[:1].isdecimal()
+
+
+@given(st.from_regex(_POST_NAVIGATION))
+def test_post_navigation_lines_open_with_one_of_the_openings(text: str) -> None:
+    assert _opening(text) in _POST_NAVIGATION_OPENINGS
+
+
+@given(st.from_regex(_COMMENT_FORM))
+def test_comment_forms_hold_a_login_key(text: str) -> None:
+    """_COMMENT_FORM is searched only in a folded line that holds one of _LOGIN_KEYS."""
+    folded = _folded(text)
+    assert any(key in folded for key in cleaning._LOGIN_KEYS)
+
+
+def test_openings_fold_what_ignorecase_matches() -> None:
+    """Any character that IGNORECASE matches to a letter of an opening is folded to that letter
+    by _opening (one character for one: the fold of four characters is theirs one by one, but
+    for a final sigma, which no opening holds)."""
+    openings = _SHARE_OPENINGS | _POST_NAVIGATION_OPENINGS
+    assert all(len(opening) == 4 for opening in openings)
+    letters = {char for opening in openings for char in opening if char.isalpha()}
+    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        if char.lower() == char and char.upper() == char and char not in letters:
+            continue  # no case: IGNORECASE matches it as itself
+        for letter, pattern in patterns.items():
+            if pattern.fullmatch(char) is not None:
+                assert metadata.ignorecase_lower(char) == letter, (hex(point), letter)
+    assert _opening("- SHARE on X") == "shar" and _opening("NÄCHSTER ARTIKEL") == "näch"
+    assert _opening("Tw") == "tw"
+
+
+def test_ad_labels_open_with_one_of_the_firsts() -> None:
+    """A line is lowered and looked up among the advertisements' labels only when it opens
+    with one of _AD_FIRSTS after the marks: the characters that lower() makes a label's first
+    letter, and no other character lowers to a mark."""
+    firsts = {label[0] for label in cleaning._AD_LABELS}
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        lowered = char.lower()
+        assert (lowered[:1] in firsts) is (char in cleaning._AD_FIRSTS), hex(point)
+        if lowered[:1] in set(cleaning._AD_MARKS):
+            assert char in cleaning._AD_MARKS, hex(point)
+    assert rules_of(page("Menu", "- Anzeige -"))["- Anzeige -"] == "advert"
+    assert rules_of(page("Menu", "WERBUNG:"))["WERBUNG:"] == "advert"
 
 
 def test_prompt_patterns_find_in_folded_text_what_ignorecase_finds() -> None:
