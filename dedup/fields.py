@@ -1264,27 +1264,64 @@ def _folded_lines(lines: list[Line]) -> list[str]:
     Each line is folded on its own: casefold reads an ASCII text by a quick path, and a page
     folded whole reads every character the slow way when one of its lines is not ASCII. (The
     headline is looked for once a document mostly: a fold kept for the next pass rarely serves.)
-    A line within Latin-1 is folded byte by byte by a table, where casefold looks each of its
+    A line past ASCII is folded byte by byte by a table, where casefold looks each of its
     characters up in the Unicode database (five times as long; most of a page's characters
-    are in its paragraphs, a third of them within Latin-1 and past ASCII).
+    are in its paragraphs, a third of them within Latin-1 and past ASCII, a fifth in lines
+    with a few characters past Latin-1, mostly typographic quotes and dashes).
     """
     folded: list[str] = []
     for line in lines:
         text = line.text
-        if not text.isascii():
-            # A character past Latin-1 is dropped and tells so by the length.
-            encoded = text.encode("latin-1", "ignore")
-            if len(encoded) == len(text):
-                text = encoded.translate(_LATIN1_CASEFOLD).decode("latin-1")
-                # The two letters whose fold is no single Latin-1 character, which the table leaves.
-                if "\xdf" in text:
-                    text = text.replace("\xdf", "ss")
-                if "\xb5" in text:
-                    text = text.replace("\xb5", "\u03bc")
-                folded.append(text)
-                continue
-        folded.append(text.casefold())
+        if text.isascii():
+            folded.append(text.casefold())
+        else:
+            folded.append(_folded_past_ascii(text))
     return folded
+
+
+def _folded_past_ascii(text: str) -> str:
+    """Return `text` (not ASCII) casefolded: by the table when most of it is within Latin-1."""
+    # Each character past Latin-1 is encoded as a '?' (which the table keeps): where the text
+    # holds none itself, the '?'s stand where those characters do, each folded alone (none
+    # folds in context).
+    folded = text.encode("latin-1", "replace").translate(_LATIN1_CASEFOLD).decode("latin-1")
+    if "?" in folded:
+        if "?" in text:
+            if folded.count("?") != text.count("?"):
+                return text.casefold()  # a '?' could be either
+        else:
+            pieces = folded.split("?")
+            # A text mostly past Latin-1 (Chinese, Greek) is read by casefold in one call,
+            # not by a call for each of its characters.
+            if len(pieces) > len(text) // _FOLD_ALONE_SHARE + 1:
+                return text.casefold()
+            parts: list[str] = []
+            at = -1  # where the character past Latin-1 before the piece stands
+            for piece in pieces:
+                if at >= 0:
+                    char = text[at]
+                    # Most are typographic marks, their own folds (a call of casefold each
+                    # cost more than the test).
+                    parts.append(char if char in _OWN_FOLDS else char.casefold())
+                parts.append(piece)
+                at += len(piece) + 1
+            folded = "".join(parts)
+    # The two letters whose fold is no single Latin-1 character, which the table leaves (no
+    # character's fold holds either).
+    if "\xdf" in folded:
+        folded = folded.replace("\xdf", "ss")
+    if "\xb5" in folded:
+        folded = folded.replace("\xb5", "\u03bc")
+    return folded
+
+
+# The characters past Latin-1 most often met in lines otherwise within it, each its own fold
+# (test_fields checks): quotes, dashes, the ellipsis, bullets, arrows, the euro sign.
+_OWN_FOLDS = "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\u25ba\u2192"
+
+
+# A text with more characters past Latin-1 than one in this many is folded by casefold at once.
+_FOLD_ALONE_SHARE = 16
 
 
 # Each Latin-1 character's fold, but for 'ß' and 'µ' (see _folded_lines; test_fields checks).

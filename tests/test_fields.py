@@ -959,7 +959,19 @@ def test_step_marks_are_the_crumb_steps_marks() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Plain ASCII", "Straße über MÜNCHEN", "5 µm ÀÉÎÕÜ ÿ", "„Zitat“ – Ärger", "Σίσυφος", "ß", ""],
+    [
+        "Plain ASCII",
+        "Straße über MÜNCHEN",
+        "5 µm ÀÉÎÕÜ ÿ",
+        "„Zitat“ – Ärger",
+        "Σίσυφος",
+        "ß",
+        "",
+        "„Warum?“ – Ärger",  # a '?' of its own: casefold
+        # A few characters past Latin-1, folded alone.
+        "Der Ärger über die Straße in MÜNCHEN, 5 µm breit, „ÀÉÎ“ – sagt Σ und 𝐀 im Rathaus",
+        "中文标题 – Ärger",  # mostly past Latin-1: casefold
+    ],
 )
 def test_folded_lines_are_casefolded(text: str) -> None:
     assert fields._folded_lines([Line(0, text, False)]) == [text.casefold()]
@@ -967,6 +979,12 @@ def test_folded_lines_are_casefolded(text: str) -> None:
         "ss" if code == 0xDF else "\u03bc" if code == 0xB5 else chr(fields._LATIN1_CASEFOLD[code])
         for code in range(256)
     )
+
+
+def test_own_folds_are_their_own_folds() -> None:
+    # _folded_past_ascii folds a character past Latin-1 alone unless it is one of them.
+    for char in fields._OWN_FOLDS:
+        assert char.casefold() == char and ord(char) > 0xFF, hex(ord(char))
 
 
 def test_part_marks_stand_in_every_title_part() -> None:
