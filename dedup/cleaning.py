@@ -149,7 +149,7 @@ _POST_NAVIGATION_OPENINGS: Final = frozenset((
     "prev", "next", "olde", "newe", "arti", "artí", "entr", "publ", "nota", "vorh", "näch", "popr",
     "nast",
 ))  # fmt: skip
-_POST_NAVIGATION_SPACES: Final = 30
+_POST_NAVIGATION_SPACES: Final = 30  # a longer line is a paragraph that opens with these words
 # The rules whose words open with a head, one bit a rule, for each head of theirs: a line's head
 # is looked up once, where it was asked of each rule's set (compiled, a look-up a set).
 _READ_MORE_HEAD: Final = 1
@@ -162,7 +162,7 @@ _HEAD_RULES: Final[dict[str, int]] = {
     | (head in _CREDIT_HEADS) * _CREDIT_HEAD
     | (head in _POST_NAVIGATION_HEADS) * _POST_NAVIGATION_HEAD
     for head in _READ_MORE_HEADS | _SHARE_HEADS | _CREDIT_HEADS | _POST_NAVIGATION_HEADS
-}  # a longer line is a paragraph that opens with these words
+}
 # A line of the page's tags or categories: 'Tags: ...', 'Schlagwörter: ...', 'Étiquettes : ...'.
 _TAGS: Final = re.compile(
     r"^(?:tags?|tagged(?: with)?|schlagw[öo]rte?r?|stichw[öo]rte?r?|themen|topics|keywords|"
