@@ -123,7 +123,7 @@ def compare_features(
     copies = exact_copies(f.exact_key for f in features)
     unique = sorted(copies)
     weights = TermWeights(features[i] for i in unique)
-    vectors = dict(zip(unique, weights.vectors([features[i] for i in unique]), strict=True))
+    vectors = {i: weights.vector(features[i]) for i in unique}
     heads = np.array(unique, dtype=np.int64)
     keys = [blocking_keys(vectors[i]) for i in unique]
     proposed = candidate_pairs(heads, signatures[heads], keys)

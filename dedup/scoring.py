@@ -13,7 +13,7 @@ publication dates too far apart are hard evidence of two events; a missing fact 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,38 +158,6 @@ class TermWeights:
         weights = (1.0 + np.log(features.term_counts[keep])) * idf
         norm = math.sqrt(float(weights.dot(weights))) or 1.0
         return Vector.from_arrays(keys[keep], weights / norm, features.lead_keys)
-
-    def vectors(self, articles: Sequence[Features]) -> list[Vector]:
-        """Return the `vector` of each of `articles`, in order.
-
-        The weighing is term by term, so the terms of all are weighed together: an article's
-        few hundred terms took some fifteen calls of numpy, which cost more than their
-        arithmetic (c10000's grouping: 44 us a vector). Each is then made unit length apart,
-        its weights copied out first so that their sum of squares is taken over an array of
-        its own, as `vector` takes it.
-        """
-        if not articles:
-            return []
-        keys = np.concatenate([features.term_keys for features in articles])
-        tfs = np.concatenate([features.term_counts for features in articles])
-        counts = self.document_counts(keys)
-        keep = self.informative(counts)
-        idf = np.log((self.size + 1) / (counts[keep] + 1)) + 1.0
-        weights = (1.0 + np.log(tfs[keep])) * idf
-        kept = keys[keep]
-        # Where each article's kept terms start and end among all kept terms: the kept terms
-        # before each article's end, counted.
-        ends = np.cumsum([len(features.term_keys) for features in articles])
-        kept_before = np.zeros(len(keep) + 1, dtype=np.int64)
-        np.cumsum(keep, out=kept_before[1:])
-        bounds = [0, *kept_before[ends].tolist()]
-        found = []
-        for k, features in enumerate(articles):
-            start, end = bounds[k], bounds[k + 1]
-            own = weights[start:end].copy()
-            norm = math.sqrt(float(own.dot(own))) or 1.0
-            found.append(Vector.from_arrays(kept[start:end], own / norm, features.lead_keys))
-        return found
 
 
 def _within(

@@ -657,8 +657,7 @@ def group_blocks(task: BlockTask) -> list[Cluster]:
     features = read_features(task.workdir, task.locations)
     table = count_table(task.table_path)
     weights = TermWeights.from_table(table, task.size)
-    heads = [head for block in task.blocks for head in block]
-    vectors = dict(zip(heads, weights.vectors([features[head] for head in heads]), strict=True))
+    vectors = {head: weights.vector(features[head]) for block in task.blocks for head in block}
     pairs = score_pairs(task.edges, features, vectors)
     floor = task.options.threshold
     blocks = linked_blocks(pairs, floor)

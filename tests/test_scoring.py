@@ -90,42 +90,6 @@ def test_rare_and_common_terms_are_left_out_of_large_collections() -> None:
     assert kept[-1] == {"triple"}
 
 
-@given(
-    st.lists(
-        st.tuples(
-            st.dictionaries(st.sampled_from("abcdefghij"), st.integers(1, 5), max_size=8),
-            st.frozensets(st.sampled_from("abcdefghijk"), max_size=4),
-        ),
-        max_size=30,
-    )
-)
-def test_vectors_are_the_vector_of_each(
-    articles: list[tuple[dict[str, int], frozenset[str]]],
-) -> None:
-    # The terms of all weighed together, each normed apart: the same arrays to the bit. An
-    # article without terms stands first and last.
-    empty = Features.of_terms("empty", {}, words=0)
-    documents = [
-        empty,
-        *(
-            _features(str(k), terms=terms, lead_terms=lead)
-            for k, (terms, lead) in enumerate(articles)
-        ),
-        empty,
-    ]
-    for weights in (
-        TermWeights(documents),
-        TermWeights.from_table(np.arange(16, dtype=np.uint32), 40),
-    ):
-        for one, together in zip(
-            [weights.vector(d) for d in documents], weights.vectors(documents), strict=True
-        ):
-            for name in ("keys", "weights", "lead_keys", "lead_weights", "lead"):
-                assert getattr(one, name).tobytes() == getattr(together, name).tobytes()
-            assert one.lead_norm == together.lead_norm
-    assert TermWeights(documents).vectors([]) == []
-
-
 def test_years_that_disagree_halve_the_word_similarity() -> None:
     a = _features("a", terms={"quake": 1}, years=frozenset({2008}))
     b = _features("b", terms={"quake": 1}, years=frozenset({2013}))
