@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -1379,19 +1380,24 @@ def test_heads_fold_what_ignorecase_matches() -> None:
     # Any character that IGNORECASE matches to a letter of a head gives that head in its place.
     all_heads = _SHARE_HEADS | _CREDIT_HEADS | _POST_NAVIGATION_HEADS | _READ_MORE_HEADS
     letters = {char for head in all_heads for char in head if char.isalpha()}
+    for char, letter in _ignorecase_matches(letters):
+        for head in all_heads:
+            if head[0] == letter:
+                assert _head(char + head[1]) == head, (hex(ord(char)), head)
+            if head[1] == letter:
+                assert _head(head[0] + char) == head, (hex(ord(char)), head)
+
+
+def _ignorecase_matches(letters: set[str]) -> Iterator[tuple[str, str]]:
+    """Yield each character of Unicode that IGNORECASE matches to one of `letters`, with it."""
     patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
     for point in range(sys.maxunicode + 1):
         char = chr(point)
         if char.lower() == char and char.upper() == char and char not in letters:
             continue  # no case: IGNORECASE matches it as itself
         for letter, pattern in patterns.items():
-            if pattern.fullmatch(char) is None:
-                continue
-            for head in all_heads:
-                if head[0] == letter:
-                    assert _head(char + head[1]) == head, (hex(point), head)
-                if head[1] == letter:
-                    assert _head(head[0] + char) == head, (hex(point), head)
+            if pattern.fullmatch(char) is not None:
+                yield char, letter
 
 
 @given(st.from_regex(_SHARE))
@@ -1421,14 +1427,8 @@ def test_openings_fold_what_ignorecase_matches() -> None:
     openings = _SHARE_OPENINGS | _POST_NAVIGATION_OPENINGS
     assert all(len(opening) == 4 for opening in openings)
     letters = {char for opening in openings for char in opening if char.isalpha()}
-    patterns = {letter: re.compile(re.escape(letter), re.IGNORECASE) for letter in letters}
-    for point in range(sys.maxunicode + 1):
-        char = chr(point)
-        if char.lower() == char and char.upper() == char and char not in letters:
-            continue  # no case: IGNORECASE matches it as itself
-        for letter, pattern in patterns.items():
-            if pattern.fullmatch(char) is not None:
-                assert metadata.ignorecase_lower(char) == letter, (hex(point), letter)
+    for char, letter in _ignorecase_matches(letters):
+        assert metadata.ignorecase_lower(char) == letter, (hex(ord(char)), letter)
     assert _opening("- SHARE on X") == "shar" and _opening("NÄCHSTER ARTIKEL") == "näch"
     assert _opening("Tw") == "tw"
 
