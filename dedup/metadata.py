@@ -1166,6 +1166,8 @@ _QUICK_TABLE: Final = bytes(
     for code in range(256)
 )
 _ZERO: Final = ord("0")
+# dates' _SHORT_NUMBER in the translation: a run of one or two digits.
+_SHORT_RUN: Final = re.compile(rb"0(?<!00)0?(?!0)")
 
 
 def _quick_look(encoded: bytes, line: str) -> bool | None:
@@ -1177,7 +1179,10 @@ def _quick_look(encoded: bytes, line: str) -> bool | None:
     substitution shortens it (a name left beside a reading time). A line without an invisible
     mark (_visible gives it back as it is) holds no date (find_dates' _YEARISH) and no year that
     _GLUED_YEAR parts without four digits in a row or a digit, a '.' or '/' and two digits: no
-    '0000' or '0 00' in the translation. Without those, and without 'min' lower-cased and
+    '0000' or '0 00' in the translation. Nor does it hold one without the number of one or two
+    digits that may_hold_date needs (_SHORT_RUN), unless _GLUED_YEAR parts a run of five digits
+    or more ('20195. Mai'): the glued forms of a day or a month hold that number, and only
+    _GLUED_YEAR parts a run of digits. Without those, and without 'min' lower-cased and
     'omment', no substitution changes it: the text _fields_meta reads is the line, dateless, and
     _has_opener reads it alone.
     """
@@ -1189,14 +1194,15 @@ def _quick_look(encoded: bytes, line: str) -> bool | None:
         if _OPENER_PARTS.encoded.isdisjoint(parts.split()):
             return None
         return False if _OPENER_PARTS.held_in(line) else None
-    if (
-        parts.find(b"0000") >= 0
-        or parts.find(b"0 00") >= 0
-        or parts.find(b"min") >= 0
-        or parts.find(b"omment") >= 0
-        or "\u00ad" in line  # the one mark of _INVISIBLE within Latin-1
-        or not _OPENER_PARTS.encoded.isdisjoint(parts.split())
+    # Many lines with a year are the body's sentences or a list's entries that hold no day or
+    # month beside it ('World Cup 2010', '* December 2021').
+    if (parts.find(b"0000") >= 0 or parts.find(b"0 00") >= 0) and (
+        _SHORT_RUN.search(parts) is not None or parts.find(b"00000") >= 0
     ):
+        return True
+    if parts.find(b"min") >= 0 or parts.find(b"omment") >= 0 or "\u00ad" in line:
+        return True  # "\u00ad": the one mark of _INVISIBLE within Latin-1
+    if not _OPENER_PARTS.encoded.isdisjoint(parts.split()):
         return True
     return None
 
