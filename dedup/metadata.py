@@ -1061,7 +1061,12 @@ class MetaLine:
 
 
 # Separators between the fields of a metadata line: 'By Daniel | Published: 23. Juli 2017'.
-_FIELD_SEPARATOR = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
+# That is r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*", written to open with the class of
+# its first character, which a look-behind then tells: the engine skips to the characters of
+# that class, where it tried both branches at every position.
+_FIELD_SEPARATOR = re.compile(
+    r"[\s|·•∙⋅](?:(?<=\s)\s*(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|(?<=\s)\s*[|·•∙⋅]\s*|(?<=[|·•∙⋅])\s*)"
+)
 # Every separator holds one of these marks. The pattern may start at any position (the white
 # space before its marks may be none) and is tried at each: a line without a mark skips it.
 _SEPARATOR_MARKS = "|·•/»∙⋅-–—"

@@ -1911,6 +1911,15 @@ def test_list_marks_open_every_list_marker() -> None:
         assert (re.match(r"\d", chr(point)) is not None) is chr(point).isdecimal(), hex(point)
 
 
+@given(st.text(alphabet=" \t\n\xa0|·•/»∙⋅-–—ab", max_size=20))
+def test_field_separator_reads_as_its_plain_form(line: str) -> None:
+    # _FIELD_SEPARATOR opens with its first character's class: the same matches as the plain form.
+    plain = re.compile(r"\s+(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|\s*[|·•∙⋅]\s*")
+    spans = [match.span() for match in metadata._FIELD_SEPARATOR.finditer(line)]
+    assert spans == [match.span() for match in plain.finditer(line)]
+    assert metadata._FIELD_SEPARATOR.split(line) == plain.split(line)
+
+
 def _meta_line_reference(line: str, day_first: bool | None) -> metadata.MetaLine | None:
     """meta_line as it read every line before _quick_look: a digit, else an opener, else None."""
     if len(line) > 300:
