@@ -905,6 +905,8 @@ def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords)
         if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
             found.signature = found.signature or linked
             break
+        if lines[index].rule is not None:
+            continue  # only an unmarked line is read for a name: the tests below need not run
         if (
             index >= end + _SIGNATURE_REACH
             and not metadata.author_heading(lines[index - 1].text)
@@ -913,7 +915,7 @@ def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords)
         ):
             continue  # further down only under a heading, over a link to the posts, or
             # with a role after the name ('Jane Doe Autorin')
-        names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
+        names = metadata.name_line(lines[index].text)
         if (
             names
             and page.names_someone(names)
