@@ -1053,7 +1053,7 @@ def _mark_author_box(lines: list[Line], authors: list[str]) -> None:
         for above in range(max(0, position - _BIO_LOOKBACK), position):
             label = kept[above].text
             if (
-                label.count(" ") < _BIO_NAME_WORDS
+                kept[above].spaces() < _BIO_NAME_WORDS  # counted once a line: most are paragraphs
                 and not boilerplate.ends_terminal(label)
                 and all(word[:1].isupper() for word in label.split())
             ):

@@ -612,14 +612,19 @@ def _mark_post_notes(
     wurde am 4. Mai 2021 von jdoe veröffentlicht'), however far, over lists of related posts or
     under a wiki's links: the note names the text itself. Their dates and names are taken."""
     # A note states a date: only the lines with a date's yearish number are read, found by a
-    # search of the lines above the body and of those under it.
+    # search of the lines above the body and of those under it. A marked line or one longer than
+    # a note is left out of the search (an empty text in its place).
     notes: list[int] = []
     for first, part in ((0, lines[:start]), (end, lines[end:])):
-        for offset in yearish_lines([line.text for line in part]):
+        texts = [
+            line.text if line.rule is None and len(line.text) <= metadata.NOTE_CHARS else ""
+            for line in part
+        ]
+        for offset in yearish_lines(texts):
             notes.append(first + offset)
     for index in notes:
         line = lines[index]
-        if line.rule is not None or (note := metadata.post_note(line.text, day_first)) is None:
+        if (note := metadata.post_note(line.text, day_first)) is None:
             continue
         distance = start - index if index < start else _AFTER_PENALTY + index - end
         line.rule = "date"
@@ -800,8 +805,8 @@ def _mark_head_box(lines: list[Line], start: int, end: int, page: _PageWords, se
     boxes = [
         box
         for index in range(max(0, start - _BARE_REACH), end)
-        # A name's few words first: the quick test.
-        if not _spaces_over(lines[index].text, _BIO_NAME_SPACES) and (box := _bio_box(lines, index))
+        # A name's few words first: the quick test (the line's spaces, counted once a line).
+        if lines[index].spaces() <= _BIO_NAME_SPACES and (box := _bio_box(lines, index))
     ]
     # The same box may close the page again.
     if len({box[2][0] for box in boxes}) == 1 and boxes[0][0] < start + _BARE_REACH:
@@ -821,8 +826,9 @@ def _mark_signature(lines: list[Line], start: int, end: int, page: _PageWords, s
     whose line is marked."""
     for index in range(start, min(len(lines), end + _AFTER_REACH)):
         line = lines[index]
+        # (The spaces of most lines were counted before this step: see Line.spaces.)
         if line.rule is not None or (
-            _spaces_over(line.text, _SIGNATURE_SPACES) and line.text[-1:] not in _SIGNATURE_MARKS
+            line.spaces() > _SIGNATURE_SPACES and line.text[-1:] not in _SIGNATURE_MARKS
         ):
             continue  # a paragraph that closes with no signature: the quick test
         names = _signature(lines, index, end)
@@ -899,6 +905,8 @@ def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords)
         if (linked := metadata.author_link(lines[index].text)) and page.names_someone(linked):
             found.signature = found.signature or linked
             break
+        if lines[index].rule is not None:
+            continue  # only an unmarked line is read for a name: the tests below need not run
         if (
             index >= end + _SIGNATURE_REACH
             and not metadata.author_heading(lines[index - 1].text)
@@ -907,7 +915,7 @@ def _mark_box_after(lines: list[Line], end: int, found: Found, page: _PageWords)
         ):
             continue  # further down only under a heading, over a link to the posts, or
             # with a role after the name ('Jane Doe Autorin')
-        names = metadata.name_line(lines[index].text) if lines[index].rule is None else None
+        names = metadata.name_line(lines[index].text)
         if (
             names
             and page.names_someone(names)
@@ -1799,7 +1807,7 @@ def _bio_box(lines: list[Line], index: int) -> tuple[int, int, list[str]] | None
     """Return (line, its biography's line, the name) when line `index` holds a person's name alone
     and the next line with words is a biography that opens with it ('Jane Doe ist ...')."""
     line = lines[index]
-    if line.rule is not None or not 1 <= line.text.count(" ") <= _BIO_NAME_SPACES:
+    if line.rule is not None or not 1 <= line.spaces() <= _BIO_NAME_SPACES:
         return None
     below = _next_worded(lines, index, 1)
     if below is None or lines[below].rule is not None:
@@ -1817,21 +1825,6 @@ _BIO_NAME_SPACES: Final = 4  # a name line with a bullet has this many spaces at
 _BIO_MAX_WORDS: Final = 80  # a biography in a box has this many words at most
 
 
-def _spaces_over(text: str, most: int) -> bool:
-    """Return whether `text` holds more than `most` spaces (a few: a name's).
-
-    The spaces are counted in the text's first _SPACES_SPAN characters first, where a paragraph
-    holds more than a name's: the count of a whole paragraph's spaces cost about a thousand
-    instructions, compiled, for each paragraph of the body asked whether it is a name.
-    """
-    if text.count(" ", 0, _SPACES_SPAN) > most:
-        return True
-    return len(text) > _SPACES_SPAN and text.count(" ") > most
-
-
-_SPACES_SPAN: Final = 64
-
-
 def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
     """Return the person who signs the text on line `index`: in brackets after the last sentence
     of the body (which ends before line `end`), or alone on the line between a paragraph and the
@@ -1844,7 +1837,7 @@ def _signature(lines: list[Line], index: int, end: int) -> list[str] | None:
             return None
         names = metadata.person_names(signed.group("names"))
         return names if names and all(" " in name for name in names) else None
-    if not 1 <= text.count(" ") <= _SIGNATURE_SPACES or index == 0:
+    if not 1 <= lines[index].spaces() <= _SIGNATURE_SPACES or index == 0:
         return None
     if text[:2] in _DASHES and index >= end - 1:
         return _dashed_signature(lines, index)

@@ -844,21 +844,26 @@ def person_names(text: str) -> list[str] | None:
 def _is_person(name: str, alone: bool) -> bool:
     """Return whether `name` reads as a person's name: capitalised name words, a few of them."""
     parts = name.split()
-    if len(parts) > 1 and parts[0].casefold() in _HONORIFICS:
-        parts = parts[1:]  # 'Dr. Alexander Klier', 'Prof. Dr. ...' once
-        if len(parts) > 1 and parts[0].casefold() in _HONORIFICS:
-            parts = parts[1:]
-    if not 1 <= len(parts) <= 4 or parts[0].casefold() in _PARTICLES:
+    if len(parts) > 6:
+        return False  # four name words after two honorifics at most: folded for nothing
+    # Each word folded once: the tests below ask for most words' fold two or three times.
+    folds = [part.casefold() for part in parts]
+    if len(parts) > 1 and folds[0] in _HONORIFICS:
+        parts, folds = parts[1:], folds[1:]  # 'Dr. Alexander Klier', 'Prof. Dr. ...' once
+        if len(parts) > 1 and folds[0] in _HONORIFICS:
+            parts, folds = parts[1:], folds[1:]
+    if not 1 <= len(parts) <= 4 or folds[0] in _PARTICLES:
         return False
-    if parts[-1].casefold() in _PARTICLES:
+    if folds[-1] in _PARTICLES:
         return False  # a name ends with a name word: 'Rezept von', 'Actualizado al' are labels
     named = 0
-    for before, part in zip(["", *parts], parts, strict=False):
-        if part.casefold() in _PARTICLES:
-            if part in _ARTICLES and before.casefold() not in _PARTICLES:
+    for index, part in enumerate(parts):
+        folded = folds[index]
+        if folded in _PARTICLES:
+            # (The first word is no particle: folds[index - 1] is the word before.)
+            if part in _ARTICLES and folds[index - 1] not in _PARTICLES:
                 return False  # 'Download der Audiodatei'; 'Ursula von der Leyen' is a name
             continue
-        folded = part.casefold()
         if not _NAME_WORD.match(part) or folded in _NAME_STOP_WORDS or folded in _NOT_NAME_WORDS:
             return False
         if folded.endswith(_POSSESSIVE):
@@ -1397,7 +1402,7 @@ _NOTE_ON: Final = re.compile(
     r"(?<!\w)(?:am|on|le|el|il|op|em|dnia)\s+(?:(?P<weekday>[^\W\d_]+),?\s+(?:den\s+)?)?$",
     re.IGNORECASE,
 )
-_NOTE_CHARS: Final = 300
+NOTE_CHARS: Final = 300  # a longer line is no note (see post_note)
 _NOTE_REACH: Final = 30  # characters before the date where its preposition is looked for
 _NOTE_OPENER: Final = re.compile(r"(?<!\w)(?:von|by|par|por|da|door|przez)\s+", re.IGNORECASE)
 
@@ -1414,7 +1419,7 @@ def post_note(
     """
     # The note's date is one of find_dates': a line without its numbers (most lines, and most
     # with a digit) is told before its words are read.
-    if len(line) > _NOTE_CHARS or not may_hold_date(line):
+    if len(line) > NOTE_CHARS or not may_hold_date(line):
         return None
     # Of the few lines the date's numbers leave, the words are split at once: the verb is looked
     # up among them, and the opening one read beside it.
@@ -1548,7 +1553,13 @@ def name_line(line: str) -> list[str] | None:
         text = _ROLE_TAIL.sub("", text).rstrip(" ,|·–—-")
     if text.endswith(")"):
         text = _CODE_TAIL.sub("", text)  # 'Jane Doe (jd)': the writer's short code
-    if (cut := _ROLE_SEPARATOR.search(text)) and role_line(text[cut.end() :]):
+    # A separator is a comma or a mark after white space, which most names lack: the pattern is
+    # not tried.
+    if (
+        ("," in text or "|" in text or "·" in text or "–" in text or "—" in text or "-" in text)
+        and (cut := _ROLE_SEPARATOR.search(text))
+        and role_line(text[cut.end() :])
+    ):
         text = text[: cut.start()].rstrip()  # 'Jane Doe, Redakteurin', 'Jane Doe | Staff Reporter'
     if text[-1:] in _AFFILIATION_MARKS:
         text = _AFFILIATION_TAIL.sub("", text)
@@ -1586,6 +1597,7 @@ def _comma_names(text: str) -> list[str] | None:
 
 _CODE_TAIL: Final = re.compile(r"\s+\([a-z]{2,4}\)$")
 # A separator between a name and the person's role: a comma, a bar, a dash.
+# (name_line looks for these marks before it tries the pattern.)
 _ROLE_SEPARATOR: Final = re.compile(r"(?:,|\s[|·–—-])\s*")
 _NAME_LINE_CHARS: Final = 160  # a longer line is no name line, whatever its tail
 # Marks of a name's affiliations, glued to its last word: 'Jane Doe1,2', 'John Roe*', 'Ann Lee†'.
@@ -2102,6 +2114,9 @@ _DESK_KEYS: Final[tuple[str, ...]] = ("eda", "éda", "newsroom", "desk", "editor
 _DESK_OPENER: Final = re.compile(
     r"^(?:von|by|par|por|di|door|przez|autor(?:in)?|author|auteur|autore)\s*:?\s+", re.IGNORECASE
 )
+# The letters _DESK_OPENER's openers open with, as IGNORECASE matches them (checked over all of
+# Unicode in test_metadata).
+_DESK_OPENER_FIRSTS: Final = frozenset("vVbBpPdDaA")
 _DESK_WORDS_MAX: Final = 5
 _DESK_CHARS: Final = 60
 _DESK_LOWER: Final = frozenset({"die", "the", "la", "le", "el"})
@@ -2114,8 +2129,11 @@ def desk_name(line: str) -> str | None:
     text = line.strip(_BULLETS_AND_MARKS)
     # A text longer than a desk's is one only after an opener (a paragraph has none); and the
     # text after an opener holds one of _DESK_KEYS only where the whole does: most lines hold
-    # none, and are told before the opener is looked for.
-    if len(text) > _DESK_CHARS and _DESK_OPENER.match(text) is None:
+    # none, and are told before the opener is looked for. Most long texts (the paragraphs) open
+    # with a letter no opener opens with, and are told before the pattern is tried.
+    if len(text) > _DESK_CHARS and (
+        text[:1] not in _DESK_OPENER_FIRSTS or _DESK_OPENER.match(text) is None
+    ):
         return None
     if not _holds_a_key(text, _DESK_KEYS):
         return None
@@ -2254,13 +2272,17 @@ def lone_opener(line: str) -> bool:
     # white space, a preposition (two letters or more) is its last word. When its last two
     # characters are ASCII, the last no colon nor white space, they are the end each test
     # reads, and fold (IGNORECASE, casefold) as lower() does: they must close an opener or a
-    # preposition. Most short lines of a page close otherwise.
+    # preposition. Most short lines of a page close otherwise. (The ends are looked up in every
+    # case, where a call of lower() cost more than the look-up; the code points of the one or
+    # two characters are read, where isascii() is called as a method.)
     tail = text[-2:]
+    last = tail[-1]
     if (
-        tail.isascii()
-        and tail[-1] != ":"
-        and not tail[-1].isspace()
-        and lower(tail) not in _LONE_OPENER_TAILS
+        tail not in _LONE_OPENER_TAIL_CASES
+        and last != ":"
+        and not last.isspace()
+        and ord(last) < 128
+        and ord(tail[0]) < 128
     ):
         return False
     # _LONE_OPENER's opener closes the text but for white space and a colon: a text that closes
@@ -2280,6 +2302,12 @@ _OPENER_ALONE: Final = re.compile(rf"^(?:{_STRONG_OPENER})\s*:?$", re.IGNORECASE
 _PREPOSITIONS: Final = frozenset({"von", "by", "par", "por", "da", "di", "door", "av", "af"})
 # The last two letters of lone_opener's openers and of its prepositions.
 _LONE_OPENER_TAILS: Final = _LONE_OPENER_ENDS | frozenset(word[-2:] for word in _PREPOSITIONS)
+# ... written in any case ('BY', 'By', 'bY', ...).
+_LONE_OPENER_TAIL_CASES: Final = frozenset(
+    "".join(letters)
+    for tail in _LONE_OPENER_TAILS
+    for letters in itertools.product(*[(char, char.upper()) for char in tail])
+)
 
 
 def role_line(line: str) -> bool:
@@ -2294,11 +2322,12 @@ def role_line(line: str) -> bool:
     # two words, folded as IGNORECASE matches them, end with none is told at once. Each word is
     # folded alone (no fold or lower() makes or takes a space), and asked for all the roles only
     # when it ends as one of them does: most lines' words end otherwise.
+    ascii = text.isascii()  # asked once for the line, not for each word's end
     for word in text.split(None, 2)[:2]:
         # A word whose last three characters are ASCII folds them as lower() does: they are
         # looked up among the ends in every case, where the fold of each word cost a call.
         end = word[-3:]
-        if end.isascii() and end not in _ROLE_END_CASES:
+        if end not in _ROLE_END_CASES and (ascii or end.isascii()):
             continue
         word = ignorecase_lower(word)
         if word[-3:] in _ROLE_ENDS and word.endswith(_ROLES):

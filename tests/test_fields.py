@@ -994,15 +994,6 @@ def test_part_marks_stand_in_every_title_part() -> None:
 
 
 @given(
-    st.lists(st.sampled_from(["Jane", "Doe", " ", "x" * 30, "\u00a0"]), max_size=12).map("".join),
-    st.integers(min_value=0, max_value=5),
-)
-def test_spaces_over_is_the_count(text: str, most: int) -> None:
-    # The count in the first characters first, then over the whole text: the same answer.
-    assert fields._spaces_over(text, most) is (text.count(" ") > most)
-
-
-@given(
     st.lists(
         st.sampled_from(["Jane", "jdoe", "@", "example.org", "*", " ", "-", "Ä", "1", "_"]),
         max_size=5,

@@ -1231,6 +1231,47 @@ def test_role_end_cases_are_the_folded_ends() -> None:
         assert end not in metadata._ROLE_END_CASES
 
 
+def test_lone_opener_tail_cases_are_the_folded_tails() -> None:
+    # lone_opener passes over a line whose last two characters are ASCII and none of
+    # _LONE_OPENER_TAIL_CASES: their lower() must be none of _LONE_OPENER_TAILS.
+    letters = string.ascii_letters + string.digits + "-.': "
+    for tail in map("".join, itertools.product(letters, repeat=2)):
+        expected = tail.lower() in metadata._LONE_OPENER_TAILS
+        assert (tail in metadata._LONE_OPENER_TAIL_CASES) is expected, tail
+    for tail in ("y", "n", ""):  # a text of one character is its own tail
+        assert tail not in metadata._LONE_OPENER_TAIL_CASES
+
+
+def test_desk_opener_firsts_are_what_ignorecase_matches() -> None:
+    # desk_name tries _DESK_OPENER on a long text only when it opens with one of
+    # _DESK_OPENER_FIRSTS: each opener's first letter, in every form IGNORECASE matches.
+    pattern = metadata._DESK_OPENER.pattern
+    assert pattern.startswith("^(?:")
+    openers, depth = [""], 0
+    for char in pattern[len("^(?:") :]:
+        if depth == 0 and char == ")":
+            break
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and char == "|":
+            openers.append("")
+        else:
+            openers[-1] += char
+    firsts = {opener[0] for opener in openers}
+    assert firsts <= set(string.ascii_lowercase), openers
+    for opener in openers:  # each opener is matched from its first letter on
+        word = re.sub(r"\(\?:(\w+)\)\?", "", opener)
+        assert word.isalpha() and metadata._DESK_OPENER.match(f"{word} Redaktion"), opener
+    matches = {chr(point) for point in range(sys.maxunicode + 1) if _opens_as(chr(point), firsts)}
+    assert matches == metadata._DESK_OPENER_FIRSTS
+
+
+def _opens_as(char: str, letters: set[str]) -> bool:
+    """Return whether IGNORECASE matches `char` to one of `letters`."""
+    if char.lower() == char and char.upper() == char and char not in letters:
+        return False  # no case: IGNORECASE matches it as itself
+    return any(re.fullmatch(re.escape(letter), char, re.IGNORECASE) for letter in letters)
+
+
 @pytest.mark.parametrize(
     "line",
     [
