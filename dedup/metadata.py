@@ -2529,6 +2529,25 @@ def lowered_for_words(text: str) -> str:
     return encoded.translate(_LATIN1_LOWER).decode("latin-1")
 
 
+def lowered_for_words_of_lines(texts: list[str], text: str) -> str:
+    """Return `text`, `texts` joined by spaces, lower-cased for BodyWords: as lowered_for_words
+    makes it, but that the marks past Latin-1 may be made spaces in some lines and not in others
+    (BodyWords finds the same words either way).
+
+    lowered_for_words lowers a text past Latin-1 by lower(), which looks up each of its characters
+    in the Unicode database; a body past Latin-1 mostly holds such characters in a line or two (a
+    name, an emoji), and each line is then lowered on its own, most by the table. No character's
+    case depends on characters across a space (see fields._WordsBelow): each line lowered alone
+    is its part of the whole lowered.
+    """
+    if text.isascii():
+        return lower(text)
+    encoded = latin1(text, " ")
+    if encoded is None:
+        return " ".join([lowered_for_words(line) for line in texts])
+    return encoded.translate(_LATIN1_LOWER).decode("latin-1")
+
+
 # Latin-1 lower-cases each of its characters to one of its characters, none depending on the
 # characters around it (test_metadata checks the table against lower()).
 _LATIN1_LOWER = bytes(ord(lower(chr(code))) for code in range(256))

@@ -813,6 +813,26 @@ _MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„‘’–—…•€�
 
 
 @pytest.mark.parametrize(
+    "texts",
+    [
+        ["Ein Text", "noch einer"],
+        ["ÜBER – „Straße“ … Ende", "ΣΟΦΟΣ – Ü", "İstanbul"],
+        ["„Straße“ – Ende", "ΣΟΦΟΣ", "ΟΔΟΣ. Σ", "İstanbul – Ü"],
+        ["– Jane 😀 Doe", "", "Übermäßig – “Wahl”"],
+    ],
+)
+def test_lowered_for_words_of_lines_reads_as_the_whole_lowered(texts: list[str]) -> None:
+    # Each line is lowered alone when the text is past Latin-1: character for character the
+    # whole's lowered, or a space for a mark, so that BodyWords finds the same words.
+    text = " ".join(texts)
+    lowered = metadata.lowered_for_words_of_lines(texts, text)
+    whole = lower(text)
+    assert len(lowered) == len(whole)
+    assert lowered.translate(_MARKS_AS_SPACES) == whole.translate(_MARKS_AS_SPACES)
+    assert set(lowered) - set(whole) <= {" "}
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         # A caption names more of the body's words than the headline does.
