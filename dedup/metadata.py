@@ -2803,7 +2803,12 @@ def headline_score(
     # The pattern is asked only of a line that opens as it must (a call into the regex engine
     # for each line looked at costs more than the test of its first character).
     first = line[:1]
-    if (first in _LIST_MARKS or first.isdecimal()) and _LIST_MARKER.match(line):
+    if first in _LIST_MARKS:
+        # Then the pattern matches when white space follows (its \s is str.isspace; test_metadata
+        # checks), told without it: most of the lines looked at are a menu's items.
+        if line[1:2].isspace():
+            return None
+    elif first.isdecimal() and _LIST_MARKER.match(line):
         return None
     if line.startswith(("http://", "https://", "www.")):
         return None

@@ -1930,6 +1930,20 @@ def test_list_marks_open_every_list_marker() -> None:
         assert (re.match(r"\d", chr(point)) is not None) is chr(point).isdecimal(), hex(point)
 
 
+def test_a_list_mark_opens_a_list_item_before_any_white_space() -> None:
+    # headline_score tells a line that opens with one of _LIST_MARKS by str.isspace, not the
+    # pattern.
+    for point in range(sys.maxunicode + 1):
+        after = chr(point)
+        assert (metadata._LIST_MARKER.match(f"*{after}Menu") is not None) is after.isspace()
+    for mark in metadata._LIST_MARKS:
+        assert metadata._LIST_MARKER.match(f"{mark}\u00a0Menu") is not None
+        assert metadata._LIST_MARKER.match(f"{mark}Menu") is None
+    for line in ("*", "o", "-"):
+        assert metadata._LIST_MARKER.match(line) is None
+        assert metadata.headline_score(line, metadata.BodyWords(""), 1) is None
+
+
 def _meta_line_reference(line: str, day_first: bool | None) -> metadata.MetaLine | None:
     """meta_line as it read every line before _quick_look: a digit, else an opener, else None."""
     if len(line) > 300:
