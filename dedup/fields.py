@@ -1176,7 +1176,8 @@ class _WordsBelow:
                 offset += len(line.text) + 1
         starts.append(offset)  # under the last line: no text
         text = " ".join(texts)
-        self._text, self._lowered, self._starts = text, metadata.lowered_for_words(text), starts
+        lowered = metadata.lowered_for_words_of_lines(texts, text)
+        self._text, self._lowered, self._starts = text, lowered, starts
         return text
 
 

@@ -2569,6 +2569,25 @@ def lowered_for_words(text: str) -> str:
     return encoded.translate(_LATIN1_LOWER).decode("latin-1")
 
 
+def lowered_for_words_of_lines(texts: list[str], text: str) -> str:
+    """Return `text`, `texts` joined by spaces, lower-cased for BodyWords: as lowered_for_words
+    makes it, but that the marks past Latin-1 may be made spaces in some lines and not in others
+    (BodyWords finds the same words either way).
+
+    lowered_for_words lowers a text past Latin-1 by lower(), which looks up each of its characters
+    in the Unicode database; a body past Latin-1 mostly holds such characters in a line or two (a
+    name, an emoji), and each line is then lowered on its own, most by the table. No character's
+    case depends on characters across a space (see fields._WordsBelow): each line lowered alone
+    is its part of the whole lowered.
+    """
+    if text.isascii():
+        return lower(text)
+    encoded = latin1(text, " ")
+    if encoded is None:
+        return " ".join([lowered_for_words(line) for line in texts])
+    return encoded.translate(_LATIN1_LOWER).decode("latin-1")
+
+
 # Latin-1 lower-cases each of its characters to one of its characters, none depending on the
 # characters around it (test_metadata checks the table against lower()).
 _LATIN1_LOWER = bytes(ord(lower(chr(code))) for code in range(256))
@@ -2824,7 +2843,12 @@ def headline_score(
     # The pattern is asked only of a line that opens as it must (a call into the regex engine
     # for each line looked at costs more than the test of its first character).
     first = line[:1]
-    if (first in _LIST_MARKS or first.isdecimal()) and _LIST_MARKER.match(line):
+    if first in _LIST_MARKS:
+        # Then the pattern matches when white space follows (its \s is str.isspace; test_metadata
+        # checks), told without it: most of the lines looked at are a menu's items.
+        if line[1:2].isspace():
+            return None
+    elif first.isdecimal() and _LIST_MARKER.match(line):
         return None
     if line.startswith(("http://", "https://", "www.")):
         return None
@@ -2838,10 +2862,6 @@ def headline_score(
         return None
     if _pager_link(line):
         return None
-    if _DIGIT.search(line) and (_is_time_note(line) or _GLUED_DATES.search(line)):
-        # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'; a post's date and its update's
-        # glued together ('1. November 20231. November 2023'): a metadata line.
-        return None
     if line.count(",") >= _TAG_COMMAS and all(" " not in t.strip() for t in line.split(",")):
         return None  # a list of tags: 'amiga, dogs, floppy, Hunde'
     own = content_words(line)
@@ -2852,6 +2872,13 @@ def headline_score(
     matched, inflected = body.matched(own)
     overlap = (matched + inflected) / len(own)
     if overlap < _MIN_OVERLAP and distance > _NEAR_HEADING:
+        return None
+    # Told after the words, which tell most lines for less (every test here only says None):
+    # one line looked at in a thousand is a metadata line, one in ten holds a digit, and the
+    # patterns read each of those.
+    if _DIGIT.search(line) and (_is_time_note(line) or _GLUED_DATES.search(line)):
+        # '4 Min. Lesedauer', 'Aktualisiert: vor 20 Stunden'; a post's date and its update's
+        # glued together ('1. November 20231. November 2023'): a metadata line.
         return None
     if overlap < _MIN_OVERLAP:
         # The heading right above the first paragraph, though its words are not the body's

@@ -814,6 +814,26 @@ _MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„‘’–—…•€�
 
 
 @pytest.mark.parametrize(
+    "texts",
+    [
+        ["Ein Text", "noch einer"],
+        ["ÜBER – „Straße“ … Ende", "ΣΟΦΟΣ – Ü", "İstanbul"],
+        ["„Straße“ – Ende", "ΣΟΦΟΣ", "ΟΔΟΣ. Σ", "İstanbul – Ü"],
+        ["– Jane 😀 Doe", "", "Übermäßig – “Wahl”"],
+    ],
+)
+def test_lowered_for_words_of_lines_reads_as_the_whole_lowered(texts: list[str]) -> None:
+    # Each line is lowered alone when the text is past Latin-1: character for character the
+    # whole's lowered, or a space for a mark, so that BodyWords finds the same words.
+    text = " ".join(texts)
+    lowered = metadata.lowered_for_words_of_lines(texts, text)
+    whole = lower(text)
+    assert len(lowered) == len(whole)
+    assert lowered.translate(_MARKS_AS_SPACES) == whole.translate(_MARKS_AS_SPACES)
+    assert set(lowered) - set(whole) <= {" "}
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         # A caption names more of the body's words than the headline does.
@@ -1959,6 +1979,20 @@ def test_field_separator_reads_as_its_plain_form(line: str) -> None:
     spans = [match.span() for match in metadata._FIELD_SEPARATOR.finditer(line)]
     assert spans == [match.span() for match in plain.finditer(line)]
     assert metadata._FIELD_SEPARATOR.split(line) == plain.split(line)
+
+
+def test_a_list_mark_opens_a_list_item_before_any_white_space() -> None:
+    # headline_score tells a line that opens with one of _LIST_MARKS by str.isspace, not the
+    # pattern.
+    for point in range(sys.maxunicode + 1):
+        after = chr(point)
+        assert (metadata._LIST_MARKER.match(f"*{after}Menu") is not None) is after.isspace()
+    for mark in metadata._LIST_MARKS:
+        assert metadata._LIST_MARKER.match(f"{mark}\u00a0Menu") is not None
+        assert metadata._LIST_MARKER.match(f"{mark}Menu") is None
+    for line in ("*", "o", "-"):
+        assert metadata._LIST_MARKER.match(line) is None
+        assert metadata.headline_score(line, metadata.BodyWords(""), 1) is None
 
 
 def _meta_line_reference(line: str, day_first: bool | None) -> metadata.MetaLine | None:
