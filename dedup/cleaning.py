@@ -648,6 +648,7 @@ def _mark_rules(
     # where it stands. After the first pass there are few or none.
     rules = memo.rules
     fresh: list[str] = []  # the texts in order, each once
+    spaces: list[int] = []  # how many spaces each holds
     for line in lines:
         if line.rule is None:
             text = line.text
@@ -656,8 +657,11 @@ def _mark_rules(
                 # stored again below, where each text was inserted in a dict of its own first.
                 rules[text] = None
                 fresh.append(text)
+                # Counted once for the rules and the body's steps, which ask the line too (the
+                # count of a paragraph reads its every character).
+                spaces.append(line.spaces())
     if fresh:
-        found = _context_free_rules(fresh, extra, template, group)
+        found = _context_free_rules(fresh, spaces, extra, template, group)
         for index, text in enumerate(fresh):
             rule = found[index]
             if rule is not None:
@@ -669,11 +673,13 @@ def _mark_rules(
 
 def _context_free_rules(
     fresh: list[str],
+    spaces: list[int],
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
 ) -> list[str | None]:
-    """Return the context-free rule of each text of `fresh` (distinct texts), or None."""
+    """Return the context-free rule of each text of `fresh` (distinct texts, holding `spaces`
+    spaces each), or None."""
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
     short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
@@ -694,21 +700,22 @@ def _context_free_rules(
     return [
         "embed"
         if index in embeds
-        else _context_free_rule(text, index in prompts, extra, template, group)
+        else _context_free_rule(text, spaces[index], index in prompts, extra, template, group)
         for index, text in enumerate(fresh)
     ]
 
 
 def _context_free_rule(
     text: str,
+    spaces: int,
     prompt: bool,
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
 ) -> str | None:
-    """Return the rule that removes a line of this text wherever it stands, or None."""
+    """Return the rule that removes a line of this text (holding `spaces` spaces) wherever it
+    stands, or None."""
     # Cheap tests first: each pattern runs only on lines that have what it needs.
-    spaces = text.count(" ")
     short = spaces < 12
     if extra and any(p.search(text) for p in extra):
         return "pattern"
