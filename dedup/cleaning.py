@@ -543,13 +543,26 @@ def _removals(lines: list[Line]) -> list[Removal]:
     # Compiled, a name imported from an interpreted module is looked up in the module's dict
     # at each use: once here, not for each of a page's hundreds of removals.
     removal = Removal
+    new = object.__new__
     for line in lines:
-        if line.rule is not None:
-            removed.append(removal(line.original, line.rule, line.number))
+        rule = line.rule
+        if rule is not None:
+            text = line.original
         elif line.text != line.original:
             # Metadata glued to the front of the line: what was cut off it.
-            cut = line.original[: len(line.original) - len(line.text)].strip()
-            removed.append(removal(cut, "glued-metadata", line.number))
+            text = line.original[: len(line.original) - len(line.text)].strip()
+            rule = "glued-metadata"
+        else:
+            continue
+        # Made as unpickling makes a record, and as Removal.__init__ fills it: its fields
+        # written into the new instance's dict. Compiled, each write is a C call, where a call
+        # of the class ran its __init__ in the interpreter (a fifth more instructions a record).
+        record = new(removal)
+        attributes: dict[str, object] = record.__dict__
+        attributes["text"] = text
+        attributes["rule"] = rule
+        attributes["line"] = line.number
+        removed.append(record)
     return removed
 
 
