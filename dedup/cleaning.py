@@ -1270,7 +1270,10 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
     `repeat_keys` keeps each text's _repeat_key across the passes over one document.
     """
     seen: set[str] = set()
-    keys: dict[int, tuple[str, int, str]] = {}
+    # The lines with a key, in order. Their entries are read from repeat_keys again where they
+    # are needed: compiled, an entry is a tuple unboxed, made anew (a tuple of three) each time
+    # it was stored in a dict or a list of pairs.
+    keyed: list[int] = []
     # A plain dict, not a defaultdict: compiled, its subscript is a generic call, and a missing
     # head (most) called list through the interpreter.
     by_head: dict[str, list[int]] = {}
@@ -1279,7 +1282,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
             continue
         entry = repeat_keys.get(line.text)
         if entry is None:
-            entry = repeat_keys[line.text] = _repeat_key(line.text)
+            entry = _repeat_key(line.text)
+            repeat_keys[line.text] = entry
         key, _, head = entry
         if not key:
             continue
@@ -1287,7 +1291,7 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
             line.rule = "repeated"
             continue
         seen.add(key)
-        keys[index] = entry
+        keyed.append(index)
         if head:
             same_head = by_head.get(head)
             if same_head is None:
@@ -1302,7 +1306,7 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                 first, second = lines[a], lines[b]
                 if first.rule or second.rule:
                     continue
-                if fuzz.ratio(keys[a][0], keys[b][0]) < 85:
+                if fuzz.ratio(repeat_keys[first.text][0], repeat_keys[second.text][0]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
                 ends = boilerplate.ends_terminal
@@ -1312,13 +1316,18 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                     second.rule = "pull-quote"
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
-    # The lines with a key that no near copy removed, in order (keys holds them by index).
-    kept = [(index, entry) for index, entry in keys.items() if not lines[index].rule]
-    long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
+    # The lines with a key that no near copy removed, in order.
+    kept = [index for index in keyed if not lines[index].rule]
+    long_keys: list[str] = []
+    for index in kept:
+        key, spaces, _ = repeat_keys[lines[index].text]
+        if spaces >= 12:
+            long_keys.append(key)
     if not long_keys:
         return
     joined = "\n".join(long_keys)
-    for index, (key, spaces, _) in kept:
+    for index in kept:
+        key, spaces, _ = repeat_keys[lines[index].text]
         if 5 <= spaces <= 39 and _holds_copies(joined, key, 2 if spaces >= 12 else 1):
             lines[index].rule = "pull-quote"  # a long line finds itself once: it needs two
 
