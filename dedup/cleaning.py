@@ -543,13 +543,26 @@ def _removals(lines: list[Line]) -> list[Removal]:
     # Compiled, a name imported from an interpreted module is looked up in the module's dict
     # at each use: once here, not for each of a page's hundreds of removals.
     removal = Removal
+    new = object.__new__
     for line in lines:
-        if line.rule is not None:
-            removed.append(removal(line.original, line.rule, line.number))
+        rule = line.rule
+        if rule is not None:
+            text = line.original
         elif line.text != line.original:
             # Metadata glued to the front of the line: what was cut off it.
-            cut = line.original[: len(line.original) - len(line.text)].strip()
-            removed.append(removal(cut, "glued-metadata", line.number))
+            text = line.original[: len(line.original) - len(line.text)].strip()
+            rule = "glued-metadata"
+        else:
+            continue
+        # Made as unpickling makes a record, and as Removal.__init__ fills it: its fields
+        # written into the new instance's dict. Compiled, each write is a C call, where a call
+        # of the class ran its __init__ in the interpreter (a fifth more instructions a record).
+        record = new(removal)
+        attributes: dict[str, object] = record.__dict__
+        attributes["text"] = text
+        attributes["rule"] = rule
+        attributes["line"] = line.number
+        removed.append(record)
     return removed
 
 
@@ -648,6 +661,7 @@ def _mark_rules(
     # where it stands. After the first pass there are few or none.
     rules = memo.rules
     fresh: list[str] = []  # the texts in order, each once
+    spaces: list[int] = []  # how many spaces each holds
     for line in lines:
         if line.rule is None:
             text = line.text
@@ -656,8 +670,11 @@ def _mark_rules(
                 # stored again below, where each text was inserted in a dict of its own first.
                 rules[text] = None
                 fresh.append(text)
+                # Counted once for the rules and the body's steps, which ask the line too (the
+                # count of a paragraph reads its every character).
+                spaces.append(line.spaces())
     if fresh:
-        found = _context_free_rules(fresh, extra, template, group)
+        found = _context_free_rules(fresh, spaces, extra, template, group)
         for index, text in enumerate(fresh):
             rule = found[index]
             if rule is not None:
@@ -669,11 +686,13 @@ def _mark_rules(
 
 def _context_free_rules(
     fresh: list[str],
+    spaces: list[int],
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
 ) -> list[str | None]:
-    """Return the context-free rule of each text of `fresh` (distinct texts), or None."""
+    """Return the context-free rule of each text of `fresh` (distinct texts, holding `spaces`
+    spaces each), or None."""
     # One scan of the page finds the lines that hold a prompt; no line is searched on its own.
     # Prompts, calls and embeds are short: only the lines under _PROMPT_CHARS are scanned.
     short = [index for index, text in enumerate(fresh) if len(text) < _PROMPT_CHARS]
@@ -694,21 +713,22 @@ def _context_free_rules(
     return [
         "embed"
         if index in embeds
-        else _context_free_rule(text, index in prompts, extra, template, group)
+        else _context_free_rule(text, spaces[index], index in prompts, extra, template, group)
         for index, text in enumerate(fresh)
     ]
 
 
 def _context_free_rule(
     text: str,
+    spaces: int,
     prompt: bool,
     extra: list[re.Pattern[str]],
     template: TemplateLines | None,
     group: str,
 ) -> str | None:
-    """Return the rule that removes a line of this text wherever it stands, or None."""
+    """Return the rule that removes a line of this text (holding `spaces` spaces) wherever it
+    stands, or None."""
     # Cheap tests first: each pattern runs only on lines that have what it needs.
-    spaces = text.count(" ")
     short = spaces < 12
     if extra and any(p.search(text) for p in extra):
         return "pattern"
@@ -1250,7 +1270,10 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
     `repeat_keys` keeps each text's _repeat_key across the passes over one document.
     """
     seen: set[str] = set()
-    keys: dict[int, tuple[str, int, str]] = {}
+    # The lines with a key, in order. Their entries are read from repeat_keys again where they
+    # are needed: compiled, an entry is a tuple unboxed, made anew (a tuple of three) each time
+    # it was stored in a dict or a list of pairs.
+    keyed: list[int] = []
     # A plain dict, not a defaultdict: compiled, its subscript is a generic call, and a missing
     # head (most) called list through the interpreter.
     by_head: dict[str, list[int]] = {}
@@ -1259,7 +1282,8 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
             continue
         entry = repeat_keys.get(line.text)
         if entry is None:
-            entry = repeat_keys[line.text] = _repeat_key(line.text)
+            entry = _repeat_key(line.text)
+            repeat_keys[line.text] = entry
         key, _, head = entry
         if not key:
             continue
@@ -1267,7 +1291,7 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
             line.rule = "repeated"
             continue
         seen.add(key)
-        keys[index] = entry
+        keyed.append(index)
         if head:
             same_head = by_head.get(head)
             if same_head is None:
@@ -1282,7 +1306,7 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                 first, second = lines[a], lines[b]
                 if first.rule or second.rule:
                     continue
-                if fuzz.ratio(keys[a][0], keys[b][0]) < 85:
+                if fuzz.ratio(repeat_keys[first.text][0], repeat_keys[second.text][0]) < 85:
                     continue
                 # The pull quote is the copy without closing punctuation, else the later one.
                 ends = boilerplate.ends_terminal
@@ -1292,13 +1316,18 @@ def _mark_repeats(lines: list[Line], repeat_keys: dict[str, tuple[str, int, str]
                     second.rule = "pull-quote"
     # A short line quoted word for word inside a longer paragraph is a pull quote. The long
     # paragraphs are searched as one string, so this costs one scan per candidate line.
-    # The lines with a key that no near copy removed, in order (keys holds them by index).
-    kept = [(index, entry) for index, entry in keys.items() if not lines[index].rule]
-    long_keys = [key for _, (key, spaces, _) in kept if spaces >= 12]
+    # The lines with a key that no near copy removed, in order.
+    kept = [index for index in keyed if not lines[index].rule]
+    long_keys: list[str] = []
+    for index in kept:
+        key, spaces, _ = repeat_keys[lines[index].text]
+        if spaces >= 12:
+            long_keys.append(key)
     if not long_keys:
         return
     joined = "\n".join(long_keys)
-    for index, (key, spaces, _) in kept:
+    for index in kept:
+        key, spaces, _ = repeat_keys[lines[index].text]
         if 5 <= spaces <= 39 and _holds_copies(joined, key, 2 if spaces >= 12 else 1):
             lines[index].rule = "pull-quote"  # a long line finds itself once: it needs two
 

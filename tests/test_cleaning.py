@@ -60,7 +60,7 @@ from dedup.cleaning import (
 from dedup.language import lower
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
-from dedup.records import Document
+from dedup.records import Document, Removal
 
 BODY = [
     "The city council voted on Tuesday to approve a new budget for the coming year, after a long debate.",
@@ -1571,3 +1571,19 @@ def test_may_hold_credit_looks_where_the_caption_pattern_can_match(text: str) ->
 def test_first_person_bios_open_with_one_of_the_pattern_firsts(text: str) -> None:
     """_first_person_bio tries the pattern only on lines that open with one of _BIO_FIRSTS."""
     assert text[:1] in cleaning._BIO_FIRSTS
+
+
+def test_removals_are_the_records_removal_makes() -> None:
+    """_removals fills each record's dict as Removal.__init__ does: the records equal, hash and
+    print as the class's own, for a removed line and for metadata cut off a line's front."""
+    text = page("Home", "Share", after=("Follow us on Twitter",))
+    article = clean_document(
+        Document(id="t", text=text.replace(BODY[0], "March 3, 2024 " + BODY[0]))
+    )
+    rules = [removal.rule for removal in article.removed]
+    assert "glued-metadata" in rules and "share" in rules
+    for removal in article.removed:
+        made = Removal(removal.text, removal.rule, removal.line)
+        assert removal == made and hash(removal) == hash(made) and repr(removal) == repr(made)
+        assert removal.__dict__ == made.__dict__ and list(removal.__dict__) == list(made.__dict__)
+        assert removal.as_dict() == made.as_dict()
