@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import Final, cast
 
 # One string per language, as written; _build turns them into frozensets. Shared words (e.g. "de"
 # in six languages) are kept in every list they belong to: detection counts them for all of them,
@@ -260,8 +260,8 @@ _ONE_LETTER: Final[tuple[bool, ...]] = tuple(len(word) == 1 for word in STOP_WOR
 # The runs are possessive: what follows a run never needs it shorter, and the regex engine then
 # keeps no state to go back to (a tenth faster).
 _PART = r"\w[\w\u0300-\u036f\u0483-\u0489]*+"
-_WORD = re.compile(rf"{_PART}(?:'{_PART})*+")
-_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits (boilerplate's tokens)
+_WORD: Final = re.compile(rf"{_PART}(?:'{_PART})*+")
+_RUN: Final = re.compile(r"[^\W_]+")  # a run of letters and digits (boilerplate's tokens)
 # For text within Latin-1 (all ASCII text, and most Western European), the same tokens at half the
 # cost: its bytes with every byte that is not a word character or an apostrophe made a space, then
 # split. No combining accent is in Latin-1, so a word there is runs of `\w` joined by apostrophes.
@@ -276,7 +276,7 @@ _LATIN1_WORD_BYTES = bytes(
 lower: Callable[[str], str] = str.lower
 # The same, lower-casing first as text.lower() would: Latin-1 lower-cases one character to one
 # within Latin-1, and the marks `latin1` makes spaces have no case. "_" becomes a space too.
-_LOWER_WORD_BYTES = bytes(
+_LOWER_WORD_BYTES: Final = bytes(
     ord(" ") if code == ord("_") else _LATIN1_WORD_BYTES[ord(chr(code).lower())]
     for code in range(256)
 )
@@ -285,7 +285,7 @@ _LOWER_WORD_BYTES = bytes(
 # words as a space does. One substitution over the text costs a fraction of reading each piece
 # that holds an apostrophe with _WORD; the pattern opens with the apostrophe, so the engine skips
 # to each one, where a lookbehind first would be tried at every byte.
-_LOOSE_APOSTROPHE = re.compile(rb"'(?:(?<![^ ']')|(?![^ ']))")
+_LOOSE_APOSTROPHE: Final = re.compile(rb"'(?:(?<![^ ']')|(?![^ ']))")
 # The marks past Latin-1 that pages use most (typographic quotes and dashes, the ellipsis, bullets,
 # the euro sign): four in five lines past Latin-1 hold no other character past it. None of them is
 # a word character or a space.
@@ -451,22 +451,32 @@ def detect_language(text: str, min_words: int = 20) -> str | None:
     return language_of_words(tokens, min_words)
 
 
-def language_of_words(tokens: Sequence[str], min_words: int = 20) -> str | None:
+def language_of_words(tokens: list[str], min_words: int = 20) -> str | None:
     """Return the language of a text from its tokens as `words` gives them, as detect_language
     does (without taking a sample: `tokens` are all read)."""
     return language_of_stop_words(stop_words_in(tokens), len(tokens), min_words)
 
 
-def stop_words_in(tokens: Iterable[str]) -> list[int]:
+def stop_words_in(tokens: list[str]) -> list[int]:
     """Return the numbers (see STOP_WORD_LIST) of the tokens that some language lists as a stop
     word, in order: with how many tokens there are, all that telling the language reads of a
     text."""
-    numbers: list[int] = []
+    # The numbers kept as the dict's objects: compiled, a number typed int was unboxed and
+    # boxed again to be appended, a new int object for each past 256 (most). A list, not an
+    # iterable: compiled, read by index where an iterator was asked for each token.
+    numbers: list[object] = []
     for token in tokens:
-        number = _STOP_WORD_NUMBERS.get(token)
+        number: object = _STOP_WORD_NUMBERS.get(token)
         if number is not None:
             numbers.append(number)
-    return numbers
+    return cast(list[int], numbers)
+
+
+# Count lists for language_of_stop_words, all zeros while they wait here: a list with a place
+# for each stop word (2,169) cost more to make and free at each call than the counting. A call
+# takes one and gives it back zeroed; list.pop and list.append are each one step under the GIL,
+# so no two threads count in the same list (one that raises is dropped, never given back dirty).
+_IDLE_COUNTS: Final[list[list[int]]] = []
 
 
 def language_of_stop_words(stop_words: list[int], total: int, min_words: int = 20) -> str | None:
@@ -479,15 +489,22 @@ def language_of_stop_words(stop_words: list[int], total: int, min_words: int = 2
     letter_cap = max(2, int(_MAX_LETTER_SHARE * total))
     # Loops over lists, not a Counter, sorted() with a key, sum() and map(): compiled, each of
     # those called a method through the interpreter for each item.
-    counts = [0] * len(STOP_WORD_LIST)
-    listed: list[int] = []  # the stop words found, each once
-    for number in stop_words:
+    try:
+        counts = _IDLE_COUNTS.pop()
+    except IndexError:
+        counts = [0] * len(STOP_WORD_LIST)
+    # The stop words found, each once, kept as the list's objects (not boxed anew, as in
+    # stop_words_in).
+    listed: list[object] = []
+    for item in cast(list[object], stop_words):
+        number = cast(int, item)
         n = counts[number]
         if not n:
-            listed.append(number)
+            listed.append(item)
         counts[number] = n + 1
     hits = [0] * len(LANGUAGES)
-    for number in listed:
+    for item in listed:
+        number = cast(int, item)
         n = counts[number]
         # Few words reach a cap, and none under letter_cap (<= word_cap): one comparison
         # passes the others. The capped count replaces the count, for `shared` below.
@@ -498,13 +515,16 @@ def language_of_stop_words(stop_words: list[int], total: int, min_words: int = 2
         for i in _LANGUAGES_OF[number]:
             hits[i] = hits[i] + n  # compiled, `+=` on an item adds as Python objects
     first, second = _best_two(hits)
-    if hits[first] < _MIN_COVERAGE * total:
-        return None
     both = (1 << first) | (1 << second)
     shared = 0  # the tokens of the words both languages list
-    for number in listed:
+    for item in listed:
+        number = cast(int, item)
         if _LANGUAGE_BITS[number] & both == both:
             shared += counts[number]
+        counts[number] = 0
+    _IDLE_COUNTS.append(counts)  # zeroed again
+    if hits[first] < _MIN_COVERAGE * total:
+        return None
     if hits[first] - shared < _MIN_LEAD * (hits[second] - shared) or hits[first] == hits[second]:
         return None
     return LANGUAGES[first]
