@@ -332,3 +332,25 @@ def test_features_of_articles_are_those_of_each(made: list[tuple[str, str | None
                 assert value.tolist() == getattr(expected, name).tolist(), name
             else:
                 assert value == getattr(expected, name), name
+
+
+# Folded a character at a time, as bytes, or past the marks (ASCII, Latin-1 with the two it folds
+# past it, the marks and their stand-ins, characters past Latin-1 that casefold changes).
+_FOLDED_PIECES = ["a", "B", " ", "\n", "É", "é", "ß", "µ", "ÿ", "İ", "Σ", "ẞ", "ﬁ", "\udc80",
+                  "\x01", "\x04", "\x08", *"’“”—–‘„…"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_FOLDED_PIECES), max_size=20).map("".join))
+def test_casefolded_is_casefold(text: str) -> None:
+    assert features._casefolded(text) == text.casefold()
+
+
+def test_marks_fold_to_themselves_and_latin1_as_the_table_says() -> None:
+    # _casefolded relies on them.
+    assert all(mark.casefold() == mark for mark, _ in features._MARK_STAND_INS)
+    assert all(stand_in.casefold() == stand_in for _, stand_in in features._MARK_STAND_INS)
+    for code in range(256):
+        folded = chr(features._LATIN1_FOLD[code])
+        for char, char_folded in features._FOLDED_PAST_LATIN1:
+            folded = folded.replace(char, char_folded)
+        assert folded == chr(code).casefold()
