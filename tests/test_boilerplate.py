@@ -85,6 +85,15 @@ def test_a_lines_kind_is_the_same_from_its_runs_read_already(text: str) -> None:
         )
 
 
+def test_the_stop_words_for_prose_are_those_of_the_prose_density() -> None:
+    """_text_kind stops counting a line's stop words at _stop_words_for_prose: exactly where
+    their density, computed as a float, reaches _PROSE_DENSITY."""
+    for count in range(boilerplate._PROSE_WORDS, 2000):
+        enough = boilerplate._stop_words_for_prose(count)
+        assert enough / count >= boilerplate._PROSE_DENSITY
+        assert (enough - 1) / count < boilerplate._PROSE_DENSITY
+
+
 @pytest.mark.parametrize(
     ("needle", "expected"),
     [
@@ -236,9 +245,9 @@ def test_split_lines_puts_each_line_in_nfc_as_the_page(text: str) -> None:
 @given(st.text(alphabet="  ab\u2009\u3000", max_size=24).map(str.strip))
 def test_space_run_parts_are_the_patterns(text: str) -> None:
     """_space_run_parts gives the parts _SPACE_RUN.split gives a line without tabs and no-break
-    spaces, but for empty ones (left out by split_lines all the same)."""
-    parts = [part for part in boilerplate._space_run_parts(text) if part]
-    assert parts == [part for part in boilerplate._SPACE_RUN.split(text) if part]
+    spaces (of a line: not empty), and no empty part."""
+    parts = [part for part in boilerplate._SPACE_RUN.split(text) if part]
+    assert boilerplate._space_run_parts(text) == parts
 
 
 # Every character str.isspace knows (so \s does, and split), a letter and a no-break space.
