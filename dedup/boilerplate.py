@@ -99,6 +99,14 @@ _CLOSING_HEADS: Final = frozenset((
     "je", "jo", "ke", "ko", "la", "le", "mo", "na", "no", "on", "po", "re", "sc", "si", "su",
     "ta", "te", "un", "up", "ve", "we", "wh", "wr", "yo", "zo",
 ))  # fmt: skip
+# The same in every case: an ASCII line's first two characters are looked up as they stand,
+# where lower-casing them first was a call of str.lower a line.
+_CLOSING_HEADS_CASED: Final = frozenset(
+    first + second
+    for head in _CLOSING_HEADS
+    for first in (head[0], head[0].upper())
+    for second in (head[1], head[1].upper())
+)
 
 # Headings of lists of other articles (related, latest, most read), in the kits' languages and
 # a few more: the article does not run on past one.
@@ -307,7 +315,14 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blank = True
             continue
-        if not ascii_page and not stripped.isascii():
+        # A line within Latin-1 is NFC: none of its characters decomposes or combines. Its
+        # encoding tells it (a copy of its bytes: one in three lines past ASCII is such a line on
+        # a page with typographic quotes), where normalize looks every character up.
+        if (
+            not ascii_page
+            and not stripped.isascii()
+            and len(raw.encode("latin-1", "ignore")) != len(raw)
+        ):
             # normalize gives the line itself back when it is NFC (most lines): stripped as it is.
             normalized = normalize("NFC", raw)
             if normalized is not raw:
@@ -865,13 +880,14 @@ def closing_role(text: str) -> int:
     if length < 80 and first.isalnum():
         head = text[:2]
         if (
-            (not head.isascii() or first.isdigit() or lower(head) in _CLOSING_HEADS)
+            (not head.isascii() or first.isdigit() or head in _CLOSING_HEADS_CASED)
             and _opens_with(text, _CLOSING_FIRST_WORDS, _CLOSING_COUNTS, _CLOSING_COUNTED)
             and _CLOSING.match(text) is not None
         ):
             return HEADING
     if (
         first in _THREAD_FIRST
+        and _may_open_with_count(text)
         and _opens_with(text, _NO_WORDS, _THREAD_COUNTS, _THREAD_COUNTED)
         and _THREAD_HEADING.match(text)
     ):
@@ -883,6 +899,17 @@ def closing_role(text: str) -> int:
         if match is not None:
             return MARKED_AUTHOR if match.group(1) else AUTHOR
     return OPEN
+
+
+def _may_open_with_count(text: str) -> bool:
+    """Return whether a line that opens with a digit or a letter may open with a count of
+    _THREAD_HEADING's and white space: False only where the pattern cannot match.
+
+    A count in words is five letters at most: a line that opens with a letter and five more
+    letters or digits (most lines that open with 'A', 'E' or 'U') opens with none, told
+    without reading its first word.
+    """
+    return text[:1].isdigit() or not text[1:6].isalnum()
 
 
 def _opens_with(

@@ -161,6 +161,28 @@ def test_thread_headings_open_with_a_count_and_their_word(text: str) -> None:
     assert boilerplate._opens_with(text, *words, boilerplate._THREAD_COUNTED)
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=0xFF)))
+def test_a_text_within_latin_1_is_nfc(text: str) -> None:
+    """split_lines leaves a line within Latin-1 as it is: NFC would not change it."""
+    assert unicodedata.normalize("NFC", text) == text
+
+
+@given(st.from_regex(boilerplate._THREAD_HEADING))
+def test_thread_headings_may_open_with_a_count(text: str) -> None:
+    """Every line _THREAD_HEADING matches passes _may_open_with_count."""
+    assert boilerplate._may_open_with_count(text)
+
+
+def test_closing_heads_in_every_case_are_the_heads_lower_cased() -> None:
+    """closing_role looks an ASCII line's first two characters up in _CLOSING_HEADS_CASED, as
+    it looked them up lower-cased in _CLOSING_HEADS."""
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            head = first + second
+            cased = head in boilerplate._CLOSING_HEADS_CASED
+            assert cased == (head.lower() in boilerplate._CLOSING_HEADS), head
+
+
 @pytest.mark.parametrize(
     ("text", "opens"),
     [
