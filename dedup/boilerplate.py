@@ -1284,7 +1284,31 @@ def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:
     """Return whether most paragraphs of [start, end) are the site's notices: on cookies,
     consent, javascript, sign-in or newsletters. A cookie dialog above the article is such a
     stretch: like a menu, it wins only with the best total, and is no lead."""
-    return _mostly(lines, start, end, _NOTICE.search)
+    return _mostly(lines, start, end, _is_notice)
+
+
+# A part of each of _NOTICE's words ('log' of 'log in' and 'login'): an ASCII text the pattern
+# finds one in holds one, lower-cased.
+_NOTICE_PARTS: Final[tuple[str, ...]] = (
+    "cookie", "javascript", "consent", "einwillig", "einverstanden", "zustimm", "datenschutz",
+    "privacy", "newsletter", "registrier", "log", "sign", "abonn", "subscri", "browser",
+)  # fmt: skip
+
+
+def _is_notice(text: str) -> bool:
+    """Return whether _NOTICE finds a word of the site's notices in a paragraph.
+
+    An ASCII paragraph is searched only when it holds a part of one of the words (most hold
+    none): a scan of the text a part, where the pattern, its case ignored, tried its words at
+    every other character.
+    """
+    if text.isascii():
+        folded = lower(text)
+        for part in _NOTICE_PARTS:
+            if part in folded:
+                return _NOTICE.search(text) is not None
+        return False
+    return _NOTICE.search(text) is not None
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:

@@ -167,6 +167,18 @@ def test_a_text_within_latin_1_is_nfc(text: str) -> None:
     assert unicodedata.normalize("NFC", text) == text
 
 
+@given(
+    st.one_of(
+        st.from_regex(boilerplate._NOTICE),
+        st.text(alphabet=st.sampled_from("CcOoKkIiEeLlGgNnSs Pp-")),
+    )
+)
+def test_notices_are_the_pattern(text: str) -> None:
+    """_is_notice, which searches an ASCII text only when it holds a part of one of the words,
+    says what _NOTICE says."""
+    assert boilerplate._is_notice(text) == (boilerplate._NOTICE.search(text) is not None)
+
+
 @given(st.from_regex(boilerplate._THREAD_HEADING))
 def test_thread_headings_may_open_with_a_count(text: str) -> None:
     """Every line _THREAD_HEADING matches passes _may_open_with_count."""
