@@ -1287,28 +1287,34 @@ def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:
     return _mostly(lines, start, end, _is_notice)
 
 
-# A part of each of _NOTICE's words ('log' of 'log in' and 'login'): an ASCII text the pattern
+# A part of each of _NOTICE's words ('log in' and 'login' of '\blog ?in\b'): a text the pattern
 # finds one in holds one, lower-cased.
 _NOTICE_PARTS: Final[tuple[str, ...]] = (
     "cookie", "javascript", "consent", "einwillig", "einverstanden", "zustimm", "datenschutz",
-    "privacy", "newsletter", "registrier", "log", "sign", "abonn", "subscri", "browser",
+    "privacy", "newsletter", "registrier", "login", "log in", "signin", "sign in", "abonn",
+    "subscri", "browser",
 )  # fmt: skip
+# The characters past ASCII that a pattern, its case ignored, reads as an ASCII letter that
+# str.lower does not make them ('İ' and 'ı' as 'i', 'ſ' as 's'): a text with one is searched.
+_READ_AS_ASCII: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f")
 
 
 def _is_notice(text: str) -> bool:
     """Return whether _NOTICE finds a word of the site's notices in a paragraph.
 
-    An ASCII paragraph is searched only when it holds a part of one of the words (most hold
-    none): a scan of the text a part, where the pattern, its case ignored, tried its words at
-    every other character.
+    A paragraph is searched only when, lower-cased, it holds a part of one of the words (most
+    hold none): a scan of the text a part, where the pattern, its case ignored, tried its words
+    at every other character (a million instructions for a page-long paragraph).
     """
-    if text.isascii():
-        folded = lower(text)
-        for part in _NOTICE_PARTS:
-            if part in folded:
+    if not text.isascii():
+        for char in _READ_AS_ASCII:
+            if char in text:
                 return _NOTICE.search(text) is not None
-        return False
-    return _NOTICE.search(text) is not None
+    folded = lower(text)
+    for part in _NOTICE_PARTS:
+        if part in folded:
+            return _NOTICE.search(text) is not None
+    return False
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:

@@ -170,13 +170,27 @@ def test_a_text_within_latin_1_is_nfc(text: str) -> None:
 @given(
     st.one_of(
         st.from_regex(boilerplate._NOTICE),
-        st.text(alphabet=st.sampled_from("CcOoKkIiEeLlGgNnSs Pp-")),
+        st.text(alphabet=st.sampled_from("CcOoKkIiEeLlGgNnSs Pp-\u0130\u0131\u017f\u212a")),
     )
 )
 def test_notices_are_the_pattern(text: str) -> None:
-    """_is_notice, which searches an ASCII text only when it holds a part of one of the words,
+    """_is_notice, which searches a text only when it holds a part of one of the words,
     says what _NOTICE says."""
     assert boilerplate._is_notice(text) == (boilerplate._NOTICE.search(text) is not None)
+
+
+def test_the_characters_read_as_ascii_letters_are_those_lower_leaves() -> None:
+    """Every character past ASCII that a pattern, its case ignored, reads as an ASCII letter is
+    made that letter by str.lower, or is one of _READ_AS_ASCII (_is_notice searches a text
+    with one of them)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    ascii_letters = set("abcdefghijklmnopqrstuvwxyz")
+    read_as_ascii = {
+        char
+        for char in map(chr, range(0x80, 0x110000))
+        if letter.fullmatch(char) and char.lower() not in ascii_letters
+    }
+    assert read_as_ascii == set(boilerplate._READ_AS_ASCII)
 
 
 @given(st.from_regex(boilerplate._THREAD_HEADING))
