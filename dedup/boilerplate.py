@@ -49,6 +49,9 @@ _TAG = re.compile(r"</?[a-zA-Z!][^>]{0,200}>|<!\[")
 # _CODE's '\w+' before the brackets as '\w': a line holds a run of word characters there when it
 # holds the last of them, and '\w+' was tried from every character inside a word.
 _EMPTY_CALL = re.compile(r"\w\s*\(\s*\)\s*;")
+# What an empty call holds, a pattern that opens with a mark: _EMPTY_CALL is searched only in a
+# line that holds one (see _holds_empty_call).
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _CALL_END = re.compile(r"\)\s*;\s*$")
 _ASSIGNMENT_END = re.compile(r"=[^=]{0,80};\s*$")
 _ENTITY = re.compile(r"&[a-z]{2,6};")
@@ -96,6 +99,14 @@ _CLOSING_HEADS: Final = frozenset((
     "je", "jo", "ke", "ko", "la", "le", "mo", "na", "no", "on", "po", "re", "sc", "si", "su",
     "ta", "te", "un", "up", "ve", "we", "wh", "wr", "yo", "zo",
 ))  # fmt: skip
+# The same in every case: an ASCII line's first two characters are looked up as they stand,
+# where lower-casing them first was a call of str.lower a line.
+_CLOSING_HEADS_CASED: Final = frozenset(
+    first + second
+    for head in _CLOSING_HEADS
+    for first in (head[0], head[0].upper())
+    for second in (head[1], head[1].upper())
+)
 
 # Headings of lists of other articles (related, latest, most read), in the kits' languages and
 # a few more: the article does not run on past one.
@@ -304,11 +315,23 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             blank = True
             continue
-        if not ascii_page and not stripped.isascii():
-            raw = normalize("NFC", raw)
-            stripped = raw.strip()
-        # strip gives the line itself back when it strips nothing: most lines, not indented.
-        indent = 0 if stripped is raw else len(raw) - len(raw.lstrip())
+        # A line within Latin-1 is NFC: none of its characters decomposes or combines. Its
+        # encoding tells it (a copy of its bytes: one in three lines past ASCII is such a line on
+        # a page with typographic quotes), where normalize looks every character up.
+        if (
+            not ascii_page
+            and not stripped.isascii()
+            and len(raw.encode("latin-1", "ignore")) != len(raw)
+        ):
+            # normalize gives the line itself back when it is NFC (most lines): stripped as it is.
+            normalized = normalize("NFC", raw)
+            if normalized is not raw:
+                raw = normalized
+                stripped = raw.strip()
+        # strip gives the line itself back when it strips nothing: most lines, not indented. An
+        # indented line's indent is what is left of it, its end stripped, past the stripped text:
+        # rstrip too gives the line back when nothing trails it, where lstrip copied the text.
+        indent = 0 if stripped is raw else len(raw.rstrip()) - len(stripped)
         if "  " not in stripped and (plain or ("\t" not in stripped and "\u00a0" not in stripped)):
             lines.append(Line(number, stripped, blank, indent))  # most lines: nothing to split
             blank = False
@@ -333,13 +356,16 @@ def split_lines(text: str) -> list[Line]:
 
 def _space_run_parts(text: str) -> list[str]:
     """Return the parts of a stripped line with no tab and no no-break space that runs of three
-    spaces or more part: what _SPACE_RUN.split gives, but for empty parts, without a pattern.
+    spaces or more part: what _SPACE_RUN.split gives, without a pattern.
 
     Split at each three spaces from the left, a longer run leaves its last one or two at the
-    start of the part after it (or an empty part, of six or more), stripped; no part ends in a
-    space, as the run before the next part begins at the first of its spaces.
+    start of the part after it, stripped, and an empty part for each three after the first (a
+    table's row laid out with hundreds of spaces: left out before they are stripped, as
+    split_lines leaves them out). The part after a run holds more than spaces, as the line ends
+    in none; no part ends in a space, as the run before the next part begins at the first of
+    its spaces.
     """
-    return [part.lstrip(" ") for part in text.split("   ")]
+    return [part.lstrip(" ") for part in text.split("   ") if part]
 
 
 def stop_words_of(language: str | None) -> frozenset[str]:
@@ -388,7 +414,7 @@ def _holds_code(text: str) -> bool:
     if "<" in text and _TAG.search(text):
         return True
     if ";" in text:
-        if ")" in text and (_CALL_END.search(text) or ("(" in text and _EMPTY_CALL.search(text))):
+        if ")" in text and (_CALL_END.search(text) or ("(" in text and _holds_empty_call(text))):
             return True
         if "=" in text and _ASSIGNMENT_END.search(text):
             return True
@@ -416,13 +442,24 @@ def _holds_script(text: str) -> bool:
     """
     if "{" in text or "}" in text:
         return True
-    if "(" in text and ";" in text and _EMPTY_CALL.search(text):
+    if "(" in text and ";" in text and _holds_empty_call(text):
         return True
     if "=" in text and "var" in text and _VARIABLE.search(text):
         return True
     return (
         ("(" in text and "function" in text) or "document.write" in text
     ) and _SCRIPT_CALL.search(text) is not None
+
+
+def _holds_empty_call(text: str) -> bool:
+    """Return whether _EMPTY_CALL finds a match in a text, searched only when the text holds
+    empty brackets, as every match does.
+
+    _EMPTY_CALL's '\\w' is tried at every word character: a paragraph with brackets and a
+    semicolon cost a hundred thousand instructions, where empty brackets are looked for as fast
+    as a text is read.
+    """
+    return _EMPTY_BRACKETS.search(text) is not None and _EMPTY_CALL.search(text) is not None
 
 
 def _text_kind(
@@ -455,13 +492,20 @@ def _text_kind(
         return SHORT  # every test of density below asks for more words
     # A loop, not sum(map(stop_words.__contains__, tokens)): compiled, the loop tests the set
     # directly, where map called the bound method through the interpreter for each token.
+    # A line of _PROSE_WORDS is prose once enough of its words are stop words: the words after
+    # that one are not looked up, most of a long paragraph's.
+    enough = _stop_words_for_prose(count) if count >= _PROSE_WORDS else count + 1
     listed = 0
     for token in tokens:
         if token in stop_words:
             listed += 1
+            if listed == enough:
+                return PROSE
     for number in numbers:
         if STOP_WORD_LIST[number] in stop_words:
             listed += 1
+            if listed == enough:
+                return PROSE
     density = listed / count
     if density < _LIST_DENSITY:
         return LIST
@@ -473,6 +517,17 @@ def _text_kind(
     if count >= _PROSE_WORDS and density >= _NAMED_PROSE_DENSITY and ends_sentence(text):
         return PROSE
     return TEXT
+
+
+def _stop_words_for_prose(count: int) -> int:
+    """Return how many stop words make a line of `count` words as dense as prose: the least
+    `listed` with listed / count >= _PROSE_DENSITY.
+
+    In integers, as the density is a quarter: listed / count, rounded to a float, reaches 0.25
+    exactly when 4 * listed >= count (a quotient below it is short of it by 1 / (4 * count),
+    far more than a rounding moves it).
+    """
+    return (count + 3) // 4
 
 
 def _tokens(text: str) -> list[str]:
@@ -825,13 +880,14 @@ def closing_role(text: str) -> int:
     if length < 80 and first.isalnum():
         head = text[:2]
         if (
-            (not head.isascii() or first.isdigit() or lower(head) in _CLOSING_HEADS)
+            (not head.isascii() or first.isdigit() or head in _CLOSING_HEADS_CASED)
             and _opens_with(text, _CLOSING_FIRST_WORDS, _CLOSING_COUNTS, _CLOSING_COUNTED)
             and _CLOSING.match(text) is not None
         ):
             return HEADING
     if (
         first in _THREAD_FIRST
+        and _may_open_with_count(text)
         and _opens_with(text, _NO_WORDS, _THREAD_COUNTS, _THREAD_COUNTED)
         and _THREAD_HEADING.match(text)
     ):
@@ -843,6 +899,17 @@ def closing_role(text: str) -> int:
         if match is not None:
             return MARKED_AUTHOR if match.group(1) else AUTHOR
     return OPEN
+
+
+def _may_open_with_count(text: str) -> bool:
+    """Return whether a line that opens with a digit or a letter may open with a count of
+    _THREAD_HEADING's and white space: False only where the pattern cannot match.
+
+    A count in words is five letters at most: a line that opens with a letter and five more
+    letters or digits (most lines that open with 'A', 'E' or 'U') opens with none, told
+    without reading its first word.
+    """
+    return text[:1].isdigit() or not text[1:6].isalnum()
 
 
 def _opens_with(
@@ -1217,7 +1284,37 @@ def _mostly_notices(lines: list[Line], start: int, end: int) -> bool:
     """Return whether most paragraphs of [start, end) are the site's notices: on cookies,
     consent, javascript, sign-in or newsletters. A cookie dialog above the article is such a
     stretch: like a menu, it wins only with the best total, and is no lead."""
-    return _mostly(lines, start, end, _NOTICE.search)
+    return _mostly(lines, start, end, _is_notice)
+
+
+# A part of each of _NOTICE's words ('log in' and 'login' of '\blog ?in\b'): a text the pattern
+# finds one in holds one, lower-cased.
+_NOTICE_PARTS: Final[tuple[str, ...]] = (
+    "cookie", "javascript", "consent", "einwillig", "einverstanden", "zustimm", "datenschutz",
+    "privacy", "newsletter", "registrier", "login", "log in", "signin", "sign in", "abonn",
+    "subscri", "browser",
+)  # fmt: skip
+# The characters past ASCII that a pattern, its case ignored, reads as an ASCII letter that
+# str.lower does not make them ('İ' and 'ı' as 'i', 'ſ' as 's'): a text with one is searched.
+_READ_AS_ASCII: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f")
+
+
+def _is_notice(text: str) -> bool:
+    """Return whether _NOTICE finds a word of the site's notices in a paragraph.
+
+    A paragraph is searched only when, lower-cased, it holds a part of one of the words (most
+    hold none): a scan of the text a part, where the pattern, its case ignored, tried its words
+    at every other character (a million instructions for a page-long paragraph).
+    """
+    if not text.isascii():
+        for char in _READ_AS_ASCII:
+            if char in text:
+                return _NOTICE.search(text) is not None
+    folded = lower(text)
+    for part in _NOTICE_PARTS:
+        if part in folded:
+            return _NOTICE.search(text) is not None
+    return False
 
 
 def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:
@@ -1232,14 +1329,22 @@ def _mostly_listed(lines: list[Line], start: int, end: int) -> bool:
 
 def _mostly(lines: list[Line], start: int, end: int, test: Callable[[str], object]) -> bool:
     """Return whether more of the kept paragraphs of [start, end) pass `test` than fail it."""
+    paragraphs = [
+        line.text for line in lines[start:end] if line.rule is None and line.kind == PROSE
+    ]
+    # The test stops once half the paragraphs have passed it or failed it: a test may search
+    # every character of a paragraph (_NOTICE, in most of an article's, all of them).
     passed = failed = 0
-    for line in lines[start:end]:
-        if line.rule is None and line.kind == PROSE:
-            if test(line.text):
-                passed += 1
-            else:
-                failed += 1
-    return passed > failed
+    for text in paragraphs:
+        if test(text):
+            passed += 1
+            if 2 * passed > len(paragraphs):
+                return True
+        else:
+            failed += 1
+            if 2 * failed >= len(paragraphs):
+                return False
+    return False
 
 
 _ENTRY_NUMBER: Final = re.compile(r"^(?:[*+•◦▪o-]\s+)?(?:\d+(?:\.\d+)*[.)]?\s+)?")

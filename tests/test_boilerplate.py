@@ -85,6 +85,15 @@ def test_a_lines_kind_is_the_same_from_its_runs_read_already(text: str) -> None:
         )
 
 
+def test_the_stop_words_for_prose_are_those_of_the_prose_density() -> None:
+    """_text_kind stops counting a line's stop words at _stop_words_for_prose: exactly where
+    their density, computed as a float, reaches _PROSE_DENSITY."""
+    for count in range(boilerplate._PROSE_WORDS, 2000):
+        enough = boilerplate._stop_words_for_prose(count)
+        assert enough / count >= boilerplate._PROSE_DENSITY
+        assert (enough - 1) / count < boilerplate._PROSE_DENSITY
+
+
 @pytest.mark.parametrize(
     ("needle", "expected"),
     [
@@ -150,6 +159,54 @@ def test_closing_headings_open_with_their_words(text: str) -> None:
 def test_thread_headings_open_with_a_count_and_their_word(text: str) -> None:
     words = boilerplate._NO_WORDS, boilerplate._THREAD_COUNTS
     assert boilerplate._opens_with(text, *words, boilerplate._THREAD_COUNTED)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0xFF)))
+def test_a_text_within_latin_1_is_nfc(text: str) -> None:
+    """split_lines leaves a line within Latin-1 as it is: NFC would not change it."""
+    assert unicodedata.normalize("NFC", text) == text
+
+
+@given(
+    st.one_of(
+        st.from_regex(boilerplate._NOTICE),
+        st.text(alphabet=st.sampled_from("CcOoKkIiEeLlGgNnSs Pp-\u0130\u0131\u017f\u212a")),
+    )
+)
+def test_notices_are_the_pattern(text: str) -> None:
+    """_is_notice, which searches a text only when it holds a part of one of the words,
+    says what _NOTICE says."""
+    assert boilerplate._is_notice(text) == (boilerplate._NOTICE.search(text) is not None)
+
+
+def test_the_characters_read_as_ascii_letters_are_those_lower_leaves() -> None:
+    """Every character past ASCII that a pattern, its case ignored, reads as an ASCII letter is
+    made that letter by str.lower, or is one of _READ_AS_ASCII (_is_notice searches a text
+    with one of them)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    ascii_letters = set("abcdefghijklmnopqrstuvwxyz")
+    read_as_ascii = {
+        char
+        for char in map(chr, range(0x80, 0x110000))
+        if letter.fullmatch(char) and char.lower() not in ascii_letters
+    }
+    assert read_as_ascii == set(boilerplate._READ_AS_ASCII)
+
+
+@given(st.from_regex(boilerplate._THREAD_HEADING))
+def test_thread_headings_may_open_with_a_count(text: str) -> None:
+    """Every line _THREAD_HEADING matches passes _may_open_with_count."""
+    assert boilerplate._may_open_with_count(text)
+
+
+def test_closing_heads_in_every_case_are_the_heads_lower_cased() -> None:
+    """closing_role looks an ASCII line's first two characters up in _CLOSING_HEADS_CASED, as
+    it looked them up lower-cased in _CLOSING_HEADS."""
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            head = first + second
+            cased = head in boilerplate._CLOSING_HEADS_CASED
+            assert cased == (head.lower() in boilerplate._CLOSING_HEADS), head
 
 
 @pytest.mark.parametrize(
@@ -236,9 +293,9 @@ def test_split_lines_puts_each_line_in_nfc_as_the_page(text: str) -> None:
 @given(st.text(alphabet="  ab\u2009\u3000", max_size=24).map(str.strip))
 def test_space_run_parts_are_the_patterns(text: str) -> None:
     """_space_run_parts gives the parts _SPACE_RUN.split gives a line without tabs and no-break
-    spaces, but for empty ones (left out by split_lines all the same)."""
-    parts = [part for part in boilerplate._space_run_parts(text) if part]
-    assert parts == [part for part in boilerplate._SPACE_RUN.split(text) if part]
+    spaces (of a line: not empty), and no empty part."""
+    parts = [part for part in boilerplate._SPACE_RUN.split(text) if part]
+    assert boilerplate._space_run_parts(text) == parts
 
 
 # Every character str.isspace knows (so \s does, and split), a letter and a no-break space.
