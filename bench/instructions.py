@@ -69,6 +69,10 @@ def main() -> None:
     parser.add_argument("--run", choices=MODES, help=argparse.SUPPRESS)  # inside valgrind
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    kit = BENCH / "clean-trafilatura" / "docs"
+    if not kit.is_dir():
+        # Without it the sample would be the corpus alone, and the figures not comparable.
+        raise SystemExit(f"{kit} is not a folder: set DEDUP_BENCH to the shared bench folder")
     if args.run:
         run_sample(args.run, args.corpus)
         return
