@@ -1778,12 +1778,15 @@ _PICTURE_LABEL: Final = re.compile(
     ),
     re.IGNORECASE,
 )
-# Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
-_HOLDER_END_CREDIT: Final = re.compile(
-    r"[,(:;]|\S+@|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
-    r"\sand\s+is\b",
-    re.IGNORECASE,
+# Where the holder's name ends: a comma, a bracket, a maker's credit after it ...
+_CREDIT_END = (
+    r"[,(:;]|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
+    r"\sand\s+is\b"
 )
+_HOLDER_END_CREDIT: Final = re.compile(_CREDIT_END, re.IGNORECASE)
+# ... or an address: \S+ tried at every character of a word costs more than the rest together,
+# so this is asked only of a text that holds an '@'.
+_HOLDER_END_ADDRESS: Final = re.compile(rf"{_CREDIT_END}|\S+@", re.IGNORECASE)
 # A word of the page after an agency's name in its copyright, not of a company's name.
 _PAGE_WORD: Final = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
 _GLUED_YEAR_WORDS: Final = re.compile(
@@ -1973,7 +1976,8 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
     line = line.strip(" *+>•·-–—\t")
     if "-" in line or "–" in line or "—" in line:
         line = _DASHED_YEAR.sub(" ", line)
-    line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
+    if _GLUED_YEAR_WORDS.search(line):  # rare: a sub with a group calls Python's re for each line
+        line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
     parts = _FOOTER_PARTS.split(line)
     for index, part in enumerate(parts):
         marks = list(_COPYRIGHT_MARK.finditer(part))
@@ -2024,7 +2028,8 @@ def _holder_text(text: str) -> str:
     text = _HOLDER_BY.sub("", text)  # 'Copyright by Example'
     if tail := _COPYRIGHT_WORDS.search(text):
         text = text[: tail.start()]  # 'Example 2008 All rights reserved', 'Example® Images'
-    text = _HOLDER_END_CREDIT.split(text, maxsplit=1)[0]
+    ends = _HOLDER_END_ADDRESS if "@" in text else _HOLDER_END_CREDIT
+    text = ends.split(text, maxsplit=1)[0]
     return " ".join(text.split()).strip(" :;,.-–—!?\"'")
 
 
