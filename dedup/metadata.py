@@ -1778,12 +1778,15 @@ _PICTURE_LABEL: Final = re.compile(
     ),
     re.IGNORECASE,
 )
-# Where the holder's name ends: a comma, a bracket, an address, a maker's credit after it.
-_HOLDER_END_CREDIT: Final = re.compile(
-    r"[,(:;]|\S+@|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
-    r"\sand\s+is\b",
-    re.IGNORECASE,
+# Where the holder's name ends: a comma, a bracket, a maker's credit after it ...
+_CREDIT_END = (
+    r"[,(:;]|\s(?:by|von|par|por|door|powered|designed|hosted|built|made|created|proudly)\b|"
+    r"\sand\s+is\b"
 )
+_HOLDER_END_CREDIT: Final = re.compile(_CREDIT_END, re.IGNORECASE)
+# ... or an address: \S+ tried at every character of a word costs more than the rest together,
+# so this is asked only of a text that holds an '@'.
+_HOLDER_END_ADDRESS: Final = re.compile(rf"{_CREDIT_END}|\S+@", re.IGNORECASE)
 # A word of the page after an agency's name in its copyright, not of a company's name.
 _PAGE_WORD: Final = re.compile(r"^(?:[^A-Z]|(?i:published|posted|updated|tags?|via)$)")
 _GLUED_YEAR_WORDS: Final = re.compile(
@@ -1928,8 +1931,9 @@ def signed_footer_outlet(line: str) -> str | None:
     if not _COPYRIGHT_SIGN.match(line.lstrip(" *+>•·|-–—\t")):
         return None  # '... the caption's sentence. © Example'
     holder = _copyright_holder_text(line, dated=False)
-    name = _outlet_of_holder(holder) if holder else None
-    if name is None or not (held_by_company(line) or _DOMAIN.match(name)):
+    if not holder or (name := _outlet_of_holder(holder)) is None:
+        return None
+    if not (_names_company(holder) or _DOMAIN.match(name)):
         return None
     return name
 
@@ -1945,8 +1949,12 @@ def held_by_company(line: str) -> bool:
     """Return whether the holder of a copyright line is a company or another organisation by
     its name's legal form or kind ('Example Verlag GmbH', 'Example Foundation')."""
     holder = _copyright_holder_text(line, dated=False)
-    if not holder:
-        return False
+    return _names_company(holder) if holder else False
+
+
+def _names_company(holder: str) -> bool:
+    """Return whether a copyright's holder is a company or another organisation (see
+    held_by_company): signed_footer_outlet asks it of the holder it has read already."""
     words = _SPACED_EV.sub("e.V.", holder).split()
     return any(_LEGAL_FORM.fullmatch(word) for word in words[1:]) or is_organisation(holder)
 
@@ -1959,12 +1967,17 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
         return None
     if dated and not _site_copyright(line):
         return None
-    if _PICTURE_LABEL.search(line):
+    # Every match of _PICTURE_LABEL holds its colon, of _DASHED_YEAR its dash: most lines
+    # hold neither, and are told by a scan in C where the patterns try every character.
+    if ":" in line and _PICTURE_LABEL.search(line):
         return None  # 'Bild: © Jane Doe, some rights reserved. Quelle: Example Images'
     # 'Example - 2020', '2013 - 2023': a year set off by a dash is no part of its own;
     # 'Example2008All rights reserved': a year glued to the words around it.
-    line = _DASHED_YEAR.sub(" ", line.strip(" *+>•·-–—\t"))
-    line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
+    line = line.strip(" *+>•·-–—\t")
+    if "-" in line or "–" in line or "—" in line:
+        line = _DASHED_YEAR.sub(" ", line)
+    if _GLUED_YEAR_WORDS.search(line):  # rare: a sub with a group calls Python's re for each line
+        line = _GLUED_YEAR_WORDS.sub(r" \1 ", line)
     parts = _FOOTER_PARTS.split(line)
     for index, part in enumerate(parts):
         marks = list(_COPYRIGHT_MARK.finditer(part))
@@ -1987,7 +2000,8 @@ def _copyright_holder_text(line: str, dated: bool = True) -> str | None:
             names.append(_holder_text(part[mark.end() : stop]))
             if number == 0:
                 before = _holder_text(part[: mark.start()])
-                late = _COPYRIGHT_WORDS.sub(" ", part[mark.end() : stop]).lstrip()
+                # No name before the mark, the most common case, needs no reading after it.
+                late = _COPYRIGHT_WORDS.sub(" ", part[mark.end() : stop]).lstrip() if before else ""
                 if late.startswith(",") and _outlet_of_holder(before) is not None:
                     names.insert(0, before)
         if not names:
@@ -2014,7 +2028,8 @@ def _holder_text(text: str) -> str:
     text = _HOLDER_BY.sub("", text)  # 'Copyright by Example'
     if tail := _COPYRIGHT_WORDS.search(text):
         text = text[: tail.start()]  # 'Example 2008 All rights reserved', 'Example® Images'
-    text = _HOLDER_END_CREDIT.split(text, maxsplit=1)[0]
+    ends = _HOLDER_END_ADDRESS if "@" in text else _HOLDER_END_CREDIT
+    text = ends.split(text, maxsplit=1)[0]
     return " ".join(text.split()).strip(" :;,.-–—!?\"'")
 
 

@@ -1639,6 +1639,21 @@ def test_opening_with_keeps_the_matches(pattern: re.Pattern[str], data: st.DataO
     assert pattern.split(text) == bare.split(text)
 
 
+@given(data=st.data())
+def test_copyright_gates_keep_the_matches(data: st.DataObject) -> None:
+    # _copyright_holder_text asks _PICTURE_LABEL only of a line that holds a colon,
+    # _DASHED_YEAR of one that holds a dash, the address's '@' of one that holds it: every
+    # match holds its character; with no '@' the credit ends at the same place.
+    label = _without_look_ahead(metadata._PICTURE_LABEL)[1]
+    match = label.search(data.draw(st.from_regex(label)))
+    assert match is not None and ":" in match.group()
+    text = data.draw(st.from_regex(metadata._DASHED_YEAR))
+    assert any(dash in text for dash in "-–—")
+    text = data.draw(st.from_regex(metadata._HOLDER_END_ADDRESS).filter(lambda t: "@" not in t))
+    ends = metadata._HOLDER_END_ADDRESS.split(text, 1)
+    assert metadata._HOLDER_END_CREDIT.split(text, 1) == ends
+
+
 def test_opening_with_classes_hold_every_case() -> None:
     # ... and each letter of a look-ahead's class matches, as a class, every character that
     # the letter matches in the pattern (IGNORECASE: 'ſ' for 's', 'K' for 'k').
