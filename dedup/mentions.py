@@ -32,6 +32,14 @@ _ORDINAL: Final = re.compile(
     + r"))\b(?!-)\s+(?P<after>(?:[A-Za-z][\w-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]{2,})\b",
     re.IGNORECASE,
 )
+# Every ordinal holds one of these or a digit before its suffix (the words from "thirteenth" on
+# share an ending): a text without any is not searched (nine in ten are not, and the search
+# tries the pattern at every character).
+_ORDINAL_HINTS: Final = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "teenth", "tieth", "hundredth",
+)  # fmt: skip
+_DIGIT_AND_SUFFIX: Final = re.compile(r"[0-9\d](?:st|nd|rd|th)")
 # Nouns an ordinal often counts without naming an event: "the first time", "second half".
 _NOT_EVENT_NOUNS: Final = {
     "time", "times", "place", "half", "quarter", "day", "week", "month", "year", "century",
@@ -185,6 +193,8 @@ def entities_with_lead(text: str, lead: int) -> tuple[list[str], list[str]]:
 
 def event_ordinals(text: str) -> dict[str, frozenset[int]]:
     """Return the ordinals tied to an event noun: {'meeting': {9}, 'anniversary': {20}}."""
+    if not _may_hold_ordinal(text):
+        return {}
     found: dict[str, set[int]] = {}
     for match in _ORDINAL.finditer(text):
         noun = lower(match.group("noun"))
@@ -194,6 +204,22 @@ def event_ordinals(text: str) -> dict[str, frozenset[int]]:
         value = int(digits) if digits else _ORDINAL_WORDS[lower(match.group("word"))]
         found.setdefault(_singular(noun), set()).add(value)
     return {noun: frozenset(values) for noun, values in found.items()}
+
+
+def _may_hold_ordinal(text: str) -> bool:
+    """Return False when _ORDINAL cannot match in `text`: it holds no ordinal hint.
+
+    The hints are looked for in the lower-cased text. IGNORECASE also takes "ı" for "i" and
+    "ſ" for "s", which lower-case to themselves, and "İ" for "i", which lower-cases to "i"
+    and U+0307: a text with any of them may hold one. The Kelvin sign lower-cases to "k".
+    """
+    lowered = lower(text)
+    if "ı" in lowered or "ſ" in lowered or "\u0307" in lowered:
+        return True
+    for hint in _ORDINAL_HINTS:
+        if hint in lowered:
+            return True
+    return _DIGIT_AND_SUFFIX.search(lowered) is not None
 
 
 def _singular(noun: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from contextlib import nullcontext
 
 import numpy as np
 import pytest
@@ -31,6 +33,50 @@ def _article(text: str, date: str | None = None, title: str | None = None) -> Ar
 )
 def test_event_ordinals(text: str, expected: dict[str, set[int]]) -> None:
     assert {k: set(v) for k, v in event_ordinals(text).items()} == expected
+
+
+def test_every_ordinal_word_holds_a_hint() -> None:
+    assert all(
+        any(hint in word for hint in mentions._ORDINAL_HINTS) for word in mentions._ORDINAL_WORDS
+    )
+
+
+_ORDINAL_PIECES = [
+    "the", "9th", "12TH", "1St", "2nD", "3rd", "12345th", "٣rd", "first", "FIRST", "Twentieth",
+    "thirteenth", "hundredth", "ſecond", "fırst", "FİRST", "\u0307", "Kelvin", "\u212a",
+    "meeting", "Meetings", "anniversary", "time", "-", "\n", " ", "  ", "x", "2008", "second-",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_ORDINAL_PIECES), max_size=12).map(" ".join))
+def test_ordinal_hints_pass_every_text_the_search_matches(text: str) -> None:
+    # event_ordinals searches only the texts _may_hold_ordinal passes.
+    if mentions._ORDINAL.search(text):
+        assert mentions._may_hold_ordinal(text)
+    # An ordinal word spelt with "ſ" or "ı" is no key of _ORDINAL_WORDS: both fail alike.
+    with pytest.raises(KeyError) if _fails(_searched_ordinals, text) else nullcontext():
+        assert event_ordinals(text) == _searched_ordinals(text)
+
+
+def _fails(function: Callable[[str], object], text: str) -> bool:
+    try:
+        function(text)
+    except KeyError:
+        return True
+    return False
+
+
+def _searched_ordinals(text: str) -> dict[str, frozenset[int]]:
+    """event_ordinals as it was before the hints: the search on every text."""
+    found: dict[str, set[int]] = {}
+    for match in mentions._ORDINAL.finditer(text):
+        noun = match.group("noun").lower()
+        if noun in mentions._NOT_EVENT_NOUNS or noun in features.ALL_STOP_WORDS:
+            continue
+        digits = match.group("digits")
+        value = int(digits) if digits else mentions._ORDINAL_WORDS[match.group("word").lower()]
+        found.setdefault(mentions._singular(noun), set()).add(value)
+    return {noun: frozenset(values) for noun, values in found.items()}
 
 
 def test_event_days_from_relative_weekday() -> None:
