@@ -201,9 +201,19 @@ def event_ordinals(text: str) -> dict[str, frozenset[int]]:
         if noun in _NOT_EVENT_NOUNS or noun in ALL_STOP_WORDS:
             continue
         digits = match.group("digits")
-        value = int(digits) if digits else _ORDINAL_WORDS[lower(match.group("word"))]
+        value = int(digits) if digits else _ordinal_word_value(match.group("word"))
         found.setdefault(_singular(noun), set()).add(value)
     return {noun: frozenset(values) for noun, values in found.items()}
+
+
+def _ordinal_word_value(word: str) -> int:
+    """Return the number of an ordinal word as _ORDINAL matched it, whatever its case."""
+    key = lower(word)
+    if not key.isascii():
+        # IGNORECASE matches "ſ" as "s" and "ı" as "i", which lower-case to themselves, and
+        # "İ" as "i", which lower-cases to "i" and U+0307: "ſecond" is the key "second".
+        key = key.replace("ſ", "s").replace("ı", "i").replace("\u0307", "")
+    return _ORDINAL_WORDS[key]
 
 
 def _may_hold_ordinal(text: str) -> bool:
