@@ -283,12 +283,15 @@ def _parse_named(m: re.Match[str], day_first: bool | None) -> datetime.date | No
 
 
 _Parser = Callable[[re.Match[str], bool | None], datetime.date | None]
-# (pattern, parser, whether the pattern is searched only in windows ending at a year)
-_RULES: tuple[tuple[re.Pattern[str], _Parser, bool], ...] = (
-    (_ISO, _parse_iso, False),
-    (_NUMERIC, _parse_numeric, False),
-    (_DMY, _parse_named, True),
-    (_MDY, _parse_named, True),
+# (pattern, parser, whether the pattern is searched only in windows ending at a year, the marks
+# of which every match of the pattern holds one: a text with none of them is not searched. Of
+# the meta lines with a date, 7 in 10 hold no '-' or '/' and 4 in 10 no '.' either, and a test
+# of a mark in C costs a fraction of a search, which tries the pattern at each digit.)
+_RULES: tuple[tuple[re.Pattern[str], _Parser, bool, str], ...] = (
+    (_ISO, _parse_iso, False, "-/"),
+    (_NUMERIC, _parse_numeric, False, "./-"),
+    (_DMY, _parse_named, True, ""),
+    (_MDY, _parse_named, True, ""),
 )
 
 
@@ -322,13 +325,15 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
 
 
 def _candidates(
-    rule: tuple[re.Pattern[str], _Parser, bool],
+    rule: tuple[re.Pattern[str], _Parser, bool, str],
     text: str,
     day_first: bool | None,
     year_windows: list[tuple[int, int]],
 ) -> Iterator[DateMatch]:
     """Yield the valid dates one rule finds in `text`, in order."""
-    pattern, parse, anchored = rule
+    pattern, parse, anchored, marks = rule
+    if marks and not any(mark in text for mark in marks):
+        return
     for pos, endpos in year_windows if anchored else [(0, len(text))]:
         while True:
             # Lookbehinds still see the text before `pos`; `endpos` acts as the end of text.

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
+from conftest import bench_kit
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -423,6 +424,51 @@ def test_every_date_holds_a_yearish_number_and_a_short_one(
     assert not found or (_YEARISH.search(text) and _SHORT_NUMBER.search(text))
     # ... which may_hold_date tells callers that want a date alone to go on.
     assert may_hold_date(text) is bool(_YEARISH.search(text) and _SHORT_NUMBER.search(text))
+
+
+@given(
+    st.one_of(DATE_PIECES, st.text(alphabet="0123456789./-x \u2013")), st.sampled_from([None, True])
+)
+def test_a_rule_finds_nothing_in_a_text_without_its_marks(
+    text: str, day_first: bool | None
+) -> None:
+    windows = _year_windows(text)
+    for pattern, parse, anchored, marks in _RULES:
+        # Every match of a pattern with marks holds one of them ...
+        if marks:
+            for match in pattern.finditer(text):
+                assert any(mark in match[0] for mark in marks), (text, match)
+        # ... so the rule yields what it yields searching every text.
+        rule = (pattern, parse, anchored, marks)
+        assert list(_candidates(rule, text, day_first, windows)) == list(
+            _candidates((pattern, parse, anchored, ""), text, day_first, windows)
+        )
+
+
+@pytest.mark.parametrize("kit", ["clean-trafilatura", "clean-l3s"])
+def test_the_rules_marks_skip_no_date_of_the_kits(kit: str) -> None:
+    # Every line of the kits' pages that holds the numbers of a date, its white space made
+    # single spaces (as cleaning reads it): each rule finds the same dates as it finds searching
+    # every line, whichever way numeric dates are read.
+    lines = {
+        " ".join(raw.split())
+        for page in sorted((bench_kit(kit) / "docs").glob("*.txt"))
+        for raw in page.read_text(encoding="utf-8", errors="replace").splitlines()
+        if may_hold_date(raw)
+    }
+    skipped = 0
+    for line in sorted(lines):
+        windows = _year_windows(line)
+        for pattern, parse, anchored, marks in _RULES:
+            if marks and not any(mark in line for mark in marks):
+                skipped += 1
+            rule = (pattern, parse, anchored, marks)
+            unfiltered = (pattern, parse, anchored, "")
+            for day_first in (None, True, False):
+                assert list(_candidates(rule, line, day_first, windows)) == list(
+                    _candidates(unfiltered, line, day_first, windows)
+                ), (line, day_first)
+    assert skipped > 100
 
 
 @given(st.lists(st.one_of(DATE_PIECES, st.text(alphabet="0123456789./x\n")), max_size=8))
