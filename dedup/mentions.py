@@ -15,6 +15,7 @@ from typing import Final
 
 from dedup.dates import relative_day
 from dedup.language import ALL_STOP_WORDS, lower, words
+from dedup.metadata import ignorecase_lower
 
 _ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -39,7 +40,7 @@ _ORDINAL_HINTS: Final = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "teenth", "tieth", "hundredth",
 )  # fmt: skip
-_DIGIT_AND_SUFFIX: Final = re.compile(r"[0-9\d](?:st|nd|rd|th)")
+_DIGIT_AND_SUFFIX: Final = re.compile(r"\d(?:st|nd|rd|th)")
 # Nouns an ordinal often counts without naming an event: "the first time", "second half".
 _NOT_EVENT_NOUNS: Final = {
     "time", "times", "place", "half", "quarter", "day", "week", "month", "year", "century",
@@ -201,19 +202,10 @@ def event_ordinals(text: str) -> dict[str, frozenset[int]]:
         if noun in _NOT_EVENT_NOUNS or noun in ALL_STOP_WORDS:
             continue
         digits = match.group("digits")
-        value = int(digits) if digits else _ordinal_word_value(match.group("word"))
+        # The word as IGNORECASE matched it: "ſecond" is "second" (lower() keeps the "ſ").
+        value = int(digits) if digits else _ORDINAL_WORDS[ignorecase_lower(match.group("word"))]
         found.setdefault(_singular(noun), set()).add(value)
     return {noun: frozenset(values) for noun, values in found.items()}
-
-
-def _ordinal_word_value(word: str) -> int:
-    """Return the number of an ordinal word as _ORDINAL matched it, whatever its case."""
-    key = lower(word)
-    if not key.isascii():
-        # IGNORECASE matches "ſ" as "s" and "ı" as "i", which lower-case to themselves, and
-        # "İ" as "i", which lower-cases to "i" and U+0307: "ſecond" is the key "second".
-        key = key.replace("ſ", "s").replace("ı", "i").replace("\u0307", "")
-    return _ORDINAL_WORDS[key]
 
 
 def _may_hold_ordinal(text: str) -> bool:

@@ -2337,12 +2337,12 @@ def role_line(line: str) -> bool:
     # two words, folded as IGNORECASE matches them, end with none is told at once. Each word is
     # folded alone (no fold or lower() makes or takes a space), and asked for all the roles only
     # when it ends as one of them does: most lines' words end otherwise.
-    ascii = text.isascii()  # asked once for the line, not for each word's end
+    all_ascii = text.isascii()  # asked once for the line, not for each word's end
     for word in text.split(None, 2)[:2]:
         # A word whose last three characters are ASCII folds them as lower() does: they are
         # looked up among the ends in every case, where the fold of each word cost a call.
         end = word[-3:]
-        if end not in _ROLE_END_CASES and (ascii or end.isascii()):
+        if end not in _ROLE_END_CASES and (all_ascii or end.isascii()):
             continue
         word = ignorecase_lower(word)
         if word[-3:] in _ROLE_ENDS and word.endswith(_ROLES):

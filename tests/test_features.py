@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from dedup import features, mentions
 from dedup.features import article_features, event_ordinals, event_terms, named_entities
+from dedup.metadata import ignorecase_lower
 from dedup.records import Article
 
 
@@ -65,7 +66,11 @@ def _searched_ordinals(text: str) -> dict[str, frozenset[int]]:
         if noun in mentions._NOT_EVENT_NOUNS or noun in features.ALL_STOP_WORDS:
             continue
         digits = match.group("digits")
-        value = int(digits) if digits else mentions._ordinal_word_value(match.group("word"))
+        value = (
+            int(digits)
+            if digits
+            else mentions._ORDINAL_WORDS[ignorecase_lower(match.group("word"))]
+        )
         found.setdefault(mentions._singular(noun), set()).add(value)
     return {noun: frozenset(values) for noun, values in found.items()}
 
