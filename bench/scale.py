@@ -7,8 +7,10 @@ run on it in the same session: wall time, peak memory of the whole process tree 
 proportional set sizes of a process and all its children, sampled from /proc every 0.1 s, or less
 often where a sample costs more: see SAMPLE_SHARE), and B-cubed F1
 by score_clusters.py. Runs are repeated --runs times where the corpus is small enough, and the
-median is kept. `dedup clean` throughput on the smallest corpus is measured too, as cleaning is
-most of the work. Writes its own section of docs/benchmarks.md, between the scale markers.
+median is kept. Where the peer runs, so does `dedup clusters` with cleaning left out
+(bench/uncleaned.py): the floor that no saving in cleaning can take dedup below. `dedup clean`
+throughput on the smallest corpus is measured too, as cleaning is most of the work. Writes its own
+section of docs/benchmarks.md, between the scale markers.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ START, END = benchdoc.markers("scale")
 SIZES = [10_000, 100_000, 1_000_000]
 BYTES_PER_ARTICLE = 4_300  # make_corpus text; the sharded run's work folder needs ~3x that
 DEDUP = str(Path(sys.executable).parent / "dedup")  # the running environment's: compiled
+UNCLEANED = Path(__file__).resolve().parent / "uncleaned.py"
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,9 @@ def score(folder: Path, predicted: Path) -> float:
     return float(json.loads(result.stdout)["bcubed_f1"])
 
 
-def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
-    """Return the median wall time, memory and CPU time of `runs` runs of `command`, and its F1."""
+def median_run(command: list[str], folder: Path, runs: int, name: str, scored: bool = True) -> Run:
+    """Return the median wall time, memory and CPU time of `runs` runs of `command`, and its F1
+    (0 when not `scored`)."""
     found = []
     output = Path(f"/tmp/scale-{name}-{folder.name}.jsonl")
     log = output.with_suffix(".log")
@@ -169,7 +173,7 @@ def median_run(command: list[str], folder: Path, runs: int, name: str) -> Run:
         seconds, peak, cpu = measure(command, output, log)
         found.append((seconds, peak, cpu))
         print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB, {cpu:.1f} s CPU", flush=True)
-    f1 = score(folder, output)
+    f1 = score(folder, output) if scored else 0.0
     return Run(
         statistics.median(s for s, _, _ in found),
         statistics.median(p for _, p, _ in found),
@@ -240,16 +244,29 @@ def _breakdown_line(size: int, spent: dict[str, float], total_ms: float | None) 
     )
 
 
-def _row(size: int, runs: int, peer: Run | None, ours: Run) -> str:
+# The table's columns; rows kept from a session that measured fewer get empty cells at the end.
+COLUMNS = (
+    "articles", "runs", "peer time", "peer memory", "peer B³F1", "dedup time", "dedup memory",
+    "dedup B³F1", "time vs peer", "memory vs peer", "peer CPU/article", "dedup CPU/article",
+    "CPU vs peer", "dedup without cleaning", "without cleaning vs peer",
+)  # fmt: skip
+
+
+def _row(size: int, runs: int, peer: Run | None, ours: Run, uncleaned: Run | None) -> str:
     mine = f"{ours.seconds:.0f} s | {ours.peak_mb:,.0f} MB | {ours.bcubed_f1:.3f}"
     cpu = f"{1000 * ours.cpu_seconds / size:.2f} ms"
     if peer is None:
-        return f"| {size:,} | {runs} | not run | | | {mine} | | | | {cpu} | |"
+        return f"| {size:,} | {runs} | not run | | | {mine} | | | | {cpu} | | | |"
+    floor = (
+        f"{uncleaned.seconds:.0f} s | {uncleaned.seconds / peer.seconds:.2f}x"
+        if uncleaned
+        else " | "
+    )
     return (
         f"| {size:,} | {runs} | {peer.seconds:.0f} s | {peer.peak_mb:,.0f} MB | "
         f"{peer.bcubed_f1:.3f} | {mine} | {ours.seconds / peer.seconds:.2f}x | "
         f"{ours.peak_mb / peer.peak_mb:.2f}x | {1000 * peer.cpu_seconds / size:.2f} ms | {cpu} | "
-        f"{ours.cpu_seconds / peer.cpu_seconds:.2f}x |"
+        f"{ours.cpu_seconds / peer.cpu_seconds:.2f}x | {floor} |"
     )
 
 
@@ -261,7 +278,7 @@ def kept_rows(measured: list[int]) -> list[tuple[int, str]]:
         if len(cells) > 2 and cells[1].strip().replace(",", "").isdigit():
             size = int(cells[1].strip().replace(",", ""))
             if size not in measured:
-                rows.append((size, line))
+                rows.append((size, line + " |" * (len(COLUMNS) + 2 - len(cells))))
     return rows
 
 
@@ -315,18 +332,21 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else SIZES
     if args.skip_1m:
         sizes = [s for s in sizes if s < 1_000_000]
-    rows: list[tuple[int, int, Run | None, Run]] = []
+    rows: list[tuple[int, int, Run | None, Run, Run | None]] = []
     for size in sizes:
         folder = corpus(size)
         runs = args.runs if size <= 20_000 else 1
-        peer = None
+        peer = uncleaned = None
         if args.peer_max is None or size <= args.peer_max:
             command = [sys.executable, str(BENCH / "peer_datasketch.py"), str(folder)]
             peer = median_run(command, folder, runs, "peer")
         ours = median_run([DEDUP, "clusters", str(folder), "-q", "-v"], folder, runs, "dedup")
-        rows.append((size, runs, peer, ours))
+        if peer is not None:
+            command = [sys.executable, str(UNCLEANED), "clusters", str(folder), "-q"]
+            uncleaned = median_run(command, folder, runs, "uncleaned", scored=False)
+        rows.append((size, runs, peer, ours, uncleaned))
     smallest = min(sizes)
-    measured = {size: o.cpu_seconds * 1000 / size for size, _, _, o in rows}
+    measured = {size: o.cpu_seconds * 1000 / size for size, _, _, o, _ in rows}
     # Cleaning throughput and where the CPU goes, on the smallest corpus; a run of the largest
     # alone keeps the lines of the run before.
     if smallest <= 100_000:
@@ -350,17 +370,18 @@ def main() -> None:
         "workers, per article; on a machine shared with other work it is the steadier figure "
         "(wall time includes waiting for a core). Rows of sizes not run in the latest session "
         "are kept from the session that ran them, with their stage lines (`bench/scale.py --sizes N` "
-        "runs one size; `--sizes 1000000 --peer-max 100000` the largest alone, without the peer).",
+        "runs one size; `--sizes 1000000 --peer-max 100000` the largest alone, without the peer). "
+        "Dedup without cleaning: bench/uncleaned.py, `dedup clusters OUT -q` with each article's "
+        "cleaning replaced by a split into its first line and the rest, right after dedup; "
+        "its time is the floor that no saving in cleaning can take dedup below.",
         "",
-        "| articles | runs | peer time | peer memory | peer B³F1 | dedup time | dedup memory | "
-        "dedup B³F1 | time vs peer | memory vs peer | peer CPU/article | dedup CPU/article | "
-        "CPU vs peer |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
         *(
             line
             for _, line in sorted(
-                [(size, _row(size, runs, p, o)) for size, runs, p, o in rows]
-                + kept_rows([size for size, _, _, _ in rows])
+                [(size, _row(size, runs, p, o, u)) for size, runs, p, o, u in rows]
+                + kept_rows([size for size, *_ in rows])
             )
         ),
         "",
@@ -373,8 +394,12 @@ def main() -> None:
         *(
             line
             for _, line in sorted(
-                [(size, f"- {size:,}: {'; '.join(o.stages)}") for size, _, _, o in rows if o.stages]
-                + kept_stages([size for size, _, _, _ in rows])
+                [
+                    (size, f"- {size:,}: {'; '.join(o.stages)}")
+                    for size, _, _, o, _ in rows
+                    if o.stages
+                ]
+                + kept_stages([size for size, *_ in rows])
             )
         ),
     ]
