@@ -518,7 +518,8 @@ def _strip_noise(gap: str) -> str:
     first = next((w for w in words if not _is_noise_in(gap, w)), None)
     if first is None:
         return ""
-    last = next(w for w in reversed(words) if not _is_noise_in(gap, w))
+    # ... and `first` is none: a gap of one such word (a name, an outlet) is not read twice.
+    last = next(w for w in reversed(words) if w is first or not _is_noise_in(gap, w))
     return gap[first.start() : last.end()]
 
 

@@ -1086,7 +1086,7 @@ def _holds_separator(text: str) -> bool:
     if any(mark in text for mark in _SEPARATOR_MARKS):
         return True
     for mark in _SPACED_MARKS:
-        at = text.find(mark, 1)
+        at = text.find(mark, 1) if mark in text else -1  # most lines hold none: a test in C
         while at > 0:
             if text[at - 1].isspace():
                 return True
@@ -1318,7 +1318,8 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
             if _DATED_TITLE.search(field[: match.start]):
                 return None
             date = date or match
-            rest = _COUNT_TAIL.sub("", rest).strip(" ,")
+            if rest:  # the pattern is tried at each position: not on nothing, as after a date alone
+                rest = _COUNT_TAIL.sub("", rest).strip(" ,")
             if rest and names is None:
                 before = field[: match.start].rstrip()
                 # 'Berlin, 3. Mai': a place; 'Janic Cathomen, 01.12.2021': a person, two
