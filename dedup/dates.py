@@ -477,7 +477,8 @@ def _is_noise(word: str) -> bool:
         return True
     bare = word.rstrip(":.")
     key = bare.casefold()
-    if key in _NOISE_WORDS or _fold(bare) in _NOISE_WORDS:
+    # _fold of an ASCII word is its casefold(), looked up already.
+    if key in _NOISE_WORDS or (not bare.isascii() and _fold(bare) in _NOISE_WORDS):
         return True
     return word.endswith(".") and _dotted_noise(bare)
 
@@ -509,13 +510,16 @@ _MAX_BYLINE_WORDS = 12
 
 def _strip_noise(gap: str) -> str:
     """Return `gap` without the labels, weekdays, times, zones and separators at its two ends."""
+    if not gap:
+        return gap  # before a date opening its line or after one closing it: half of those asked
     words = list(_WORD.finditer(gap))
     # Only the first and the last word that are no noise count: each end is read inwards up to
     # one, not every word of a sentence that holds a date.
     first = next((w for w in words if not _is_noise_in(gap, w)), None)
     if first is None:
         return ""
-    last = next(w for w in reversed(words) if not _is_noise_in(gap, w))
+    # ... and `first` is none: a gap of one such word (a name, an outlet) is not read twice.
+    last = next(w for w in reversed(words) if w is first or not _is_noise_in(gap, w))
     return gap[first.start() : last.end()]
 
 
@@ -588,7 +592,10 @@ def date_line_of(line: str, dates: list[DateMatch]) -> tuple[DateMatch, str] | N
     pieces: list[str] = []
     pos = 0
     for match in dates:
-        if _opens_a_range(line[max(pos, match.start - _RANGE_REACH) : match.start]):
+        # Nothing opens a range before a date at the line's start or right after another.
+        if match.start > pos and _opens_a_range(
+            line[max(pos, match.start - _RANGE_REACH) : match.start]
+        ):
             return None  # 'Preise ab 01.01.2024', 'gültig seit: 05.11.2021': when, not dated
         pieces.append(_strip_noise(line[pos : match.start]))
         pos = match.end

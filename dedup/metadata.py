@@ -1072,14 +1072,26 @@ class MetaLine:
 _FIELD_SEPARATOR = re.compile(
     r"[\s|·•∙⋅](?:(?<=\s)\s*(?:[|·•/»∙⋅]|--?|[–—]|//)\s+|(?<=\s)\s*[|·•∙⋅]\s*|(?<=[|·•∙⋅])\s*)"
 )
-# Every separator holds one of these marks. The pattern may start at any position (the white
-# space before its marks may be none) and is tried at each: a line without a mark skips it.
-_SEPARATOR_MARKS = "|·•/»∙⋅-–—"
+# Every separator holds one of these marks, or white space and right after it one of the spaced
+# marks (its first branch). The pattern may start at any position (the white space before its
+# marks may be none) and is tried at each: a line without them skips it. A hyphen or slash inside
+# a word or a date ('E-Mail', '2021-05-03', '05/03/2021'), which many lines hold, is none.
+_SEPARATOR_MARKS = "|·•∙⋅"
+_SPACED_MARKS = "/»-–—"
 
 
 def _holds_separator(text: str) -> bool:
-    """Return whether `text` holds one of _SEPARATOR_MARKS, which _FIELD_SEPARATOR needs."""
-    return any(mark in text for mark in _SEPARATOR_MARKS)
+    """Return whether `text` holds one of _SEPARATOR_MARKS, or one of _SPACED_MARKS after white
+    space, which _FIELD_SEPARATOR needs (str.isspace() is true of what the pattern's \\s matches)."""
+    if any(mark in text for mark in _SEPARATOR_MARKS):
+        return True
+    for mark in _SPACED_MARKS:
+        at = text.find(mark, 1) if mark in text else -1  # most lines hold none: a test in C
+        while at > 0:
+            if text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 # Two dates glued ('10. Februar 20199. Februar 2019', '20 janvier 202020 janvier 2020': a
@@ -1112,6 +1124,17 @@ _COUNT_SEPARATOR = re.compile(
     r"(?:\s+|$)",
     re.IGNORECASE,
 )
+# Each of its words holds one of these, as ignorecase_lower reads its letters: a line without
+# them (nearly every one) is not searched, which costs a try of the pattern at each white space.
+_COUNT_WORDS: Final = ("omment", "comentario", "antworten", "response")
+
+
+def _may_count(line: str) -> bool:
+    """Return whether `line` holds one of _COUNT_WORDS, as _COUNT_SEPARATOR needs."""
+    lowered = ignorecase_lower(line)
+    return any(word in lowered for word in _COUNT_WORDS)
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _DIGIT = re.compile(r"[0-9]")
 _CENTURY_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -1263,16 +1286,15 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
     separators = list(_FIELD_SEPARATOR.finditer(text)) if _holds_separator(text) else []
     # A comment count marks a blog's entry line: date, author, count, categories. A single name
     # in it is the author's pen name.
-    counted = digits and _COUNT_SEPARATOR.search(line) is not None
+    counted = digits and _may_count(line) and _COUNT_SEPARATOR.search(line) is not None
     if counted:
         counts = _COUNT_SEPARATOR.finditer(text)
         separators = sorted([*separators, *counts], key=lambda m: m.start())
     for separator in separators:
+        start, end = separator.span()  # once: each is a method's call
         # Separators overlap where a count stands beside a '|': the first one counts.
-        if separator.start() >= cuts[-1] and not any(
-            d.start < separator.end() and separator.start() < d.end for d in dates
-        ):
-            cuts.extend(separator.span())
+        if start >= cuts[-1] and not any(d.start < end and start < d.end for d in dates):
+            cuts.extend((start, end))
     cuts.append(len(text))
     date: DateMatch | None = None
     names: list[str] | None = None
@@ -1296,7 +1318,8 @@ def _fields_meta(line: str, digits: bool, day_first: bool | None) -> MetaLine | 
             if _DATED_TITLE.search(field[: match.start]):
                 return None
             date = date or match
-            rest = _COUNT_TAIL.sub("", rest).strip(" ,")
+            if rest:  # the pattern is tried at each position: not on nothing, as after a date alone
+                rest = _COUNT_TAIL.sub("", rest).strip(" ,")
             if rest and names is None:
                 before = field[: match.start].rstrip()
                 # 'Berlin, 3. Mai': a place; 'Janic Cathomen, 01.12.2021': a person, two

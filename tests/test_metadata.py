@@ -1934,9 +1934,86 @@ def test_holds_word_marks() -> None:
     ).map("".join)
 )
 def test_field_separators_hold_a_mark(text: str) -> None:
-    # _fields_meta looks for separators only in a line that holds one of their marks.
+    # _fields_meta looks for separators only in a line that holds one of their marks (a hyphen
+    # or a slash after white space).
     if metadata._FIELD_SEPARATOR.search(text):
         assert metadata._holds_separator(text)
+
+
+def test_a_spaced_mark_is_one_after_any_white_space() -> None:
+    # _holds_separator tells the white space before a spaced mark by str.isspace(), true of
+    # every character the pattern's \s matches.
+    space = re.compile(r"\s")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        assert (space.fullmatch(char) is not None) is char.isspace(), hex(point)
+    for char in (" ", "\t", "\u00a0", "\u2009", "\u3000", "\x1c"):
+        for mark in metadata._SPACED_MARKS:
+            text = f"a{char}{mark} b"
+            assert metadata._FIELD_SEPARATOR.search(text)
+            assert metadata._holds_separator(text)
+            assert not metadata._holds_separator(f"a{mark}b{char}")
+
+
+@pytest.mark.parametrize("kit", ["clean-trafilatura", "clean-l3s"])
+def test_no_line_of_the_kits_with_a_separator_or_count_is_passed_over(kit: str) -> None:
+    # _fields_meta's quick tests leave no line of the kits (as it stands and with its white
+    # space made single spaces, within meta_line's 300 characters) that holds a separator or a
+    # comment count.
+    lines: set[str] = set()
+    for page in sorted((bench_kit(kit) / "docs").glob("*.txt")):
+        for raw in page.read_text(encoding="utf-8", errors="replace").splitlines():
+            lines.update((raw.strip(), " ".join(raw.split())))
+    separated = counted = 0
+    for line in sorted(lines):
+        if len(line) > 300:
+            continue
+        if metadata._FIELD_SEPARATOR.search(line):
+            separated += 1
+            assert metadata._holds_separator(line), line
+        if metadata._COUNT_SEPARATOR.search(line):
+            counted += 1
+            assert metadata._may_count(line), line
+    assert separated > 1000
+    assert counted > 0
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                " ",
+                "\t",
+                "\u00a0",
+                "3",
+                "12",
+                "x",
+                "Kommentare",
+                "COMMENTS",
+                "Antworten",
+                "Responses",
+                "commentaires",
+                "comentarios",
+                "\u212aommentar",
+                "Re\u017fponse",
+                "Comentar\u0131o",
+                "COMENTAR\u0130OS",
+                "comment",
+                "respon",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@example(" 3 \u212aommentare")
+@example(" 12 Re\u017fponses")
+@example(" 3 COMENTAR\u0130OS")
+@example(" 3 comentar\u0131os")
+def test_may_count_holds_for_every_count(line: str) -> None:
+    # _fields_meta searches a count only in a line _may_count lets through. The Kelvin sign is
+    # matched as 'k', long s as 's', dotless and dotted i as 'i'.
+    if metadata._COUNT_SEPARATOR.search(line):
+        assert metadata._may_count(line)
 
 
 @given(
