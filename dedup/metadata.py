@@ -1090,6 +1090,9 @@ def dated_headline(line: str) -> str | None:
     A list of articles sets each one's date before its headline, and the article's own headline
     may keep it, on one line.
     """
+    # The words after the date are words of the line: a line of fewer is not searched.
+    if len(line.split(None, _DATED_HEADLINE_WORDS - 1)) < _DATED_HEADLINE_WORDS:
+        return None
     found = find_date(line[:_DATE_WINDOW])
     if found is None or found.start != 0:
         return None

@@ -1155,6 +1155,27 @@ def test_dated_headline(line: str, headline: str | None) -> None:
     assert metadata.dated_headline(line) == headline
 
 
+@given(
+    st.lists(
+        st.sampled_from(["3", "03.05.2021", "2021", "Mai", "May", "|", "-", "Jane", "Doe", ","]),
+        max_size=6,
+    ),
+    st.sampled_from([" ", "  ", "\u00a0", " | "]),
+)
+def test_dated_headline_is_the_full_reading(parts: list[str], space: str) -> None:
+    # dated_headline leaves a line of fewer words than a headline's before it looks for a date:
+    # what the full reading gives such a line is None too.
+    line = space.join(parts)
+    found = metadata.find_date(line[: metadata._DATE_WINDOW])
+    if found is None or found.start != 0:
+        expected = None
+    else:
+        rest = line[found.end :].strip(metadata._SIDE_MARKS)
+        few = len(rest.split()) < metadata._DATED_HEADLINE_WORDS
+        expected = None if few or metadata.find_date(rest) is not None else rest
+    assert metadata.dated_headline(line) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
