@@ -252,11 +252,13 @@ class _WordsAmongParts:
             for code in range(256)
         )
         self.encoded = frozenset(word.encode("latin-1") for word in words if max(word) <= "\xff")
-        # The same over _WIDE_MAP's bytes, whose characters lower to one of them.
-        self.wide_table = bytes(
+        # The same over _WIDE_MAP's bytes, whose characters lower to one of them: Latin-1's but
+        # for those of the C1 controls.
+        wide = bytes(
             ord(" ") if breaks.fullmatch(lower(char)) else _WIDE_DECODING.index(lower(char))
-            for char in _WIDE_DECODING
+            for char in _WIDE_CHARS
         )
+        self.wide_table = self.table[:0x80] + wide + self.table[0xA0:]
         self.wide_encoded = frozenset(_wide_bytes(word) for word in words)
         self.parting_mark = breaks.fullmatch("?") is not None
 

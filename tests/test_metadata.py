@@ -1927,6 +1927,9 @@ def test_words_among_parts_read_every_character_past_latin1() -> None:
     letters = set("".join(metadata._OPENER_WORDS))
     for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
         assert among.parting_mark == (among.breaks.fullmatch("?") is not None)
+        for byte, char in enumerate(wide):
+            parted = among.breaks.fullmatch(lower(char))
+            assert among.wide_table[byte] == (ord(" ") if parted else wide.index(lower(char)))
         for code in range(sys.maxunicode + 1):
             char = chr(code)
             if char in wide or char in among.misread:
