@@ -559,8 +559,14 @@ def word_count(text: str) -> int:
     Chinese has few or none, and would count as one word against a menu's many.
     """
     count = text.count(" ") + 1
-    # The scripts written without spaces are outside ASCII: an ASCII line is not searched.
-    if count < _PROSE_WORDS and not text.isascii() and _UNSPACED.search(text):
+    # The scripts written without spaces are past Latin-1: an ASCII line is not searched, nor
+    # one within Latin-1, which encodes as one copy (the search reads every character).
+    if (
+        count < _PROSE_WORDS
+        and not text.isascii()
+        and len(text.encode("latin-1", "ignore")) < len(text)
+        and _UNSPACED.search(text)
+    ):
         return max(count, len(_UNSPACED.findall(text)) // 2)
     return count
 

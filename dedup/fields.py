@@ -1953,10 +1953,27 @@ def is_paragraph(line: Line) -> bool:
     """
     if line.kind != boilerplate.PROSE:
         return False
+    text = line.text
+    # Its end first, read at once: most paragraphs end as sentences do, and are not split.
+    if _closes_sentence(text) and not text.endswith(("?", "!", "?»", "?“", '?"')):
+        return True
     # Split no further than the words that make it long: a paragraph's hundreds of words were
     # each made a string to be counted.
-    if len(line.text.split(None, _HEADLINE_MAX_WORDS)) > _HEADLINE_MAX_WORDS:
-        return True
-    return _SENTENCE_CLOSE.search(line.text) is not None and not line.text.endswith(
-        ("?", "!", "?»", "?“", '?"')
-    )
+    return len(text.split(None, _HEADLINE_MAX_WORDS)) > _HEADLINE_MAX_WORDS
+
+
+# _SENTENCE_CLOSE's marks: one closes a sentence, and these may follow it.
+_SENTENCE_MARKS: Final = frozenset(".!?…:;")
+_AFTER_SENTENCE: Final = "\"'”’»)"
+
+
+def _closes_sentence(text: str) -> bool:
+    """Return whether `text` ends as a sentence does: _SENTENCE_CLOSE.search(text), read from
+    its end, where the search tried the pattern at each of a paragraph's marks.
+
+    The mark is the character before the quotes and brackets that end the text (no mark is
+    one), or before a final newline, as $ matches there too.
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(_AFTER_SENTENCE)[-1:] in _SENTENCE_MARKS

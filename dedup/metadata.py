@@ -6,6 +6,7 @@ the line states; nothing is guessed. The cleaner decides which lines to ask abou
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 from dataclasses import dataclass
@@ -202,14 +203,47 @@ _PUNCTUATION_TO_SPACE: Final = str.maketrans({ch: " " for ch in _BREAK_MARKS})
 _WORD_BREAKS: Final = re.compile(r"[\s:;,.|/*•·()\[\]\-–—_\"'«»„“”]+")
 
 
+# The characters past Latin-1 that _WordsAmongParts reads by a byte of its own, in place of the
+# C1 controls (0x80-0x9f) of Latin-1: the marks and the white space (\x85 among it) that
+# _WORD_BREAKS matches, Kelvin's 'K' and 'ő' and 'Ő', which lower to letters of the openers, and
+# the Polish letters that follow 'by' most often in a word ('było'). Any other is read as a '?'.
+_WIDE_CHARS: Final = (
+    "–—“”„•\x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\u212aőŐłęążś"
+)
+_WIDE_DECODING: Final = (
+    "".join(map(chr, range(0x80))) + _WIDE_CHARS + "".join(map(chr, range(0xA0, 0x100)))
+)
+_WIDE_MAP: Final = codecs.charmap_build(_WIDE_DECODING)
+_charmap_encode: Final = codecs.charmap_encode
+
+
+def _wide_bytes(text: str) -> bytes:
+    """Return `text` in _WIDE_MAP's bytes, each character outside it a '?'."""
+    return _charmap_encode(text, "replace", _WIDE_MAP)[0]
+
+
 class _WordsAmongParts:
     """`words` looked up among the parts of a text lower-cased and split at the runs `breaks`
-    matches: _holds_word(lower(text), words, breaks, marks), with its conditions."""
+    matches: _holds_word(lower(text), words, breaks, marks), with its conditions.
 
-    def __init__(self, words: frozenset[str], breaks: re.Pattern[str], marks: str) -> None:
+    A text past Latin-1 is read in _WIDE_MAP's bytes, each character outside the map a '?'. The
+    answer is the text's where each of those lowers to what its '?' reads as. Where `breaks`
+    matches no '?' (_WORD_BREAKS): to no break, and not to letters of a word alone (its part is
+    no word, as the '?''s is not). Where `breaks` matches one (_NON_WORD_RUN): to no letter of a
+    word, so that each word among the text's parts is one of the bytes' too; a '?' for a letter
+    may part a word off a longer one ('by?o' for 'było'), and a word found is asked again.
+    `misread` holds the characters that do not ('İ' lowers to 'i' and a mark), which a text is
+    read whole for; test_metadata checks all of Unicode.
+    """
+
+    def __init__(
+        self, words: frozenset[str], breaks: re.Pattern[str], marks: str, misread: str
+    ) -> None:
         self.words = words
         self.breaks = breaks
         self.marks = marks
+        self.misread = misread
         # Latin-1 lower-cases one character to one within Latin-1 (see language.lower): a table
         # of bytes lower-cases a text so and makes each character `breaks` matches a space, at
         # which bytes.split() parts it (it parts at the white space of ASCII alone, all breaks).
@@ -218,29 +252,45 @@ class _WordsAmongParts:
             for code in range(256)
         )
         self.encoded = frozenset(word.encode("latin-1") for word in words if max(word) <= "\xff")
+        # The same over _WIDE_MAP's bytes, whose characters lower to one of them: Latin-1's but
+        # for those of the C1 controls.
+        wide = bytes(
+            ord(" ") if breaks.fullmatch(lower(char)) else _WIDE_DECODING.index(lower(char))
+            for char in _WIDE_CHARS
+        )
+        self.wide_table = self.table[:0x80] + wide + self.table[0xA0:]
+        self.wide_encoded = frozenset(_wide_bytes(word) for word in words)
+        self.parting_mark = breaks.fullmatch("?") is not None
 
     def held_in(self, text: str) -> bool:
         """Return whether one of the words is a part of `text` lower-cased.
 
-        A text within Latin-1 (most lines) is read by three passes in C over its bytes, the
-        table's, the split's and the look-ups'; _holds_word loops over the parts with a mark
-        in Python.
+        A text within Latin-1 (most lines), or past it and in _WIDE_MAP's bytes, is read by
+        three passes in C over its bytes, the table's, the split's and the look-ups';
+        _holds_word loops over the parts with a mark in Python.
         """
         # A character past Latin-1 is dropped and tells so by the length: no exception raised.
         encoded = text.encode("latin-1", "ignore")
-        if len(encoded) < len(text):
-            return _holds_word(lower(text), self.words, self.breaks, self.marks)
         # Look-ups in a loop (mypyc compiles any() of a generator to one): compiled, each is a
         # call of the set's C function, where isdisjoint() was a method looked up by its name.
-        words = self.encoded
-        return any(part in words for part in encoded.translate(self.table).split())
+        if len(encoded) == len(text):
+            words = self.encoded
+            return any(part in words for part in encoded.translate(self.table).split())
+        if not any(char in text for char in self.misread):
+            words = self.wide_encoded
+            parts = _wide_bytes(text).translate(self.wide_table).split()
+            if not any(part in words for part in parts):
+                return False
+            if not self.parting_mark:
+                return True
+        return _holds_word(lower(text), self.words, self.breaks, self.marks)
 
 
 # The openers among the words of a text split at the marks (a quick test of a line with no
 # digit: it states no date, and a byline holds one) ...
-_OPENER_PARTS: Final = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS)
+_OPENER_PARTS: Final = _WordsAmongParts(_OPENER_WORDS, _WORD_BREAKS, _BREAK_MARKS, "")
 # ... and among its runs of word characters, as _OPENER_ANYWHERE bounds them.
-_OPENER_RUNS: Final = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS)
+_OPENER_RUNS: Final = _WordsAmongParts(_OPENER_WORDS, _NON_WORD_RUN, _NON_WORD_MARKS, "\u0130")
 
 _BYLINE: Final = re.compile(
     # WordPress themes label the byline for screen readers: 'Post author By Jane Doe'.
@@ -1042,6 +1092,9 @@ def dated_headline(line: str) -> str | None:
     A list of articles sets each one's date before its headline, and the article's own headline
     may keep it, on one line.
     """
+    # The words after the date are words of the line: a line of fewer is not searched.
+    if len(line.split(None, _DATED_HEADLINE_WORDS - 1)) < _DATED_HEADLINE_WORDS:
+        return None
     found = find_date(line[:_DATE_WINDOW])
     if found is None or found.start != 0:
         return None

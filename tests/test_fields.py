@@ -1016,3 +1016,18 @@ def test_copyright_lines_are_the_lines_holding_a_sign(texts: list[str]) -> None:
     signs = {"©", "opyright", "OPYRIGHT", "(c)", "(C)"}
     expected = [k for k, text in enumerate(texts) if any(sign in text for sign in signs)]
     assert fields._copyright_lines(texts) == expected
+
+
+# Line ends for is_paragraph: marks that close a sentence, quotes and brackets after them, others.
+_ENDS = st.text(alphabet=".!?…:;\"'”’»)“(a \n\t", max_size=8)
+
+
+@given(_ENDS, st.integers(min_value=0, max_value=40))
+def test_is_paragraph_is_its_tests_in_either_order(end: str, words: int) -> None:
+    # The end read at once is the pattern's search, and asked first it answers as before.
+    text = " ".join(["word"] * words) + end
+    closes = fields._SENTENCE_CLOSE.search(text) is not None
+    assert fields._closes_sentence(text) == closes
+    long = len(text.split(None, fields._HEADLINE_MAX_WORDS)) > fields._HEADLINE_MAX_WORDS
+    expected = long or (closes and not text.endswith(("?", "!", "?»", "?“", '?"')))
+    assert fields.is_paragraph(Line(1, text, False, kind="prose")) == expected

@@ -1155,6 +1155,27 @@ def test_dated_headline(line: str, headline: str | None) -> None:
     assert metadata.dated_headline(line) == headline
 
 
+@given(
+    st.lists(
+        st.sampled_from(["3", "03.05.2021", "2021", "Mai", "May", "|", "-", "Jane", "Doe", ","]),
+        max_size=6,
+    ),
+    st.sampled_from([" ", "  ", "\u00a0", " | "]),
+)
+def test_dated_headline_is_the_full_reading(parts: list[str], space: str) -> None:
+    # dated_headline leaves a line of fewer words than a headline's before it looks for a date:
+    # what the full reading gives such a line is None too.
+    line = space.join(parts)
+    found = metadata.find_date(line[: metadata._DATE_WINDOW])
+    if found is None or found.start != 0:
+        expected = None
+    else:
+        rest = line[found.end :].strip(metadata._SIDE_MARKS)
+        few = len(rest.split()) < metadata._DATED_HEADLINE_WORDS
+        expected = None if few or metadata.find_date(rest) is not None else rest
+    assert metadata.dated_headline(line) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1858,16 +1879,80 @@ def test_holds_word_is_the_split(text: str) -> None:
         )
 
 
-@given(st.one_of(_HOLDS_TEXTS, st.text(alphabet=st.characters(max_codepoint=0x2100))))
+# Texts past Latin-1: openers, the characters of _WIDE_MAP, those outside it that are breaks or
+# lower to a letter of an opener, and any other.
+_WIDE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["by", "von", "Di", "szerz", "SZERZ", "\u212aolumnist", "\u0130", "\u0131", "\u017f",
+             "\u03a3", "\u2019", "\u2026", "?", "\u00e9", "\u00c9", "\u0307", "\u200b", "\u2012"]
+        ),
+        st.sampled_from(metadata._WIDE_CHARS),
+        st.characters(),
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(st.one_of(_HOLDS_TEXTS, _WIDE_TEXTS, st.text(alphabet=st.characters(max_codepoint=0x2100))))
 @example("BY Jane")
 @example("Ältere VON\u00a0Jane\x85by")
 @example("szerző: Éva")
+@example("SZERZŐ\u2009Éva")
+@example("by\u0142o Jane")
+@example("D\u0130 Jane")
+@example("\u212aolumnist\u2013Jane")
 def test_words_among_parts_are_held_words(text: str) -> None:
-    # held_in reads a text within Latin-1 by its bytes: the same answer as _holds_word of the
-    # text lower-cased, at either pattern.
+    # held_in reads a text within Latin-1, or past it, by its bytes: the same answer as a split
+    # of the text lower-cased, at either pattern.
     for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
-        held = metadata._holds_word(lower(text), among.words, among.breaks, among.marks)
+        held = not among.words.isdisjoint(among.breaks.split(lower(text)))
         assert among.held_in(text) == held
+        assert metadata._holds_word(lower(text), among.words, among.breaks, among.marks) == held
+
+
+def test_words_among_parts_read_every_character_past_latin1() -> None:
+    # Read in _WIDE_MAP's bytes, each character of the map lowers to one of it, and any other
+    # stands as a '?' (or is one of `misread`): where a '?' is no break, for a character whose
+    # lower case is none either and no letter of a word (its part no word, as the '?''s is);
+    # where a '?' is a break, for one whose lower case holds no letter of a word (the parts it
+    # stands between are parts of the text too, each word among them found).
+    wide = metadata._WIDE_DECODING
+    assert len(wide) == len(set(wide)) == 256
+    assert wide[:128] + wide[160:] == "".join(map(chr, range(128))) + "".join(
+        map(chr, range(160, 256))
+    )
+    for char in wide:
+        assert lower(char) in wide, char
+    letters = set("".join(metadata._OPENER_WORDS))
+    for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
+        assert among.parting_mark == (among.breaks.fullmatch("?") is not None)
+        for byte, char in enumerate(wide):
+            parted = among.breaks.fullmatch(lower(char))
+            assert among.wide_table[byte] == (ord(" ") if parted else wide.index(lower(char)))
+        for code in range(sys.maxunicode + 1):
+            char = chr(code)
+            if char in wide or char in among.misread:
+                continue
+            lowered = lower(char)
+            if among.parting_mark:
+                assert letters.isdisjoint(lowered), (char, among.breaks)
+            else:
+                assert not among.breaks.search(lowered), (char, among.breaks)
+                assert not letters.issuperset(lowered), (char, among.breaks)
+
+
+@pytest.mark.parametrize("kit", ["clean-trafilatura", "clean-l3s"])
+def test_words_among_parts_of_every_line_of_the_kits(kit: str) -> None:
+    # Every line of the kits' pages, as it stands and with its white space made single spaces.
+    lines: set[str] = set()
+    for page in sorted((bench_kit(kit) / "docs").glob("*.txt")):
+        for raw in page.read_text(encoding="utf-8", errors="replace").splitlines():
+            lines.update((raw.strip(), " ".join(raw.split())))
+    for line in sorted(lines):
+        for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
+            held = not among.words.isdisjoint(among.breaks.split(lower(line)))
+            assert among.held_in(line) == held, (line, among.breaks)
 
 
 def test_words_among_parts_read_each_latin1_character() -> None:
