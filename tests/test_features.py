@@ -309,9 +309,41 @@ def test_named_entities_are_the_former_ones(text: str) -> None:
 @pytest.mark.parametrize("between", [" .", " ,", " 7", "\n", " the", "-", " x ."])
 @pytest.mark.parametrize("count", [98, 99, 100, 101, 250])
 def test_named_entities_after_many_tokens_without_a_word(between: str, count: int) -> None:
-    # A match of _WORD_AND_BEFORE takes at most _TOKENS_BEFORE_WORD tokens before its word.
+    # A long gap between words (a match of _WORD_AND_BEFORE once took at most 100 tokens).
     text = "He met Bob Jones" + between * count + " Alice Smith and" + between * count + " Ann"
     assert named_entities(text) == _former_named_entities(text)
+
+
+# Letters other than a-z within lower-case words, and word characters that are no letters
+# before them, with and without a letter before those: where a gap of _GAP_AND_WORD ends
+# within a word, or before one.
+_WITHIN_WORD_PIECES = [
+    "e", "x", "Bay", "B", "é", "É", "ß", "²", "ǅ", "Inc", "-", "--", "'", "’", "_", "3", "٣",
+    "non-", "English", " ", "  ", ".", ",", "“", "„", "–", "\n", "\t", "Ann", "the",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WITHIN_WORD_PIECES), max_size=30).map("".join))
+def test_named_entities_within_lower_case_words_are_the_former_ones(text: str) -> None:
+    assert named_entities(text) == _former_named_entities(text)
+
+
+@given(st.lists(st.sampled_from(_WITHIN_WORD_PIECES), min_size=1, max_size=12).map("".join))
+def test_gap_end_is_the_last_run_end(text: str) -> None:
+    # _gap_end reads the common ends of a gap itself, the others by _LAST_RUN_END.
+    gap = mentions._GAP_AND_WORD.match(text)[1]  # type: ignore[index]
+    if not gap:
+        return
+    found = mentions._LAST_RUN_END.match(gap)
+    if found is None:
+        expected = ""
+    elif not "a" <= found[1] <= "z":
+        expected = found[1]
+    elif mentions._WORD_JOINERS.fullmatch(gap, found.end()):
+        expected = mentions._WITHIN_WORD
+    else:
+        expected = mentions._LOWER_WORD_END
+    assert mentions._gap_end(gap) == expected
 
 
 _WORD_PIECES = [
