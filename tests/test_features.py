@@ -216,21 +216,6 @@ def test_entities_with_lead_are_those_of_text_and_lead(text: str, lead: int) -> 
 
 @given(
     st.lists(
-        st.sampled_from(["a", "B", " ", "\n", "\t", "\xa0", "\u2028", "é", "\x1c", "\u200b"]),
-        max_size=20,
-    ).map("".join)
-)
-def test_single_spaced_is_join_of_split(text: str) -> None:
-    assert features._single_spaced(text) == " ".join(text.split())
-
-
-def test_only_the_space_is_printable_white_space() -> None:
-    # _single_spaced relies on it.
-    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
-
-
-@given(
-    st.lists(
         st.sampled_from(
             [
                 "On",
@@ -409,18 +394,21 @@ def test_features_of_articles_are_those_of_each(made: list[tuple[str, str | None
 
 
 # Folded a character at a time, as bytes, or past the marks (ASCII, Latin-1 with the two it folds
-# past it, the marks and their stand-ins, characters past Latin-1 that casefold changes).
+# past it, the marks and their stand-ins, characters past Latin-1 that casefold changes), and
+# white space of every kind.
 _FOLDED_PIECES = ["a", "B", " ", "\n", "É", "é", "ß", "µ", "ÿ", "İ", "Σ", "ẞ", "ﬁ", "\udc80",
-                  "\x01", "\x04", "\x08", *"’“”—–‘„…"]  # fmt: skip
+                  "\x01", "\x04", "\x08", *"’“”—–‘„…", " ", "\n", "\n\n", "\t", "\r", "\x1c",
+                  "\x1f", "\x85", "\xa0", "\u2028", "\u3000", "\u200b"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_FOLDED_PIECES), max_size=20).map("".join))
-def test_casefolded_is_casefold(text: str) -> None:
-    assert features._casefolded(text) == text.casefold()
+def test_exact_bytes_are_the_folded_words_joined(text: str) -> None:
+    expected = " ".join(text.casefold().split()).encode("utf-8", "replace")
+    assert features._exact_bytes(text) == expected
 
 
 def test_marks_fold_to_themselves_and_latin1_as_the_table_says() -> None:
-    # _casefolded relies on them.
+    # _exact_bytes relies on them.
     assert all(mark.casefold() == mark for mark, _ in features._MARK_STAND_INS)
     assert all(stand_in.casefold() == stand_in for _, stand_in in features._MARK_STAND_INS)
     for code in range(256):
