@@ -171,11 +171,11 @@ def _gap_end(gap: str) -> str:
         last = gap[-2]
         if last in _RUN_ENDS:
             return last
-        if "a" <= last <= "z":
+        if 97 <= ord(last) <= 122:  # a-z: compared as numbers, not strings
             return _LOWER_WORD_END
     elif last in _RUN_ENDS:
         return last
-    elif "a" <= last <= "z":
+    elif 97 <= ord(last) <= 122:
         return _WITHIN_WORD
     match = _LAST_RUN_END.match(gap)
     if match is None:
