@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import itertools
 import re
 from collections import Counter
@@ -22,6 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+import xxhash
 
 from dedup import candidates
 from dedup.hashing import HashSet, hashed_strings, string_hashes
@@ -57,14 +57,26 @@ _LATIN1_FOLD = bytes(
     ord(folded) if len(folded) == 1 and ord(folded) < 256 else code
     for code, folded in enumerate(_LATIN1_FOLDED)
 )
+# The same, with a line break made a space (see `_exact_bytes`).
+_LATIN1_FOLD_LINES_SPACED = _LATIN1_FOLD.replace(b"\n", b" ")
 _FOLDED_PAST_LATIN1 = tuple(
     (chr(code), folded)
     for code, folded in enumerate(_LATIN1_FOLDED)
     if len(folded) != 1 or ord(folded) >= 256
 )
+# The same two in UTF-8, as `_exact_bytes` folds them.
+_FOLDED_PAST_LATIN1_UTF8 = tuple(
+    (char.encode(), folded.encode()) for char, folded in _FOLDED_PAST_LATIN1
+)
 # Marks past Latin-1 common in news text, each its own casefold, the most common first, and the
-# control characters that stand in for them while `_casefolded` folds a text as Latin-1.
+# control characters that stand in for them while `_exact_bytes` folds a text as Latin-1.
 _MARK_STAND_INS = tuple(zip("’“”—–‘„…", "\x01\x02\x03\x04\x05\x06\x07\x08", strict=True))
+# The white space of Latin-1 (where str.split splits) but the space and the line break, by code:
+# `in` over bytes takes a number at once, where it first tries a bytes operand as a number, and
+# raises and clears a TypeError (in CPython: ten times the cost of the search in a body).
+_LATIN1_OTHER_SPACES = tuple(
+    code for code in range(256) if chr(code).isspace() and chr(code) not in " \n"
+)
 
 
 _NO_KEYS: npt.NDArray[np.uint64] = np.empty(0, dtype=np.uint64)
@@ -394,59 +406,72 @@ def _terms(content: list[str], entities: list[str]) -> dict[str, int]:
 
 
 def exact_key(text: str) -> str:
-    """Return a key equal for texts that differ only in case and white space."""
-    return hashlib.blake2b(
-        _single_spaced(_casefolded(text)).encode("utf-8", "replace"), digest_size=16
-    ).hexdigest()
+    """Return a key equal for texts that differ only in case and white space.
+
+    A 128-bit hash of the text's words, folded: keys are only compared, and a 128-bit hash
+    tells texts apart as any would. XXH3 hashes a body's bytes in a tenth of an instruction
+    each, blake2b in 15 (exact_key of bench/instructions.py's sample: 82 -> 68 million).
+    """
+    return xxhash.xxh3_128_hexdigest(_exact_bytes(text))
 
 
-def _casefolded(text: str) -> str:
-    """Return text.casefold().
+def _exact_bytes(text: str) -> bytes:
+    """Return " ".join(text.casefold().split()) in UTF-8 (a lone surrogate as "?").
 
     casefold folds an ASCII text as bytes, any other a character at a time through the Unicode
     tables, and a typographic quote makes half the bodies of make_corpus the second kind.
     casefold folds each character alone, and the common marks past Latin-1 fold to themselves:
     with each replaced by a control character that the text lacks, a text within Latin-1 is
-    folded as bytes, by a table, and the marks are put back (exact_key of c2000's bodies: 389
-    million instructions, this 304).
-    """
-    if text.isascii():
-        return text.casefold()
-    marked = text
-    stood_in: list[tuple[str, str]] = []
-    for mark, stand_in in _MARK_STAND_INS:
-        if mark in marked:
-            if stand_in in text:
-                return text.casefold()
-            marked = marked.replace(mark, stand_in)
-            stood_in.append((stand_in, mark))
-    # A character past Latin-1 is dropped, and tells so by the length.
-    encoded = marked.encode("latin-1", "ignore")
-    if len(encoded) != len(marked):
-        return text.casefold()
-    folded = encoded.translate(_LATIN1_FOLD).decode("latin-1")
-    for char, char_folded in _FOLDED_PAST_LATIN1:
-        if char in folded:
-            folded = folded.replace(char, char_folded)
-    for stand_in, mark in stood_in:
-        folded = folded.replace(stand_in, mark)
-    return folded
-
-
-def _single_spaced(text: str) -> str:
-    """Return `text` with each run of white space made one space, and none at either end:
-    " ".join(text.split()).
-
+    folded as bytes, by a table, and the marks are put back in its UTF-8 (exact_key of c2000's
+    bodies: 389 million instructions, folded so 304).
     A cleaned body's only white space is mostly single spaces and the one or two line breaks
-    between its paragraphs: for it, that is the text with those made spaces, without splitting
-    it into its words (17 us an article, this 3). Replacing white space by white space leaves
-    the words as they were; every white-space character but the space is unprintable, so a
-    printable result holds no other.
+    between its paragraphs: its words joined by single spaces are then its bytes with those made
+    spaces (as the table folds it, once each two are one), without splitting it into its words
+    (17 us an article, this 3). Replacing white space by white space leaves the words as they
+    were, and the bytes are searched for any other white space, each byte at once, where
+    str.isprintable read each character through the Unicode tables (exact_key 102 -> 82 million
+    instructions on bench/instructions.py's sample).
     """
-    spaced = text.replace("\n\n", " ").replace("\n", " ")
-    if spaced.isprintable() and "  " not in spaced and spaced[:1] != " " and spaced[-1:] != " ":
-        return spaced
-    return " ".join(text.split())
+    stood_in: list[tuple[bytes, bytes]] = []
+    if text.isascii():
+        encoded = text.encode("ascii")
+    else:
+        marked = text
+        for mark, stand_in in _MARK_STAND_INS:
+            if mark in marked:
+                if stand_in in text:
+                    return _joined_words(text)
+                marked = marked.replace(mark, stand_in)
+                stood_in.append((stand_in.encode(), mark.encode()))
+        # A character past Latin-1 is dropped, and tells so by the length.
+        encoded = marked.encode("latin-1", "ignore")
+        if len(encoded) != len(marked):
+            return _joined_words(text)
+    spaced = encoded.replace(b"\n\n", b"\n").translate(_LATIN1_FOLD_LINES_SPACED)
+    if spaced.find(b"  ") >= 0 or spaced[:1] == b" " or spaced[-1:] == b" ":
+        return _joined_words(text)
+    for space in _LATIN1_OTHER_SPACES:
+        if space in spaced:
+            return _joined_words(text)
+    if not spaced.isascii():
+        spaced = spaced.decode("latin-1").encode()
+        for char, char_folded in _FOLDED_PAST_LATIN1_UTF8:
+            if spaced.find(char) >= 0:
+                spaced = spaced.replace(char, char_folded)
+    for stand_in_byte, mark_bytes in stood_in:
+        spaced = spaced.replace(stand_in_byte, mark_bytes)
+    return spaced
+
+
+def _joined_words(text: str) -> bytes:
+    """Return `_exact_bytes` of a text that is not read as bytes."""
+    folded = text.casefold()
+    # As `_exact_bytes`, without splitting the text into its words: every white-space character
+    # but the space is unprintable, so a printable text holds no other.
+    spaced = folded.replace("\n\n", " ").replace("\n", " ")
+    if not (spaced.isprintable() and "  " not in spaced and spaced[:1] != " " != spaced[-1:]):
+        spaced = " ".join(folded.split())
+    return spaced.encode("utf-8", "replace")
 
 
 def _whole_page(article: Article) -> str:

@@ -64,37 +64,40 @@ _MENTIONED_DAYS: Final = {
 # of the time of `_event_days` (5.3 us an article, this 4.0).
 _relative_day: Final = functools.lru_cache(maxsize=1 << 14)(relative_day)
 
-# A word that starts with a letter, and what stands between it and the word before: the tokens
-# that end a run of capitalised words (words that start with an ASCII lower-case letter,
-# punctuation, line breaks), each with the spaces after it, and characters that start no token
-# (spaces, digits, other marks). A match of this pattern is one turn of `named_entities`' loop:
-# a third of the tokens are capitalised words, and the loop turned once for each token before
-# (named_entities 796M -> 714M instructions on 798 articles). Of the tokens before a word only
-# the last matters, for whether the word starts a sentence: the group holds its last character
-# (the last capture of a repeat), which only punctuation and line breaks can make a
-# sentence's end.
-# Words that start with an ASCII lower-case letter, and the single spaces between them, are one
-# token: a run of them does what each would (it ends a run and starts no sentence). Words that
-# start with an ASCII capital, joined by single spaces, are one token too ("Boston Red Sox"):
-# each is the token it was alone, and lower-cases alone as in the run (a final sigma is told by
-# the letters up to a space). No character that starts a token is skipped, and no line break
-# is taken within one.
-# At most _TOKENS_BEFORE_WORD tokens are matched before a word: the engine keeps each repeat of
-# a pattern for backtracking (a 26 MB text without a word took 4.4 GB). A match that stops there
-# ends without a word, at the end of a token, and the next goes on from there.
-# A word character is \w, with the ASCII ones also named: the engine tests a class's ASCII
-# bitmap before its categories, and \w's category is several Unicode table lookups a character.
-# (Captures in possessive repeats are wrong in Python 3.11: the repeats holding one are greedy.)
+# The tokens `named_entities` reads: words that start with a letter, each a run of word
+# characters (_WORD_CHAR, \w with the ASCII ones also named: the engine tests a class's ASCII
+# bitmap before its categories, and \w's category is several Unicode table lookups a character)
+# from its first letter; and the marks that end a run of capitalised words (_RUN_ENDS). A word
+# that starts with an ASCII lower-case letter ends a run too, and starts no sentence.
+# A match of _GAP_AND_WORD is one turn of `named_entities`' loop: the text up to a word that
+# starts with any other letter (the gap, the characters of _GAP), and that word. The gap is
+# matched as one run of characters of one class, where matching its tokens one by one with a
+# capture of the last that ends a run cost twice the instructions (228M -> 124M on the sample of
+# bench/instructions.py); the loop reads the gap's end for that token. Such a letter met within
+# a lower-case word ("eBay", "café", "non-English") is not the start of a word: the gap then
+# ends with that word's start, and the word matched is the rest of it (`_gap_end`).
+# Words that start with an ASCII capital, joined by single spaces, are one word ("Boston Red
+# Sox"): each is the word it was alone, and lower-cases alone as in the run (a final sigma is
+# told by the letters up to a space).
 _WORD_CHAR: Final = r"[a-zA-Z0-9_\w'’-]"
-_LOWER_WORD: Final = rf"[a-z]{_WORD_CHAR}*+"
 _CAPITAL_WORD: Final = rf"[A-Z]{_WORD_CHAR}*+"
-_TOKENS_BEFORE_WORD: Final = 100
-_WORD_AND_BEFORE: Final = re.compile(
-    rf"(?:(?:{_LOWER_WORD}(?: {_LOWER_WORD})*+|[.!?:;,\"“”()\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
-    rf"(?<=((?s:.))) *|[ \W\d_]){{0,{_TOKENS_BEFORE_WORD}}}"
-    rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD})*+|[^\W\d_]{_WORD_CHAR}*|)"
+# Every character but the letters other than a-z, the ASCII ones named (see _WORD_CHAR).
+_GAP: Final = r"[\x00-\x40\x5b-\x7f\W\d_]"
+_GAP_AND_WORD: Final = re.compile(
+    rf"({_GAP}*+)({_CAPITAL_WORD}(?: {_CAPITAL_WORD})*+|[^\W\d_]{_WORD_CHAR}*|)"
 )
+# The marks that end a run of capitalised words, and those of them that end a sentence.
+_RUN_ENDS: Final = frozenset('.!?:;,"“”()\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029')
 _SENTENCE_END: Final = {".", "!", "?", ":", '"', "“", "”", *"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+# The last character of a gap that ends a run: a mark of _RUN_ENDS or a letter of a lower-case
+# word (the only letters a gap holds).
+_LAST_RUN_END: Final = re.compile(r"(?s:.*)([a-z.!?:;,\"“”()\n\r\v\f\x1c-\x1e\x85\u2028\u2029])")
+# The word characters that are no letters: a word goes on across them.
+_WORD_JOINERS: Final = re.compile(r"[\d_'’-]*")
+# What `_gap_end` gives for a gap that ends within a lower-case word, and for one whose last
+# token that ends a run is a lower-case word.
+_WITHIN_WORD: Final = "a-"
+_LOWER_WORD_END: Final = "a"
 
 
 def named_entities(text: str) -> list[str]:
@@ -107,14 +110,21 @@ def named_entities(text: str) -> list[str]:
     found: list[str] = []
     run: list[str] = []  # the run's words, lower-cased (some joined by spaces, as it will be)
     starts_sentence = True
-    found_words: list[tuple[str, str]] = _WORD_AND_BEFORE.findall(text)
-    for before, word in found_words:
-        if before:  # the last character of tokens that end any run
-            if run:
-                found.append(" ".join(run))
-                run = []
-            starts_sentence = before in _SENTENCE_END  # a line break is one
-        if not word:  # the end of the text, or _TOKENS_BEFORE_WORD tokens without a word
+    found_words: list[tuple[str, str]] = _GAP_AND_WORD.findall(text)
+    for gap, word in found_words:
+        if gap:
+            end = _gap_end(gap)
+            if end:
+                if run:
+                    found.append(" ".join(run))
+                    run = []
+                if end == _WITHIN_WORD:
+                    # The rest of a lower-case word: the capitalised words joined to it follow it.
+                    starts_sentence = False
+                    word = word.partition(" ")[2]
+                else:
+                    starts_sentence = end in _SENTENCE_END  # a line break is one
+        if not word:  # the end of the text
             continue
         if not word[0].isupper():
             if run:
@@ -122,7 +132,7 @@ def named_entities(text: str) -> list[str]:
                 run = []
             starts_sentence = False
             continue
-        # One capitalised word, or several (see _WORD_AND_BEFORE).
+        # One capitalised word, or several (see _GAP_AND_WORD).
         if starts_sentence:
             # The first word ends any run and starts none; the words after it are read on.
             if run:
@@ -147,6 +157,33 @@ def named_entities(text: str) -> list[str]:
     if run:
         found.append(" ".join(run))
     return found
+
+
+def _gap_end(gap: str) -> str:
+    """Return the last character of a gap's last token that ends a run (_LOWER_WORD_END for a
+    lower-case word), "" when none does, or _WITHIN_WORD when the gap ends within a lower-case
+    word: with its start, or its start and word characters that are no letters ("non-")."""
+    last = gap[-1]
+    # Most gaps end with a space after a lower-case word or a mark, or with a mark.
+    if last == " ":
+        if len(gap) == 1:
+            return ""
+        last = gap[-2]
+        if last in _RUN_ENDS:
+            return last
+        if 97 <= ord(last) <= 122:  # a-z: compared as numbers, not strings
+            return _LOWER_WORD_END
+    elif last in _RUN_ENDS:
+        return last
+    elif 97 <= ord(last) <= 122:
+        return _WITHIN_WORD
+    match = _LAST_RUN_END.match(gap)
+    if match is None:
+        return ""
+    last = match.group(1)
+    if not "a" <= last <= "z":
+        return last
+    return _WITHIN_WORD if _WORD_JOINERS.fullmatch(gap, match.end()) else _LOWER_WORD_END
 
 
 def _from_first_content_word(folded: str) -> str:

@@ -295,6 +295,15 @@ def _count_document(
     files[group] += 1
     found: dict[int, int] = {}  # a distinct line's key -> its length (`LineCounts`)
     for line in document.text.splitlines():
+        # Most lines are their words joined by single spaces already (`_is_single_spaced`): such
+        # a line is counted as it stands, its words told by its spaces, without splitting and
+        # joining it (c10000's first 500 files: 152 -> 123 million instructions; the test
+        # written out, without its call).
+        if line.isprintable() and "  " not in line and line.strip() is line:
+            if line and line.count(" ") < TEMPLATE_WORDS:
+                folded = line.casefold()
+                found[xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass"))] = len(folded)
+            continue
         # A line of more than TEMPLATE_WORDS words (a paragraph) is told by its first
         # TEMPLATE_WORDS + 1 parts, not split whole; a shorter one splits as it would whole.
         parts = line.split(None, TEMPLATE_WORDS)

@@ -216,21 +216,6 @@ def test_entities_with_lead_are_those_of_text_and_lead(text: str, lead: int) -> 
 
 @given(
     st.lists(
-        st.sampled_from(["a", "B", " ", "\n", "\t", "\xa0", "\u2028", "é", "\x1c", "\u200b"]),
-        max_size=20,
-    ).map("".join)
-)
-def test_single_spaced_is_join_of_split(text: str) -> None:
-    assert features._single_spaced(text) == " ".join(text.split())
-
-
-def test_only_the_space_is_printable_white_space() -> None:
-    # _single_spaced relies on it.
-    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
-
-
-@given(
-    st.lists(
         st.sampled_from(
             [
                 "On",
@@ -309,9 +294,41 @@ def test_named_entities_are_the_former_ones(text: str) -> None:
 @pytest.mark.parametrize("between", [" .", " ,", " 7", "\n", " the", "-", " x ."])
 @pytest.mark.parametrize("count", [98, 99, 100, 101, 250])
 def test_named_entities_after_many_tokens_without_a_word(between: str, count: int) -> None:
-    # A match of _WORD_AND_BEFORE takes at most _TOKENS_BEFORE_WORD tokens before its word.
+    # A long gap between words (a match of _WORD_AND_BEFORE once took at most 100 tokens).
     text = "He met Bob Jones" + between * count + " Alice Smith and" + between * count + " Ann"
     assert named_entities(text) == _former_named_entities(text)
+
+
+# Letters other than a-z within lower-case words, and word characters that are no letters
+# before them, with and without a letter before those: where a gap of _GAP_AND_WORD ends
+# within a word, or before one.
+_WITHIN_WORD_PIECES = [
+    "e", "x", "Bay", "B", "é", "É", "ß", "²", "ǅ", "Inc", "-", "--", "'", "’", "_", "3", "٣",
+    "non-", "English", " ", "  ", ".", ",", "“", "„", "–", "\n", "\t", "Ann", "the",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_WITHIN_WORD_PIECES), max_size=30).map("".join))
+def test_named_entities_within_lower_case_words_are_the_former_ones(text: str) -> None:
+    assert named_entities(text) == _former_named_entities(text)
+
+
+@given(st.lists(st.sampled_from(_WITHIN_WORD_PIECES), min_size=1, max_size=12).map("".join))
+def test_gap_end_is_the_last_run_end(text: str) -> None:
+    # _gap_end reads the common ends of a gap itself, the others by _LAST_RUN_END.
+    gap = mentions._GAP_AND_WORD.match(text)[1]  # type: ignore[index]
+    if not gap:
+        return
+    found = mentions._LAST_RUN_END.match(gap)
+    if found is None:
+        expected = ""
+    elif not "a" <= found[1] <= "z":
+        expected = found[1]
+    elif mentions._WORD_JOINERS.fullmatch(gap, found.end()):
+        expected = mentions._WITHIN_WORD
+    else:
+        expected = mentions._LOWER_WORD_END
+    assert mentions._gap_end(gap) == expected
 
 
 _WORD_PIECES = [
@@ -377,18 +394,21 @@ def test_features_of_articles_are_those_of_each(made: list[tuple[str, str | None
 
 
 # Folded a character at a time, as bytes, or past the marks (ASCII, Latin-1 with the two it folds
-# past it, the marks and their stand-ins, characters past Latin-1 that casefold changes).
+# past it, the marks and their stand-ins, characters past Latin-1 that casefold changes), and
+# white space of every kind.
 _FOLDED_PIECES = ["a", "B", " ", "\n", "É", "é", "ß", "µ", "ÿ", "İ", "Σ", "ẞ", "ﬁ", "\udc80",
-                  "\x01", "\x04", "\x08", *"’“”—–‘„…"]  # fmt: skip
+                  "\x01", "\x04", "\x08", *"’“”—–‘„…", " ", "\n", "\n\n", "\t", "\r", "\x1c",
+                  "\x1f", "\x85", "\xa0", "\u2028", "\u3000", "\u200b"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_FOLDED_PIECES), max_size=20).map("".join))
-def test_casefolded_is_casefold(text: str) -> None:
-    assert features._casefolded(text) == text.casefold()
+def test_exact_bytes_are_the_folded_words_joined(text: str) -> None:
+    expected = " ".join(text.casefold().split()).encode("utf-8", "replace")
+    assert features._exact_bytes(text) == expected
 
 
 def test_marks_fold_to_themselves_and_latin1_as_the_table_says() -> None:
-    # _casefolded relies on them.
+    # _exact_bytes relies on them.
     assert all(mark.casefold() == mark for mark, _ in features._MARK_STAND_INS)
     assert all(stand_in.casefold() == stand_in for _, stand_in in features._MARK_STAND_INS)
     for code in range(256):

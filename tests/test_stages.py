@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import gc
 import random
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+import xxhash
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dedup import pipeline, stages
 from dedup.features import Features
 from dedup.options import CleanOptions, ReadOptions
 from dedup.reading import discover
+from dedup.records import Document
+from dedup.template import TEMPLATE_WORDS
 
 SENTENCES = [
     "The council voted on Tuesday to approve the new budget for the coming year.",
@@ -222,3 +228,26 @@ def test_fewer_collections_raises_the_young_threshold_and_freezes_what_is_loaded
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "B", " ", "  ", "\t", "\xa0", "\n", "\r\n", "\u2028", "é", "\x1c", "a " * 13]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_counted_lines_are_those_split_and_joined(text: str) -> None:
+    # _count_document counts a single-spaced line as it stands, any other split and joined.
+    files: Counter[str] = Counter()
+    keys: dict[str, list[int]] = {}
+    lengths: dict[str, list[int]] = {}
+    stages._count_document(Document("b", text, "a/b.txt"), files, keys, lengths)
+    found = {}
+    for line in text.splitlines():
+        parts = line.split(None, TEMPLATE_WORDS)
+        if 0 < len(parts) <= TEMPLATE_WORDS:
+            folded = " ".join(parts).casefold()
+            found[xxhash.xxh64_intdigest(folded.encode("utf-8", "surrogatepass"))] = len(folded)
+    assert keys.get("a", []) == list(found) and lengths.get("a", []) == list(found.values())
