@@ -170,6 +170,7 @@ def median_run(command: list[str], folder: Path, runs: int, name: str, scored: b
     output = Path(f"/tmp/scale-{name}-{folder.name}.jsonl")
     log = output.with_suffix(".log")
     for _ in range(runs):
+        warm_page_cache(folder)
         seconds, peak, cpu = measure(command, output, log)
         found.append((seconds, peak, cpu))
         print(f"{name} {folder.name}: {seconds:.1f} s, {peak:.0f} MB, {cpu:.1f} s CPU", flush=True)
@@ -181,6 +182,17 @@ def median_run(command: list[str], folder: Path, runs: int, name: str, scored: b
         statistics.median(c for _, _, c in found),
         _stage_times(log),
     )
+
+
+def warm_page_cache(folder: Path) -> None:
+    """Read every file of `folder`, so that each command measured finds them in memory.
+
+    The kernel may drop pages left unread for a while (this machine runs DAMON with a pageout
+    scheme): the command run first after a pause read a cold corpus, and the peer, run first,
+    took 104 s of wall time for 92 of CPU where dedup, run next, found the files read.
+    """
+    for path in folder.rglob("*.txt"):
+        path.read_bytes()
 
 
 def _stage_times(log: Path) -> tuple[str, ...]:
@@ -366,7 +378,8 @@ def main() -> None:
         "process and its children, sampled every 0.1 s, or less often where a sample costs more "
         "(sampling takes at most 5% of a core; bench/scale.py SAMPLE_SHARE). "
         "B³F1: `score_clusters.py OUT/labels.csv pred.jsonl`. Peer and dedup run in the same "
-        "session, one after the other. CPU: user + system seconds of the process and its "
+        "session, one after the other, each right after the corpus's files are read once (so "
+        "that none finds them paged out). CPU: user + system seconds of the process and its "
         "workers, per article; on a machine shared with other work it is the steadier figure "
         "(wall time includes waiting for a core). Rows of sizes not run in the latest session "
         "are kept from the session that ran them, with their stage lines (`bench/scale.py --sizes N` "
