@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from dedup.dates import find_date
-from dedup.language import ALL_STOP_WORDS, STOP_WORD_LIST, STOP_WORDS, latin1, lower
+from dedup.language import (
+    ALL_STOP_WORDS,
+    IGNORECASE_APART,
+    STOP_WORD_LIST,
+    STOP_WORDS,
+    latin1,
+    lower,
+)
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _SPACES = re.compile(r"\s+")
@@ -1300,9 +1307,6 @@ _NOTICE_PARTS: Final[tuple[str, ...]] = (
     "privacy", "newsletter", "registrier", "login", "log in", "signin", "sign in", "abonn",
     "subscri", "browser",
 )  # fmt: skip
-# The characters past ASCII that a pattern, its case ignored, reads as an ASCII letter that
-# str.lower does not make them ('İ' and 'ı' as 'i', 'ſ' as 's'): a text with one is searched.
-_READ_AS_ASCII: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f")
 
 
 def _is_notice(text: str) -> bool:
@@ -1313,7 +1317,7 @@ def _is_notice(text: str) -> bool:
     at every other character (a million instructions for a page-long paragraph).
     """
     if not text.isascii():
-        for char in _READ_AS_ASCII:
+        for char in IGNORECASE_APART:  # read by the pattern, not by lower(): searched
             if char in text:
                 return _NOTICE.search(text) is not None
     folded = lower(text)

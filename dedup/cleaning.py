@@ -241,9 +241,6 @@ _CREDIT_WORDS: Final[tuple[str, ...]] = (
     "picture", "grafik", "illustration",
 )  # fmt: skip
 _CREDIT_WORD_CHARS: Final = 12
-# The characters that IGNORECASE matches to a letter of _CAPTION's words but lower() makes no
-# such letter ('İ' to 'i' and a dot; test_cleaning checks all of Unicode).
-_FOLDED_APART: Final = "İıſ"
 _CAPTION_TAIL: Final = 90  # characters at the end of a line that hold the credit
 # How a caption with its credit in brackets ends; and so, a newline after it (_may_hold_credit).
 _BRACKET_ENDS: Final[tuple[str, ...]] = (")", ").")
@@ -895,12 +892,12 @@ def _may_hold_credit(tail: str) -> bool:
     ('Photo by Jane Doe').
 
     Every match of _CAPTION holds a key so placed, unless the line holds a character of
-    _FOLDED_APART: such a line's end is looked through whole, as every end was. Elsewhere only
+    IGNORECASE_APART: such a line's end is looked through whole, as every end was. Elsewhere only
     the few characters of those places are read.
     """
     lowered = lower(tail)
     if " by " in lowered or (
-        not tail.isascii() and ("İ" in tail or "ı" in tail or "ſ" in tail)  # _FOLDED_APART
+        not tail.isascii() and ("İ" in tail or "ı" in tail or "ſ" in tail)  # IGNORECASE_APART
     ):
         return _holds_caption_key(lowered)
     colon = tail.rfind(":")

@@ -274,6 +274,12 @@ _LATIN1_WORD_BYTES = bytes(
 # interpreted one. Called through this name, the method is Python's own in both: the compiled
 # modules lower-case through it (a table made one Latin-1 character at a time needs no context).
 lower: Callable[[str], str] = str.lower
+# The letters that a pattern, its case ignored (re.IGNORECASE), matches as an ASCII letter that
+# lower() does not make them: 'İ' (lowered to 'i' and a combining dot) and dotless 'ı' as 'i',
+# long 'ſ' as 's'. A text without them, lower-cased, holds the letters such a pattern reads;
+# the tests of each pattern read so check all of Unicode. (A tuple: iterating a string would
+# make each of these characters anew, a call.)
+IGNORECASE_APART: Final[tuple[str, ...]] = ("\u0130", "\u0131", "\u017f")
 # The same, lower-casing first as text.lower() would: Latin-1 lower-cases one character to one
 # within Latin-1, and the marks `latin1` makes spaces have no case. "_" becomes a space too.
 _LOWER_WORD_BYTES: Final = bytes(

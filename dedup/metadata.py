@@ -22,7 +22,7 @@ from dedup.dates import (
     is_date_word,
     may_hold_date,
 )
-from dedup.language import ALL_STOP_WORDS, STOP_WORDS, latin1, lower
+from dedup.language import ALL_STOP_WORDS, IGNORECASE_APART, STOP_WORDS, latin1, lower
 
 
 def _opening_with(chars: str, pattern: str) -> str:
@@ -149,19 +149,14 @@ _DESK_WORDS: Final = frozenset(
 _NON_WORD_RUN = re.compile(r"\W+")
 
 
-# The characters that the pattern's case-insensitive matching takes for a letter of an opener
-# and lower() does not turn into it: 'İ' (lowered to two characters), dotless 'ı' and long 'ſ'
-# (matched as 'i' and 's'). test_metadata checks all of Unicode: lower() turns every other
-# character into the one the pattern matches it as, and keeps it a word's or not.
-_CASE_EXCEPTIONS: Final = "İıſ"
-
-
 def _has_opener(text: str) -> bool:
     """Return whether `text` holds a byline's opener as a word: _OPENER_ANYWHERE.search, done
     as a set lookup of its lower-cased words (the search tries every opener at every position),
-    unless the text holds one of _CASE_EXCEPTIONS."""
+    unless the text holds one of IGNORECASE_APART (test_metadata checks all of Unicode: lower()
+    turns every other character into the one the pattern matches it as, and keeps it a word's or
+    not)."""
     if not text.isascii():
-        for char in _CASE_EXCEPTIONS:
+        for char in IGNORECASE_APART:
             if char in text:
                 return _OPENER_ANYWHERE.search(text) is not None
     return _OPENER_RUNS.held_in(text)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dedup import boilerplate
-from dedup.language import stop_words_in, words_and_runs
+from dedup.language import IGNORECASE_APART, stop_words_in, words_and_runs
 
 # What the line tests say, as patterns.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)」』）]*$")
@@ -181,8 +181,8 @@ def test_notices_are_the_pattern(text: str) -> None:
 
 def test_the_characters_read_as_ascii_letters_are_those_lower_leaves() -> None:
     """Every character past ASCII that a pattern, its case ignored, reads as an ASCII letter is
-    made that letter by str.lower, or is one of _READ_AS_ASCII (_is_notice searches a text
-    with one of them)."""
+    made that letter by str.lower, or is one of language.IGNORECASE_APART (_is_notice searches
+    a text with one of them)."""
     letter = re.compile("[a-z]", re.IGNORECASE)
     ascii_letters = set("abcdefghijklmnopqrstuvwxyz")
     read_as_ascii = {
@@ -190,7 +190,7 @@ def test_the_characters_read_as_ascii_letters_are_those_lower_leaves() -> None:
         for char in map(chr, range(0x80, 0x110000))
         if letter.fullmatch(char) and char.lower() not in ascii_letters
     }
-    assert read_as_ascii == set(boilerplate._READ_AS_ASCII)
+    assert read_as_ascii == set(IGNORECASE_APART)
 
 
 @given(st.from_regex(boilerplate._THREAD_HEADING))

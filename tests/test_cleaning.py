@@ -30,7 +30,6 @@ from dedup.cleaning import (
     _FIGURE,
     _FIGURE_FIRSTS,
     _FIGURE_SECONDS,
-    _FOLDED_APART,
     _POST_NAVIGATION,
     _POST_NAVIGATION_HEADS,
     _POST_NAVIGATION_OPENINGS,
@@ -57,7 +56,7 @@ from dedup.cleaning import (
     clean_document,
     clean_text,
 )
-from dedup.language import lower
+from dedup.language import IGNORECASE_APART, lower
 from dedup.options import CleanOptions
 from dedup.pipeline import clean_paths
 from dedup.records import Document, Removal
@@ -1538,12 +1537,12 @@ def test_every_form_of_an_embeds_control_has_a_key(control: str) -> None:
 
 def test_caption_words_fold_apart_only_in_the_listed_characters() -> None:
     """_may_hold_credit reads a credit's word lower-cased: of all of Unicode, only the
-    characters of _FOLDED_APART match a letter of _CAPTION's words under IGNORECASE and
+    characters of IGNORECASE_APART match a letter of _CAPTION's words under IGNORECASE and
     lower-case to another text."""
     letters = set("".join(_CAPTION_KEYS) + "".join(_CREDIT_WORDS) + "by")
     for code in range(0x110000):
         char = chr(code)
-        if char not in _FOLDED_APART:
+        if char not in IGNORECASE_APART:
             for letter in letters:
                 if re.fullmatch(re.escape(letter), char, re.IGNORECASE):
                     assert lower(char) == letter, char

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dedup import metadata
-from dedup.language import lower
+from dedup.language import IGNORECASE_APART, lower
 
 
 @pytest.mark.parametrize(
@@ -1206,14 +1206,14 @@ def test_has_opener_is_the_openers_search(text: str) -> None:
 
 
 def test_opener_letters_lower_as_the_pattern_matches() -> None:
-    # _has_opener lowers a text without _CASE_EXCEPTIONS and splits it at \W: every other
+    # _has_opener lowers a text without IGNORECASE_APART and splits it at \W: every other
     # character must lower to one character, a word's as it was, and to an opener's letter
     # exactly when the pattern's case-insensitive matching takes it for that letter.
     letters = sorted(set("".join(metadata._OPENER_WORDS)))
     any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        if char in metadata._CASE_EXCEPTIONS:
+        if char in IGNORECASE_APART:
             continue
         lowered = char.lower()
         assert len(lowered) == 1, char
