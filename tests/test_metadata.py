@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import string
@@ -1942,14 +1943,21 @@ def test_words_among_parts_read_every_character_past_latin1() -> None:
                 assert not letters.issuperset(lowered), (char, among.breaks)
 
 
-@pytest.mark.parametrize("kit", ["clean-trafilatura", "clean-l3s"])
-def test_words_among_parts_of_every_line_of_the_kits(kit: str) -> None:
-    # Every line of the kits' pages, as it stands and with its white space made single spaces.
+@functools.cache
+def kit_lines(kit: str) -> list[str]:
+    """Return the lines of a kit's pages, each as it stands and with its white space made single
+    spaces (as cleaning reads it), distinct and sorted."""
     lines: set[str] = set()
     for page in sorted((bench_kit(kit) / "docs").glob("*.txt")):
         for raw in page.read_text(encoding="utf-8", errors="replace").splitlines():
             lines.update((raw.strip(), " ".join(raw.split())))
-    for line in sorted(lines):
+    return sorted(lines)
+
+
+@pytest.mark.parametrize("kit", ["clean-trafilatura", "clean-l3s"])
+def test_words_among_parts_of_every_line_of_the_kits(kit: str) -> None:
+    # Every line of the kits' pages, as it stands and with its white space made single spaces.
+    for line in kit_lines(kit):
         for among in (metadata._OPENER_PARTS, metadata._OPENER_RUNS):
             held = not among.words.isdisjoint(among.breaks.split(lower(line)))
             assert among.held_in(line) == held, (line, among.breaks)
@@ -2045,12 +2053,8 @@ def test_no_line_of_the_kits_with_a_separator_or_count_is_passed_over(kit: str) 
     # _fields_meta's quick tests leave no line of the kits (as it stands and with its white
     # space made single spaces, within meta_line's 300 characters) that holds a separator or a
     # comment count.
-    lines: set[str] = set()
-    for page in sorted((bench_kit(kit) / "docs").glob("*.txt")):
-        for raw in page.read_text(encoding="utf-8", errors="replace").splitlines():
-            lines.update((raw.strip(), " ".join(raw.split())))
     separated = counted = 0
-    for line in sorted(lines):
+    for line in kit_lines(kit):
         if len(line) > 300:
             continue
         if metadata._FIELD_SEPARATOR.search(line):
@@ -2213,12 +2217,8 @@ def test_quick_look_rejects_no_line_of_the_kits_meta_line_reads(kit: str) -> Non
     # Every line of the kits' pages, as it stands and with its white space made single spaces
     # (as cleaning reads it), that _quick_look leaves before the cache: the full reading finds
     # nothing in it either, whichever way numeric dates are read.
-    lines: set[str] = set()
-    for page in sorted((bench_kit(kit) / "docs").glob("*.txt")):
-        for raw in page.read_text(encoding="utf-8", errors="replace").splitlines():
-            lines.update((raw.strip(), " ".join(raw.split())))
     rejected = 0
-    for line in sorted(lines):
+    for line in kit_lines(kit):
         encoded = line.encode("latin-1", "ignore")
         if len(line) > 300 or len(encoded) < len(line):
             continue
